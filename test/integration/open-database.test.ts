@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DatabaseOpenError } from '../../db/database-errors';
+import { SOURCE_MIGRATIONS_FOLDER } from '../../db/migrations-folder';
+import { MIGRATIONS_TABLE } from '../../db/migrations-state';
+import { openDatabase } from '../../db/open-database';
+import { districts } from '../../db/schema';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+const journal = JSON.parse(fs.readFileSync(path.join(SOURCE_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+  entries: { tag: string; when: number }[];
+};
+
+/** A migrations folder holding the first `count` of our migrations, plus optional extra ones. */
+function migrationsFolder(dir: string, count: number, extra: { tag: string; when: number; sql: string }[] = []): string {
+  const folder = path.join(dir, `migrations-${count}-${extra.length}`);
+  fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
+  const entries = journal.entries.slice(0, count);
+  for (const entry of entries) fs.copyFileSync(path.join(SOURCE_MIGRATIONS_FOLDER, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
+  for (const e of extra) fs.writeFileSync(path.join(folder, `${e.tag}.sql`), e.sql);
+  const all = [...entries, ...extra.map((e, i) => ({ idx: count + i, version: '6', when: e.when, tag: e.tag, breakpoints: true }))];
+  fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'sqlite', entries: all }));
+  return folder;
+}
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const tables = (file: string) =>
+  (new Database(file, { readonly: true }).prepare("select name from sqlite_master where type='table' order by name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+
+describe('openDatabase on a real SQLite file', () => {
+  it('creates and migrates an empty database, with WAL, foreign keys and synchronous=FULL', async () => {
+    const file = path.join(tempDir(), 'district.sqlite');
+    const opened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    expect(opened.backupPath).toBeNull();
+    expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(opened.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    opened.close();
+    expect(tables(file)).toEqual(
+      expect.arrayContaining(['district', 'court_location', 'courtroom', 'court_session', 'criminal_case', 'suspect', 'hearing', 'audit_event']),
+    );
+  });
+
+  it('enforces foreign keys and the CHECK constraints on enumerations', async () => {
+    const opened = await openDatabase(path.join(tempDir(), 'd.sqlite'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    expect(() => opened.sqlite.prepare("insert into court_location (district_id, name, city) values (99, 'x', 'y')").run()).toThrow(/FOREIGN KEY/);
+    opened.sqlite.prepare("insert into suspect (full_name, date_of_birth) values ('A', '1990-01-01')").run();
+    expect(() =>
+      opened.sqlite
+        .prepare("insert into criminal_case (parketnummer, suspect_id, modality, police_unit, offence_summary) values ('1', 1, 'turbo', 'u', 'o')")
+        .run(),
+    ).toThrow(/CHECK/);
+    opened.close();
+  });
+
+  it('has no column for nationality, ethnicity or religion anywhere (by design)', async () => {
+    const opened = await openDatabase(path.join(tempDir(), 'd.sqlite'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const columns = (opened.sqlite.prepare("select p.name from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table'").all() as {
+      name: string;
+    }[]).map((c) => c.name);
+    expect(columns.length).toBeGreaterThan(30);
+    expect(columns.filter((c) => /nation|ethnic|etnic|relig|geloof|godsdienst|risk/i.test(c))).toEqual([]);
+    opened.close();
+  });
+
+  it.each(journal.entries.map((_, i) => i))('upgrades a database made at schema version %i to the latest, keeping its data', async (count) => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.sqlite');
+    const old = await openDatabase(file, { migrationsFolder: migrationsFolder(dir, count + 1) });
+    old.db.insert(districts).values({ code: 'OLD', name: 'Oud arrondissement' }).run();
+    old.close();
+    const upgraded = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    expect(upgraded.db.select().from(districts).all()).toMatchObject([{ code: 'OLD' }]);
+    upgraded.close();
+  });
+
+  it('backs up before migrating; a failing migration is rolled back and leaves the file as it was', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'district.sqlite');
+    const first = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    first.db.insert(districts).values({ code: 'KEEP', name: 'Blijft bestaan' }).run();
+    first.close();
+    const tablesBefore = tables(file);
+
+    const last = journal.entries.at(-1)!.when;
+    const broken = migrationsFolder(dir, journal.entries.length, [
+      { tag: '9998_ok_part', when: last + 1, sql: 'CREATE TABLE `half_done` (`id` integer);' },
+      { tag: '9999_broken', when: last + 2, sql: 'ALTER TABLE `district` ADD `x` text;--> statement-breakpoint\nTHIS IS NOT SQL;' },
+    ]);
+    const error = await openDatabase(file, { migrationsFolder: broken, backupFolder: path.join(dir, 'backups') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as DatabaseOpenError).code).toBe('DB_MIGRATION_FAILED');
+    const backupPath = (error as DatabaseOpenError).backupPath!;
+    expect(fs.existsSync(backupPath)).toBe(true);
+
+    expect(tables(file)).toEqual(tablesBefore);
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare('select code from district').all()).toEqual([{ code: 'KEEP' }]);
+    expect((after.prepare('pragma table_info(district)').all() as { name: string }[]).map((c) => c.name)).not.toContain('x');
+    after.close();
+    const backup = new Database(backupPath, { readonly: true });
+    expect(backup.prepare('select code from district').all()).toEqual([{ code: 'KEEP' }]);
+    backup.close();
+  });
+
+  it('refuses a database written by a newer version and does not touch it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'future.sqlite');
+    const opened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    opened.sqlite.prepare(`insert into ${MIGRATIONS_TABLE} (hash, created_at) values ('from-the-future', ?)`).run(Date.now() + 10 ** 10);
+    opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    opened.close();
+    const before = sha(file);
+    await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER })).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
+    expect(sha(file)).toBe(before);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+
+  it('reports a file that is not a database as DB_OPEN_FAILED and leaves it alone', async () => {
+    const file = path.join(tempDir(), 'notes.sqlite');
+    fs.writeFileSync(file, 'dit is geen database, maar wel belangrijk\n'.repeat(200));
+    const before = sha(file);
+    await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER })).rejects.toMatchObject({ code: 'DB_OPEN_FAILED' });
+    expect(sha(file)).toBe(before);
+  });
+});
