@@ -1,0 +1,195 @@
+import { tzOffset } from '@date-fns/tz';
+import { formatLocalDate, partsOfEpochDay, toEpochDay } from './local-date';
+
+/**
+ * Instants are epoch milliseconds; wall-clock times are Europe/Amsterdam. The zone's rules come from
+ * the runtime's time-zone database (Intl), read through @date-fns/tz.
+ */
+export const AMSTERDAM_TIME_ZONE = 'Europe/Amsterdam';
+
+export const MS_PER_SECOND = 1_000;
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_HOUR = 3_600_000;
+export const MS_PER_DAY = 86_400_000;
+
+export interface AmsterdamLocal {
+  date: string; // YYYY-MM-DD
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  offsetMinutes: number; // 60 (CET) or 120 (CEST)
+}
+
+function lookUpOffset(instant: number): number {
+  const offset = tzOffset(AMSTERDAM_TIME_ZONE, new Date(instant));
+  if (!Number.isFinite(offset)) throw new Error('The runtime has no time-zone data for Europe/Amsterdam (Intl)');
+  return offset;
+}
+
+// Since 1977 every Amsterdam offset change falls on a whole UTC hour (01:00 UTC), so the offset can be
+// cached per UTC hour; an Intl lookup costs microseconds and the work queue computes limits in bulk.
+const HOURLY_CACHE_FROM = Date.UTC(1977, 0, 1);
+const HOURLY_CACHE_MAX_ENTRIES = 200_000;
+const offsetByUtcHour = new Map<number, number>();
+
+export function amsterdamOffsetMinutes(instant: number): number {
+  if (instant < HOURLY_CACHE_FROM) return lookUpOffset(instant);
+  const hour = Math.floor(instant / MS_PER_HOUR);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    if (offsetByUtcHour.size >= HOURLY_CACHE_MAX_ENTRIES) offsetByUtcHour.clear();
+    offset = lookUpOffset(hour * MS_PER_HOUR);
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+export function toAmsterdamLocal(instant: number): AmsterdamLocal {
+  if (!Number.isFinite(instant)) throw new RangeError('Not a valid instant');
+  const offsetMinutes = amsterdamOffsetMinutes(instant);
+  const wall = instant + offsetMinutes * MS_PER_MINUTE;
+  const epochDay = Math.floor(wall / MS_PER_DAY);
+  const { year, month, day } = partsOfEpochDay(epochDay);
+  let rest = wall - epochDay * MS_PER_DAY;
+  const hour = Math.floor(rest / MS_PER_HOUR);
+  rest -= hour * MS_PER_HOUR;
+  const minute = Math.floor(rest / MS_PER_MINUTE);
+  rest -= minute * MS_PER_MINUTE;
+  const second = Math.floor(rest / MS_PER_SECOND);
+  return {
+    date: formatLocalDate(year, month, day),
+    hour,
+    minute,
+    second,
+    millisecond: rest - second * MS_PER_SECOND,
+    offsetMinutes,
+  };
+}
+
+export function amsterdamDate(instant: number): string {
+  return toAmsterdamLocal(instant).date;
+}
+
+/** The wall-clock time as if it were UTC ("naive" milliseconds), used for calendar arithmetic. */
+function naiveOf(local: Omit<AmsterdamLocal, 'offsetMinutes'>): number {
+  return (
+    toEpochDay(local.date) * MS_PER_DAY +
+    local.hour * MS_PER_HOUR +
+    local.minute * MS_PER_MINUTE +
+    local.second * MS_PER_SECOND +
+    local.millisecond
+  );
+}
+
+/**
+ * The instant at which Amsterdam clocks first show the given naive wall-clock time. A time that
+ * occurs twice (the October night) resolves to its first occurrence; a time that is skipped (the
+ * March night) resolves to the moment the clocks jump past it. Both are the earliest sensible reading.
+ */
+export function fromAmsterdamNaive(naive: number): number {
+  const valid = [120, 60]
+    .map((offset) => ({ offset, instant: naive - offset * MS_PER_MINUTE }))
+    .filter(({ offset, instant }) => amsterdamOffsetMinutes(instant) === offset)
+    .map(({ instant }) => instant);
+  if (valid.length > 0) return Math.min(...valid);
+  // In the spring gap: find the switch to summer time (always on a whole minute) between the two readings.
+  let before = Math.floor((naive - 120 * MS_PER_MINUTE) / MS_PER_MINUTE);
+  let after = Math.ceil((naive - 60 * MS_PER_MINUTE) / MS_PER_MINUTE);
+  const offsetBefore = amsterdamOffsetMinutes(before * MS_PER_MINUTE);
+  while (after - before > 1) {
+    const middle = before + Math.floor((after - before) / 2);
+    if (amsterdamOffsetMinutes(middle * MS_PER_MINUTE) === offsetBefore) before = middle;
+    else after = middle;
+  }
+  return after * MS_PER_MINUTE;
+}
+
+export function fromAmsterdamLocal(date: string, hour = 0, minute = 0, second = 0, millisecond = 0): number {
+  return fromAmsterdamNaive(naiveOf({ date, hour, minute, second, millisecond }));
+}
+
+export function startOfAmsterdamDay(date: string): number {
+  return fromAmsterdamLocal(date, 0, 0, 0);
+}
+
+/** The last whole second of a day, 23:59:59 Amsterdam time: how day-based terms are shown. */
+export function endOfAmsterdamDay(date: string): number {
+  return fromAmsterdamLocal(date, 23, 59, 59);
+}
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+/** ISO-8601 in Amsterdam time with offset, whole seconds (truncated), e.g. 2026-04-14T18:00:00+02:00. */
+export function formatAmsterdam(instant: number): string {
+  const truncated = Math.floor(instant / MS_PER_SECOND) * MS_PER_SECOND;
+  const local = toAmsterdamLocal(truncated);
+  const sign = local.offsetMinutes < 0 ? '-' : '+';
+  const offset = Math.abs(local.offsetMinutes);
+  return (
+    `${local.date}T${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}` +
+    `${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`
+  );
+}
+
+const OFFSET_DATE_TIME_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+export type OffsetDateTimeProblem = 'format' | 'missing-offset' | 'invalid-value';
+
+/** Parses an ISO-8601 date-time that carries its own offset ('Z' or ±hh:mm) into an instant. */
+export function parseOffsetDateTime(text: string): { ok: true; instant: number } | { ok: false; problem: OffsetDateTimeProblem } {
+  const match = OFFSET_DATE_TIME_PATTERN.exec(text);
+  if (!match) return { ok: false, problem: 'format' };
+  const [, yearText, monthText, dayText, hourText, minuteText, secondText, fractionText, offsetText] = match;
+  if (offsetText === undefined) return { ok: false, problem: 'missing-offset' };
+  const year = Number(yearText);
+  const month = Number(monthText);
+  const day = Number(dayText);
+  const hour = Number(hourText);
+  const minute = Number(minuteText);
+  const second = secondText === undefined ? 0 : Number(secondText);
+  const millisecond = fractionText === undefined ? 0 : Math.floor(Number(`0.${fractionText}`) * 1000);
+  let offsetMinutes = 0;
+  if (offsetText !== 'Z') {
+    const offsetHours = Number(offsetText.slice(1, 3));
+    const offsetMins = Number(offsetText.slice(4, 6));
+    if (offsetHours > 18 || offsetMins > 59) return { ok: false, problem: 'invalid-value' };
+    offsetMinutes = (offsetText.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false, problem: 'invalid-value' };
+  let date: string;
+  try {
+    date = formatLocalDate(year, month, day);
+  } catch {
+    return { ok: false, problem: 'invalid-value' };
+  }
+  const naive = naiveOf({ date, hour, minute, second, millisecond });
+  return { ok: true, instant: naive - offsetMinutes * MS_PER_MINUTE };
+}
+
+/** Like parseOffsetDateTime, but throws: for values that were validated before. */
+export function instantOf(text: string): number {
+  const parsed = parseOffsetDateTime(text);
+  if (!parsed.ok) throw new RangeError(`Not an ISO-8601 date-time with offset (${parsed.problem}): "${text}"`);
+  return parsed.instant;
+}
+
+export interface DayHourDuration {
+  days: number;
+  hours: number;
+}
+
+/**
+ * The end of a custody period "days and hours" after an instant, taking the EARLIER of two readings:
+ * real elapsed time (days x 24 h + hours), and the same wall-clock time that many calendar days and
+ * hours later. The two differ by an hour when a daylight-saving change falls inside the period; the
+ * earlier one is the safe reading for a detained person.
+ */
+export function addCustodyDuration(instant: number, duration: DayHourDuration): number {
+  const elapsed = instant + (duration.days * 24 + duration.hours) * MS_PER_HOUR;
+  const naive = naiveOf(toAmsterdamLocal(instant)) + duration.days * MS_PER_DAY + duration.hours * MS_PER_HOUR;
+  return Math.min(elapsed, fromAmsterdamNaive(naive));
+}
