@@ -1,0 +1,181 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
+import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
+import type { CaseStatus, HearingStatus } from '../../../shared/domain/case-status';
+import type { FillerKind, Modality } from '../../../shared/domain/modality';
+import { DEFAULT_ACCEPTED_MODALITIES, type Daypart, type SessionType } from '../../../shared/domain/session';
+import {
+  DEMO_DISTRICT,
+  DEMO_FILLER_KINDS,
+  DEMO_FIRST_INITIALS,
+  DEMO_HEARING_WINDOW_DAYS,
+  DEMO_JUDGES,
+  DEMO_LAWYERS,
+  DEMO_LOCATIONS,
+  DEMO_MODALITY_MIX,
+  DEMO_OFFENCES,
+  DEMO_POLICE_UNITS,
+  DEMO_PROSECUTORS,
+  DEMO_SESSION_PATTERN,
+  DEMO_SURNAMES,
+} from './demo-blueprint';
+import { createSeededRandom } from './seeded-random';
+
+export interface DemoOptions {
+  seed: number;
+  year: number;
+  /** Cases arriving over a whole year; the demo holds those that arrived up to `asOf`. */
+  casesPerYear: number;
+  /** The demo's 'today' (YYYY-MM-DD): hearings before it were held, later ones are planned. */
+  asOf: string;
+}
+
+export interface DemoSession {
+  location: number;
+  room: number;
+  date: string;
+  daypart: Daypart;
+  startTime: string;
+  endTime: string;
+  sessionType: SessionType;
+  capacitySlots: number;
+  capacityMinutes: number;
+  judgeName: string | null;
+  prosecutorName: string | null;
+}
+
+export interface DemoCase {
+  parketnummer: string;
+  suspect: { fullName: string; dateOfBirth: string; summonsAddress: string; lawyerName: string | null };
+  modality: Modality;
+  fillerKind: FillerKind | null;
+  status: CaseStatus;
+  policeUnit: string;
+  offenceSummary: string;
+  offenceAt: string;
+  arrestedAt: string | null;
+  createdAt: string;
+  hearing: { session: number; status: HearingStatus } | null;
+}
+
+export interface DemoDistrict {
+  options: DemoOptions;
+  district: typeof DEMO_DISTRICT;
+  locations: typeof DEMO_LOCATIONS;
+  sessions: DemoSession[];
+  cases: DemoCase[];
+}
+
+const ZONE = 'Europe/Amsterdam';
+const BASE_VOLUME = 2800;
+
+/** A realistic synthetic year for one district, identical for identical options. Pure: no I/O. */
+export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
+  const random = createSeededRandom(options.seed);
+  const calendar = createCourtCalendar();
+  const yearStart = `${options.year}-01-01`;
+  const daysInYear = differenceInCalendarDays(parseISO(`${options.year + 1}-01-01`), parseISO(yearStart));
+  const dates = Array.from({ length: daysInYear }, (_, i) => format(addDays(parseISO(yearStart), i), 'yyyy-MM-dd'));
+  const scale = options.casesPerYear / BASE_VOLUME;
+
+  const sessions: DemoSession[] = [];
+  for (const date of dates) {
+    if (!calendar.isCourtDay(date)) continue;
+    const weekday = getISODay(parseISO(date));
+    for (const pattern of DEMO_SESSION_PATTERN) {
+      if (!pattern.weekdays.includes(weekday)) continue;
+      const slots = Math.max(1, Math.round(pattern.slotsPer2800Cases * scale));
+      sessions.push({
+        location: pattern.location,
+        room: pattern.room,
+        date,
+        daypart: pattern.daypart,
+        startTime: pattern.startTime,
+        endTime: pattern.endTime,
+        sessionType: pattern.sessionType,
+        capacitySlots: slots,
+        capacityMinutes: slots * pattern.minutesPerSlot,
+        judgeName: random.chance(0.03) ? null : random.pick(DEMO_JUDGES),
+        prosecutorName: random.chance(0.03) ? null : random.pick(DEMO_PROSECUTORS),
+      });
+    }
+  }
+
+  const sessionsByDate = new Map<string, number[]>();
+  sessions.forEach((session, index) => {
+    const list = sessionsByDate.get(session.date) ?? [];
+    list.push(index);
+    sessionsByDate.set(session.date, list);
+  });
+  const booked = new Array<number>(sessions.length).fill(0);
+
+  const arrivalDates = dates.filter((date) => date <= options.asOf);
+  const arrivals = Math.round((options.casesPerYear * arrivalDates.length) / daysInYear);
+  const arrivalDays = Array.from({ length: arrivals }, () => random.pick(arrivalDates.length ? arrivalDates : dates)).sort();
+
+  const cases: DemoCase[] = arrivalDays.map((arrivalDate, index) => {
+    const modality = random.weighted(DEMO_MODALITY_MIX);
+    const arrested = modality !== 'filler' || random.chance(0.2);
+    const arrestedAt = arrested ? amsterdamInstant(arrivalDate, random.int(0, 23), random.int(0, 59)) : null;
+    const offenceDate = modality === 'filler' ? format(addDays(parseISO(arrivalDate), -random.int(30, 300)), 'yyyy-MM-dd') : arrivalDate;
+    const offenceAt = amsterdamInstant(offenceDate, random.int(0, 23), random.int(0, 59));
+    const suspectName = `${random.pick(DEMO_FIRST_INITIALS)}. ${random.pick(DEMO_SURNAMES)}`;
+    const dateOfBirth = format(addDays(parseISO(arrivalDate), -random.int(18 * 365, 65 * 365)), 'yyyy-MM-dd');
+
+    let hearing: DemoCase['hearing'] = null;
+    if (modality !== 'zsm') {
+      const [from, to] = DEMO_HEARING_WINDOW_DAYS[modality];
+      hearing = findFreeSession(arrivalDate, from, to, modality);
+      if (hearing) booked[hearing.session]! += 1;
+    }
+    const heardBefore = hearing !== null && sessions[hearing.session]!.date < options.asOf;
+    if (hearing && heardBefore) hearing.status = random.chance(0.06) ? 'adjourned' : 'held';
+
+    return {
+      parketnummer: `${DEMO_DISTRICT.parketCode}/${String(100000 + index).padStart(6, '0')}-${String(options.year).slice(2)}`,
+      suspect: {
+        fullName: suspectName,
+        dateOfBirth,
+        summonsAddress: `Postbus ${random.int(100, 9999)}, ${random.pick(DEMO_LOCATIONS).city}`,
+        lawyerName: random.chance(0.7) ? random.pick(DEMO_LAWYERS) : null,
+      },
+      modality,
+      fillerKind: modality === 'filler' ? random.pick(DEMO_FILLER_KINDS) : null,
+      status: caseStatusFor(modality, hearing),
+      policeUnit: random.weighted(DEMO_POLICE_UNITS.map((unit, i) => [unit, i === 0 ? 3 : 2] as const)),
+      offenceSummary: random.pick(DEMO_OFFENCES),
+      offenceAt,
+      arrestedAt,
+      createdAt: arrestedAt ?? amsterdamInstant(arrivalDate, 9, 0),
+      hearing,
+    };
+  });
+
+  return { options, district: DEMO_DISTRICT, locations: DEMO_LOCATIONS, sessions, cases };
+
+  function findFreeSession(arrivalDate: string, fromDays: number, toDays: number, modality: Exclude<Modality, 'zsm'>) {
+    for (let offset = fromDays; offset <= toDays; offset++) {
+      const date = format(addDays(parseISO(arrivalDate), offset), 'yyyy-MM-dd');
+      for (const index of sessionsByDate.get(date) ?? []) {
+        const session = sessions[index]!;
+        if (DEFAULT_ACCEPTED_MODALITIES[session.sessionType].includes(modality) && booked[index]! < session.capacitySlots) {
+          return { session: index, status: 'planned' as HearingStatus };
+        }
+      }
+    }
+    return null;
+  }
+}
+
+function caseStatusFor(modality: Modality, hearing: DemoCase['hearing']): CaseStatus {
+  if (modality === 'zsm') return 'zsm_decided';
+  if (!hearing) return 'awaiting_planning';
+  if (hearing.status === 'held') return 'heard';
+  if (hearing.status === 'adjourned') return 'adjourned';
+  return 'planned';
+}
+
+function amsterdamInstant(date: string, hour: number, minute: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, hour, minute, ZONE).getTime()).toISOString();
+}

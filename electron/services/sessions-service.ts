@@ -1,0 +1,76 @@
+import { addDays, format, parseISO } from 'date-fns';
+import { and, asc, between, count, eq, inArray, sql } from 'drizzle-orm';
+import type { ParsedInput, SessionSummary, WeekOverview } from '../../shared/api/contract';
+import { SLOT_OCCUPYING_HEARING_STATUSES } from '../../shared/domain/case-status';
+import type { AppDatabase } from '../../db/open-database';
+import { courtLocations, courtrooms, courtSessions, hearings } from '../../db/schema';
+import { getDistrict } from './district-service';
+
+/** The district's sessions of one week (Monday to Sunday) per location and room, with booked and free slots. */
+export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.week'>): WeekOverview {
+  const days = Array.from({ length: 7 }, (_, i) => format(addDays(parseISO(input.weekStart), i), 'yyyy-MM-dd'));
+  const district = getDistrict(db);
+  if (!district) return { weekStart: input.weekStart, days, locations: [], totals: { sessions: 0, capacitySlots: 0, booked: 0, free: 0 } };
+
+  const booked = db
+    .select({ sessionId: hearings.sessionId, n: count().as('n') })
+    .from(hearings)
+    .where(inArray(hearings.status, [...SLOT_OCCUPYING_HEARING_STATUSES]))
+    .groupBy(hearings.sessionId)
+    .as('booked');
+
+  const rows = db
+    .select({
+      session: courtSessions,
+      roomId: courtrooms.id,
+      booked: sql<number>`coalesce(${booked.n}, 0)`,
+    })
+    .from(courtSessions)
+    .innerJoin(courtrooms, eq(courtrooms.id, courtSessions.courtroomId))
+    .innerJoin(courtLocations, eq(courtLocations.id, courtrooms.locationId))
+    .leftJoin(booked, eq(booked.sessionId, courtSessions.id))
+    .where(and(eq(courtLocations.districtId, district.id), between(courtSessions.date, days[0]!, days[6]!)))
+    .orderBy(asc(courtSessions.date), asc(courtSessions.startTime))
+    .all();
+
+  const sessionsByRoom = new Map<number, SessionSummary[]>();
+  const totals = { sessions: 0, capacitySlots: 0, booked: 0, free: 0 };
+  for (const { session, roomId, booked: bookedCount } of rows) {
+    const active = session.status === 'scheduled';
+    const capacity = active ? session.capacitySlots : 0;
+    const summary: SessionSummary = {
+      id: session.id,
+      date: session.date,
+      daypart: session.daypart,
+      startTime: session.startTime,
+      endTime: session.endTime,
+      sessionType: session.sessionType,
+      status: session.status,
+      capacitySlots: capacity,
+      booked: bookedCount,
+      free: Math.max(0, capacity - bookedCount),
+      judgeName: session.judgeName,
+      prosecutorName: session.prosecutorName,
+    };
+    if (active) {
+      totals.sessions += 1;
+      totals.capacitySlots += summary.capacitySlots;
+      totals.booked += summary.booked;
+      totals.free += summary.free;
+    }
+    const list = sessionsByRoom.get(roomId) ?? [];
+    list.push(summary);
+    sessionsByRoom.set(roomId, list);
+  }
+
+  return {
+    weekStart: input.weekStart,
+    days,
+    locations: district.locations.map((location) => ({
+      id: location.id,
+      name: location.name,
+      rooms: location.rooms.map((room) => ({ id: room.id, name: room.name, sessions: sessionsByRoom.get(room.id) ?? [] })),
+    })),
+    totals,
+  };
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
+import { localDateSchema } from './local-date';
+
+/**
+ * The one API contract. Every transport (Electron IPC, the HTTP host of browser mode) and the renderer's
+ * client use these names and schemas; the back end validates every request against them.
+ */
+
+const districtSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  locations: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      city: z.string(),
+      rooms: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    }),
+  ),
+});
+
+const sessionSummarySchema = z.object({
+  id: z.number().int(),
+  date: localDateSchema,
+  daypart: z.enum(DAYPARTS),
+  startTime: z.string(),
+  endTime: z.string(),
+  sessionType: z.enum(SESSION_TYPES),
+  status: z.enum(SESSION_STATUSES),
+  capacitySlots: z.number().int(),
+  booked: z.number().int(),
+  free: z.number().int(),
+  judgeName: z.string().nullable(),
+  prosecutorName: z.string().nullable(),
+});
+
+/** A required text field; `what` names the field in the Dutch message ('de naam', 'de plaats'). */
+const requiredText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Vul ${what} in`)
+    .max(120, `${what.replace(/^de /, '').replace(/^./, (c) => c.toUpperCase())} is te lang (max. 120 tekens)`);
+
+export const contract = {
+  'district.get': {
+    input: z.object({}).strict(),
+    output: districtSchema.nullable(),
+  },
+  'district.create': {
+    input: z
+      .object({
+        code: z
+          .string()
+          .trim()
+          .regex(/^[A-Z]{2,6}$/, 'Vul een code in van 2 tot 6 hoofdletters, bijvoorbeeld MNE'),
+        name: requiredText('de naam van het arrondissement'),
+        locations: z
+          .array(
+            z.object({
+              name: requiredText('de naam van de locatie'),
+              city: requiredText('de plaats'),
+              rooms: z.array(requiredText('de naam van de zaal')).min(1, 'Vul minstens één zaal in'),
+            }),
+          )
+          .min(1, 'Minstens één zittingslocatie'),
+      })
+      .strict(),
+    output: districtSchema,
+  },
+  'demo.load': {
+    input: z.object({ seed: z.number().int().min(0).optional(), year: z.number().int().min(2000).max(2100).optional() }).strict(),
+    output: z.object({ districtName: z.string(), sessions: z.number().int(), cases: z.number().int() }),
+  },
+  'sessions.week': {
+    input: z
+      .object({
+        weekStart: localDateSchema.refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, {
+          message: 'weekStart moet een maandag zijn',
+        }),
+      })
+      .strict(),
+    output: z.object({
+      weekStart: localDateSchema,
+      days: z.array(localDateSchema),
+      locations: z.array(
+        z.object({
+          id: z.number().int(),
+          name: z.string(),
+          rooms: z.array(z.object({ id: z.number().int(), name: z.string(), sessions: z.array(sessionSummarySchema) })),
+        }),
+      ),
+      totals: z.object({ sessions: z.number().int(), capacitySlots: z.number().int(), booked: z.number().int(), free: z.number().int() }),
+    }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<Contract[K]['output']>;
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export type WeekOverview = OperationOutput<'sessions.week'>;
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+export type DistrictInfo = z.infer<typeof districtSchema>;

@@ -1,0 +1,18 @@
+/** Error codes cross process boundaries; error objects do not. The UI maps each code to a Dutch message. */
+export const API_ERROR_CODES = [
+  'UNKNOWN_OPERATION',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  details?: { path: string; message: string }[];
+}
+
+export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };

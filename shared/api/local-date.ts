@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { isValidLocalDate } from '../calendar/local-date';
+
+/** A calendar date in Europe/Amsterdam, 'YYYY-MM-DD', checked to exist (no 30 February). */
+export const localDateSchema = z.string().refine(isValidLocalDate, { message: 'Geen geldige datum (JJJJ-MM-DD)' });

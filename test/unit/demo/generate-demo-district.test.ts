@@ -1,0 +1,78 @@
+import { TZDate } from '@date-fns/tz';
+import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { describe, expect, it } from 'vitest';
+import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
+import { DEFAULT_ACCEPTED_MODALITIES } from '../../../shared/domain/session';
+import { resolveDemoOptions } from '../../../electron/services/demo/demo-options';
+import { generateDemoDistrict, type DemoOptions } from '../../../electron/services/demo/generate-demo-district';
+
+const OPTIONS: DemoOptions = { seed: 11, year: 2026, casesPerYear: 2800, asOf: '2026-09-30' };
+const demo = generateDemoDistrict(OPTIONS);
+
+describe('the demo district generator', () => {
+  it('is deterministic by seed', () => {
+    expect(generateDemoDistrict(OPTIONS)).toEqual(demo);
+    expect(generateDemoDistrict({ ...OPTIONS, seed: 12 }).cases).not.toEqual(demo.cases);
+  });
+
+  it('holds sessions only on court days (no weekends, no Atw holidays or equivalent days)', () => {
+    const calendar = createCourtCalendar();
+    const offending = demo.sessions.filter((s) => !calendar.isCourtDay(s.date));
+    expect(offending).toEqual([]);
+    expect(demo.sessions.some((s) => s.date === '2026-04-27')).toBe(false); // Koningsdag
+    expect(demo.sessions.some((s) => s.date === '2026-04-03')).toBe(false); // Goede Vrijdag
+    expect(demo.sessions.length).toBeGreaterThan(400);
+  });
+
+  it('has the three snelrecht modalities, ZSM and filler cases, a few thousand in a year', () => {
+    const full = generateDemoDistrict({ ...OPTIONS, asOf: '2026-12-31' });
+    expect(full.cases.length).toBeGreaterThan(2500);
+    const modalities = new Set(full.cases.map((c) => c.modality));
+    expect([...modalities].sort()).toEqual(['filler', 'snelrecht', 'snelrecht_nd', 'supersnelrecht', 'zsm']);
+  });
+
+  it('never books a session beyond its capacity, nor a modality it does not accept', () => {
+    const booked = new Map<number, number>();
+    for (const c of demo.cases) {
+      if (!c.hearing) continue;
+      booked.set(c.hearing.session, (booked.get(c.hearing.session) ?? 0) + 1);
+      const session = demo.sessions[c.hearing.session]!;
+      expect(DEFAULT_ACCEPTED_MODALITIES[session.sessionType]).toContain(c.modality);
+    }
+    for (const [index, count] of booked) expect(count).toBeLessThanOrEqual(demo.sessions[index]!.capacitySlots);
+  });
+
+  it('hears supersnelrecht cases within 3 days of arrest and ZSM cases never', () => {
+    for (const c of demo.cases) {
+      if (c.modality === 'zsm') expect(c.hearing).toBeNull();
+      if (c.modality === 'supersnelrecht' && c.hearing) {
+        const arrestDay = format(new TZDate(c.arrestedAt!, 'Europe/Amsterdam'), 'yyyy-MM-dd');
+        const days = differenceInCalendarDays(parseISO(demo.sessions[c.hearing.session]!.date), parseISO(arrestDay));
+        expect(days).toBeGreaterThanOrEqual(1);
+        expect(days).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
+  it('marks hearings before the as-of date held or adjourned, later ones planned, and creates no case after it', () => {
+    for (const c of demo.cases) {
+      expect(c.createdAt.slice(0, 10) <= OPTIONS.asOf).toBe(true);
+      if (!c.hearing) continue;
+      const date = demo.sessions[c.hearing.session]!.date;
+      expect(date < OPTIONS.asOf ? ['held', 'adjourned'] : ['planned']).toContain(c.hearing.status);
+    }
+  });
+
+  it('keeps personal data minimal: no field beyond name, date of birth, summons address and lawyer', () => {
+    for (const c of demo.cases.slice(0, 50)) expect(Object.keys(c.suspect).sort()).toEqual(['dateOfBirth', 'fullName', 'lawyerName', 'summonsAddress']);
+  });
+
+  it.each([
+    [{}, '2026-11-22', { year: 2026, asOf: '2026-11-22' }],
+    [{ year: 2025 }, '2026-11-22', { year: 2025, asOf: '2025-12-31' }],
+    [{ year: 2027 }, '2026-11-22', { year: 2027, asOf: '2027-01-01' }],
+    [{ year: 2026, asOf: '2026-03-01' }, '2026-11-22', { year: 2026, asOf: '2026-03-01' }],
+  ])('resolveDemoOptions(%j) on %s', (partial, today, expected) => {
+    expect(resolveDemoOptions(partial, today)).toMatchObject({ ...expected, seed: 2026, casesPerYear: 2800 });
+  });
+});
