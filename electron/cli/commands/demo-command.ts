@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { isValidLocalDate } from '../../../shared/calendar/local-date';
+import { amsterdamToday } from '../../services/amsterdam-today';
+import { resolveDemoOptions } from '../../services/demo/demo-options';
+import { generateDemoDistrict } from '../../services/demo/generate-demo-district';
+import { writeDemoDistrict } from '../../services/demo/write-demo-district';
+import { CliUsageError, parseIntegerOption, requireOption } from '../cli-error';
+import { openCliDatabase } from '../open-cli-database';
+
+export const DEMO_USAGE = `ketenplanner demo --db FILE [--seed N] [--year YYYY] [--cases N] [--as-of YYYY-MM-DD]
+  Creates FILE (or uses an empty one) and fills it with a synthetic demo district for one year.
+  --seed N        random seed (default 2026); the same options always give the same district
+  --year YYYY     the calendar year of sessions (default: this year)
+  --cases N       cases arriving over the whole year (default 2800; 700 small, 7000 large district)
+  --as-of DATE    the demo's 'today': earlier hearings were held, later ones are planned`;
+
+export async function demoCommand(args: string[], out: (line: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, seed: { type: 'string' }, year: { type: 'string' }, cases: { type: 'string' }, 'as-of': { type: 'string' } },
+    strict: true,
+  });
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isValidLocalDate(asOf)) throw new CliUsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
+  const options = resolveDemoOptions(
+    {
+      seed: parseIntegerOption('seed', values.seed, 0, 2 ** 32 - 1),
+      year: parseIntegerOption('year', values.year, 2000, 2100),
+      casesPerYear: parseIntegerOption('cases', values.cases, 1, 200_000),
+      asOf,
+    },
+    amsterdamToday(),
+  );
+  if (!options.asOf.startsWith(String(options.year))) throw new CliUsageError(`--as-of must lie in --year ${options.year}`);
+
+  const database = await openCliDatabase(requireOption('db', values.db));
+  try {
+    const started = performance.now();
+    const summary = writeDemoDistrict(database.db, generateDemoDistrict(options));
+    out(
+      `Demo district "${summary.districtName}" written to ${database.path}: ${summary.sessions} sessions, ${summary.cases} cases ` +
+        `(seed ${options.seed}, year ${options.year}, as of ${options.asOf}) in ${Math.round(performance.now() - started)} ms.`,
+    );
+    return 0;
+  } finally {
+    database.close();
+  }
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startHttpHost } from '../../http/http-host';
+import { amsterdamToday } from '../../services/amsterdam-today';
+import { createApiHandler } from '../../services/api-handler';
+import { resolveDemoOptions } from '../../services/demo/demo-options';
+import { generateDemoDistrict } from '../../services/demo/generate-demo-district';
+import { writeDemoDistrict } from '../../services/demo/write-demo-district';
+import { getDistrict } from '../../services/district-service';
+import { createOperationHandlers } from '../../services/operation-handlers';
+import { CliUsageError, parseIntegerOption, requireOption } from '../cli-error';
+import { openCliDatabase } from '../open-cli-database';
+import { PROJECT_PATHS } from '../project-paths';
+
+export const DEFAULT_PORT = 4780;
+
+export const SERVE_USAGE = `ketenplanner serve --db FILE [--port N] [--demo]
+  Browser mode: serves the built UI and the API on 127.0.0.1 and prints the URL to open
+  (it carries this start's secret token). A new FILE starts empty: the app then offers to create a
+  district or load the demo.
+  --port N   port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
+  --demo     load the demo district first when FILE holds no district yet`;
+
+export async function serveCommand(args: string[], out: (line: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' } },
+    strict: true,
+  });
+  const file = requireOption('db', values.db);
+  const port = parseIntegerOption('port', values.port, 0, 65535) ?? DEFAULT_PORT;
+  if (!fs.existsSync(path.join(PROJECT_PATHS.builtRenderer, 'index.html'))) {
+    throw new CliUsageError('The UI is not built yet: run `npm run build` first.');
+  }
+  const isNew = !fs.existsSync(file);
+  const database = await openCliDatabase(file);
+  if (isNew) out(`New, empty database created: ${database.path}`);
+  if (values.demo && !getDistrict(database.db)) {
+    const summary = writeDemoDistrict(database.db, generateDemoDistrict(resolveDemoOptions({}, amsterdamToday())));
+    out(`Demo district loaded: ${summary.sessions} sessions, ${summary.cases} cases.`);
+  }
+
+  const user = os.userInfo().username;
+  const handler = createApiHandler(createOperationHandlers({ db: database.db, actor: () => user, today: () => amsterdamToday() }), {
+    onInternalError: (operation, error) => console.error(`[${operation}]`, error),
+  });
+  const token = randomBytes(24).toString('base64url');
+  let host;
+  try {
+    host = await startHttpHost({ handler, token, staticRoot: PROJECT_PATHS.builtRenderer, port });
+  } catch (error) {
+    database.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliUsageError(`Port ${port} is in use: pick another with --port.`);
+    throw error;
+  }
+  out(`Ketenplanner (browser mode) for ${database.path}`);
+  out(`Open: ${host.url}#token=${token}`);
+  out('Stop with Ctrl+C.');
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  database.close();
+  return 0;
+}

@@ -1,0 +1,11 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where things are when running from the source tree (CLI, tests, browser mode). */
+export const PROJECT_PATHS = {
+  root,
+  migrations: path.join(root, 'db', 'migrations'),
+  builtRenderer: path.join(root, 'dist', 'renderer'),
+} as const;

@@ -1,0 +1,58 @@
+import { DatabaseOpenError } from '../../db/database-errors';
+import { ServiceError } from '../services/service-error';
+import { CliUsageError } from './cli-error';
+import { DEMO_USAGE, demoCommand } from './commands/demo-command';
+import { SERVE_USAGE, serveCommand } from './commands/serve-command';
+
+type Command = (args: string[], out: (line: string) => void) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  demo: { run: demoCommand, usage: DEMO_USAGE },
+  serve: { run: serveCommand, usage: SERVE_USAGE },
+};
+
+const HELP = `Ketenplanner: planning of fast-track criminal hearings for one court district.
+
+Usage: ketenplanner <command> [options]
+
+Commands:
+${Object.values(COMMANDS)
+  .map((c) => c.usage)
+  .join('\n\n')}
+
+ketenplanner <command> --help shows one command.`;
+
+/** Runs one CLI invocation and returns the process exit code (0 ok, 1 failure, 2 wrong usage). */
+export async function runCli(argv: string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out(HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    err(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See ketenplanner --help.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, out);
+  } catch (error) {
+    if (error instanceof CliUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      err(`ketenplanner ${name}: ${error.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (error instanceof DatabaseOpenError) {
+      err(`ketenplanner ${name}: ${error.message}${error.backupPath ? `\nBackup made before migrating: ${error.backupPath}` : ''}`);
+      return 1;
+    }
+    if (error instanceof ServiceError) {
+      err(`ketenplanner ${name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
