@@ -19,7 +19,7 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: { [mode]: ENTRIES[mode] },
         external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
     ssr: { noExternal: true },
