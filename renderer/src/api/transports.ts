@@ -1,0 +1,26 @@
+import { BRIDGE_GLOBAL_NAME, type KetenplannerBridge } from '../../../shared/api/bridge';
+import type { ApiEnvelope } from '../../../shared/api/envelope';
+import type { Transport } from './api-client';
+
+export function findElectronBridge(): KetenplannerBridge | null {
+  const bridge = (globalThis as Record<string, unknown>)[BRIDGE_GLOBAL_NAME];
+  return bridge && typeof bridge === 'object' ? (bridge as KetenplannerBridge) : null;
+}
+
+export function ipcTransport(bridge: KetenplannerBridge): Transport {
+  return (operation, input) => bridge[operation](input) as Promise<ApiEnvelope<unknown>>;
+}
+
+/** Browser mode: POST /api/<operation> on the same origin, with this start's token. */
+export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): Transport {
+  return async (operation, input) => {
+    const response = await fetchImpl(`/api/${encodeURIComponent(operation)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {}),
+    });
+    const body: unknown = await response.json().catch(() => null);
+    if (body && typeof body === 'object' && 'ok' in body) return body as ApiEnvelope<unknown>;
+    return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${response.status}` } };
+  };
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { useApi } from '../api/api-context';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { SessionsWeekPage } from '../pages/sessions/SessionsWeekPage';
+import { WelcomePage } from '../pages/welcome/WelcomePage';
+
+export function App() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const district = useQuery({ queryKey: ['district.get'], queryFn: () => api.call('district.get', {}) });
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <p className="app-title">{t('app.title')}</p>
+        {district.data && <p className="district-name">{district.data.name}</p>}
+        {district.data && (
+          <nav aria-label={t('app.mainNav')}>
+            <NavLink to="/zittingen">{t('nav.sessions')}</NavLink>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {district.isPending && <p role="status">{t('app.loading')}</p>}
+        {district.isError && <ErrorPanel error={district.error} onRetry={() => void district.refetch()} />}
+        {district.isSuccess &&
+          (district.data === null ? (
+            <WelcomePage />
+          ) : (
+            <Routes>
+              <Route path="/zittingen" element={<SessionsWeekPage />} />
+              <Route path="*" element={<Navigate to="/zittingen" replace />} />
+            </Routes>
+          ))}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { format, getISOWeek, parseISO } from 'date-fns';
+import { nl } from 'date-fns/locale';
+
+const numberFormat = new Intl.NumberFormat('nl-NL');
+const percentFormat = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+
+export const formatNumber = (n: number) => numberFormat.format(n);
+export const formatPercent = (fraction: number) => percentFormat.format(fraction);
+
+/** 'ma 16 nov' */
+export const formatShortDay = (date: string) => format(parseISO(date), 'EEEEEE d MMM', { locale: nl });
+/** 'maandag 16 november 2026' */
+export const formatLongDay = (date: string) => format(parseISO(date), 'EEEE d MMMM yyyy', { locale: nl });
+
+export function formatWeekRange(first: string, last: string): string {
+  const a = parseISO(first);
+  const b = parseISO(last);
+  const sameMonth = a.getMonth() === b.getMonth();
+  return `${format(a, sameMonth ? 'd' : 'd MMMM', { locale: nl })} – ${format(b, 'd MMMM yyyy', { locale: nl })}`;
+}
+
+export const isoWeekNumber = (date: string) => getISOWeek(parseISO(date));

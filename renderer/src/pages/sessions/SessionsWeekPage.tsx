@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatNumber, formatPercent, formatWeekRange, isoWeekNumber } from '../../i18n/format';
+import { mondayOf, shiftWeek, weekFromParam } from './week';
+import { WeekGrid } from './WeekGrid';
+
+export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [params] = useSearchParams();
+  const weekStart = weekFromParam(params.get('week'), today);
+  const query = useQuery({
+    queryKey: ['sessions.week', weekStart],
+    queryFn: () => api.call('sessions.week', { weekStart }),
+  });
+  const weekEnd = shiftWeek(weekStart, 1);
+  const lastDay = query.data?.days[6] ?? weekEnd;
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('sessions.title')}</h1>
+        <nav aria-label={t('sessions.weekNavigation')} className="week-nav">
+          <Link to={`?week=${shiftWeek(weekStart, -1)}`}>← {t('sessions.previousWeek')}</Link>
+          <Link to={`?week=${mondayOf(today)}`}>{t('sessions.thisWeek')}</Link>
+          <Link to={`?week=${weekEnd}`}>{t('sessions.nextWeek')} →</Link>
+        </nav>
+      </div>
+      <h2 className="week-heading" aria-live="polite">
+        {t('sessions.weekHeading', { week: isoWeekNumber(weekStart), range: formatWeekRange(weekStart, lastDay) })}
+      </h2>
+      {query.isPending && <p role="status">{t('app.loading')}</p>}
+      {query.isError && <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && (
+        <>
+          <p className="week-summary" aria-label={t('sessions.summaryLabel')} data-testid="week-summary">
+            {t('sessions.summary', {
+              sessions: formatNumber(query.data.totals.sessions),
+              capacity: formatNumber(query.data.totals.capacitySlots),
+              booked: formatNumber(query.data.totals.booked),
+              free: formatNumber(query.data.totals.free),
+              fill: formatPercent(query.data.totals.capacitySlots ? query.data.totals.booked / query.data.totals.capacitySlots : 0),
+            })}
+          </p>
+          {query.data.totals.sessions === 0 && <p>{t('sessions.noSessions')}</p>}
+          <WeekGrid week={query.data} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { WeekOverview } from '../../../../shared/api/contract';
+import { formatLongDay, formatShortDay, isoWeekNumber } from '../../i18n/format';
+import { SessionCard } from './SessionCard';
+
+/** Per court location a table: rooms down, court days (Monday to Friday) across. */
+export function WeekGrid({ week }: { week: WeekOverview }) {
+  const { t } = useTranslation();
+  const weekdays = week.days.slice(0, 5);
+  return (
+    <>
+      {week.locations.map((location) => (
+        <section key={location.id} aria-labelledby={`location-${location.id}`} className="location">
+          <h2 id={`location-${location.id}`}>{location.name}</h2>
+          <div className="table-scroll">
+            <table className="week-grid">
+              <caption className="visually-hidden">
+                {t('sessions.locationCaption', { location: location.name, week: isoWeekNumber(week.weekStart) })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('sessions.room')}</th>
+                  {weekdays.map((day) => (
+                    <th scope="col" key={day}>
+                      <abbr title={formatLongDay(day)}>{formatShortDay(day)}</abbr>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {location.rooms.map((room) => (
+                  <tr key={room.id}>
+                    <th scope="row">{room.name}</th>
+                    {weekdays.map((day) => {
+                      const sessions = room.sessions.filter((s) => s.date === day);
+                      return (
+                        <td key={day}>
+                          {sessions.length === 0 ? (
+                            <span className="muted">{t('sessions.noneInRoom')}</span>
+                          ) : (
+                            sessions.map((session) => <SessionCard key={session.id} session={session} />)
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

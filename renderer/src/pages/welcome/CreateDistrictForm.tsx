@@ -1,0 +1,126 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract, type OperationInput } from '../../../../shared/api/contract';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+
+interface LocationDraft {
+  key: number;
+  name: string;
+  city: string;
+  rooms: string;
+}
+
+type FieldErrors = Record<string, string>;
+
+function toInput(name: string, code: string, locations: LocationDraft[]): OperationInput<'district.create'> {
+  return {
+    name,
+    code: code.trim().toUpperCase(),
+    locations: locations.map((l) => ({
+      name: l.name,
+      city: l.city,
+      rooms: l.rooms
+        .split(',')
+        .map((room) => room.trim())
+        .filter(Boolean),
+    })),
+  };
+}
+
+/** A first start: name the district and its court locations with their rooms. Checked with the contract's own schema. */
+export function CreateDistrictForm() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const formId = useId();
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [locations, setLocations] = useState<LocationDraft[]>([{ key: 1, name: '', city: '', rooms: '' }]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const mutation = useMutation({
+    mutationFn: (input: OperationInput<'district.create'>) => api.call('district.create', input),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = toInput(name, code, locations);
+    const parsed = contract['district.create'].input.safeParse(input);
+    if (!parsed.success) {
+      const next: FieldErrors = {};
+      for (const issue of parsed.error.issues) next[issue.path.join('.')] ??= issue.message;
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    mutation.mutate(parsed.data);
+  };
+
+  const field = (path: string, label: string, value: string, onChange: (v: string) => void, extra?: { autoComplete?: string }) => {
+    const id = `${formId}-${path}`;
+    const error = errors[path];
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          autoComplete={extra?.autoComplete ?? 'off'}
+        />
+        {error && (
+          <p id={`${id}-error`} className="field-error">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  const update = (key: number, patch: Partial<LocationDraft>) =>
+    setLocations((all) => all.map((l) => (l.key === key ? { ...l, ...patch } : l)));
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${formId}-title`}>
+      <h2 id={`${formId}-title`}>{t('welcome.createTitle')}</h2>
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="field-error">
+          {t('welcome.fixFields')}
+        </p>
+      )}
+      {field('name', t('welcome.districtName'), name, setName)}
+      {field('code', t('welcome.districtCode'), code, setCode)}
+      {errors['locations'] && <p className="field-error">{errors['locations']}</p>}
+      {locations.map((location, index) => (
+        <fieldset key={location.key}>
+          <legend>{t('welcome.locationLegend', { number: index + 1 })}</legend>
+          {field(`locations.${index}.name`, t('welcome.locationName'), location.name, (v) => update(location.key, { name: v }))}
+          {field(`locations.${index}.city`, t('welcome.locationCity'), location.city, (v) => update(location.key, { city: v }))}
+          {field(`locations.${index}.rooms`, t('welcome.locationRooms'), location.rooms, (v) => update(location.key, { rooms: v }))}
+          {locations.length > 1 && (
+            <button type="button" className="secondary" onClick={() => setLocations((all) => all.filter((l) => l.key !== location.key))}>
+              {t('welcome.removeLocation', { number: index + 1 })}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setLocations((all) => [...all, { key: Math.max(...all.map((l) => l.key)) + 1, name: '', city: '', rooms: '' }])}
+        >
+          {t('welcome.addLocation')}
+        </button>
+        <button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? t('welcome.createBusy') : t('welcome.createButton')}
+        </button>
+      </div>
+      {mutation.isError && <ErrorPanel error={mutation.error} />}
+    </form>
+  );
+}

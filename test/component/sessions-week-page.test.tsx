@@ -1,0 +1,75 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { SessionSummary, WeekOverview } from '../../shared/api/contract';
+import { SessionsWeekPage } from '../../renderer/src/pages/sessions/SessionsWeekPage';
+import { renderWithApp } from './render-with-app';
+
+const session = (over: Partial<SessionSummary>): SessionSummary => ({
+  id: 1,
+  date: '2026-03-09',
+  daypart: 'morning',
+  startTime: '09:00',
+  endTime: '12:30',
+  sessionType: 'supersnelrecht',
+  status: 'scheduled',
+  capacitySlots: 3,
+  booked: 2,
+  free: 1,
+  judgeName: 'mr. A. de Boer',
+  prosecutorName: 'mr. J. Smit',
+  ...over,
+});
+
+const WEEK: WeekOverview = {
+  weekStart: '2026-03-09',
+  days: ['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15'],
+  locations: [
+    {
+      id: 1,
+      name: 'Paleis van Justitie Hanzestad',
+      rooms: [
+        { id: 1, name: 'Zaal 1', sessions: [session({ id: 1 }), session({ id: 2, date: '2026-03-11', booked: 3, free: 0, judgeName: null })] },
+        { id: 2, name: 'Zaal 2', sessions: [session({ id: 3, date: '2026-03-10', sessionType: 'snelrecht_nd', status: 'cancelled', capacitySlots: 0, booked: 0, free: 0 })] },
+      ],
+    },
+  ],
+  totals: { sessions: 2, capacitySlots: 6, booked: 5, free: 1 },
+};
+
+describe('SessionsWeekPage', () => {
+  it('asks for the week in the address and shows it in Dutch with the numbers in words', async () => {
+    const transport = vi.fn(async () => ({ ok: true as const, value: WEEK }));
+    renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, transport, '/zittingen?week=2026-03-11');
+
+    expect(await screen.findByText('2 zittingen · 6 plaatsen · 5 geboekt · 1 vrij · 83% gevuld')).toBeTruthy();
+    expect(transport).toHaveBeenCalledWith('sessions.week', { weekStart: '2026-03-09' });
+    expect(screen.getByRole('heading', { level: 2, name: 'Week 11 · 9 – 15 maart 2026' })).toBeTruthy();
+
+    const table = screen.getByRole('table', { name: 'Zittingen in Paleis van Justitie Hanzestad, week 11' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Zaal', 'ma 9 mrt.', 'di 10 mrt.', 'wo 11 mrt.', 'do 12 mrt.', 'vr 13 mrt.']);
+    const first = within(table).getAllByRole('article', { name: 'Supersnelrecht, 09:00–12:30' })[0]!;
+    expect(first.textContent).toContain('3 plaatsen · 2 geboekt · 1 vrij');
+    expect(within(table).getByText('Vol')).toBeTruthy();
+    expect(within(table).getByText('Geen rechter ingedeeld')).toBeTruthy();
+    expect(within(table).getByText('Vervallen')).toBeTruthy();
+    expect(within(table).getByRole('img', { name: 'Bezetting 2 van 3' })).toBeTruthy();
+  });
+
+  it('offers previous, this and next week as links', async () => {
+    renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, async () => ({ ok: true, value: WEEK }), '/zittingen?week=2026-03-09');
+    const nav = screen.getByRole('navigation', { name: 'Weeknavigatie' });
+    const hrefs = within(nav).getAllByRole('link').map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['/zittingen?week=2026-03-02', '/zittingen?week=2026-03-09', '/zittingen?week=2026-03-16']);
+  });
+
+  it('explains a failure in Dutch, naming the fields', async () => {
+    const transport = async () => ({
+      ok: false as const,
+      error: { code: 'INVALID_INPUT' as const, message: 'x', details: [{ path: 'weekStart', message: 'weekStart moet een maandag zijn' }] },
+    });
+    renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, transport);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('De invoer is niet geldig.');
+    expect(alert.textContent).toContain('weekStart moet een maandag zijn');
+  });
+});
