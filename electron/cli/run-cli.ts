@@ -1,14 +1,17 @@
 import { DatabaseOpenError } from '../../db/database-errors';
 import { ServiceError } from '../services/service-error';
 import { CliUsageError } from './cli-error';
+import { processIo, type CliIo } from './cli-io';
+import { DEADLINES_USAGE, deadlinesCommand } from './commands/deadlines-command';
 import { DEMO_USAGE, demoCommand } from './commands/demo-command';
 import { SERVE_USAGE, serveCommand } from './commands/serve-command';
 
-type Command = (args: string[], out: (line: string) => void) => Promise<number>;
+type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   demo: { run: demoCommand, usage: DEMO_USAGE },
   serve: { run: serveCommand, usage: SERVE_USAGE },
+  deadlines: { run: deadlinesCommand, usage: DEADLINES_USAGE },
 };
 
 const HELP = `Ketenplanner: planning of fast-track criminal hearings for one court district.
@@ -23,7 +26,8 @@ ${Object.values(COMMANDS)
 ketenplanner <command> --help shows one command.`;
 
 /** Runs one CLI invocation and returns the process exit code (0 ok, 1 failure, 2 wrong usage). */
-export async function runCli(argv: string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const { out, err } = io;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(HELP);
@@ -39,7 +43,7 @@ export async function runCli(argv: string[], out = (line: string) => console.log
     return 0;
   }
   try {
-    return await command.run(rest, out);
+    return await command.run(rest, io);
   } catch (error) {
     if (error instanceof CliUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       err(`ketenplanner ${name}: ${error.message}\n\n${command.usage}`);

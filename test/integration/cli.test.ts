@@ -6,10 +6,17 @@ import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
 
+async function runWithStdin(stdin: string, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -54,5 +61,37 @@ describe('the ketenplanner CLI', () => {
     const { code, err } = await run(...argv.map((a) => (a === 'x.sqlite' ? path.join(dir, a) : a)));
     expect(code).toBe(2);
     expect(err).toContain(message);
+  });
+
+  it('deadlines: computes the limits of every case in a JSON array', async () => {
+    const cases = [
+      { id: 'SSR-1', modality: 'supersnelrecht', arrestedAt: '2026-04-10T22:15:00+02:00', shortTermConsent: true },
+      { id: 'SR-1', modality: 'snelrecht', arrestedAt: '2026-03-02T08:00:00+01:00', remandOrderedAt: '2026-03-05T11:00:00+01:00' },
+      { id: 'SR-2', modality: 'snelrecht', arrestedAt: '2026-03-02T08:00:00+01:00', remandOrderedAt: '2026-03-03T09:00:00+01:00' },
+      { id: 'ND-1', modality: 'snelrecht_nd', arrestedAt: '2026-06-01T10:00:00+02:00' },
+    ];
+    const { code, out } = await runWithStdin(JSON.stringify(cases), 'deadlines');
+    expect(code).toBe(0);
+    const results = JSON.parse(out) as Record<string, unknown>[];
+    expect(results.map((r) => r['id'])).toEqual(['SSR-1', 'SR-1', 'SR-2', 'ND-1']);
+    // art. 59a Sv: arrest Fri 10 Apr 22:15 + 3 days 18 hours = Tue 14 Apr 16:15, never moved for the weekend.
+    expect(results[0]).toMatchObject({ voorgeleidingBy: '2026-04-14T16:15:00+02:00', hearingBy: '2026-04-14T16:15:00+02:00' });
+    // The earlier of arrest + 17 days (art. 67a Sv, 19 Mar 08:00) and remand + 14 days (art. 64 Sv, 19 Mar 11:00).
+    expect(results[1]).toMatchObject({ hearingBy: '2026-03-19T08:00:00+01:00' });
+    // Here the remand ends first: 3 Mar 09:00 + 14 days = 17 Mar 09:00.
+    expect(results[2]).toMatchObject({ hearingBy: '2026-03-17T09:00:00+01:00' });
+    expect(results[3]).toHaveProperty('hearingTargetBy');
+    expect((results[0]!['rules'] as { article: string }[]).map((r) => r.article)).toContain('art. 59a lid 1 Sv');
+  });
+
+  it.each([
+    ['not JSON', '{oops', /stdin is not valid JSON/],
+    ['a missing offset', JSON.stringify([{ id: 'A-1', modality: 'snelrecht', arrestedAt: '2026-03-02T08:00:00' }]), /A-1.*arrestedAt/],
+    ['an unknown modality', JSON.stringify([{ id: 'B-2', modality: 'turbo' }]), /B-2.*modality/],
+  ])('deadlines: refuses %s with exit 1 and a message naming the case and field', async (_label, stdin, message) => {
+    const { code, err, out } = await runWithStdin(stdin, 'deadlines');
+    expect(code).toBe(1);
+    expect(err).toMatch(message);
+    expect(out).toBe('');
   });
 });

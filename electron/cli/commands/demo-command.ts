@@ -4,6 +4,7 @@ import { amsterdamToday } from '../../services/amsterdam-today';
 import { resolveDemoOptions } from '../../services/demo/demo-options';
 import { generateDemoDistrict } from '../../services/demo/generate-demo-district';
 import { writeDemoDistrict } from '../../services/demo/write-demo-district';
+import type { CliIo } from '../cli-io';
 import { CliUsageError, parseIntegerOption, requireOption } from '../cli-error';
 import { openCliDatabase } from '../open-cli-database';
 
@@ -14,7 +15,8 @@ export const DEMO_USAGE = `ketenplanner demo --db FILE [--seed N] [--year YYYY] 
   --cases N       cases arriving over the whole year (default 2800; 700 small, 7000 large district)
   --as-of DATE    the demo's 'today': earlier hearings were held, later ones are planned`;
 
-export async function demoCommand(args: string[], out: (line: string) => void): Promise<number> {
+export async function demoCommand(args: string[], io: CliIo): Promise<number> {
+  const { out } = io;
   const { values } = parseArgs({
     args,
     options: { db: { type: 'string' }, seed: { type: 'string' }, year: { type: 'string' }, cases: { type: 'string' }, 'as-of': { type: 'string' } },

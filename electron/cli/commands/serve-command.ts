@@ -11,6 +11,7 @@ import { generateDemoDistrict } from '../../services/demo/generate-demo-district
 import { writeDemoDistrict } from '../../services/demo/write-demo-district';
 import { getDistrict } from '../../services/district-service';
 import { createOperationHandlers } from '../../services/operation-handlers';
+import type { CliIo } from '../cli-io';
 import { CliUsageError, parseIntegerOption, requireOption } from '../cli-error';
 import { openCliDatabase } from '../open-cli-database';
 import { PROJECT_PATHS } from '../project-paths';
@@ -24,7 +25,8 @@ export const SERVE_USAGE = `ketenplanner serve --db FILE [--port N] [--demo]
   --port N   port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --demo     load the demo district first when FILE holds no district yet`;
 
-export async function serveCommand(args: string[], out: (line: string) => void): Promise<number> {
+export async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  const { out } = io;
   const { values } = parseArgs({
     args,
     options: { db: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' } },
