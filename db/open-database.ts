@@ -7,7 +7,7 @@ import { DatabaseOpenError } from './database-errors';
 import { readMigrationsState } from './migrations-state';
 import * as schema from './schema';
 
-export type AppDatabase = BetterSQLite3Database<typeof schema>;
+export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface OpenedDatabase {
   db: AppDatabase;
@@ -15,6 +15,8 @@ export interface OpenedDatabase {
   path: string;
   /** The copy made before migrating, or null when nothing had to be migrated. */
   backupPath: string | null;
+  /** How many migrations this open applied (0 when the schema was already current). */
+  appliedMigrations: number;
   close(): void;
 }
 
@@ -70,6 +72,7 @@ export async function openDatabase(databasePath: string, options: OpenDatabaseOp
   }
 
   let backupPath: string | null = null;
+  const appliedMigrations = options.readonly ? 0 : state.pending;
   if (state.pending > 0 && !options.readonly) {
     if (state.applied.length > 0) {
       const folder = options.backupFolder ?? defaultBackupFolder(resolved);
@@ -102,7 +105,7 @@ export async function openDatabase(databasePath: string, options: OpenDatabaseOp
   }
 
   const db = drizzle(sqlite, { schema });
-  return { db, sqlite, path: resolved, backupPath, close: () => sqlite.close() };
+  return { db, sqlite, path: resolved, backupPath, appliedMigrations, close: () => sqlite.close() };
 }
 
 function errorText(error: unknown): string {

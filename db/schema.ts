@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { CASE_STATUSES, HEARING_STATUSES } from '../shared/domain/case-status';
 import { FILLER_KINDS, MODALITIES } from '../shared/domain/modality';
+import { OTHER_ROUTES, ZSM_OUTCOMES } from '../shared/domain/zsm-outcome';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../shared/domain/session';
 
 // Conventions: instants are ISO-8601 UTC text ('2026-03-02T08:15:00.000Z'), calendar dates are
@@ -89,11 +90,28 @@ export const criminalCases = sqliteTable(
     policeUnit: text('police_unit').notNull(),
     offenceSummary: text('offence_summary').notNull(),
     offenceAt: text('offence_at'),
+    // The events the legal limits are counted from (LEGAL-RULES.md).
     arrestedAt: text('arrested_at'),
+    custodyOrderedAt: text('custody_ordered_at'),
+    custodyExtendedAt: text('custody_extended_at'),
+    remandOrderedAt: text('remand_ordered_at'),
+    summonsServedAt: text('summons_served_at'),
+    shortTermConsent: integer('short_term_consent', { mode: 'boolean' }).notNull().default(false),
+    judgmentAt: text('judgment_at'),
+    penaltyOrderDeliveredAt: text('penalty_order_delivered_at'),
+    // A cache of the deadline engine's result (and of readiness) for sorting and filtering large
+    // queues; rewritten in the same transaction as every change (electron/services/cases/derived-columns.ts).
+    voorgeleidingBy: text('voorgeleiding_by'),
+    hearingBy: text('hearing_by'),
+    hearingFrom: text('hearing_from'),
+    hearingTargetBy: text('hearing_target_by'),
+    // Cached readiness for planning: comma-separated gap codes of shared/domain/planning-readiness.ts, '' when ready.
+    planningGaps: text('planning_gaps').notNull().default(''),
     createdAt: createdAt(),
   },
   (t) => [
     index('criminal_case_status_idx').on(t.status),
+    index('criminal_case_status_hearing_by_idx').on(t.status, t.hearingBy),
     index('criminal_case_modality_idx').on(t.modality),
     check('criminal_case_modality_ck', oneOf(t.modality, MODALITIES)),
     check('criminal_case_status_ck', oneOf(t.status, CASE_STATUSES)),
@@ -133,3 +151,31 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_event_entity_idx').on(t.entityType, t.entityId), index('audit_event_occurred_idx').on(t.occurredAt)],
 );
+
+/** The outcome of the ZSM table for a case: who decided, when and why. A revised decision is a new row. */
+export const zsmDecisions = sqliteTable(
+  'zsm_decision',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => criminalCases.id),
+    outcome: text('outcome', { enum: ZSM_OUTCOMES }).notNull(),
+    otherRoute: text('other_route', { enum: OTHER_ROUTES }),
+    prosecutorName: text('prosecutor_name').notNull(),
+    reason: text('reason').notNull(),
+    decidedAt: text('decided_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [
+    index('zsm_decision_case_idx').on(t.caseId),
+    check('zsm_decision_outcome_ck', oneOf(t.outcome, ZSM_OUTCOMES)),
+    check('zsm_decision_route_ck', sql`(${t.outcome} = 'other_route') = (${t.otherRoute} is not null)`),
+  ],
+);
+
+/** District settings (legal readings marked 'verify', holiday-equivalent days) as JSON values. */
+export const districtSettings = sqliteTable('district_setting', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});

@@ -1,5 +1,11 @@
 import type { AppDatabase } from '../../db/open-database';
 import type { OperationHandlers } from './api-handler';
+import { getCaseDetail } from './cases/case-detail';
+import { createCase } from './cases/create-case';
+import { importCases } from './cases/import-cases';
+import { recordZsmDecision } from './cases/record-zsm-decision';
+import { listWorkQueue } from './cases/work-queue';
+import { getSettingsOverview } from './settings/settings-overview';
 import { resolveDemoOptions } from './demo/demo-options';
 import { generateDemoDistrict } from './demo/generate-demo-district';
 import { writeDemoDistrict } from './demo/write-demo-district';
@@ -22,5 +28,15 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     'district.create': (input) => createDistrict(db, input, context.actor()),
     'demo.load': (input) => writeDemoDistrict(db, generateDemoDistrict(resolveDemoOptions(input, context.today()))),
     'sessions.week': (input) => getWeekOverview(db, input),
+    'cases.create': (input) => createCase(db, input, context.actor()),
+    'cases.import': ({ contentBase64, ...request }) =>
+      importCases(db, { ...request, content: Buffer.from(contentBase64, 'base64') }, context.actor()),
+    'cases.get': ({ id }) => getCaseDetail(db, id),
+    'zsm.decide': (input) => {
+      recordZsmDecision(db, input, context.actor());
+      return getCaseDetail(db, input.caseId);
+    },
+    'queue.list': (input) => listWorkQueue(db, input),
+    'settings.get': () => getSettingsOverview(db, Number(context.today().slice(0, 4))),
   };
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { HEARD_MODALITIES } from '../domain/modality';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
+import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
+import { caseIntakeSchema } from '../intake/case-intake';
+import { caseDetailSchema, IMPORT_MODES, importReportSchema, workQueuePageSchema } from './case-schemas';
 import { localDateSchema } from './local-date';
 
 /**
@@ -95,6 +99,63 @@ export const contract = {
       totals: z.object({ sessions: z.number().int(), capacitySlots: z.number().int(), booked: z.number().int(), free: z.number().int() }),
     }),
   },
+  'cases.create': {
+    input: caseIntakeSchema,
+    output: z.object({ id: z.number().int() }),
+  },
+  'cases.import': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(260),
+        /** The file's bytes, base64: the same on IPC and HTTP. At most 20 MB. */
+        contentBase64: z.string().max(28_000_000, 'Bestand te groot (max. 20 MB)'),
+        mode: z.enum(IMPORT_MODES),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+    output: importReportSchema,
+  },
+  'cases.get': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: caseDetailSchema,
+  },
+  'zsm.decide': {
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        outcome: z.enum(ZSM_OUTCOMES, { message: 'Kies een beslissing' }),
+        otherRoute: z.enum(OTHER_ROUTES).nullable(),
+        prosecutorName: z.string().trim().min(1, 'Vul de naam van de officier van justitie in').max(120),
+        reason: z.string().trim().min(3, 'Vul de reden van de beslissing in').max(1000),
+      })
+      .strict()
+      .refine((d) => (d.outcome === 'other_route') === (d.otherRoute !== null), {
+        path: ['otherRoute'],
+        message: 'Kies de andere afdoening (alleen bij een andere afdoening)',
+      }),
+    output: caseDetailSchema,
+  },
+  'queue.list': {
+    input: z
+      .object({
+        modality: z.enum(HEARD_MODALITIES).optional(),
+        policeUnit: z.string().max(120).optional(),
+        readiness: z.enum(['ready', 'waiting']).optional(),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
+    output: workQueuePageSchema,
+  },
+  'settings.get': {
+    input: z.object({}).strict(),
+    output: z.object({
+      deadlines: z.array(
+        z.object({ key: z.string(), label: z.string(), article: z.string(), verify: z.boolean(), value: z.unknown(), defaultValue: z.unknown() }),
+      ),
+      holidays: z.array(z.object({ date: z.string(), name: z.string(), kind: z.enum(['atw', 'equivalent']) })),
+    }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -112,3 +173,4 @@ export function isOperationName(name: unknown): name is OperationName {
 export type WeekOverview = OperationOutput<'sessions.week'>;
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 export type DistrictInfo = z.infer<typeof districtSchema>;
+export type SettingsOverview = OperationOutput<'settings.get'>;

@@ -1,5 +1,6 @@
 import type { FillerKind, Modality } from '../../../shared/domain/modality';
 import type { Daypart, SessionType } from '../../../shared/domain/session';
+import type { ZsmOutcome } from '../../../shared/domain/zsm-outcome';
 
 /**
  * The fictional demo district: two court locations, a weekly session pattern sized for about 2,800
@@ -83,3 +84,12 @@ export const DEMO_SURNAMES = [
   'Dijkstra', 'Smits', 'de Graaf', 'van der Meer', 'van der Linden', 'Kok', 'Jacobs', 'de Haan', 'Vermeulen', 'van den Heuvel',
 ] as const;
 export const DEMO_LAWYERS = ['mr. T. Wolters', 'mr. G. Schouten', 'mr. I. Kuipers', 'mr. O. Post', 'mr. K. Huisman'] as const;
+
+export const DEMO_ZSM_REASONS: Record<ZsmOutcome, string> = {
+  strafbeschikking: 'Bekennende verdachte, first offender; strafbeschikking passend.',
+  sepot: 'Onvoldoende bewijs voor vervolging.',
+  summons_supersnelrecht: 'Eenvoudige zaak, verdachte stemt in met kortere termijn; berechting binnen de inverzekeringstelling.',
+  summons_snelrecht: 'Nader onderzoek nodig; voorgeleiding en berechting binnen de bewaring.',
+  summons_snelrecht_nd: 'Verdachte heengezonden; snelrecht niet-gedetineerd binnen vier weken.',
+  other_route: 'Afdoening buiten het strafrecht is passender.',
+};

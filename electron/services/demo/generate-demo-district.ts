@@ -1,8 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
 import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
+import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
+import { toDeadlineInput } from '../../../shared/intake/case-intake';
 import type { CaseStatus, HearingStatus } from '../../../shared/domain/case-status';
 import type { FillerKind, Modality } from '../../../shared/domain/modality';
+import { OTHER_ROUTES, type OtherRoute, type ZsmOutcome } from '../../../shared/domain/zsm-outcome';
 import { DEFAULT_ACCEPTED_MODALITIES, type Daypart, type SessionType } from '../../../shared/domain/session';
 import {
   DEMO_DISTRICT,
@@ -18,6 +21,7 @@ import {
   DEMO_PROSECUTORS,
   DEMO_SESSION_PATTERN,
   DEMO_SURNAMES,
+  DEMO_ZSM_REASONS,
 } from './demo-blueprint';
 import { createSeededRandom } from './seeded-random';
 
@@ -54,7 +58,12 @@ export interface DemoCase {
   offenceSummary: string;
   offenceAt: string;
   arrestedAt: string | null;
+  custodyOrderedAt: string | null;
+  remandOrderedAt: string | null;
+  summonsServedAt: string | null;
+  shortTermConsent: boolean;
   createdAt: string;
+  zsmDecision: { outcome: ZsmOutcome; otherRoute: OtherRoute | null; prosecutorName: string; reason: string; decidedAt: string } | null;
   hearing: { session: number; status: HearingStatus } | null;
 }
 
@@ -113,6 +122,7 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
   const arrivals = Math.round((options.casesPerYear * arrivalDates.length) / daysInYear);
   const arrivalDays = Array.from({ length: arrivals }, () => random.pick(arrivalDates.length ? arrivalDates : dates)).sort();
 
+  const recentFrom = format(addDays(parseISO(options.asOf), -3), 'yyyy-MM-dd');
   const cases: DemoCase[] = arrivalDays.map((arrivalDate, index) => {
     const modality = random.weighted(DEMO_MODALITY_MIX);
     const arrested = modality !== 'filler' || random.chance(0.2);
@@ -121,11 +131,33 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
     const offenceAt = amsterdamInstant(offenceDate, random.int(0, 23), random.int(0, 59));
     const suspectName = `${random.pick(DEMO_FIRST_INITIALS)}. ${random.pick(DEMO_SURNAMES)}`;
     const dateOfBirth = format(addDays(parseISO(arrivalDate), -random.int(18 * 365, 65 * 365)), 'yyyy-MM-dd');
+    const base = arrestedAt ?? amsterdamInstant(arrivalDate, 9, 0);
 
+    // The legal events, in the order the chain produces them.
+    const detained = modality === 'supersnelrecht' || modality === 'snelrecht';
+    const custodyOrderedAt = detained && arrestedAt ? later(arrestedAt, random.int(1, 6)) : null;
+    const remandOrderedAt = modality === 'snelrecht' && arrestedAt ? later(arrestedAt, random.int(60, 80)) : null;
+    const summonsServedAt =
+      modality === 'snelrecht' && remandOrderedAt
+        ? later(remandOrderedAt, random.int(20, 40))
+        : modality === 'snelrecht_nd' || modality === 'filler'
+          ? later(base, random.int(4, 96))
+          : null;
+    const shortTermConsent = modality === 'supersnelrecht' && random.chance(0.92);
+
+    const arrivesToday = arrivalDate === options.asOf && modality !== 'filler';
+    const waitsForPlanning = arrivalDate >= recentFrom && modality !== 'supersnelrecht';
     let hearing: DemoCase['hearing'] = null;
-    if (modality !== 'zsm') {
+    if (modality !== 'zsm' && !arrivesToday && !waitsForPlanning) {
+      // The demo keeps the law: a hearing never before the summons term has run nor after a hard limit.
+      const limits = computeDeadlines(
+        toDeadlineInput(String(index), { modality, arrestedAt, custodyOrderedAt, remandOrderedAt, summonsServedAt, shortTermConsent }) as never,
+      );
       const [from, to] = DEMO_HEARING_WINDOW_DAYS[modality];
-      hearing = findFreeSession(arrivalDate, from, to, modality);
+      hearing = findFreeSession(arrivalDate, from, to, modality, {
+        notBefore: limits.hearingFrom ? Date.parse(limits.hearingFrom) : -Infinity,
+        notAfter: limits.hearingBy ? Date.parse(limits.hearingBy) : Infinity,
+      });
       if (hearing) booked[hearing.session]! += 1;
     }
     const heardBefore = hearing !== null && sessions[hearing.session]!.date < options.asOf;
@@ -141,30 +173,66 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
       },
       modality,
       fillerKind: modality === 'filler' ? random.pick(DEMO_FILLER_KINDS) : null,
-      status: caseStatusFor(modality, hearing),
+      status: arrivesToday ? 'intake' : caseStatusFor(modality, hearing),
       policeUnit: random.weighted(DEMO_POLICE_UNITS.map((unit, i) => [unit, i === 0 ? 3 : 2] as const)),
       offenceSummary: random.pick(DEMO_OFFENCES),
       offenceAt,
       arrestedAt,
-      createdAt: arrestedAt ?? amsterdamInstant(arrivalDate, 9, 0),
+      custodyOrderedAt,
+      remandOrderedAt,
+      summonsServedAt,
+      shortTermConsent,
+      createdAt: base,
+      zsmDecision: modality === 'filler' || arrivesToday ? null : zsmDecisionFor(modality, base),
       hearing,
     };
   });
 
   return { options, district: DEMO_DISTRICT, locations: DEMO_LOCATIONS, sessions, cases };
 
-  function findFreeSession(arrivalDate: string, fromDays: number, toDays: number, modality: Exclude<Modality, 'zsm'>) {
+  function zsmDecisionFor(modality: Exclude<Modality, 'filler'>, arrival: string): NonNullable<DemoCase['zsmDecision']> {
+    const outcome: ZsmOutcome =
+      modality === 'zsm'
+        ? random.weighted([['strafbeschikking', 55], ['sepot', 30], ['other_route', 15]] as const)
+        : modality === 'supersnelrecht'
+          ? 'summons_supersnelrecht'
+          : modality === 'snelrecht'
+            ? 'summons_snelrecht'
+            : 'summons_snelrecht_nd';
+    return {
+      outcome,
+      otherRoute: outcome === 'other_route' ? random.pick(OTHER_ROUTES) : null,
+      prosecutorName: random.pick(DEMO_PROSECUTORS),
+      reason: DEMO_ZSM_REASONS[outcome],
+      decidedAt: later(arrival, random.int(2, 10)),
+    };
+  }
+
+  function findFreeSession(
+    arrivalDate: string,
+    fromDays: number,
+    toDays: number,
+    modality: Exclude<Modality, 'zsm'>,
+    window: { notBefore: number; notAfter: number },
+  ) {
     for (let offset = fromDays; offset <= toDays; offset++) {
       const date = format(addDays(parseISO(arrivalDate), offset), 'yyyy-MM-dd');
       for (const index of sessionsByDate.get(date) ?? []) {
         const session = sessions[index]!;
-        if (DEFAULT_ACCEPTED_MODALITIES[session.sessionType].includes(modality) && booked[index]! < session.capacitySlots) {
+        const [hour, minute] = session.startTime.split(':').map(Number) as [number, number];
+        const starts = Date.parse(amsterdamInstant(date, hour, minute));
+        const lawful = starts >= window.notBefore && starts <= window.notAfter;
+        if (lawful && DEFAULT_ACCEPTED_MODALITIES[session.sessionType].includes(modality) && booked[index]! < session.capacitySlots) {
           return { session: index, status: 'planned' as HearingStatus };
         }
       }
     }
     return null;
   }
+}
+
+function later(instant: string, hours: number): string {
+  return new Date(Date.parse(instant) + hours * 3_600_000).toISOString();
 }
 
 function caseStatusFor(modality: Modality, hearing: DemoCase['hearing']): CaseStatus {

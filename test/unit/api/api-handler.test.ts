@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiHandler, type OperationHandlers } from '../../../electron/services/api-handler';
 import { ServiceError } from '../../../electron/services/service-error';
+import { OPERATION_NAMES } from '../../../shared/api/contract';
 
 const week = {
   weekStart: '2026-03-09',
@@ -10,7 +11,16 @@ const week = {
 };
 
 function handlers(overrides: Partial<OperationHandlers> = {}): OperationHandlers {
+  const unused = Object.fromEntries(
+    OPERATION_NAMES.map((name) => [
+      name,
+      () => {
+        throw new Error(`${name} is not part of this test`);
+      },
+    ]),
+  ) as unknown as OperationHandlers;
   return {
+    ...unused,
     'district.get': () => null,
     'district.create': () => {
       throw new ServiceError('CONFLICT', 'bestaat al');

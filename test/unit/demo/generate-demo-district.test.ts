@@ -1,7 +1,10 @@
 import { TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
+import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
+import { toDeadlineInput } from '../../../shared/intake/case-intake';
 import { DEFAULT_ACCEPTED_MODALITIES } from '../../../shared/domain/session';
 import { resolveDemoOptions } from '../../../electron/services/demo/demo-options';
 import { generateDemoDistrict, type DemoOptions } from '../../../electron/services/demo/generate-demo-district';
@@ -51,6 +54,29 @@ describe('the demo district generator', () => {
         expect(days).toBeGreaterThanOrEqual(1);
         expect(days).toBeLessThanOrEqual(3);
       }
+    }
+  });
+
+  it('keeps the law: no hearing after a hard limit nor before the summons term has run', () => {
+    let checked = 0;
+    for (const c of demo.cases) {
+      if (!c.hearing) continue;
+      const limits = computeDeadlines(toDeadlineInput(c.parketnummer, c) as never);
+      const session = demo.sessions[c.hearing.session]!;
+      const [h, m] = session.startTime.split(':').map(Number) as [number, number];
+      const starts = fromAmsterdamLocal(session.date, h, m);
+      if (limits.hearingBy) expect(starts, `${c.parketnummer} after ${limits.hearingBy}`).toBeLessThanOrEqual(Date.parse(limits.hearingBy));
+      if (limits.hearingFrom) expect(starts, `${c.parketnummer} before ${limits.hearingFrom}`).toBeGreaterThanOrEqual(Date.parse(limits.hearingFrom));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('gives every detained case its custody events and every court case through ZSM its decision', () => {
+    for (const c of demo.cases) {
+      if (c.modality === 'supersnelrecht' || c.modality === 'snelrecht') expect(c.custodyOrderedAt).not.toBeNull();
+      if (c.modality === 'snelrecht') expect(c.remandOrderedAt).not.toBeNull();
+      if (c.status !== 'intake' && c.modality !== 'filler') expect(c.zsmDecision?.reason).toBeTruthy();
     }
   });
 

@@ -1,0 +1,66 @@
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { readinessGaps } from '../../../shared/domain/planning-readiness';
+import type { AppDatabase } from '../../../db/open-database';
+import { auditEvents, courtSessions, criminalCases, hearings, suspects, zsmDecisions } from '../../../db/schema';
+import { ServiceError } from '../service-error';
+import { loadDeadlineContext } from '../settings/district-settings';
+import { deadlinesOf } from './derived-columns';
+
+/** Everything the case page shows: the case, the suspect, its limits with their rules, readiness, decisions and full history. */
+export function getCaseDetail(db: AppDatabase, caseId: number) {
+  const row = db
+    .select({ c: criminalCases, s: suspects })
+    .from(criminalCases)
+    .innerJoin(suspects, eq(suspects.id, criminalCases.suspectId))
+    .where(eq(criminalCases.id, caseId))
+    .get();
+  if (!row) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
+  const { c, s } = row;
+  const caseHearings = db
+    .select({ id: hearings.id, status: hearings.status, sessionId: hearings.sessionId, date: courtSessions.date, startTime: courtSessions.startTime })
+    .from(hearings)
+    .innerJoin(courtSessions, eq(courtSessions.id, hearings.sessionId))
+    .where(eq(hearings.caseId, caseId))
+    .orderBy(asc(courtSessions.date))
+    .all();
+  const hearingIds = caseHearings.map((h) => h.id);
+  const history = db
+    .select()
+    .from(auditEvents)
+    .where(
+      or(
+        and(eq(auditEvents.entityType, 'case'), eq(auditEvents.entityId, caseId)),
+        hearingIds.length ? and(eq(auditEvents.entityType, 'hearing'), inArray(auditEvents.entityId, hearingIds)) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .all();
+  const decisions = db.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, caseId)).orderBy(desc(zsmDecisions.id)).all();
+  return {
+    id: c.id,
+    parketnummer: c.parketnummer,
+    status: c.status,
+    modality: c.modality,
+    fillerKind: c.fillerKind,
+    policeUnit: c.policeUnit,
+    offenceSummary: c.offenceSummary,
+    offenceAt: c.offenceAt,
+    events: {
+      arrestedAt: c.arrestedAt,
+      custodyOrderedAt: c.custodyOrderedAt,
+      custodyExtendedAt: c.custodyExtendedAt,
+      remandOrderedAt: c.remandOrderedAt,
+      summonsServedAt: c.summonsServedAt,
+      judgmentAt: c.judgmentAt,
+      penaltyOrderDeliveredAt: c.penaltyOrderDeliveredAt,
+    },
+    shortTermConsent: c.shortTermConsent,
+    createdAt: c.createdAt,
+    suspect: { fullName: s.fullName, dateOfBirth: s.dateOfBirth, summonsAddress: s.summonsAddress, lawyerName: s.lawyerName },
+    deadlines: deadlinesOf(c, loadDeadlineContext(db)),
+    readinessGaps: readinessGaps(c),
+    zsmDecisions: decisions.map((d) => ({ id: d.id, outcome: d.outcome, otherRoute: d.otherRoute, prosecutorName: d.prosecutorName, reason: d.reason, decidedAt: d.decidedAt, recordedBy: d.recordedBy })),
+    hearings: caseHearings,
+    history: history.map((e) => ({ id: e.id, occurredAt: e.occurredAt, actor: e.actor, action: e.action, reason: e.reason, details: (e.details ?? null) as Record<string, unknown> | null })),
+  };
+}

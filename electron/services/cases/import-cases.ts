@@ -1,0 +1,100 @@
+import { criminalCases } from '../../../db/schema';
+import type { AppDatabase } from '../../../db/open-database';
+import { COLUMN_BY_HEADER, IMPORT_COLUMNS, normaliseHeader, type ImportColumn } from '../../../shared/intake/import-columns';
+import { importRowToIntake } from '../../../shared/intake/import-row';
+import { IMPORT_MODES, type ImportReport } from '../../../shared/api/case-schemas';
+import type { CaseIntake } from '../../../shared/intake/case-intake';
+import { loadDeadlineContext } from '../settings/district-settings';
+import { createIntakeWriter } from './insert-intake';
+import { ImportFileError, readImportFile, type ImportTable } from './read-import-file';
+
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export interface ImportRequest {
+  fileName: string;
+  content: Buffer;
+  mode: ImportMode;
+  dryRun: boolean;
+}
+
+/**
+ * Checks every row of a police or OM export first, then commits all valid rows in one transaction or
+ * nothing, as the user chose. Duplicates (same parketnummer in the file or already in the district)
+ * are reported, never doubled. Never half-imports.
+ */
+export async function importCases(db: AppDatabase, request: ImportRequest, actor: string): Promise<ImportReport> {
+  const report: ImportReport = {
+    fileName: request.fileName,
+    mode: request.mode,
+    dryRun: request.dryRun,
+    totalRows: 0,
+    validRows: 0,
+    invalidRows: 0,
+    committed: 0,
+    fileProblems: [],
+    ignoredColumns: [],
+    problems: [],
+  };
+  let table: ImportTable;
+  try {
+    table = await readImportFile(request.fileName, request.content);
+  } catch (error) {
+    if (error instanceof ImportFileError) return { ...report, fileProblems: [error.message] };
+    throw error;
+  }
+  report.totalRows = table.rows.length;
+
+  const columnAt = new Map<number, ImportColumn>();
+  table.headers.forEach((header, index) => {
+    if (header.trim() === '') return;
+    const column = COLUMN_BY_HEADER.get(normaliseHeader(header));
+    if (!column) report.ignoredColumns.push(header.trim());
+    else if ([...columnAt.values()].includes(column)) report.fileProblems.push(`Kolom '${column.header}' staat twee keer in het bestand.`);
+    else columnAt.set(index, column);
+  });
+  const present = new Set(columnAt.values());
+  for (const column of IMPORT_COLUMNS) {
+    if (column.required && !present.has(column)) report.fileProblems.push(`Kolom '${column.header}' ontbreekt. Gebruik het sjabloon voor de juiste kolommen.`);
+  }
+  if (table.rows.length === 0) report.fileProblems.push('Het bestand bevat geen zaken (alleen een kopregel of niets).');
+  if (report.fileProblems.length > 0) return report;
+
+  const existing = new Set(db.select({ p: criminalCases.parketnummer }).from(criminalCases).all().map((r) => r.p));
+  const firstRowOf = new Map<string, number>();
+  const valid: { row: number; intake: CaseIntake }[] = [];
+  for (const { row, cells } of table.rows) {
+    const byColumn = new Map<ImportColumn, string>();
+    for (const [index, column] of columnAt) byColumn.set(column, cells[index] ?? '');
+    const result = importRowToIntake(row, byColumn);
+    if (!result.ok) {
+      report.problems.push(...result.problems);
+      report.invalidRows += 1;
+      continue;
+    }
+    const { parketnummer } = result.intake;
+    const earlier = firstRowOf.get(parketnummer);
+    if (existing.has(parketnummer) || earlier !== undefined) {
+      report.problems.push({
+        row,
+        column: 'parketnummer',
+        message: earlier !== undefined ? `Dubbel: parketnummer ${parketnummer} staat ook in rij ${earlier}` : `Parketnummer ${parketnummer} is al ingevoerd in dit arrondissement`,
+      });
+      report.invalidRows += 1;
+      continue;
+    }
+    firstRowOf.set(parketnummer, row);
+    valid.push(result);
+  }
+  report.validRows = valid.length;
+
+  const blocked = request.mode === 'all_or_nothing' && report.invalidRows > 0;
+  if (request.dryRun || blocked || valid.length === 0) return report;
+
+  const context = loadDeadlineContext(db);
+  db.transaction(() => {
+    const write = createIntakeWriter(db, context);
+    for (const { row, intake } of valid) write(intake, { actor, source: 'import', file: request.fileName, row });
+  });
+  report.committed = valid.length;
+  return report;
+}

@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { SUMMONS_MODALITY, type OtherRoute, type ZsmOutcome } from '../../../shared/domain/zsm-outcome';
+import type { AppDatabase } from '../../../db/open-database';
+import { criminalCases, zsmDecisions } from '../../../db/schema';
+import { recordAudit } from '../audit';
+import { ServiceError } from '../service-error';
+import { loadDeadlineContext } from '../settings/district-settings';
+import { transitionCase } from './case-transition';
+import { derivedColumns } from './derived-columns';
+
+export interface ZsmDecisionInput {
+  caseId: number;
+  outcome: ZsmOutcome;
+  otherRoute: OtherRoute | null;
+  prosecutorName: string;
+  reason: string;
+}
+
+/**
+ * Records what the OvJ decided at the ZSM table, with who, when and why. A summons puts the case in
+ * the planning queue with its new modality and recomputed limits. A strafbeschikking waits for the
+ * CJIB hand-off (the seam for the hand-off issue: see pendingPenaltyOrders); sepot and other routes
+ * end the court track.
+ */
+export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, actor: string, now = new Date()): void {
+  const context = loadDeadlineContext(db);
+  db.transaction((tx) => {
+    const current = tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)).get();
+    if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
+    const decidedAt = now.toISOString();
+    const decision = tx
+      .insert(zsmDecisions)
+      .values({ ...input, decidedAt, recordedBy: actor })
+      .returning({ id: zsmDecisions.id })
+      .get();
+    transitionCase(tx, input.caseId, 'zsm_decided', { actor, reason: input.reason, details: { zsmDecisionId: decision.id, outcome: input.outcome } });
+    recordAudit(tx, {
+      actor,
+      action: 'zsm.decided',
+      entityType: 'case',
+      entityId: input.caseId,
+      reason: input.reason,
+      details: { outcome: input.outcome, otherRoute: input.otherRoute, prosecutorName: input.prosecutorName },
+      occurredAt: decidedAt,
+    });
+
+    const modality = SUMMONS_MODALITY[input.outcome];
+    if (modality) {
+      const changed = { ...current, modality };
+      tx.update(criminalCases).set({ modality, ...derivedColumns(changed, context) }).where(eq(criminalCases.id, input.caseId)).run();
+      if (modality !== current.modality) {
+        recordAudit(tx, {
+          actor,
+          action: 'case.modality_changed',
+          entityType: 'case',
+          entityId: input.caseId,
+          reason: input.reason,
+          details: { from: current.modality, to: modality },
+        });
+      }
+      transitionCase(tx, input.caseId, 'awaiting_planning', { actor, reason: 'Dagvaarding na ZSM-beslissing' });
+    }
+  });
+}
+
+/** Cases whose ZSM outcome is a strafbeschikking and that still await the hand-off to CJIB. */
+export function pendingPenaltyOrders(db: AppDatabase): number[] {
+  return db.$client
+    .prepare(
+      `select c.id from criminal_case c
+       where c.status = 'zsm_decided'
+         and (select d.outcome from zsm_decision d where d.case_id = c.id order by d.id desc limit 1) = 'strafbeschikking'
+       order by c.id`,
+    )
+    .all()
+    .map((r) => (r as { id: number }).id);
+}

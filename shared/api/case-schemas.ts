@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { CASE_STATUSES, HEARING_STATUSES } from '../domain/case-status';
+import { FILLER_KINDS, HEARD_MODALITIES, MODALITIES } from '../domain/modality';
+import { READINESS_GAPS } from '../domain/planning-readiness';
+import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
+import { deadlineResultSchema } from '../deadlines/result';
+
+const instant = z.string();
+const nullableInstant = instant.nullable();
+
+export const caseDetailSchema = z.object({
+  id: z.number().int(),
+  parketnummer: z.string(),
+  status: z.enum(CASE_STATUSES),
+  modality: z.enum(MODALITIES),
+  fillerKind: z.enum(FILLER_KINDS).nullable(),
+  policeUnit: z.string(),
+  offenceSummary: z.string(),
+  offenceAt: nullableInstant,
+  events: z.object({
+    arrestedAt: nullableInstant,
+    custodyOrderedAt: nullableInstant,
+    custodyExtendedAt: nullableInstant,
+    remandOrderedAt: nullableInstant,
+    summonsServedAt: nullableInstant,
+    judgmentAt: nullableInstant,
+    penaltyOrderDeliveredAt: nullableInstant,
+  }),
+  shortTermConsent: z.boolean(),
+  createdAt: instant,
+  suspect: z.object({ fullName: z.string(), dateOfBirth: z.string(), summonsAddress: z.string().nullable(), lawyerName: z.string().nullable() }),
+  deadlines: deadlineResultSchema,
+  readinessGaps: z.array(z.enum(READINESS_GAPS)),
+  zsmDecisions: z.array(
+    z.object({
+      id: z.number().int(),
+      outcome: z.enum(ZSM_OUTCOMES),
+      otherRoute: z.enum(OTHER_ROUTES).nullable(),
+      prosecutorName: z.string(),
+      reason: z.string(),
+      decidedAt: instant,
+      recordedBy: z.string(),
+    }),
+  ),
+  hearings: z.array(z.object({ id: z.number().int(), status: z.enum(HEARING_STATUSES), sessionId: z.number().int(), date: z.string(), startTime: z.string() })),
+  history: z.array(
+    z.object({
+      id: z.number().int(),
+      occurredAt: instant,
+      actor: z.string(),
+      action: z.string(),
+      reason: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const IMPORT_MODES = ['all_or_nothing', 'valid_only'] as const;
+
+export const importReportSchema = z.object({
+  fileName: z.string(),
+  mode: z.enum(IMPORT_MODES),
+  dryRun: z.boolean(),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  invalidRows: z.number().int(),
+  committed: z.number().int(),
+  fileProblems: z.array(z.string()),
+  ignoredColumns: z.array(z.string()),
+  problems: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const URGENCIES = ['overdue', 'urgent', 'soon', 'normal', 'none'] as const;
+
+export const workQueuePageSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  policeUnits: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      id: z.number().int(),
+      parketnummer: z.string(),
+      suspectName: z.string(),
+      modality: z.enum(HEARD_MODALITIES),
+      policeUnit: z.string(),
+      offenceSummary: z.string(),
+      hearingBy: nullableInstant,
+      hearingFrom: nullableInstant,
+      hearingTargetBy: nullableInstant,
+      limitIsHard: z.boolean(),
+      hoursLeft: z.number().int().nullable(),
+      workingDaysLeft: z.number().int().nullable(),
+      urgency: z.enum(URGENCIES),
+      readinessGaps: z.array(z.enum(READINESS_GAPS)),
+    }),
+  ),
+});
+export type WorkQueuePage = z.infer<typeof workQueuePageSchema>;
+export type WorkQueueRow = WorkQueuePage['rows'][number];

@@ -1,0 +1,240 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { createApiHandler } from '../../electron/services/api-handler';
+import { createOperationHandlers } from '../../electron/services/operation-handlers';
+import type { CaseDetail, ImportReport, WorkQueuePage } from '../../shared/api/case-schemas';
+import { IMPORT_COLUMNS } from '../../shared/intake/import-columns';
+import { openTestDatabase } from '../support/demo-database';
+import { makeImportCsv } from '../support/import-fixture';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+
+async function setup() {
+  const database = await openTestDatabase(tempDir());
+  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => '2026-04-14' }));
+  const call = async <T>(op: string, input: unknown): Promise<T> => {
+    const result = await handle(op, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { body: result.error });
+    return result.value as T;
+  };
+  return { database, handle, call };
+}
+
+const base64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
+const count = (sqlite: { prepare(sql: string): { get(): unknown } }, table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+const INTAKE = {
+  parketnummer: '19/300001-26',
+  suspect: { fullName: 'K. Bakker', dateOfBirth: '1991-02-03', summonsAddress: 'Postbus 1, Hanzestad', lawyerName: null },
+  modality: 'zsm',
+  policeUnit: 'Basisteam Noord',
+  offenceSummary: 'Winkeldiefstal',
+  offenceAt: '2026-04-14T16:40:00+02:00',
+  arrestedAt: '2026-04-14T17:05:00+02:00',
+  custodyOrderedAt: '2026-04-14T23:30:00+02:00',
+  shortTermConsent: true,
+};
+
+describe('case intake through the API on a real database', () => {
+  it('creates a case with its audit event, computes its limits, and refuses the same parketnummer twice', async () => {
+    const { database, call, handle } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', INTAKE);
+    const detail = await call<CaseDetail>('cases.get', { id });
+    expect(detail).toMatchObject({ status: 'intake', modality: 'zsm', suspect: { fullName: 'K. Bakker' } });
+    expect(detail.history.map((h) => [h.actor, h.action])).toEqual([['coordinator.test', 'case.created']]);
+    const again = await handle('cases.create', INTAKE);
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Parketnummer 19/300001-26 is al ingevoerd (zaak 1).' } });
+    expect(count(database.sqlite, 'criminal_case')).toBe(1);
+    database.close();
+  });
+
+  it.each([
+    ['a bad parketnummer', { parketnummer: '19-1' }, 'parketnummer', 'Parketnummer in de vorm 19/123456-26'],
+    ['a detained case without arrest time', { modality: 'snelrecht', arrestedAt: null, custodyOrderedAt: null }, 'arrestedAt', 'Vul het tijdstip van aanhouding in'],
+    ['a filler case without its kind', { modality: 'filler' }, 'fillerKind', 'Kies de soort opvulzaak'],
+    ['a date of birth after the arrest', { suspect: { ...INTAKE.suspect, dateOfBirth: '2026-05-01' } }, 'suspect.dateOfBirth', 'Geboortedatum ligt na de aanhouding'],
+    ['custody ordered before the arrest', { custodyOrderedAt: '2026-04-14T12:00:00+02:00' }, 'custodyOrderedAt', 'vóór'],
+    ['an unknown field (nationality is never stored)', { nationality: 'X' }, '(invoer)', 'nationality'],
+  ])('refuses %s with a Dutch message on the field', async (_label, change, path, message) => {
+    const { database, handle } = await setup();
+    const result = await handle('cases.create', { ...INTAKE, ...change });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const detail = result.error.details?.find((d) => d.path === path);
+    expect(detail?.message ?? JSON.stringify(result.error.details)).toContain(message);
+    expect(count(database.sqlite, 'criminal_case')).toBe(0);
+    database.close();
+  });
+});
+
+describe('the import of a police/OM export', () => {
+  it('shows exactly the 50 bad rows of 10,000 with row, column and a Dutch message, and commits nothing when asked for all or nothing', async () => {
+    const { database, call } = await setup();
+    const fixture = makeImportCsv(10_000, 50);
+    const report = await call<ImportReport>('cases.import', { fileName: 'politie.csv', contentBase64: base64(fixture.csv), mode: 'all_or_nothing', dryRun: false });
+    expect(report).toMatchObject({ totalRows: 10_000, validRows: 9_950, invalidRows: 50, committed: 0, fileProblems: [], ignoredColumns: [] });
+    expect(report.problems.map((p) => ({ row: p.row, column: p.column }))).toEqual(fixture.badRows);
+    for (const problem of report.problems) expect(problem.message).toMatch(/[a-z]/);
+    expect(report.problems.find((p) => p.column === 'aanhouding')?.message).toContain('Vul ook de tijd in');
+    expect(count(database.sqlite, 'criminal_case')).toBe(0);
+    expect(count(database.sqlite, 'audit_event')).toBe(0);
+    database.close();
+  });
+
+  it('commits exactly the valid rows in one go when asked, each with an audit row naming file and row', async () => {
+    const { database, call } = await setup();
+    const fixture = makeImportCsv(2_000, 10);
+    const report = await call<ImportReport>('cases.import', { fileName: 'politie.csv', contentBase64: base64(fixture.csv), mode: 'valid_only', dryRun: false });
+    expect(report.committed).toBe(1_990);
+    expect(count(database.sqlite, 'criminal_case')).toBe(1_990);
+    const audit = database.sqlite.prepare("select details from audit_event where action = 'case.created' order by id limit 1").get() as { details: string };
+    expect(JSON.parse(audit.details)).toMatchObject({ source: 'import', file: 'politie.csv', row: 2 });
+    database.close();
+  });
+
+  it('checks without writing on a dry run', async () => {
+    const { database, call } = await setup();
+    const report = await call<ImportReport>('cases.import', { fileName: 'x.csv', contentBase64: base64(makeImportCsv(100, 0).csv), mode: 'valid_only', dryRun: true });
+    expect(report).toMatchObject({ validRows: 100, committed: 0 });
+    expect(count(database.sqlite, 'criminal_case')).toBe(0);
+    database.close();
+  });
+
+  it('detects duplicates in the file and against the district, never doubling a case', async () => {
+    const { database, call } = await setup();
+    const first = makeImportCsv(20, 0);
+    await call('cases.import', { fileName: 'a.csv', contentBase64: base64(first.csv), mode: 'valid_only', dryRun: false });
+    const lines = first.csv.trim().split('\r\n');
+    const again = [lines[0], lines[1], ...makeImportCsv(3, 0, 900000).csv.trim().split('\r\n').slice(1), lines[2], makeImportCsv(3, 0, 900000).csv.trim().split('\r\n')[1]].join('\r\n');
+    const report = await call<ImportReport>('cases.import', { fileName: 'b.csv', contentBase64: base64(again), mode: 'valid_only', dryRun: false });
+    expect(report.problems.map((p) => [p.row, p.message])).toEqual([
+      [2, 'Parketnummer 19/200000-26 is al ingevoerd in dit arrondissement'],
+      [6, 'Parketnummer 19/200001-26 is al ingevoerd in dit arrondissement'],
+      [7, 'Dubbel: parketnummer 19/900000-26 staat ook in rij 3'],
+    ]);
+    expect(report.committed).toBe(3);
+    expect(count(database.sqlite, 'criminal_case')).toBe(23);
+    database.close();
+  });
+
+  it.each([
+    ['a missing required column', 'parketnummer;naam verdachte\r\n19/1-26;X\r\n', "Kolom 'geboortedatum' ontbreekt"],
+    ['only a header', `${IMPORT_COLUMNS.map((c) => c.header).join(';')}\r\n`, 'geen zaken'],
+    ['a file of another kind', 'PK\u0003\u0004 not really', 'geen zaken'],
+  ])('refuses %s as a whole, importing nothing', async (_label, csv, message) => {
+    const { database, call } = await setup();
+    const report = await call<ImportReport>('cases.import', { fileName: 'x.csv', contentBase64: base64(csv), mode: 'valid_only', dryRun: false });
+    expect(report.fileProblems.join(' ')).toContain(message);
+    expect(report.committed).toBe(0);
+    expect(count(database.sqlite, 'criminal_case')).toBe(0);
+    database.close();
+  });
+
+  it('refuses a file that is not CSV or XLSX by its name', async () => {
+    const { call } = await setup();
+    const report = await call<ImportReport>('cases.import', { fileName: 'zaken.pdf', contentBase64: base64('%PDF'), mode: 'valid_only', dryRun: false });
+    expect(report.fileProblems[0]).toContain('geen CSV of XLSX');
+  });
+
+  it('reads a real XLSX with Dutch headers in another order, real date cells and an extra column it reports', async () => {
+    const { database, call } = await setup();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Zaken');
+    sheet.addRow(['Modaliteit', 'Parketnummer', 'Naam_Verdachte', 'Geboortedatum', 'Politie-eenheid', 'Feit', 'Aanhouding', 'Inverzekeringstelling', 'Instemming kortere termijn', 'Opmerking']);
+    sheet.addRow(['supersnelrecht', '19/400001-26', 'P. Jansen', new Date(Date.UTC(1988, 6, 3)), 'Basisteam Oost', 'Vernieling', new Date(Date.UTC(2026, 3, 14, 17, 5)), '14-04-2026 23:30', 'ja', 'let op']);
+    sheet.addRow(['snelrecht', '19/400002-26', 'Q. Smit', '31-02-1990', 'Basisteam Oost', 'Mishandeling', '14-04-2026 09:00', '', '', '']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const report = await call<ImportReport>('cases.import', { fileName: 'om-export.xlsx', contentBase64: base64(content), mode: 'valid_only', dryRun: false });
+    expect(report.ignoredColumns).toEqual(['Opmerking']);
+    expect(report.problems).toEqual([{ row: 3, column: 'geboortedatum', message: '"31-02-1990" is geen geldige datum (dd-mm-jjjj)' }]);
+    expect(report.committed).toBe(1);
+    const row = database.sqlite.prepare('select arrested_at, short_term_consent, hearing_by from criminal_case').get();
+    // 14 April 17:05 in Amsterdam (summer time) is 15:05 UTC.
+    expect(row).toMatchObject({ arrested_at: '2026-04-14T15:05:00.000Z', short_term_consent: 1 });
+    database.close();
+  });
+});
+
+describe('ZSM decisions and the case lifecycle', () => {
+  it('a summons puts the case in the planning queue with its new modality and limits; everything is audited', async () => {
+    const { database, call } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', INTAKE);
+    const detail = await call<CaseDetail>('zsm.decide', {
+      caseId: id,
+      outcome: 'summons_supersnelrecht',
+      otherRoute: null,
+      prosecutorName: 'mr. J. Smit',
+      reason: 'Eenvoudige zaak, verdachte stemt in.',
+    });
+    expect(detail).toMatchObject({ status: 'awaiting_planning', modality: 'supersnelrecht' });
+    expect(detail.deadlines.hearingBy).toBeDefined();
+    expect(detail.zsmDecisions[0]).toMatchObject({ prosecutorName: 'mr. J. Smit', reason: 'Eenvoudige zaak, verdachte stemt in.', recordedBy: 'coordinator.test' });
+    expect(detail.history.map((h) => h.action).sort()).toEqual(['case.created', 'case.modality_changed', 'case.status_changed', 'case.status_changed', 'zsm.decided'].sort());
+
+    const queue = await call<WorkQueuePage>('queue.list', { offset: 0, limit: 50 });
+    expect(queue.rows.map((r) => r.id)).toEqual([id]);
+    const stored = database.sqlite.prepare('select hearing_by from criminal_case where id = ?').get(id) as { hearing_by: string };
+    expect(queue.rows[0]!.hearingBy).toBe(stored.hearing_by);
+    expect(new Date(stored.hearing_by).toISOString()).toBe(new Date(detail.deadlines.hearingBy!).toISOString());
+    database.close();
+  });
+
+  it('a strafbeschikking waits for the CJIB hand-off and a second decision is refused by the lifecycle', async () => {
+    const { database, call, handle } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', INTAKE);
+    await call('zsm.decide', { caseId: id, outcome: 'strafbeschikking', otherRoute: null, prosecutorName: 'mr. E. Meijer', reason: 'Bekennend, first offender.' });
+    const { pendingPenaltyOrders } = await import('../../electron/services/cases/record-zsm-decision');
+    expect(pendingPenaltyOrders(database.db)).toEqual([id]);
+    const second = await handle('zsm.decide', { caseId: id, outcome: 'sepot', otherRoute: null, prosecutorName: 'x', reason: 'nogmaals' });
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!second.ok) expect(second.error.message).toContain("Een zaak met status 'ZSM-beslissing genomen' kan niet naar 'ZSM-beslissing genomen'");
+    expect(count(database.sqlite, 'zsm_decision')).toBe(1);
+    database.close();
+  });
+
+  it.each([
+    ['other_route without which route', { outcome: 'other_route', otherRoute: null }, 'otherRoute'],
+    ['no reason', { reason: ' ' }, 'reason'],
+    ['no prosecutor', { prosecutorName: '' }, 'prosecutorName'],
+  ])('refuses a ZSM decision with %s', async (_label, change, path) => {
+    const { database, call, handle } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', INTAKE);
+    const result = await handle('zsm.decide', { caseId: id, outcome: 'sepot', otherRoute: null, prosecutorName: 'mr. A', reason: 'Geen bewijs.', ...change });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.details?.map((d) => d.path)).toContain(path);
+    database.close();
+  });
+});
+
+describe('the work queue', () => {
+  it('lists cases awaiting planning by most pressing limit, filters and pages', async () => {
+    const { database, call } = await setup();
+    const csv = makeImportCsv(40, 0).csv;
+    await call('cases.import', { fileName: 'x.csv', contentBase64: base64(csv), mode: 'valid_only', dryRun: false });
+    const ids = (database.sqlite.prepare("select id, modality from criminal_case where modality != 'zsm'").all() as { id: number; modality: string }[]);
+    for (const { id, modality } of ids) {
+      const outcome = { supersnelrecht: 'summons_supersnelrecht', snelrecht: 'summons_snelrecht', snelrecht_nd: 'summons_snelrecht_nd' }[modality]!;
+      await call('zsm.decide', { caseId: id, outcome, otherRoute: null, prosecutorName: 'mr. X', reason: 'Dagvaarding.' });
+    }
+    const all = await call<WorkQueuePage>('queue.list', { offset: 0, limit: 500 });
+    expect(all.total).toBe(30);
+    const limits = all.rows.map((r) => r.hearingBy ?? r.hearingTargetBy ?? '9999');
+    expect(limits).toEqual([...limits].sort());
+    expect(all.rows.filter((r) => r.hearingBy === null).every((r) => !r.limitIsHard)).toBe(true);
+
+    const page2 = await call<WorkQueuePage>('queue.list', { offset: 10, limit: 10 });
+    expect(page2.rows.map((r) => r.id)).toEqual(all.rows.slice(10, 20).map((r) => r.id));
+    const ssr = await call<WorkQueuePage>('queue.list', { modality: 'supersnelrecht', offset: 0, limit: 500 });
+    expect(ssr.total).toBe(10);
+    expect(ssr.rows.every((r) => r.modality === 'supersnelrecht' && r.limitIsHard && r.urgency === 'overdue')).toBe(true);
+    const noord = await call<WorkQueuePage>('queue.list', { policeUnit: 'Basisteam Noord', offset: 0, limit: 500 });
+    expect(noord.rows.every((r) => r.policeUnit === 'Basisteam Noord')).toBe(true);
+    const waiting = await call<WorkQueuePage>('queue.list', { readiness: 'waiting', offset: 0, limit: 500 });
+    const ready = await call<WorkQueuePage>('queue.list', { readiness: 'ready', offset: 0, limit: 500 });
+    expect(waiting.total + ready.total).toBe(30);
+    expect(waiting.rows.every((r) => r.readinessGaps.length > 0)).toBe(true);
+    expect(waiting.rows.some((r) => r.readinessGaps.includes('summons_served'))).toBe(true);
+    database.close();
+  });
+});
