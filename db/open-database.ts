@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { applyMigrations } from './apply-migrations';
 import { DatabaseOpenError } from './database-errors';
-import { readMigrationsState } from './migrations-state';
+import { readMigrationsState, type MigrationsState } from './migrations-state';
 import * as schema from './schema';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -26,6 +26,8 @@ export interface OpenDatabaseOptions {
   backupFolder?: string;
   readonly?: boolean;
   now?: () => Date;
+  /** better-sqlite3's compiled addon to load instead of its default (the Electron-ABI build under Electron). */
+  nativeBinding?: string | undefined;
 }
 
 export function defaultBackupFolder(databasePath: string): string {
@@ -43,16 +45,13 @@ export async function openDatabase(databasePath: string, options: OpenDatabaseOp
   let sqlite: Database.Database;
   try {
     if (!options.readonly) fs.mkdirSync(path.dirname(resolved), { recursive: true });
-    sqlite = new Database(resolved, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.prepare('select count(*) from sqlite_master').get();
-  } catch (cause) {
-    throw new DatabaseOpenError('DB_OPEN_FAILED', `Cannot open database ${resolved}: ${errorText(cause)}`, resolved, null, {
-      cause,
+    sqlite = new Database(resolved, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
+  } catch (cause) {
+    throw new DatabaseOpenError('DB_OPEN_FAILED', `Cannot open database ${resolved}: ${errorText(cause)}`, resolved, null, { cause });
   }
 
   const fail = (error: DatabaseOpenError): never => {
@@ -60,7 +59,14 @@ export async function openDatabase(databasePath: string, options: OpenDatabaseOp
     throw error;
   };
 
-  const state = readMigrationsState(sqlite, options.migrationsFolder);
+  // Read-only first: nothing may change a file this version will refuse (setting WAL rewrites its header).
+  let state: MigrationsState;
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    state = readMigrationsState(sqlite, options.migrationsFolder);
+  } catch (cause) {
+    return fail(new DatabaseOpenError('DB_OPEN_FAILED', `Cannot read database ${resolved}: ${errorText(cause)}`, resolved, null, { cause }));
+  }
   if (state.fromNewerVersion) {
     fail(
       new DatabaseOpenError(
@@ -69,6 +75,13 @@ export async function openDatabase(databasePath: string, options: OpenDatabaseOp
         resolved,
       ),
     );
+  }
+  try {
+    if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = FULL');
+  } catch (cause) {
+    fail(new DatabaseOpenError('DB_OPEN_FAILED', `Cannot configure database ${resolved}: ${errorText(cause)}`, resolved, null, { cause }));
   }
 
   let backupPath: string | null = null;
@@ -90,7 +103,7 @@ export async function openDatabase(databasePath: string, options: OpenDatabaseOp
       }
     }
     try {
-      migrate(drizzle(sqlite, { schema }), { migrationsFolder: options.migrationsFolder });
+      applyMigrations(sqlite, options.migrationsFolder, state.applied.at(-1)?.createdAt ?? -Infinity);
     } catch (cause) {
       fail(
         new DatabaseOpenError(

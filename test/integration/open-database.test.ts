@@ -8,6 +8,8 @@ import { SOURCE_MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { MIGRATIONS_TABLE } from '../../db/migrations-state';
 import { openDatabase } from '../../db/open-database';
 import { districts } from '../../db/schema';
+import { generateDemoDistrict } from '../../electron/services/demo/generate-demo-district';
+import { writeDemoDistrict } from '../../electron/services/demo/write-demo-district';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
@@ -26,6 +28,27 @@ function migrationsFolder(dir: string, count: number, extra: { tag: string; when
   fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'sqlite', entries: all }));
   return folder;
 }
+
+const REBUILD_COURT_LOCATION = [
+  'PRAGMA foreign_keys=OFF;',
+  "CREATE TABLE `__new_court_location` (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `district_id` integer NOT NULL, `name` text NOT NULL, `city` text DEFAULT 'onbekend' NOT NULL, FOREIGN KEY (`district_id`) REFERENCES `district`(`id`) ON UPDATE no action ON DELETE no action);",
+  'INSERT INTO `__new_court_location`("id", "district_id", "name", "city") SELECT "id", "district_id", "name", "city" FROM `court_location`;',
+  'DROP TABLE `court_location`;',
+  'ALTER TABLE `__new_court_location` RENAME TO `court_location`;',
+  'PRAGMA foreign_keys=ON;',
+].join('--> statement-breakpoint\n');
+
+const counts = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  const result = Object.fromEntries(
+    ['district', 'court_location', 'courtroom', 'court_session', 'suspect', 'criminal_case', 'hearing', 'audit_event'].map((t) => [
+      t,
+      (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n,
+    ]),
+  );
+  db.close();
+  return result;
+};
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const tables = (file: string) =>
@@ -70,15 +93,63 @@ describe('openDatabase on a real SQLite file', () => {
     opened.close();
   });
 
-  it.each(journal.entries.map((_, i) => i))('upgrades a database made at schema version %i to the latest, keeping its data', async (count) => {
+  it.each(journal.entries.slice(0, -1).map((_, i) => i + 1))(
+    'upgrades a populated database made at schema version %i to the latest, keeping every row',
+    async (version) => {
+      const dir = tempDir();
+      const file = path.join(dir, 'old.sqlite');
+      const old = await openDatabase(file, { migrationsFolder: migrationsFolder(dir, version) });
+      old.sqlite.exec(`
+        insert into district (code, name) values ('OLD', 'Oud arrondissement');
+        insert into court_location (district_id, name, city) values (1, 'Rechtbank', 'Stad');
+        insert into courtroom (location_id, name) values (1, 'Zaal 1');
+        insert into court_session (courtroom_id, date, daypart, start_time, end_time, session_type, capacity_slots, capacity_minutes)
+          values (1, '2026-03-09', 'morning', '09:00', '12:30', 'snelrecht', 4, 180);
+        insert into suspect (full_name, date_of_birth) values ('A. B', '1990-01-01');
+        insert into criminal_case (parketnummer, suspect_id, modality, status, police_unit, offence_summary, arrested_at)
+          values ('19/000001-26', 1, 'snelrecht', 'planned', 'Noord', 'Diefstal', '2026-03-02T07:00:00.000Z');
+        insert into hearing (case_id, session_id) values (1, 1);
+        insert into audit_event (occurred_at, actor, action, entity_type, entity_id) values ('2026-03-02T08:00:00.000Z', 'x', 'case.created', 'case', 1);
+      `);
+      old.close();
+      const before = counts(file);
+      const upgraded = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+      expect(upgraded.appliedMigrations).toBe(journal.entries.length - version);
+      expect(upgraded.backupPath).not.toBeNull();
+      upgraded.close();
+      expect(counts(file)).toEqual(before);
+      expect(counts(upgraded.backupPath!)).toEqual(before);
+    },
+  );
+
+  it('runs a drizzle-kit table rebuild of a referenced table on a populated file (foreign keys off during the migration)', async () => {
     const dir = tempDir();
-    const file = path.join(dir, 'old.sqlite');
-    const old = await openDatabase(file, { migrationsFolder: migrationsFolder(dir, count + 1) });
-    old.db.insert(districts).values({ code: 'OLD', name: 'Oud arrondissement' }).run();
-    old.close();
-    const upgraded = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
-    expect(upgraded.db.select().from(districts).all()).toMatchObject([{ code: 'OLD' }]);
-    upgraded.close();
+    const file = path.join(dir, 'district.sqlite');
+    const populated = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    writeDemoDistrict(populated.db, generateDemoDistrict({ seed: 1, casesPerYear: 300, asOf: '2026-03-01' }));
+    populated.close();
+    const before = counts(file);
+    const last = journal.entries.at(-1)!.when;
+    const rebuild = migrationsFolder(dir, journal.entries.length, [{ tag: '9000_rebuild_location', when: last + 1, sql: REBUILD_COURT_LOCATION }]);
+    const migrated = await openDatabase(file, { migrationsFolder: rebuild });
+    expect(migrated.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    migrated.close();
+    expect(counts(file)).toEqual(before);
+  });
+
+  it('rolls the whole migration back when it leaves a dangling reference', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'district.sqlite');
+    const populated = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    writeDemoDistrict(populated.db, generateDemoDistrict({ seed: 1, casesPerYear: 300, asOf: '2026-03-01' }));
+    populated.close();
+    const before = counts(file);
+    const last = journal.entries.at(-1)!.when;
+    const breaking = migrationsFolder(dir, journal.entries.length, [
+      { tag: '9000_lose_locations', when: last + 1, sql: REBUILD_COURT_LOCATION.replace('SELECT "id", "district_id", "name", "city" FROM `court_location`', 'SELECT "id", "district_id", "name", "city" FROM `court_location` WHERE 0') },
+    ]);
+    await expect(openDatabase(file, { migrationsFolder: breaking })).rejects.toMatchObject({ code: 'DB_MIGRATION_FAILED', message: expect.stringContaining('foreign key check failed') });
+    expect(counts(file)).toEqual(before);
   });
 
   it('backs up before migrating; a failing migration is rolled back and leaves the file as it was', async () => {
@@ -108,6 +179,25 @@ describe('openDatabase on a real SQLite file', () => {
     const backup = new Database(backupPath, { readonly: true });
     expect(backup.prepare('select code from district').all()).toEqual([{ code: 'KEEP' }]);
     backup.close();
+  });
+
+  it('refuses a newer rollback-journal file without even switching it to WAL', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'future-delete-mode.sqlite');
+    const opened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    opened.sqlite.prepare(`insert into ${MIGRATIONS_TABLE} (hash, created_at) values ('from-the-future', ?)`).run(Date.now() + 10 ** 10);
+    opened.sqlite.pragma('journal_mode = DELETE');
+    opened.close();
+    const before = sha(file);
+    await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER })).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
+    expect(sha(file)).toBe(before);
+  });
+
+  it('reports a missing migrations folder as DB_OPEN_FAILED and releases the file', async () => {
+    const file = path.join(tempDir(), 'd.sqlite');
+    await expect(openDatabase(file, { migrationsFolder: '/nonexistent/migrations' })).rejects.toMatchObject({ code: 'DB_OPEN_FAILED' });
+    const reopened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    reopened.close();
   });
 
   it('refuses a database written by a newer version and does not touch it', async () => {
