@@ -30,10 +30,10 @@ describe('the ketenplanner CLI', () => {
 
   it('writes a deterministic demo district and refuses to overwrite it', async () => {
     const dir = tempDir();
-    const args = ['--seed', '5', '--year', '2026', '--cases', '700', '--as-of', '2026-05-01'];
+    const args = ['--seed', '5', '--cases', '700', '--as-of', '2026-05-01'];
     const first = await run('demo', '--db', path.join(dir, 'a.sqlite'), ...args);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/\d+ sessions, \d+ cases \(seed 5, year 2026, as of 2026-05-01\)/);
+    expect(first.out).toMatch(/\d+ sessions, 700 cases \(seed 5, as of 2026-05-01\)/);
     await run('demo', '--db', path.join(dir, 'b.sqlite'), ...args);
     const dump = (file: string) =>
       new Database(path.join(dir, file), { readonly: true })
@@ -49,9 +49,9 @@ describe('the ketenplanner CLI', () => {
   it.each([
     [['demo'], '--db is required'],
     [['demo', '--db', 'x.sqlite', '--seed', 'abc'], '--seed must be a whole number'],
-    [['demo', '--db', 'x.sqlite', '--year', '1999'], '--year must be between 2000 and 2100'],
+    [['demo', '--db', 'x.sqlite', '--cases', '0'], '--cases must be between 1 and 200000'],
     [['demo', '--db', 'x.sqlite', '--as-of', '2026-02-30'], '--as-of must be a date'],
-    [['demo', '--db', 'x.sqlite', '--year', '2026', '--as-of', '2025-05-01'], '--as-of must lie in --year 2026'],
+    [['demo', '--db', 'x.sqlite', '--as-of', '1999-05-01'], '--as-of must lie between'],
     [['demo', '--db', 'x.sqlite', '--colour', 'red'], "Unknown option '--colour'"],
     [['serve'], '--db is required'],
     [['serve', '--db', 'x.sqlite', '--port', '70000'], '--port must be between 0 and 65535'],

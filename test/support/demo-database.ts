@@ -4,7 +4,7 @@ import { SOURCE_MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { generateDemoDistrict, type DemoOptions } from '../../electron/services/demo/generate-demo-district';
 import { writeDemoDistrict } from '../../electron/services/demo/write-demo-district';
 
-export const SMALL_DEMO: DemoOptions = { seed: 7, year: 2026, casesPerYear: 700, asOf: '2026-06-15' };
+export const SMALL_DEMO: DemoOptions = { seed: 7, casesPerYear: 700, asOf: '2026-06-15' };
 
 export async function openTestDatabase(dir: string, name = 'district.sqlite'): Promise<OpenedDatabase> {
   return openDatabase(path.join(dir, name), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });

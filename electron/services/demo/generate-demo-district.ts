@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
+import { addDays, format, getISODay, parseISO } from 'date-fns';
 import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
 import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
 import { toDeadlineInput } from '../../../shared/intake/case-intake';
@@ -27,12 +27,14 @@ import { createSeededRandom } from './seeded-random';
 
 export interface DemoOptions {
   seed: number;
-  year: number;
-  /** Cases arriving over a whole year; the demo holds those that arrived up to `asOf`. */
+  /** Cases arriving over the year that ends on `asOf`. */
   casesPerYear: number;
-  /** The demo's 'today' (YYYY-MM-DD): hearings before it were held, later ones are planned. */
+  /** The demo's 'today' (YYYY-MM-DD): the year before it is history, and sessions run six weeks beyond it. */
   asOf: string;
 }
+
+const HISTORY_DAYS = 365;
+const FUTURE_DAYS = 42;
 
 export interface DemoSession {
   location: number;
@@ -78,13 +80,12 @@ export interface DemoDistrict {
 const ZONE = 'Europe/Amsterdam';
 const BASE_VOLUME = 2800;
 
-/** A realistic synthetic year for one district, identical for identical options. Pure: no I/O. */
+/** A realistic synthetic year for one district up to `asOf`, identical for identical options. Pure: no I/O. */
 export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
   const random = createSeededRandom(options.seed);
   const calendar = createCourtCalendar();
-  const yearStart = `${options.year}-01-01`;
-  const daysInYear = differenceInCalendarDays(parseISO(`${options.year + 1}-01-01`), parseISO(yearStart));
-  const dates = Array.from({ length: daysInYear }, (_, i) => format(addDays(parseISO(yearStart), i), 'yyyy-MM-dd'));
+  const periodStart = addDays(parseISO(options.asOf), -(HISTORY_DAYS - 1));
+  const dates = Array.from({ length: HISTORY_DAYS + FUTURE_DAYS }, (_, i) => format(addDays(periodStart, i), 'yyyy-MM-dd'));
   const scale = options.casesPerYear / BASE_VOLUME;
 
   const sessions: DemoSession[] = [];
@@ -118,9 +119,8 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
   });
   const booked = new Array<number>(sessions.length).fill(0);
 
-  const arrivalDates = dates.filter((date) => date <= options.asOf);
-  const arrivals = Math.round((options.casesPerYear * arrivalDates.length) / daysInYear);
-  const arrivalDays = Array.from({ length: arrivals }, () => random.pick(arrivalDates.length ? arrivalDates : dates)).sort();
+  const arrivalDates = dates.slice(0, HISTORY_DAYS);
+  const arrivalDays = Array.from({ length: options.casesPerYear }, () => random.pick(arrivalDates)).sort();
 
   const recentFrom = format(addDays(parseISO(options.asOf), -3), 'yyyy-MM-dd');
   const cases: DemoCase[] = arrivalDays.map((arrivalDate, index) => {
@@ -164,7 +164,7 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
     if (hearing && heardBefore) hearing.status = random.chance(0.06) ? 'adjourned' : 'held';
 
     return {
-      parketnummer: `${DEMO_DISTRICT.parketCode}/${String(100000 + index).padStart(6, '0')}-${String(options.year).slice(2)}`,
+      parketnummer: `${DEMO_DISTRICT.parketCode}/${String(100000 + index).padStart(6, '0')}-${arrivalDate.slice(2, 4)}`,
       suspect: {
         fullName: suspectName,
         dateOfBirth,

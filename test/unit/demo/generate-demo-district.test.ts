@@ -9,7 +9,7 @@ import { DEFAULT_ACCEPTED_MODALITIES } from '../../../shared/domain/session';
 import { resolveDemoOptions } from '../../../electron/services/demo/demo-options';
 import { generateDemoDistrict, type DemoOptions } from '../../../electron/services/demo/generate-demo-district';
 
-const OPTIONS: DemoOptions = { seed: 11, year: 2026, casesPerYear: 2800, asOf: '2026-09-30' };
+const OPTIONS: DemoOptions = { seed: 11, casesPerYear: 2800, asOf: '2026-09-30' };
 const demo = generateDemoDistrict(OPTIONS);
 
 describe('the demo district generator', () => {
@@ -27,9 +27,12 @@ describe('the demo district generator', () => {
     expect(demo.sessions.length).toBeGreaterThan(400);
   });
 
-  it('has the three snelrecht modalities, ZSM and filler cases, a few thousand in a year', () => {
-    const full = generateDemoDistrict({ ...OPTIONS, asOf: '2026-12-31' });
-    expect(full.cases.length).toBeGreaterThan(2500);
+  it('is a full year whatever the as-of date: a few thousand cases in every flow, sessions six weeks ahead', () => {
+    const newYear = generateDemoDistrict({ ...OPTIONS, asOf: '2027-01-01' });
+    expect(newYear.cases.length).toBe(2800);
+    expect(newYear.sessions.at(-1)!.date > '2027-02-01').toBe(true);
+    expect(newYear.sessions[0]!.date < '2026-01-10').toBe(true);
+    const full = demo;
     const modalities = new Set(full.cases.map((c) => c.modality));
     expect([...modalities].sort()).toEqual(['filler', 'snelrecht', 'snelrecht_nd', 'supersnelrecht', 'zsm']);
   });
@@ -94,11 +97,9 @@ describe('the demo district generator', () => {
   });
 
   it.each([
-    [{}, '2026-11-22', { year: 2026, asOf: '2026-11-22' }],
-    [{ year: 2025 }, '2026-11-22', { year: 2025, asOf: '2025-12-31' }],
-    [{ year: 2027 }, '2026-11-22', { year: 2027, asOf: '2027-01-01' }],
-    [{ year: 2026, asOf: '2026-03-01' }, '2026-11-22', { year: 2026, asOf: '2026-03-01' }],
+    [{}, '2026-11-22', { asOf: '2026-11-22', seed: 2026, casesPerYear: 2800 }],
+    [{ asOf: '2026-03-01', seed: 4, casesPerYear: 700 }, '2026-11-22', { asOf: '2026-03-01', seed: 4, casesPerYear: 700 }],
   ])('resolveDemoOptions(%j) on %s', (partial, today, expected) => {
-    expect(resolveDemoOptions(partial, today)).toMatchObject({ ...expected, seed: 2026, casesPerYear: 2800 });
+    expect(resolveDemoOptions(partial, today)).toEqual(expected);
   });
 });
