@@ -1,14 +1,8 @@
-import os from 'node:os';
+import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, app, clipboard, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { defaultBackupFolder, openDatabase, type OpenedDatabase } from '../../db/open-database';
-import { amsterdamToday } from '../services/amsterdam-today';
-import { createApiHandler } from '../services/api-handler';
-import { resolveDemoOptions } from '../services/demo/demo-options';
-import { generateDemoDistrict } from '../services/demo/generate-demo-district';
-import { writeDemoDistrict } from '../services/demo/write-demo-district';
-import { getDistrict } from '../services/district-service';
-import { createOperationHandlers } from '../services/operation-handlers';
+import { defaultBackupFolder } from '../../db/open-database';
+import { createBackend, type Backend } from '../services/create-backend';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { installCrashHandlers } from './crash-handlers';
@@ -21,7 +15,7 @@ import { denyAllPermissions, guardContents } from './window-security';
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
-let database: OpenedDatabase | null = null;
+let backend: Backend | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,10 +24,18 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  installCrashHandlers(process, app.getPath('logs'), (message) => dialog.showErrorBox('Ketenplanner', message));
+  installCrashHandlers(process, app.getPath('logs'), (message) => {
+    dialog.showErrorBox('Ketenplanner', message);
+    // After an uncaught failure the main process is in an unknown state: stop rather than go on.
+    app.exit(1);
+  });
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  app.on('render-process-gone', (_event, contents, details) => {
+    fs.appendFileSync(path.join(app.getPath('logs'), 'crash.log'), `${new Date().toISOString()} render-process-gone ${details.reason}\n`);
+    if (details.reason !== 'clean-exit') contents.reload();
+  });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => database?.close());
+  app.on('will-quit', () => backend?.close());
   void app.whenReady().then(start);
 }
 
@@ -41,16 +43,19 @@ async function start(): Promise<void> {
   const appRoot = app.getAppPath();
   const location = chooseDatabaseLocation(process.argv, process.env, app.getPath('userData'));
   try {
-    database = await openDatabase(location.path, { migrationsFolder: path.join(appRoot, 'db', 'migrations') });
-    if (location.loadDemoIfEmpty && !getDistrict(database.db)) {
-      writeDemoDistrict(database.db, generateDemoDistrict(resolveDemoOptions({}, amsterdamToday())));
-    }
+    backend = await createBackend(location.path, {
+      migrationsFolder: path.join(appRoot, 'db', 'migrations'),
+      loadDemoIfEmpty: location.loadDemoIfEmpty,
+      // In development `npm start` passes a better-sqlite3 built for Electron's ABI; packaged apps have their own.
+      nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'],
+    });
   } catch (error) {
     await showStartupError(
       {
         showMessageBox: (options) => dialog.showMessageBox(options),
         copyToClipboard: (text) => clipboard.writeText(text),
         openFolder: (folder) => shell.openPath(folder),
+        folderExists: (folder) => fs.existsSync(folder),
       },
       error,
       defaultBackupFolder(location.path),
@@ -59,11 +64,7 @@ async function start(): Promise<void> {
     return;
   }
 
-  const user = os.userInfo().username;
-  const handler = createApiHandler(createOperationHandlers({ db: database.db, actor: () => user, today: () => amsterdamToday() }), {
-    onInternalError: (operation, error) => console.error(`[${operation}]`, error),
-  });
-  registerApiIpc(ipcMain, handler);
+  registerApiIpc(ipcMain, backend.handler);
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer'), (url) => net.fetch(url)));
 
@@ -72,7 +73,7 @@ async function start(): Promise<void> {
     height: 900,
     title: 'Ketenplanner',
     show: false,
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   await mainWindow.loadURL(APP_START_URL);

@@ -1,7 +1,7 @@
 import type { WebPreferences } from 'electron';
 
 /** The security baseline of ARCHITECTURE.md for every window. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, options: { devTools: boolean }): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -14,6 +14,6 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: true,
+    devTools: options.devTools,
   };
 }

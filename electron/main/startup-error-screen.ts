@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DatabaseOpenError } from '../../db/database-errors';
 
 export interface StartupErrorUi {
@@ -13,6 +14,7 @@ export interface StartupErrorUi {
   }): Promise<{ response: number }>;
   copyToClipboard(text: string): void;
   openFolder(folder: string): Promise<string>;
+  folderExists(folder: string): boolean;
 }
 
 const BUTTONS = ['Foutmelding kopiëren', 'Back-upmap openen', 'Afsluiten'] as const;
@@ -38,6 +40,8 @@ function describeForUser(error: unknown): { message: string; detail: string } {
  * copy the error, open the backup folder, or quit. Resolves when the user chooses to quit.
  */
 export async function showStartupError(ui: StartupErrorUi, error: unknown, backupFolder: string): Promise<void> {
+  // No backup folder yet (a file that never migrated): open the folder that holds the database instead.
+  const folderToOpen = ui.folderExists(backupFolder) ? backupFolder : path.dirname(backupFolder);
   const { message, detail } = describeForUser(error);
   for (;;) {
     const { response } = await ui.showMessageBox({
@@ -51,7 +55,7 @@ export async function showStartupError(ui: StartupErrorUi, error: unknown, backu
       noLink: true,
     });
     if (response === 0) ui.copyToClipboard(`${message}\n${detail}`);
-    else if (response === 1) await ui.openFolder(backupFolder);
+    else if (response === 1) await ui.openFolder(folderToOpen);
     else return;
   }
 }

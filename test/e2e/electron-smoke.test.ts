@@ -4,8 +4,8 @@ import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { findElectronBinary } from './support/electron-binary';
 import { ROOT } from './support/serve-process';
+import { electronSqliteBinding, findElectronBinary } from '../../scripts/lib/electron-runtime.mjs';
 
 const binary = findElectronBinary();
 if (!binary) {
@@ -18,7 +18,11 @@ if (!binary) {
 describe('the Electron shell (smoke)', () => {
   it.skipIf(!binary)('opens the demo district in a sandboxed window with only the API bridge exposed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-electron-'));
-    const app = await electron.launch({ executablePath: binary!, args: [ROOT, '--demo', `--db=${path.join(dir, 'demo.sqlite')}`] });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [ROOT, '--demo', `--db=${path.join(dir, 'demo.sqlite')}`],
+      env: { ...process.env, KETENPLANNER_SQLITE_BINDING: electronSqliteBinding() },
+    });
     try {
       const window = await app.firstWindow();
       await window.getByRole('heading', { level: 1, name: 'Zittingen per week' }).waitFor({ timeout: 60_000 });

@@ -1,19 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHttpHost } from '../../http/http-host';
-import { amsterdamToday } from '../../services/amsterdam-today';
-import { createApiHandler } from '../../services/api-handler';
-import { resolveDemoOptions } from '../../services/demo/demo-options';
-import { generateDemoDistrict } from '../../services/demo/generate-demo-district';
-import { writeDemoDistrict } from '../../services/demo/write-demo-district';
-import { getDistrict } from '../../services/district-service';
-import { createOperationHandlers } from '../../services/operation-handlers';
+import { createBackend } from '../../services/create-backend';
 import type { CliIo } from '../cli-io';
 import { CliUsageError, parseIntegerOption, requireOption } from '../cli-error';
-import { openCliDatabase } from '../open-cli-database';
 import { PROJECT_PATHS } from '../project-paths';
 
 export const DEFAULT_PORT = 4780;
@@ -38,23 +30,17 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     throw new CliUsageError('The UI is not built yet: run `npm run build` first.');
   }
   const isNew = !fs.existsSync(file);
-  const database = await openCliDatabase(file);
+  const backend = await createBackend(file, { migrationsFolder: PROJECT_PATHS.migrations, loadDemoIfEmpty: values.demo ?? false });
+  const { database, handler } = backend;
   if (isNew) out(`New, empty database created: ${database.path}`);
-  if (values.demo && !getDistrict(database.db)) {
-    const summary = writeDemoDistrict(database.db, generateDemoDistrict(resolveDemoOptions({}, amsterdamToday())));
-    out(`Demo district loaded: ${summary.sessions} sessions, ${summary.cases} cases.`);
-  }
+  if (backend.demoLoaded) out(`Demo district loaded: ${backend.demoLoaded.sessions} sessions, ${backend.demoLoaded.cases} cases.`);
 
-  const user = os.userInfo().username;
-  const handler = createApiHandler(createOperationHandlers({ db: database.db, actor: () => user, today: () => amsterdamToday() }), {
-    onInternalError: (operation, error) => console.error(`[${operation}]`, error),
-  });
   const token = randomBytes(24).toString('base64url');
   let host;
   try {
     host = await startHttpHost({ handler, token, staticRoot: PROJECT_PATHS.builtRenderer, port });
   } catch (error) {
-    database.close();
+    backend.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliUsageError(`Port ${port} is in use: pick another with --port.`);
     throw error;
   }
@@ -68,6 +54,6 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await host.close();
-  database.close();
+  backend.close();
   return 0;
 }

@@ -18,6 +18,7 @@ function fakeUi(responses: number[]) {
     }),
     copyToClipboard: vi.fn(),
     openFolder: vi.fn(async () => ''),
+    folderExists: vi.fn((folder: string) => folder === '/data/backups'),
   };
   return { ui, shown };
 }
@@ -35,6 +36,12 @@ describe('the start-up error screen', () => {
     expect(shown[0]!.detail).toContain('/data/backups/b.sqlite');
     expect(ui.copyToClipboard).toHaveBeenCalledWith(expect.stringContaining('syntax error'));
     expect(ui.openFolder).toHaveBeenCalledWith('/data/backups');
+  });
+
+  it('opens the database folder when there is no backup folder yet', async () => {
+    const { ui } = fakeUi([1, 2]);
+    await showStartupError(ui, new DatabaseOpenError('DB_OPEN_FAILED', 'x', '/srv/district.sqlite'), '/srv/backups');
+    expect(ui.openFolder).toHaveBeenCalledWith('/srv');
   });
 
   it.each([

@@ -22,7 +22,8 @@ function fakeContents() {
 
 describe('window security', () => {
   it('uses the security baseline for every window', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+    expect(secureWebPreferences('/app/preload.cjs', { devTools: false }).devTools).toBe(false);
+    expect(secureWebPreferences('/app/preload.cjs', { devTools: true })).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
       sandbox: true,
