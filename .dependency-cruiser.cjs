@@ -13,6 +13,13 @@ module.exports = {
       to: { path: '^(db|electron)/' },
     },
     {
+      name: 'renderer-no-server-libraries',
+      severity: 'error',
+      comment: 'Database, ORM and HTTP-server libraries belong to the back end.',
+      from: { path: '^renderer/' },
+      to: { path: '^node_modules/(better-sqlite3|drizzle-orm|drizzle-kit|hono|@hono|exceljs|papaparse)/' },
+    },
+    {
       name: 'renderer-no-node',
       severity: 'error',
       comment: 'The UI runs in a sandboxed renderer: no Node built-ins.',
@@ -36,8 +43,10 @@ module.exports = {
     {
       name: 'only-the-shell-imports-electron',
       severity: 'error',
-      comment: "Services, db, CLI and HTTP host are plain Node; only electron/main and electron/preload import 'electron'.",
-      from: { pathNot: '^electron/(main|preload)/' },
+      comment:
+        "Services, db, CLI and HTTP host are plain Node; only electron/main and electron/preload import 'electron' " +
+        '(and the dev scripts, which only ask the package where its binary is, to launch it).',
+      from: { pathNot: '^(electron/(main|preload)|scripts)/' },
       to: { path: '^node_modules/electron/' },
     },
     {

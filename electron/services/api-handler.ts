@@ -49,6 +49,8 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof ServiceError) return failure({ code: error.code, message: error.message });
+      // A uniqueness rule the service did not check first: still the user's conflict, not a crash.
+      if (isUniqueViolation(error)) return failure({ code: 'CONFLICT', message: 'Dit bestaat al; kies een andere naam of een ander nummer.' });
       options.onInternalError?.(operation, error);
       return failure({ code: 'INTERNAL', message: `Unexpected failure in ${operation}` });
     }
@@ -61,6 +63,10 @@ function failure(error: ApiErrorBody): ApiEnvelope<never> {
 
 function issuesToDetails(issues: readonly z.core.$ZodIssue[]): { path: string; message: string }[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(invoer)', message: issue.message }));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function describe(value: unknown): string {

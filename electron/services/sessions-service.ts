@@ -49,6 +49,7 @@ export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.we
       capacitySlots: capacity,
       booked: bookedCount,
       free: Math.max(0, capacity - bookedCount),
+      overbooked: active ? Math.max(0, bookedCount - capacity) : 0,
       judgeName: session.judgeName,
       prosecutorName: session.prosecutorName,
     };

@@ -35,7 +35,9 @@ const sessionSummarySchema = z.object({
   status: z.enum(SESSION_STATUSES),
   capacitySlots: z.number().int(),
   booked: z.number().int(),
+  /** Free slots (never below 0) and, separately, how many cases are booked beyond capacity. */
   free: z.number().int(),
+  overbooked: z.number().int(),
   judgeName: z.string().nullable(),
   prosecutorName: z.string().nullable(),
 });
@@ -69,13 +71,26 @@ export const contract = {
               rooms: z.array(requiredText('de naam van de zaal')).min(1, 'Vul minstens één zaal in'),
             }),
           )
-          .min(1, 'Minstens één zittingslocatie'),
+          .min(1, 'Minstens één zittingslocatie')
+          .superRefine((locations, ctx) => {
+            const seen = new Set<string>();
+            locations.forEach((location, index) => {
+              const key = location.name.toLowerCase();
+              if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `Locatie '${location.name}' staat er twee keer in` });
+              seen.add(key);
+              const rooms = new Set<string>();
+              location.rooms.forEach((room, roomIndex) => {
+                if (rooms.has(room.toLowerCase())) ctx.addIssue({ code: 'custom', path: [index, 'rooms', roomIndex], message: `Zaal '${room}' staat twee keer bij deze locatie` });
+                rooms.add(room.toLowerCase());
+              });
+            });
+          }),
       })
       .strict(),
     output: districtSchema,
   },
   'demo.load': {
-    input: z.object({ seed: z.number().int().min(0).optional(), year: z.number().int().min(2000).max(2100).optional() }).strict(),
+    input: z.object({ seed: z.number().int().min(0).optional() }).strict(),
     output: z.object({ districtName: z.string(), sessions: z.number().int(), cases: z.number().int() }),
   },
   'sessions.week': {

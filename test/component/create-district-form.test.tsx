@@ -62,3 +62,18 @@ describe('CreateDistrictForm messages', () => {
     expect(messageOf('Code (2 tot 6 hoofdletters)')).toBe('Vul een code in van 2 tot 6 hoofdletters, bijvoorbeeld MNE');
   });
 });
+
+describe('CreateDistrictForm room errors', () => {
+  it('marks the rooms field of the right location for a doubled room, also after another location is removed', async () => {
+    renderWithApp(<CreateDistrictForm />, vi.fn());
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Locatie toevoegen' }));
+    const rooms = screen.getAllByLabelText("Zalen (gescheiden door komma's)");
+    await user.type(rooms[1]!, 'Zaal 1, Zaal 1');
+    await user.click(screen.getByRole('button', { name: 'Locatie 1 verwijderen' }));
+    await user.click(screen.getByRole('button', { name: 'Arrondissement aanmaken' }));
+    const remaining = screen.getByLabelText("Zalen (gescheiden door komma's)");
+    expect(remaining.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(remaining.getAttribute('aria-describedby')!)?.textContent).toBe("Zaal 'Zaal 1' staat twee keer bij deze locatie");
+  });
+});

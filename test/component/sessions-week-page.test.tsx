@@ -15,6 +15,7 @@ const session = (over: Partial<SessionSummary>): SessionSummary => ({
   capacitySlots: 3,
   booked: 2,
   free: 1,
+  overbooked: 0,
   judgeName: 'mr. A. de Boer',
   prosecutorName: 'mr. J. Smit',
   ...over,
@@ -29,7 +30,8 @@ const WEEK: WeekOverview = {
       name: 'Paleis van Justitie Hanzestad',
       rooms: [
         { id: 1, name: 'Zaal 1', sessions: [session({ id: 1 }), session({ id: 2, date: '2026-03-11', booked: 3, free: 0, judgeName: null })] },
-        { id: 2, name: 'Zaal 2', sessions: [session({ id: 3, date: '2026-03-10', sessionType: 'snelrecht_nd', status: 'cancelled', capacitySlots: 0, booked: 0, free: 0 })] },
+        { id: 2, name: 'Zaal 2', sessions: [session({ id: 3, date: '2026-03-10', sessionType: 'snelrecht_nd', status: 'cancelled', capacitySlots: 0, booked: 2, free: 0 })] },
+        { id: 3, name: 'Zaal 3', sessions: [session({ id: 4, date: '2026-03-12', capacitySlots: 1, booked: 3, free: 0, overbooked: 2 })] },
       ],
     },
   ],
@@ -42,6 +44,7 @@ describe('SessionsWeekPage', () => {
     renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, transport, '/zittingen?week=2026-03-11');
 
     expect(await screen.findByText('2 zittingen · 6 plaatsen · 5 geboekt · 1 vrij · 83% gevuld')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Weekrooster Paleis van Justitie Hanzestad (horizontaal scrollbaar)' }).tabIndex).toBe(0);
     expect(transport).toHaveBeenCalledWith('sessions.week', { weekStart: '2026-03-09' });
     expect(screen.getByRole('heading', { level: 2, name: 'Week 11 · 9 – 15 maart 2026' })).toBeTruthy();
 
@@ -49,9 +52,12 @@ describe('SessionsWeekPage', () => {
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Zaal', 'ma 9 mrt.', 'di 10 mrt.', 'wo 11 mrt.', 'do 12 mrt.', 'vr 13 mrt.']);
     const first = within(table).getAllByRole('article', { name: 'Supersnelrecht, 09:00–12:30' })[0]!;
     expect(first.textContent).toContain('3 plaatsen · 2 geboekt · 1 vrij');
-    expect(within(table).getByText('Vol')).toBeTruthy();
+    expect(within(table).getAllByText('Vol')).toHaveLength(2);
     expect(within(table).getByText('Geen rechter ingedeeld')).toBeTruthy();
-    expect(within(table).getByText('Vervallen')).toBeTruthy();
+    expect(within(table).getByText('Vervallen', { exact: false })).toBeTruthy();
+    expect(within(table).getByText('2 zaken opnieuw plannen')).toBeTruthy();
+    expect(within(table).getByText('2 te veel geboekt')).toBeTruthy();
+    expect(within(table).getByText('1 plaats')).toBeTruthy();
     expect(within(table).getByRole('img', { name: 'Bezetting 2 van 3' })).toBeTruthy();
   });
 
@@ -71,5 +77,20 @@ describe('SessionsWeekPage', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('De invoer is niet geldig.');
     expect(alert.textContent).toContain('weekStart moet een maandag zijn');
+  });
+});
+
+describe('SessionsWeekPage plurals and weekends', () => {
+  it('speaks of one session and one slot in the singular, and shows a Saturday only when it holds a session', async () => {
+    const saturday = session({ id: 9, date: '2026-03-14', capacitySlots: 1, booked: 0, free: 1 });
+    const week: WeekOverview = {
+      ...WEEK,
+      locations: [{ id: 1, name: 'Paleis van Justitie Hanzestad', rooms: [{ id: 1, name: 'Zaal 1', sessions: [saturday] }] }],
+      totals: { sessions: 1, capacitySlots: 1, booked: 0, free: 1 },
+    };
+    renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, async () => ({ ok: true, value: week }), '/zittingen?week=2026-03-09');
+    expect(await screen.findByText('1 zitting · 1 plaats · 0 geboekt · 1 vrij · 0% gevuld')).toBeTruthy();
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('za 14 mrt.');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).not.toContain('zo 15 mrt.');
   });
 });

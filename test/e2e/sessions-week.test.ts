@@ -41,7 +41,7 @@ interface DbSession {
 describe('sessions overview in real Chromium against `ketenplanner serve`', () => {
   it('shows the week with numbers that match the database, works by keyboard, and has no axe violations', async () => {
     const file = path.join(dir, 'demo.sqlite');
-    await runCliProcess(['demo', '--db', file, '--seed', '2026', '--year', '2026', '--as-of', WEEK]);
+    await runCliProcess(['demo', '--db', file, '--seed', '2026', '--as-of', WEEK]);
     const server = await startServe(file);
     servers.push(server);
 
@@ -89,9 +89,22 @@ describe('sessions overview in real Chromium against `ketenplanner serve`', () =
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sessions-week');
 
-    await page.getByRole('link', { name: 'Volgende week →' }).focus();
+    // Keyboard only: the first Tab reaches the skip link, which moves focus to the content and keeps the week.
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(page.url()).toContain(`week=${WEEK}`);
+    let hops = 0;
+    while ((await page.evaluate(() => document.activeElement?.textContent)) !== 'Volgende week →' && hops++ < 20) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /^Week 26 · 22 – 28 juni 2026$/ }).waitFor();
+
+    // Reflow (WCAG 1.4.10): at 320 CSS pixels the page itself never scrolls sideways; the grid scrolls in its region.
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await screenshot(page, 'sessions-week-320px');
     expect(problems).toEqual([]);
   });
 

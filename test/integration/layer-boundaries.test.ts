@@ -50,6 +50,7 @@ describe('the layer rule (npm run lint:boundaries)', () => {
   it.each([
     ['renderer imports db', { 'renderer/bad.ts': "import { districts } from '../db/schema';\nexport const b = districts;\n" }, 'renderer-not-to-backend'],
     ['renderer imports a service', { 'renderer/bad.ts': "import { x } from '../electron/services/ok';\nexport const b = x;\n" }, 'renderer-not-to-backend'],
+    ['renderer imports the database driver', { 'renderer/bad.ts': "import Database from 'better-sqlite3';\nexport const b = Database;\n" }, 'renderer-no-server-libraries'],
     ['shared imports a Node API', { 'shared/bad.ts': "import fs from 'node:fs';\nexport const b = fs;\n" }, 'shared-no-node'],
     ['shared imports db', { 'shared/bad.ts': "import { districts } from '../db/schema';\nexport const b = districts;\n" }, 'shared-stays-inside'],
     ['a service imports electron', { 'electron/services/bad.ts': "import { app } from 'electron';\nexport const b = app;\n" }, 'only-the-shell-imports-electron'],

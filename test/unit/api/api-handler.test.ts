@@ -88,6 +88,17 @@ describe('createApiHandler', () => {
     expect(onInternalError).toHaveBeenCalledWith('district.get', expect.any(Error));
   });
 
+  it('maps a SQLite uniqueness violation to CONFLICT instead of a crash', async () => {
+    const handle = createApiHandler(
+      handlers({
+        'district.get': () => {
+          throw Object.assign(new Error('UNIQUE constraint failed: courtroom.location_id, courtroom.name'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+        },
+      }),
+    );
+    await expect(handle('district.get', {})).resolves.toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
   it('treats an answer that breaks the contract as INTERNAL, never passing it on', async () => {
     const handle = createApiHandler(handlers({ 'sessions.week': () => ({ ...week, totals: null }) as never }));
     await expect(handle('sessions.week', { weekStart: '2026-03-09' })).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

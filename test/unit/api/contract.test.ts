@@ -32,6 +32,21 @@ describe('the API contract', () => {
     expect(isValidLocalDate(value)).toBe(expected);
   });
 
+  it('refuses the same room twice at one location and the same location twice', () => {
+    const result = contract['district.create'].input.safeParse({
+      code: 'AB',
+      name: 'X',
+      locations: [
+        { name: 'Rechtbank', city: 'Stad', rooms: ['Zaal 1', 'zaal 1'] },
+        { name: 'rechtbank', city: 'Stad', rooms: ['Zaal 1'] },
+      ],
+    });
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['locations.0.rooms.1', "Zaal 'zaal 1' staat twee keer bij deze locatie"],
+      ['locations.1.name', "Locatie 'rechtbank' staat er twee keer in"],
+    ]);
+  });
+
   it('gives Dutch messages for district creation mistakes', () => {
     const result = contract['district.create'].input.safeParse({ code: 'ab', name: ' ', locations: [] });
     expect(result.success).toBe(false);

@@ -8,7 +8,7 @@ export function SessionCard({ session }: { session: SessionSummary }) {
   const fill = session.capacitySlots > 0 ? Math.min(1, session.booked / session.capacitySlots) : 0;
   return (
     <article
-      className={`session-card session-${session.sessionType}${cancelled ? ' session-cancelled' : ''}`}
+      className={`session-card session-${session.sessionType}${cancelled ? ' session-cancelled' : ''}${session.overbooked > 0 ? ' session-overbooked' : ''}`}
       data-session-id={session.id}
       aria-label={`${t(`sessionType.${session.sessionType}`)}, ${session.startTime}–${session.endTime}`}
     >
@@ -17,15 +17,29 @@ export function SessionCard({ session }: { session: SessionSummary }) {
         {session.startTime}–{session.endTime} · {t(`daypart.${session.daypart}`)}
       </p>
       {cancelled ? (
-        <p className="session-status">{t('sessions.cancelled')}</p>
+        <p className="session-status">
+          {t('sessions.cancelled')}
+          {session.booked > 0 && (
+            <>
+              {' · '}
+              <strong>{t('sessions.replanCancelled', { count: session.booked })}</strong>
+            </>
+          )}
+        </p>
       ) : (
         <>
           <p className="session-capacity">
-            <span data-field="capacity">{t('sessions.slots', { capacity: session.capacitySlots })}</span>
+            <span data-field="capacity">{t('sessions.slots', { count: session.capacitySlots })}</span>
             {' · '}
             <span data-field="booked">{t('sessions.booked', { count: session.booked })}</span>
             {' · '}
             <span data-field="free">{session.free === 0 ? t('sessions.full') : t('sessions.free', { count: session.free })}</span>
+            {session.overbooked > 0 && (
+              <>
+                {' · '}
+                <strong data-field="overbooked">{t('sessions.overbooked', { count: session.overbooked })}</strong>
+              </>
+            )}
           </p>
           <div
             className="fill-bar"

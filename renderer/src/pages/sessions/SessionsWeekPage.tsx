@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { formatNumber, formatPercent, formatWeekRange, isoWeekNumber } from '../../i18n/format';
+import { formatPercent, formatWeekRange, isoWeekNumber } from '../../i18n/format';
 import { mondayOf, shiftWeek, weekFromParam } from './week';
 import { WeekGrid } from './WeekGrid';
 
@@ -37,13 +37,15 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
       {query.data && (
         <>
           <p className="week-summary" aria-label={t('sessions.summaryLabel')} data-testid="week-summary">
-            {t('sessions.summary', {
-              sessions: formatNumber(query.data.totals.sessions),
-              capacity: formatNumber(query.data.totals.capacitySlots),
-              booked: formatNumber(query.data.totals.booked),
-              free: formatNumber(query.data.totals.free),
-              fill: formatPercent(query.data.totals.capacitySlots ? query.data.totals.booked / query.data.totals.capacitySlots : 0),
-            })}
+            {[
+              t('sessions.summarySessions', { count: query.data.totals.sessions }),
+              t('sessions.summarySlots', { count: query.data.totals.capacitySlots }),
+              t('sessions.summaryBooked', { count: query.data.totals.booked }),
+              t('sessions.summaryFree', { count: query.data.totals.free }),
+              t('sessions.summaryFill', {
+                fill: formatPercent(query.data.totals.capacitySlots ? query.data.totals.booked / query.data.totals.capacitySlots : 0),
+              }),
+            ].join(' · ')}
           </p>
           {query.data.totals.sessions === 0 && <p>{t('sessions.noSessions')}</p>}
           <WeekGrid week={query.data} />

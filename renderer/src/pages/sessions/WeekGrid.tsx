@@ -6,13 +6,15 @@ import { SessionCard } from './SessionCard';
 /** Per court location a table: rooms down, court days (Monday to Friday) across. */
 export function WeekGrid({ week }: { week: WeekOverview }) {
   const { t } = useTranslation();
-  const weekdays = week.days.slice(0, 5);
+  // Court days are Monday to Friday; a weekend day gets a column only when it holds a session.
+  const used = new Set(week.locations.flatMap((l) => l.rooms.flatMap((r) => r.sessions.map((s) => s.date))));
+  const weekdays = week.days.filter((day, index) => index < 5 || used.has(day));
   return (
     <>
       {week.locations.map((location) => (
         <section key={location.id} aria-labelledby={`location-${location.id}`} className="location">
           <h2 id={`location-${location.id}`}>{location.name}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('sessions.tableRegion', { location: location.name })}>
             <table className="week-grid">
               <caption className="visually-hidden">
                 {t('sessions.locationCaption', { location: location.name, week: isoWeekNumber(week.weekStart) })}

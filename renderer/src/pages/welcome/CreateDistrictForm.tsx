@@ -14,6 +14,16 @@ interface LocationDraft {
 
 type FieldErrors = Record<string, string>;
 
+/**
+ * The form field an issue belongs to: a room's problem belongs to its location's rooms field, and a
+ * location is named by its stable key, so messages stay with the right location when one is removed.
+ */
+function fieldKeyOf(path: readonly PropertyKey[], locations: LocationDraft[]): string {
+  if (path[0] !== 'locations' || typeof path[1] !== 'number') return path.map(String).join('.');
+  const key = locations[path[1]]?.key ?? path[1];
+  return `location-${key}.${String(path[2] ?? 'name')}`;
+}
+
 function toInput(name: string, code: string, locations: LocationDraft[]): OperationInput<'district.create'> {
   return {
     name,
@@ -50,7 +60,7 @@ export function CreateDistrictForm() {
     const parsed = contract['district.create'].input.safeParse(input);
     if (!parsed.success) {
       const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) next[issue.path.join('.')] ??= issue.message;
+      for (const issue of parsed.error.issues) next[fieldKeyOf(issue.path, locations)] ??= issue.message;
       setErrors(next);
       return;
     }
@@ -98,9 +108,9 @@ export function CreateDistrictForm() {
       {locations.map((location, index) => (
         <fieldset key={location.key}>
           <legend>{t('welcome.locationLegend', { number: index + 1 })}</legend>
-          {field(`locations.${index}.name`, t('welcome.locationName'), location.name, (v) => update(location.key, { name: v }))}
-          {field(`locations.${index}.city`, t('welcome.locationCity'), location.city, (v) => update(location.key, { city: v }))}
-          {field(`locations.${index}.rooms`, t('welcome.locationRooms'), location.rooms, (v) => update(location.key, { rooms: v }))}
+          {field(`location-${location.key}.name`, t('welcome.locationName'), location.name, (v) => update(location.key, { name: v }))}
+          {field(`location-${location.key}.city`, t('welcome.locationCity'), location.city, (v) => update(location.key, { city: v }))}
+          {field(`location-${location.key}.rooms`, t('welcome.locationRooms'), location.rooms, (v) => update(location.key, { rooms: v }))}
           {locations.length > 1 && (
             <button type="button" className="secondary" onClick={() => setLocations((all) => all.filter((l) => l.key !== location.key))}>
               {t('welcome.removeLocation', { number: index + 1 })}
