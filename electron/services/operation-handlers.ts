@@ -3,6 +3,7 @@ import type { OperationHandlers } from './api-handler';
 import { getCaseDetail } from './cases/case-detail';
 import { createCase } from './cases/create-case';
 import { importCases } from './cases/import-cases';
+import { importTemplate } from './cases/import-template';
 import { recordZsmDecision } from './cases/record-zsm-decision';
 import { listWorkQueue } from './cases/work-queue';
 import { getSettingsOverview } from './settings/settings-overview';
@@ -31,6 +32,7 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     'cases.create': (input) => createCase(db, input, context.actor()),
     'cases.import': ({ contentBase64, ...request }) =>
       importCases(db, { ...request, content: Buffer.from(contentBase64, 'base64') }, context.actor()),
+    'cases.importTemplate': ({ format }) => importTemplate(format),
     'cases.get': ({ id }) => getCaseDetail(db, id),
     'zsm.decide': (input) => {
       recordZsmDecision(db, input, context.actor());

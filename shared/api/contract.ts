@@ -130,6 +130,10 @@ export const contract = {
       .strict(),
     output: importReportSchema,
   },
+  'cases.importTemplate': {
+    input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
+  },
   'cases.get': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: caseDetailSchema,

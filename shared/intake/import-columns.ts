@@ -61,11 +61,13 @@ export const FILLER_KIND_WORDS: Record<string, FillerKind> = {
 
 const text = (value: string): ParseResult<string> => ({ ok: true, value: value.trim() });
 const word =
-  <T extends string>(words: Record<string, T>, what: string) =>
+  <T extends string>(words: Record<string, T>, what: string, choices: string) =>
   (value: string): ParseResult<string> => {
     const found = words[value.trim().toLowerCase()] ?? (Object.values(words).includes(value.trim() as T) ? (value.trim() as T) : undefined);
-    return found ? { ok: true, value: found } : { ok: false, message: `"${value.trim()}" is geen ${what}; kies uit: ${Object.keys(words).join(', ')}` };
+    return found ? { ok: true, value: found } : { ok: false, message: `"${value.trim()}" is geen ${what}; kies uit: ${choices}` };
   };
+const MODALITY_CHOICES = 'supersnelrecht, snelrecht, snelrecht niet-gedetineerd, opvulzaak of zsm';
+const FILLER_KIND_CHOICES = 'oudere zaak, verzet, vordering tenuitvoerlegging, ontboden verdachte, voorraadzaak of aangehouden zaak';
 const yesNo = (value: string): ParseResult<boolean> => {
   const v = value.trim().toLowerCase();
   if (['ja', 'j', 'yes', 'true', '1', 'x'].includes(v)) return { ok: true, value: true };
@@ -80,8 +82,8 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { header: 'geboortedatum', field: 'suspect.dateOfBirth', required: true, format: 'dd-mm-jjjj', example: '03-07-1994', parse: parseDutchDate },
   { header: 'adres voor dagvaarding', field: 'suspect.summonsAddress', required: false, format: 'tekst', example: 'Postbus 123, Hanzestad', parse: text },
   { header: 'advocaat', field: 'suspect.lawyerName', required: false, format: 'tekst', example: 'mr. T. Wolters', parse: text },
-  { header: 'modaliteit', field: 'modality', required: true, format: 'supersnelrecht, snelrecht, snelrecht niet-gedetineerd, opvulzaak of zsm', example: 'supersnelrecht', parse: word(MODALITY_WORDS, 'modaliteit') },
-  { header: 'soort opvulzaak', field: 'fillerKind', required: false, format: 'bij een opvulzaak: oudere zaak, verzet, vordering tenuitvoerlegging, ontboden verdachte, voorraadzaak, aangehouden zaak', example: '', parse: word(FILLER_KIND_WORDS, 'soort opvulzaak') },
+  { header: 'modaliteit', field: 'modality', required: true, format: MODALITY_CHOICES, example: 'supersnelrecht', parse: word(MODALITY_WORDS, 'modaliteit', MODALITY_CHOICES) },
+  { header: 'soort opvulzaak', field: 'fillerKind', required: false, format: `bij een opvulzaak: ${FILLER_KIND_CHOICES}`, example: '', parse: word(FILLER_KIND_WORDS, 'soort opvulzaak', FILLER_KIND_CHOICES) },
   { header: 'politie-eenheid', field: 'policeUnit', required: true, format: 'tekst', example: 'Basisteam Hanzestad-Centrum', parse: text },
   { header: 'feit', field: 'offenceSummary', required: true, format: 'tekst', example: 'Winkeldiefstal', parse: text },
   { header: 'pleegdatum', field: 'offenceAt', required: false, format: 'dd-mm-jjjj of dd-mm-jjjj uu:mm', example: '14-04-2026 16:40', parse: (v) => parseDutchDateTime(v, { dateOnlyAllowed: true }) },

@@ -35,7 +35,8 @@ export function importRowToIntake(row: number, cells: ReadonlyMap<ImportColumn, 
     for (const issue of checked.error.issues) {
       const column = columnForField(issue.path.join('.'))?.header ?? issue.path.join('.');
       if (already.has(column)) continue;
-      problems.push({ row, column, message: cells.size > 0 && !hasValue(cells, column) && issue.code === 'invalid_type' ? `Vul ${column} in` : issue.message });
+      const empty = !hasValue(cells, column) && issue.code === 'invalid_type';
+      problems.push({ row, column, message: empty ? `Kolom '${column}' is leeg, maar verplicht` : issue.message });
     }
   }
   if (problems.length > 0 || !checked.success) return { ok: false, row, problems };

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, screenshot } from './support/browser';
+import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
 import { runCliProcess, startServe, type ServeProcess } from './support/serve-process';
 
 const WEEK = '2026-06-15';
@@ -23,15 +23,6 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function openPage(url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(url);
-  return { page, problems };
-}
-
 interface DbSession {
   id: number;
   capacity: number;
@@ -45,7 +36,7 @@ describe('sessions overview in real Chromium against `ketenplanner serve`', () =
     const server = await startServe(file);
     servers.push(server);
 
-    const { page, problems } = await openPage(server.url);
+    const { page, problems } = await openPage(browser, server.url);
     await page.getByRole('heading', { level: 1, name: 'Zittingen per week' }).waitFor();
     expect(new URL(page.url()).hash).not.toContain('token');
     await page.goto(`${server.origin}/#/zittingen?week=${WEEK}`);
@@ -111,7 +102,7 @@ describe('sessions overview in real Chromium against `ketenplanner serve`', () =
   it('on a new, empty database offers to create a district or open the demo, accessibly', async () => {
     const server = await startServe(path.join(dir, 'new-district.sqlite'));
     servers.push(server);
-    const { page, problems } = await openPage(server.url);
+    const { page, problems } = await openPage(browser, server.url);
     await page.getByRole('heading', { level: 1, name: 'Welkom bij Ketenplanner' }).waitFor();
 
     await page.getByRole('button', { name: 'Arrondissement aanmaken' }).click();

@@ -238,3 +238,14 @@ describe('the work queue', () => {
     database.close();
   });
 });
+
+describe('the import template', () => {
+  it.each(['csv', 'xlsx'] as const)('(%s) has every documented column and its example row imports cleanly', async (format) => {
+    const { database, call } = await setup();
+    const template = await call<{ fileName: string; contentBase64: string }>('cases.importTemplate', { format });
+    expect(template.fileName.endsWith(`.${format}`)).toBe(true);
+    const report = await call<ImportReport>('cases.import', { fileName: template.fileName, contentBase64: template.contentBase64, mode: 'all_or_nothing', dryRun: false });
+    expect(report).toMatchObject({ totalRows: 1, validRows: 1, committed: 1, ignoredColumns: [], fileProblems: [] });
+    database.close();
+  });
+});

@@ -148,6 +148,7 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
     const arrivesToday = arrivalDate === options.asOf && modality !== 'filler';
     const waitsForPlanning = arrivalDate >= recentFrom && modality !== 'supersnelrecht';
     let hearing: DemoCase['hearing'] = null;
+    let released = false;
     if (modality !== 'zsm' && !arrivesToday && !waitsForPlanning) {
       // The demo keeps the law: a hearing never before the summons term has run nor after a hard limit.
       const limits = computeDeadlines(
@@ -158,11 +159,19 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
         notBefore: limits.hearingFrom ? Date.parse(limits.hearingFrom) : -Infinity,
         notAfter: limits.hearingBy ? Date.parse(limits.hearingBy) : Infinity,
       });
+      // No session before a detained case's limit: the chain releases the suspect and takes the
+      // non-detained route (LEGAL-RULES.md), rather than holding anyone past the limit.
+      if (!hearing && detained) {
+        released = true;
+        const [ndFrom, ndTo] = DEMO_HEARING_WINDOW_DAYS.snelrecht_nd;
+        hearing = findFreeSession(arrivalDate, ndFrom, ndTo, 'snelrecht_nd', { notBefore: -Infinity, notAfter: Infinity });
+      }
       if (hearing) booked[hearing.session]! += 1;
     }
     const heardBefore = hearing !== null && sessions[hearing.session]!.date < options.asOf;
     if (hearing && heardBefore) hearing.status = random.chance(0.06) ? 'adjourned' : 'held';
 
+    const finalModality = released ? 'snelrecht_nd' : modality;
     return {
       parketnummer: `${DEMO_DISTRICT.parketCode}/${String(100000 + index).padStart(6, '0')}-${arrivalDate.slice(2, 4)}`,
       suspect: {
@@ -171,19 +180,19 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
         summonsAddress: `Postbus ${random.int(100, 9999)}, ${random.pick(DEMO_LOCATIONS).city}`,
         lawyerName: random.chance(0.7) ? random.pick(DEMO_LAWYERS) : null,
       },
-      modality,
+      modality: finalModality,
       fillerKind: modality === 'filler' ? random.pick(DEMO_FILLER_KINDS) : null,
-      status: arrivesToday ? 'intake' : caseStatusFor(modality, hearing),
+      status: arrivesToday ? 'intake' : caseStatusFor(finalModality, hearing),
       policeUnit: random.weighted(DEMO_POLICE_UNITS.map((unit, i) => [unit, i === 0 ? 3 : 2] as const)),
       offenceSummary: random.pick(DEMO_OFFENCES),
       offenceAt,
       arrestedAt,
-      custodyOrderedAt,
-      remandOrderedAt,
-      summonsServedAt,
-      shortTermConsent,
+      custodyOrderedAt: released ? null : custodyOrderedAt,
+      remandOrderedAt: released ? null : remandOrderedAt,
+      summonsServedAt: released ? later(base, 48) : summonsServedAt,
+      shortTermConsent: released ? false : shortTermConsent,
       createdAt: base,
-      zsmDecision: modality === 'filler' || arrivesToday ? null : zsmDecisionFor(modality, base),
+      zsmDecision: modality === 'filler' || arrivesToday ? null : zsmDecisionFor(finalModality === 'filler' ? modality : finalModality, base),
       hearing,
     };
   });

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { useApi } from '../api/api-context';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { CasePage } from '../pages/cases/CasePage';
+import { ImportPage } from '../pages/cases/ImportPage';
+import { NewCasePage } from '../pages/cases/NewCasePage';
+import { WorkQueuePage } from '../pages/queue/WorkQueuePage';
 import { SessionsWeekPage } from '../pages/sessions/SessionsWeekPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
 import { WelcomePage } from '../pages/welcome/WelcomePage';
 
 export function App() {
@@ -30,6 +35,10 @@ export function App() {
         {district.data && (
           <nav aria-label={t('app.mainNav')}>
             <NavLink to="/zittingen">{t('nav.sessions')}</NavLink>
+            <NavLink to="/werkvoorraad">{t('nav.queue')}</NavLink>
+            <NavLink to="/zaken/nieuw">{t('nav.newCase')}</NavLink>
+            <NavLink to="/zaken/importeren">{t('nav.import')}</NavLink>
+            <NavLink to="/instellingen">{t('nav.settings')}</NavLink>
           </nav>
         )}
       </header>
@@ -42,6 +51,11 @@ export function App() {
           ) : (
             <Routes>
               <Route path="/zittingen" element={<SessionsWeekPage />} />
+              <Route path="/werkvoorraad" element={<WorkQueuePage />} />
+              <Route path="/zaken/nieuw" element={<NewCasePage />} />
+              <Route path="/zaken/importeren" element={<ImportPage />} />
+              <Route path="/zaken/:id" element={<CasePage />} />
+              <Route path="/instellingen" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/zittingen" replace />} />
             </Routes>
           ))}

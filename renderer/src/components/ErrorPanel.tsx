@@ -9,6 +9,8 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () =>
     <div role="alert" className="panel panel-error">
       <h2>{t('errors.title')}</h2>
       <p>{t(`errors.${body.code}`)}</p>
+      {/* Conflicts and missing records are explained by the service itself, in Dutch (docs/architecture-decisions.md, 8). */}
+      {(body.code === 'CONFLICT' || body.code === 'NOT_FOUND') && <p>{body.message}</p>}
       {body.details && body.details.length > 0 && (
         <ul>
           {body.details.map((detail) => (

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { format, getISOWeek, parseISO } from 'date-fns';
 import { nl } from 'date-fns/locale';
 
@@ -20,3 +21,11 @@ export function formatWeekRange(first: string, last: string): string {
 }
 
 export const isoWeekNumber = (date: string) => getISOWeek(parseISO(date));
+
+/** An instant as a Dutch reader expects it, in Amsterdam time: 'di 14 apr. 2026 18:00'. */
+export function formatInstant(iso: string): string {
+  return format(new TZDate(Date.parse(iso), 'Europe/Amsterdam'), 'EEEEEE d MMM yyyy HH:mm', { locale: nl });
+}
+
+/** A calendar date 'YYYY-MM-DD' as '3 juli 1994'. */
+export const formatDate = (date: string) => format(parseISO(date), 'd MMMM yyyy', { locale: nl });

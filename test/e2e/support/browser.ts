@@ -16,6 +16,16 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** A Dutch-locale page in Amsterdam time that collects console errors and page errors (CSP violations among them). */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url);
+  return { page, problems };
+}
+
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { TextField } from '../../components/FormField';
 import { useTranslation } from 'react-i18next';
 import { contract, type OperationInput } from '../../../../shared/api/contract';
 import { useApi } from '../../api/api-context';
@@ -68,28 +69,17 @@ export function CreateDistrictForm() {
     mutation.mutate(parsed.data);
   };
 
-  const field = (path: string, label: string, value: string, onChange: (v: string) => void, extra?: { autoComplete?: string }) => {
-    const id = `${formId}-${path}`;
-    const error = errors[path];
-    return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        <input
-          id={id}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          autoComplete={extra?.autoComplete ?? 'off'}
-        />
-        {error && (
-          <p id={`${id}-error`} className="field-error">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (path: string, label: string, value: string, onChange: (v: string) => void) => (
+    <TextField
+      label={label}
+      value={value}
+      onChange={(v) => {
+        onChange(v);
+        setErrors(({ [path]: _fixed, ...rest }) => rest);
+      }}
+      error={errors[path]}
+    />
+  );
 
   const update = (key: number, patch: Partial<LocationDraft>) =>
     setLocations((all) => all.map((l) => (l.key === key ? { ...l, ...patch } : l)));

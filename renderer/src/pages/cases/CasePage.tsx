@@ -1,0 +1,124 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { CaseDetail } from '../../../../shared/api/case-schemas';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatDate, formatInstant } from '../../i18n/format';
+import { CaseHistory } from './CaseHistory';
+import { DeadlinesTable } from './DeadlinesTable';
+import { ZsmDecisionForm } from './ZsmDecisionForm';
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const id = Number(useParams()['id']);
+  const query = useQuery({ queryKey: ['cases.get', id], queryFn: () => api.call('cases.get', { id }), enabled: Number.isInteger(id) && id > 0 });
+  if (query.isError) return <ErrorPanel error={query.error} />;
+  if (!query.data) return <p role="status">{t('app.loading')}</p>;
+  const c = query.data;
+  return (
+    <>
+      <p>
+        <Link to="/werkvoorraad">← {t('case.backToQueue')}</Link>
+      </p>
+      <h1>{t('case.title', { parketnummer: c.parketnummer })}</h1>
+      <CaseFacts detail={c} />
+      <section className="panel" aria-labelledby="deadlines-title">
+        <h2 id="deadlines-title">{t('case.deadlines')}</h2>
+        <p className="muted">{t('case.deadlinesIntro')}</p>
+        <DeadlinesTable deadlines={c.deadlines} />
+        {c.deadlines.warnings.length > 0 && (
+          <>
+            <h3>{t('case.warnings')}</h3>
+            <ul className="warning-list">
+              {c.deadlines.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        <h3>{t('case.readiness')}</h3>
+        {c.readinessGaps.length === 0 ? (
+          <p>{t('case.readyForPlanning')}</p>
+        ) : (
+          <>
+            <p>{t('case.waitingFor')}</p>
+            <ul>
+              {c.readinessGaps.map((gap) => (
+                <li key={gap}>{t(`readinessGap.${gap}`)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section className="panel">
+        {c.zsmDecisions.length > 0 ? (
+          <>
+            <h2>{t('case.zsmTitle')}</h2>
+            {c.zsmDecisions.map((d) => (
+              <p key={d.id} data-testid="zsm-decision">
+                {t('case.zsmDecided', {
+                  outcome: t(`zsmOutcome.${d.outcome}`) + (d.otherRoute ? ` (${t(`otherRoute.${d.otherRoute}`)})` : ''),
+                  prosecutor: d.prosecutorName,
+                  moment: formatInstant(d.decidedAt),
+                  reason: d.reason,
+                })}
+              </p>
+            ))}
+          </>
+        ) : c.status === 'intake' ? (
+          <ZsmDecisionForm caseId={c.id} />
+        ) : (
+          <>
+            <h2>{t('case.zsmTitle')}</h2>
+            <p>{t('case.zsmNotPossible')}</p>
+          </>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title">{t('case.history')}</h2>
+        <CaseHistory history={c.history} />
+      </section>
+    </>
+  );
+}
+
+function CaseFacts({ detail: c }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const events = Object.entries(c.events).filter((entry): entry is [string, string] => entry[1] !== null);
+  return (
+    <section className="panel">
+      <dl className="definition-list">
+        <dt>{t('case.status')}</dt>
+        <dd data-testid="case-status">{t(`caseStatus.${c.status}`)}</dd>
+        <dt>{t('case.modality')}</dt>
+        <dd data-testid="case-modality">
+          {t(`modality.${c.modality}`)}
+          {c.fillerKind ? ` (${t(`fillerKind.${c.fillerKind}`)})` : ''}
+        </dd>
+        <dt>{t('case.offence')}</dt>
+        <dd>
+          {c.offenceSummary}
+          {c.offenceAt ? `, ${formatInstant(c.offenceAt)}` : ''}
+        </dd>
+        <dt>{t('case.policeUnit')}</dt>
+        <dd>{c.policeUnit}</dd>
+        <dt>{t('case.suspect')}</dt>
+        <dd>
+          {c.suspect.fullName}, {t('case.dateOfBirth').toLowerCase()} {formatDate(c.suspect.dateOfBirth)}
+        </dd>
+        <dt>{t('case.summonsAddress')}</dt>
+        <dd>{c.suspect.summonsAddress ?? t('case.none')}</dd>
+        <dt>{t('case.lawyer')}</dt>
+        <dd>{c.suspect.lawyerName ?? t('case.none')}</dd>
+        {events.map(([field, moment]) => (
+          <div key={field} style={{ display: 'contents' }}>
+            <dt>{t(`event.${field}`)}</dt>
+            <dd>{formatInstant(moment)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

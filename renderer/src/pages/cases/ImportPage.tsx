@@ -1,0 +1,137 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../../../shared/api/case-schemas';
+import { IMPORT_COLUMNS } from '../../../../shared/intake/import-columns';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { downloadBase64File, fileToBase64 } from './download-file';
+import { ImportReportView } from './ImportReportView';
+
+type Mode = ImportReport['mode'];
+
+/** Check a police/OM export first, then commit the valid rows or nothing, as the user chooses. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<Mode>('valid_only');
+  const run = useMutation({
+    mutationFn: async ({ dryRun }: { dryRun: boolean }) =>
+      api.call('cases.import', { fileName: file!.name, contentBase64: await fileToBase64(file!), mode, dryRun }),
+    onSuccess: (report) => {
+      if (!report.dryRun) void queryClient.invalidateQueries();
+    },
+  });
+  const template = useMutation({ mutationFn: (format: 'csv' | 'xlsx') => api.call('cases.importTemplate', { format }), onSuccess: downloadBase64File });
+  const report = run.data;
+  const checked = report?.dryRun ? report : null;
+
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    if (file) run.mutate({ dryRun: true });
+  };
+
+  return (
+    <>
+      <h1>{t('import.title')}</h1>
+      <p>{t('import.intro')}</p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => template.mutate('csv')}>
+          {t('import.templateCsv')}
+        </button>
+        <button type="button" className="secondary" onClick={() => template.mutate('xlsx')}>
+          {t('import.templateXlsx')}
+        </button>
+      </div>
+      <details>
+        <summary>{t('import.columns')}</summary>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('import.colHeader')}</th>
+              <th scope="col">{t('import.colRequired')}</th>
+              <th scope="col">{t('import.colFormat')}</th>
+              <th scope="col">{t('import.colExample')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {IMPORT_COLUMNS.map((c) => (
+              <tr key={c.header}>
+                <th scope="row">{c.header}</th>
+                <td>{c.required ? t('import.yes') : t('import.no')}</td>
+                <td>{c.format}</td>
+                <td>{c.example}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      <form onSubmit={check} className="panel">
+        <div className="field">
+          <label htmlFor="import-file">{t('import.file')}</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              run.reset();
+            }}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={!file || run.isPending}>
+            {run.isPending && run.variables?.dryRun ? t('import.checking') : t('import.check')}
+          </button>
+        </div>
+        {run.isPending && (
+          <p role="status" aria-live="polite">
+            {run.variables?.dryRun ? t('import.checking') : t('import.committing')}
+          </p>
+        )}
+      </form>
+      {run.isError && <ErrorPanel error={run.error} />}
+      {report && (
+        <section className="panel" aria-live="polite">
+          <ImportReportView report={report} />
+          {checked && checked.fileProblems.length === 0 && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                run.mutate({ dryRun: false });
+              }}
+            >
+              {checked.validRows === 0 ? (
+                <p>{t('import.noValid')}</p>
+              ) : (
+                <>
+                  <fieldset>
+                    <legend>{t('import.modeLegend')}</legend>
+                    <div className="checkbox">
+                      <input id="mode-valid" type="radio" name="mode" checked={mode === 'valid_only'} onChange={() => setMode('valid_only')} />
+                      <label htmlFor="mode-valid">{t('import.modeValidOnly', { count: checked.validRows })}</label>
+                    </div>
+                    <div className="checkbox">
+                      <input id="mode-all" type="radio" name="mode" checked={mode === 'all_or_nothing'} onChange={() => setMode('all_or_nothing')} />
+                      <label htmlFor="mode-all">{t('import.modeAllOrNothing')}</label>
+                    </div>
+                  </fieldset>
+                  <div className="actions">
+                    <button type="submit">{t('import.commit')}</button>
+                  </div>
+                </>
+              )}
+            </form>
+          )}
+          {!report.dryRun && (
+            <p className={report.committed > 0 ? 'success' : undefined} role="status" data-testid="import-result">
+              {report.committed > 0 ? t('import.committed', { count: report.committed }) : t('import.nothingCommitted')}
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

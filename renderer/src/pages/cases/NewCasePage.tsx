@@ -1,0 +1,146 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { FILLER_KINDS, MODALITIES } from '../../../../shared/domain/modality';
+import { caseIntakeSchema, EVENT_FIELDS, type CaseIntakeInput } from '../../../../shared/intake/case-intake';
+import { parseDutchDate, parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { SelectField, TextField } from '../../components/FormField';
+
+const DATE_TIME_FIELDS = ['offenceAt', ...EVENT_FIELDS] as const;
+type DateTimeField = (typeof DATE_TIME_FIELDS)[number];
+type Draft = Record<'parketnummer' | 'fullName' | 'dateOfBirth' | 'summonsAddress' | 'lawyerName' | 'modality' | 'fillerKind' | 'policeUnit' | 'offenceSummary' | DateTimeField, string>;
+
+const EMPTY: Draft = {
+  parketnummer: '', fullName: '', dateOfBirth: '', summonsAddress: '', lawyerName: '', modality: '', fillerKind: '', policeUnit: '',
+  offenceSummary: '', offenceAt: '', arrestedAt: '', custodyOrderedAt: '', custodyExtendedAt: '', remandOrderedAt: '', summonsServedAt: '',
+};
+
+/** Maps a schema path to the form field that shows its message. */
+const fieldOf = (path: readonly PropertyKey[]) => String(path[0] === 'suspect' ? path[1] : path[0]);
+
+/** Converts the Dutch notation in the draft and checks it with the one intake schema; messages per field. */
+function toIntake(draft: Draft, consent: boolean): { intake?: CaseIntakeInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const moment = (field: DateTimeField) => {
+    if (!draft[field].trim()) return null;
+    const parsed = parseDutchDateTime(draft[field], { dateOnlyAllowed: field === 'offenceAt' });
+    if (!parsed.ok) errors[field] = parsed.message;
+    return parsed.ok ? parsed.value : null;
+  };
+  const birth = draft.dateOfBirth.trim() ? parseDutchDate(draft.dateOfBirth) : null;
+  if (birth && !birth.ok) errors['dateOfBirth'] = birth.message;
+  const candidate = {
+    parketnummer: draft.parketnummer,
+    suspect: { fullName: draft.fullName, dateOfBirth: birth?.ok ? birth.value : '', summonsAddress: draft.summonsAddress || null, lawyerName: draft.lawyerName || null },
+    modality: draft.modality || undefined,
+    fillerKind: draft.fillerKind || null,
+    policeUnit: draft.policeUnit,
+    offenceSummary: draft.offenceSummary,
+    ...Object.fromEntries(DATE_TIME_FIELDS.map((f) => [f, moment(f)])),
+    shortTermConsent: consent,
+  };
+  const checked = caseIntakeSchema.safeParse(candidate);
+  if (!checked.success) for (const issue of checked.error.issues) errors[fieldOf(issue.path)] ??= issue.message;
+  return Object.keys(errors).length ? { errors } : { intake: candidate as CaseIntakeInput, errors };
+}
+
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [consent, setConsent] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const mutation = useMutation({
+    mutationFn: (intake: CaseIntakeInput) => api.call('cases.create', intake),
+    onSuccess: ({ id }) => {
+      void queryClient.invalidateQueries();
+      void navigate(`/zaken/${id}`);
+    },
+  });
+  const set = (field: keyof Draft) => (value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    // A corrected field loses its old message; the next submit checks everything again.
+    setErrors(({ [field]: _fixed, ...rest }) => rest);
+  };
+  const text = (field: keyof Draft, label: string, hint?: string) => (
+    <TextField label={label} value={draft[field]} onChange={set(field)} error={errors[field]} hint={hint} />
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = toIntake(draft, consent);
+    setErrors(result.errors);
+    if (result.intake) mutation.mutate(result.intake);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="new-case-title">
+      <h1 id="new-case-title">{t('caseForm.title')}</h1>
+      <p>{t('caseForm.intro')}</p>
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="field-error">
+          {t('caseForm.fixFields')}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t('caseForm.caseLegend')}</legend>
+        <div className="form-grid">
+          {text('parketnummer', t('caseForm.parketnummer'), t('caseForm.parketnummerHint'))}
+          <SelectField
+            label={t('caseForm.modality')}
+            value={draft.modality}
+            onChange={set('modality')}
+            placeholder={t('caseForm.chooseModality')}
+            options={MODALITIES.map((m) => ({ value: m, label: t(`modality.${m}`) }))}
+            error={errors['modality']}
+          />
+          {draft.modality === 'filler' && (
+            <SelectField
+              label={t('caseForm.fillerKind')}
+              value={draft.fillerKind}
+              onChange={set('fillerKind')}
+              placeholder={t('caseForm.chooseFillerKind')}
+              options={FILLER_KINDS.map((k) => ({ value: k, label: t(`fillerKind.${k}`) }))}
+              error={errors['fillerKind']}
+            />
+          )}
+          {text('policeUnit', t('caseForm.policeUnit'))}
+          {text('offenceSummary', t('caseForm.offenceSummary'))}
+          {text('offenceAt', t('event.offenceAt'))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('caseForm.suspectLegend')}</legend>
+        <div className="form-grid">
+          {text('fullName', t('caseForm.fullName'))}
+          {text('dateOfBirth', t('caseForm.dateOfBirth'))}
+          {text('summonsAddress', t('caseForm.summonsAddress'))}
+          {text('lawyerName', t('caseForm.lawyerName'))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('caseForm.eventsLegend')}</legend>
+        <div className="form-grid">
+          {EVENT_FIELDS.map((field) => (
+            <TextField key={field} label={t(`event.${field}`)} value={draft[field]} onChange={set(field)} error={errors[field]} />
+          ))}
+        </div>
+        <div className="checkbox">
+          <input id="short-term-consent" type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+          <label htmlFor="short-term-consent">{t('caseForm.shortTermConsent')}</label>
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? t('caseForm.busy') : t('caseForm.submit')}
+        </button>
+      </div>
+      {mutation.isError && <ErrorPanel error={mutation.error} />}
+    </form>
+  );
+}

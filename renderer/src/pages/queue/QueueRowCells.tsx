@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { WorkQueueRow } from '../../../../shared/api/case-schemas';
+import { formatInstant } from '../../i18n/format';
+
+/** One case in the queue: urgency in words and colour, the limit with its kind, what it still waits for. */
+export function QueueRowCells({ row }: { row: WorkQueueRow }) {
+  const { t } = useTranslation();
+  const limit = row.hearingBy ?? row.hearingTargetBy;
+  return (
+    <>
+      <td>
+        <Link to={`/zaken/${row.id}`}>{row.parketnummer}</Link>
+        <br />
+        <span className="muted">{row.offenceSummary}</span>
+      </td>
+      <td>{row.suspectName}</td>
+      <td>{t(`modality.${row.modality}`)}</td>
+      <td>{row.policeUnit}</td>
+      <td>
+        {limit ? (
+          <>
+            {formatInstant(limit)}
+            <br />
+            <span className="muted">{row.limitIsHard ? t('queue.hard') : t('queue.soft')}</span>
+          </>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>
+        <span className={`badge urgency-${row.urgency}`}>{t(`urgency.${row.urgency}`)}</span>
+        <br />
+        {row.hoursLeft !== null && row.workingDaysLeft !== null && (
+          <span>
+            {row.hoursLeft < -48
+              ? t('queue.overdueByDays', { count: Math.floor(-row.hoursLeft / 24) })
+              : row.hoursLeft < 0
+              ? t('queue.overdueBy', { hours: -row.hoursLeft })
+              : t('queue.countdown', { count: row.workingDaysLeft, hours: row.hoursLeft })}
+          </span>
+        )}
+      </td>
+      <td>{row.readinessGaps.length === 0 ? t('queue.readyText') : row.readinessGaps.map((gap) => t(`readinessGap.${gap}`)).join('; ')}</td>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatInstant } from '../../renderer/src/i18n/format';
+import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
+import { computeDeadlines } from '../../shared/deadlines/compute-deadlines';
+import { parseDutchDateTime } from '../../shared/intake/dutch-datetime';
+import { makeImportCsv } from '../support/import-fixture';
+import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
+import { runCliProcess, startServe, type ServeProcess } from './support/serve-process';
+
+let dir: string;
+let browser: Browser;
+let server: ServeProcess;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-intake-'));
+  const file = path.join(dir, 'district.sqlite');
+  await runCliProcess(['demo', '--db', file, '--seed', '11', '--cases', '700']);
+  server = await startServe(file);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Dutch notation for an instant some hours ago, as a clerk would type it. */
+function hoursAgo(hours: number): string {
+  const d = new Date(Date.now() - hours * 3_600_000);
+  const parts = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('day')}-${get('month')}-${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+describe('case intake in real Chromium', () => {
+  it('creates a case in the form, records a ZSM decision, and finds it in the queue with the right limit', async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.getByRole('link', { name: 'Nieuwe zaak', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe zaak invoeren' }).waitFor();
+
+    // First a mistake: the messages appear next to the fields, in Dutch.
+    await page.getByRole('button', { name: 'Zaak opslaan' }).click();
+    await page.getByText('Controleer de gemarkeerde velden.').waitFor();
+    expect(await page.getByLabel('Parketnummer *').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+
+    const arrested = hoursAgo(5);
+    const custody = hoursAgo(3);
+    await page.getByLabel('Parketnummer *').fill('19/777001-26');
+    await page.getByLabel('Modaliteit *').selectOption('zsm');
+    await page.getByLabel('Politie-eenheid *').fill('Basisteam Hanzestad-Centrum');
+    await page.getByLabel('Feit *').fill('Winkeldiefstal');
+    await page.getByLabel('Naam verdachte *').fill('T. Tester');
+    await page.getByLabel('Geboortedatum * (dd-mm-jjjj)').fill('03-07-1994');
+    await page.getByLabel('Aanhouding', { exact: true }).fill(arrested);
+    await page.getByLabel('Inverzekeringstelling', { exact: true }).fill(custody);
+    await page.getByLabel('Verdachte stemt in met een kortere dagvaardingstermijn (art. 265 lid 2 Sv)').check();
+    await screenshot(page, 'new-case-form');
+    await page.getByRole('button', { name: 'Zaak opslaan' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Zaak 19/777001-26' }).waitFor();
+    expect(await page.getByTestId('case-status').textContent()).toBe('Instroom');
+    await page.getByLabel('Beslissing *').selectOption('summons_supersnelrecht');
+    await page.getByLabel('Officier van justitie *').fill('mr. J. Smit');
+    await page.getByLabel('Reden *').fill('Eenvoudige zaak; verdachte stemt in met kortere termijn.');
+    await page.getByRole('button', { name: 'Beslissing vastleggen' }).click();
+    await page.getByTestId('zsm-decision').waitFor();
+    expect(await page.getByTestId('case-status').textContent()).toBe('Wacht op planning');
+    expect(await page.getByTestId('case-modality').textContent()).toBe('Supersnelrecht');
+
+    // The limit, computed independently by the engine from what was typed.
+    const expected = computeDeadlines({
+      id: 'e2e',
+      modality: 'supersnelrecht',
+      arrestedAt: (parseDutchDateTime(arrested) as { value: string }).value,
+      custodyOrderedAt: (parseDutchDateTime(custody) as { value: string }).value,
+      shortTermConsent: true,
+    });
+    const hearingBy = formatInstant(expected.hearingBy!);
+    expect(await page.locator('[data-limit="hearingBy"] [data-field="moment"]').textContent()).toBe(hearingBy);
+    expect(await page.getByRole('cell', { name: /art\. 58 lid 1 Sv|art\. 59a lid 1 Sv/ }).count()).toBeGreaterThan(0);
+    const history = await page.getByRole('table', { name: 'Geschiedenis' }).textContent();
+    expect(history).toContain('ZSM-beslissing: Dagvaarden: supersnelrecht');
+    expect(history).toContain('Status gewijzigd: Instroom → ZSM-beslissing genomen');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'case-page');
+
+    await page.getByRole('link', { name: 'Werkvoorraad', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Werkvoorraad: zaken die wachten op planning' }).waitFor();
+    await page.getByLabel('Modaliteit').selectOption('supersnelrecht');
+    const row = page.locator('tr', { has: page.getByRole('link', { name: '19/777001-26' }) });
+    await row.waitFor();
+    const rowText = await row.textContent();
+    expect(rowText).toContain(hearingBy);
+    expect(rowText).toContain('wettelijk');
+    expect(rowText).toMatch(/Urgent|Binnenkort|Op tijd/);
+    expect(amsterdamDate(Date.parse(expected.hearingBy!)) >= amsterdamDate(Date.now())).toBe(true);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'work-queue');
+    expect(problems).toEqual([]);
+  });
+
+  it('imports a 10,000-row export: exactly the 50 bad rows are shown, all-or-nothing commits nothing, valid-only commits the rest', async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.getByRole('link', { name: 'Importeren', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zaken importeren uit CSV of Excel' }).waitFor();
+    const fixture = makeImportCsv(10_000, 50);
+    await page.getByLabel('Bestand (.csv of .xlsx)').setInputFiles({ name: 'politie-export.csv', mimeType: 'text/csv', buffer: Buffer.from(fixture.csv) });
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toBe('10000 rijen: 9950 goed, 50 met fouten.');
+    const shown = await page.getByTestId('import-problems').locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => ({ row: Number(r.children[0]!.textContent), column: r.children[1]!.textContent ?? '' })),
+    );
+    expect(shown).toEqual(fixture.badRows);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'import-report');
+
+    await page.getByLabel('Alles of niets: niets inlezen zolang er fouten zijn').check();
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    expect(await page.getByTestId('import-result').textContent()).toBe('Er is niets ingelezen.');
+
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await page.getByLabel('Alleen de 9950 goede rijen inlezen').check();
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByText('9950 zaken ingelezen.').waitFor({ timeout: 30_000 });
+    expect(problems).toEqual([]);
+  });
+});
