@@ -111,7 +111,9 @@ export const criminalCases = sqliteTable(
   },
   (t) => [
     index('criminal_case_status_idx').on(t.status),
-    index('criminal_case_status_hearing_by_idx').on(t.status, t.hearingBy),
+    // The work queue's order: nearest limit first (electron/services/cases/work-queue.ts).
+    index('criminal_case_queue_order_idx').on(t.status, sql`coalesce(${t.hearingBy}, ${t.hearingTargetBy})`, t.id),
+    index('criminal_case_status_unit_idx').on(t.status, t.policeUnit),
     index('criminal_case_modality_idx').on(t.modality),
     check('criminal_case_modality_ck', oneOf(t.modality, MODALITIES)),
     check('criminal_case_status_ck', oneOf(t.status, CASE_STATUSES)),

@@ -32,4 +32,6 @@ ALTER TABLE `criminal_case` ADD `hearing_by` text;--> statement-breakpoint
 ALTER TABLE `criminal_case` ADD `hearing_from` text;--> statement-breakpoint
 ALTER TABLE `criminal_case` ADD `hearing_target_by` text;--> statement-breakpoint
 ALTER TABLE `criminal_case` ADD `planning_gaps` text DEFAULT '' NOT NULL;--> statement-breakpoint
-CREATE INDEX `criminal_case_status_hearing_by_idx` ON `criminal_case` (`status`,`hearing_by`);
+-- Corrected by hand: drizzle-kit 0.31 quotes the coalesce() expression as if it were column names.
+CREATE INDEX `criminal_case_queue_order_idx` ON `criminal_case` (`status`, coalesce(`hearing_by`, `hearing_target_by`), `id`);--> statement-breakpoint
+CREATE INDEX `criminal_case_status_unit_idx` ON `criminal_case` (`status`,`police_unit`);

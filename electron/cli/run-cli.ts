@@ -4,6 +4,7 @@ import { CliUsageError } from './cli-error';
 import { processIo, type CliIo } from './cli-io';
 import { DEADLINES_USAGE, deadlinesCommand } from './commands/deadlines-command';
 import { DEMO_USAGE, demoCommand } from './commands/demo-command';
+import { IMPORT_USAGE, importCommand } from './commands/import-command';
 import { SERVE_USAGE, serveCommand } from './commands/serve-command';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   demo: { run: demoCommand, usage: DEMO_USAGE },
   serve: { run: serveCommand, usage: SERVE_USAGE },
   deadlines: { run: deadlinesCommand, usage: DEADLINES_USAGE },
+  import: { run: importCommand, usage: IMPORT_USAGE },
 };
 
 const HELP = `Ketenplanner: planning of fast-track criminal hearings for one court district.

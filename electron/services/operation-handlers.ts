@@ -5,6 +5,7 @@ import { createCase } from './cases/create-case';
 import { importCases } from './cases/import-cases';
 import { importTemplate } from './cases/import-template';
 import { recordZsmDecision } from './cases/record-zsm-decision';
+import { updateCaseEvents } from './cases/update-case-events';
 import { listWorkQueue } from './cases/work-queue';
 import { getSettingsOverview } from './settings/settings-overview';
 import { resolveDemoOptions } from './demo/demo-options';
@@ -34,6 +35,10 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
       importCases(db, { ...request, content: Buffer.from(contentBase64, 'base64') }, context.actor()),
     'cases.importTemplate': ({ format }) => importTemplate(format),
     'cases.get': ({ id }) => getCaseDetail(db, id),
+    'cases.updateEvents': (input) => {
+      updateCaseEvents(db, input, context.actor());
+      return getCaseDetail(db, input.caseId);
+    },
     'zsm.decide': (input) => {
       recordZsmDecision(db, input, context.actor());
       return getCaseDetail(db, input.caseId);

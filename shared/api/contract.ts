@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HEARD_MODALITIES } from '../domain/modality';
+import { parseOffsetDateTime } from '../calendar/amsterdam-time';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
 import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
 import { caseIntakeSchema } from '../intake/case-intake';
@@ -41,6 +42,9 @@ const sessionSummarySchema = z.object({
   judgeName: z.string().nullable(),
   prosecutorName: z.string().nullable(),
 });
+
+/** An ISO-8601 moment with its offset, as the deadline engine reads it. */
+const offsetInstant = z.string().refine((v) => parseOffsetDateTime(v).ok, 'Geen geldig tijdstip (dd-mm-jjjj uu:mm)');
 
 /** A required text field; `what` names the field in the Dutch message ('de naam', 'de plaats'). */
 const requiredText = (what: string) =>
@@ -136,6 +140,26 @@ export const contract = {
   },
   'cases.get': {
     input: z.object({ id: z.number().int().positive() }).strict(),
+    output: caseDetailSchema,
+  },
+  'cases.updateEvents': {
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        changes: z
+          .object({
+            arrestedAt: offsetInstant.nullable(),
+            custodyOrderedAt: offsetInstant.nullable(),
+            custodyExtendedAt: offsetInstant.nullable(),
+            remandOrderedAt: offsetInstant.nullable(),
+            summonsServedAt: offsetInstant.nullable(),
+            shortTermConsent: z.boolean(),
+          })
+          .partial()
+          .strict(),
+        reason: z.string().trim().min(3, 'Vul de reden van de wijziging in').max(1000),
+      })
+      .strict(),
     output: caseDetailSchema,
   },
   'zsm.decide': {

@@ -49,3 +49,6 @@ export function transitionRefusal(from: CaseStatus, to: CaseStatus): string | nu
     (allowed.length ? `Toegestaan: ${allowed.join(', ')}.` : 'Deze status is definitief.')
   );
 }
+
+/** The legal events of a case can be recorded or corrected until it has been heard; after that they are history. */
+export const EVENTS_EDITABLE_STATUSES: readonly CaseStatus[] = ['intake', 'zsm_decided', 'awaiting_planning', 'planned', 'adjourned'];

@@ -109,6 +109,38 @@ describe('case intake in real Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('a summoned non-detained case waits for service of the summons; recording it in the case clears the gap', async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.getByRole('heading', { level: 1, name: 'Zittingen per week' }).waitFor();
+    await page.goto(`${server.origin}/#/zaken/nieuw`);
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe zaak invoeren' }).waitFor();
+    await page.getByLabel('Parketnummer *').fill('19/777002-26');
+    await page.getByLabel('Modaliteit *').selectOption('zsm');
+    await page.getByLabel('Politie-eenheid *').fill('Basisteam Veenoord');
+    await page.getByLabel('Feit *').fill('Vernieling');
+    await page.getByLabel('Naam verdachte *').fill('U. Tester');
+    await page.getByLabel('Geboortedatum * (dd-mm-jjjj)').fill('12-12-1988');
+    await page.getByLabel('Aanhouding', { exact: true }).fill(hoursAgo(30));
+    await page.getByRole('button', { name: 'Zaak opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zaak 19/777002-26' }).waitFor();
+    await page.getByLabel('Beslissing *').selectOption('summons_snelrecht_nd');
+    await page.getByLabel('Officier van justitie *').fill('mr. E. Meijer');
+    await page.getByLabel('Reden *').fill('Verdachte heengezonden; snelrecht niet-gedetineerd.');
+    await page.getByRole('button', { name: 'Beslissing vastleggen' }).click();
+    await page.getByText('Dagvaarding nog niet betekend').waitFor();
+
+    await page.getByLabel('Betekening dagvaarding').fill(hoursAgo(2));
+    await page.getByLabel('Reden van de wijziging *').fill('Dagvaarding in persoon uitgereikt.');
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await page.getByText('Ja: niets ontbreekt voor de planning.').waitFor();
+    expect(await page.locator('[data-limit="hearingFrom"]').count()).toBe(1);
+    const history = await page.getByRole('table', { name: 'Geschiedenis' }).textContent();
+    expect(history).toContain('Gebeurtenissen gewijzigd: Betekening dagvaarding');
+    expect(history).toContain('Dagvaarding in persoon uitgereikt.');
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
   it('imports a 10,000-row export: exactly the 50 bad rows are shown, all-or-nothing commits nothing, valid-only commits the rest', async () => {
     const { page, problems } = await openPage(browser, server.url);
     await page.getByRole('link', { name: 'Importeren', exact: true }).click();

@@ -249,3 +249,60 @@ describe('the import template', () => {
     database.close();
   });
 });
+
+describe('recording and correcting the events of a case', () => {
+  const ND = { ...INTAKE, modality: 'snelrecht_nd', custodyOrderedAt: null, shortTermConsent: false };
+
+  it('a served summons ends the readiness gap, moves the earliest hearing, and the audit row holds old, new and why', async () => {
+    const { database, call } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', ND);
+    const before = await call<CaseDetail>('cases.get', { id });
+    expect(before.readinessGaps).toEqual(['summons_served']);
+    expect(before.deadlines.hearingFrom).toBeUndefined();
+
+    const after = await call<CaseDetail>('cases.updateEvents', {
+      caseId: id,
+      changes: { summonsServedAt: '2026-04-15T10:00:00+02:00' },
+      reason: 'Dagvaarding in persoon uitgereikt.',
+    });
+    expect(after.readinessGaps).toEqual([]);
+    expect(after.deadlines.hearingFrom).toBeDefined();
+    const entry = after.history.find((h) => h.action === 'case.events_changed')!;
+    expect(entry).toMatchObject({ actor: 'coordinator.test', reason: 'Dagvaarding in persoon uitgereikt.' });
+    expect(entry.details).toEqual({ summonsServedAt: { from: null, to: '2026-04-15T08:00:00.000Z' } });
+    const row = database.sqlite.prepare('select planning_gaps, hearing_from from criminal_case where id = ?').get(id) as { planning_gaps: string; hearing_from: string };
+    expect(row.planning_gaps).toBe('');
+    expect(new Date(row.hearing_from).toISOString()).toBe(new Date(after.deadlines.hearingFrom!).toISOString());
+    database.close();
+  });
+
+  it.each([
+    ['an event before the arrest', { summonsServedAt: '2026-04-01T10:00:00+02:00' }, 'vóór'],
+    ['an extension without a custody order', { custodyExtendedAt: '2026-04-16T10:00:00+02:00' }, 'inverzekeringstelling'],
+    ['nothing new', { summonsServedAt: null }, 'Er is niets gewijzigd.'],
+  ])('refuses %s, changing nothing', async (_label, changes, message) => {
+    const { database, call, handle } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', ND);
+    const result = await handle('cases.updateEvents', { caseId: id, changes, reason: 'Correctie.' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!result.ok) expect(result.error.message).toContain(message);
+    expect(database.sqlite.prepare("select count(*) as n from audit_event where action = 'case.events_changed'").get()).toEqual({ n: 0 });
+    database.close();
+  });
+
+  it('refuses to change the events of a case that has been heard', async () => {
+    const { database, call, handle } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', ND);
+    database.sqlite.prepare("update criminal_case set status = 'heard' where id = ?").run(id);
+    const result = await handle('cases.updateEvents', { caseId: id, changes: { summonsServedAt: '2026-04-15T10:00:00+02:00' }, reason: 'Te laat.' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Gebeurtenissen van een zaak met status 'Behandeld' zijn niet meer te wijzigen." } });
+    database.close();
+  });
+
+  it('keeps personal data to what planning needs: the suspect table has exactly these columns', async () => {
+    const { database } = await setup();
+    const columns = (database.sqlite.prepare('pragma table_info(suspect)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(['id', 'full_name', 'date_of_birth', 'summons_address', 'lawyer_name']);
+    database.close();
+  });
+});

@@ -94,4 +94,36 @@ describe('the ketenplanner CLI', () => {
     expect(err).toMatch(message);
     expect(out).toBe('');
   });
+
+  it('import: prints the JSON report, commits valid rows, and exits 1 when rows had problems', async () => {
+    const dir = tempDir();
+    const { makeImportCsv } = await import('../support/import-fixture');
+    const fs = await import('node:fs');
+    const file = path.join(dir, 'politie.csv');
+    fs.writeFileSync(file, makeImportCsv(300, 3).csv);
+    const db = path.join(dir, 'district.sqlite');
+    const dry = await run('import', '--db', db, '--dry-run', file);
+    expect(dry.code).toBe(1);
+    expect(JSON.parse(dry.out)).toMatchObject({ totalRows: 300, validRows: 297, invalidRows: 3, committed: 0, dryRun: true });
+    const strict = await run('import', '--db', db, '--mode', 'all-or-nothing', file);
+    expect(JSON.parse(strict.out)).toMatchObject({ committed: 0, mode: 'all_or_nothing' });
+    const loose = await run('import', '--db', db, file);
+    const report = JSON.parse(loose.out) as { committed: number; problems: { row: number; column: string; message: string }[] };
+    expect(report.committed).toBe(297);
+    expect(report.problems).toHaveLength(3);
+    expect(new Database(db, { readonly: true }).prepare('select count(*) as n from criminal_case').get()).toEqual({ n: 297 });
+    const again = await run('import', '--db', db, file);
+    expect(JSON.parse(again.out)).toMatchObject({ committed: 0, invalidRows: 300 });
+  });
+
+  it.each([
+    [['import', '--db', 'x.sqlite'], 'give exactly one file'],
+    [['import', '--db', 'x.sqlite', '--mode', 'some', 'a.csv'], '--mode must be valid-only or all-or-nothing'],
+    [['import', '--db', 'x.sqlite', '/nonexistent/a.csv'], 'cannot read /nonexistent/a.csv'],
+  ])('import %j fails with exit 2: %s', async (argv, message) => {
+    const dir = tempDir();
+    const { code, err } = await run(...argv.map((a) => (a === 'x.sqlite' ? path.join(dir, a) : a)));
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
 });

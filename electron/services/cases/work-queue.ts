@@ -31,7 +31,7 @@ const HOUR = 3_600_000;
 
 /**
  * The cases awaiting planning, nearest limit first (the hard legal limit, or else the policy target;
- * hard before soft on a tie), a page at a time (the page is
+ * cases without any limit first, as they need a look), a page at a time along an index (the page is
  * rendered in a virtual list). Each row carries its countdown in working days and hours, so urgency
  * is shown in words and not by colour alone.
  */
@@ -52,20 +52,23 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now = new 
   const filter = where.join(' and ');
   const sqlite = db.$client;
   const total = (sqlite.prepare(`select count(*) as n from criminal_case c where ${filter}`).get(...params) as { n: number }).n;
+  // Page through the index for ids only, then fetch those rows: skipped rows are never joined.
   const rows = sqlite
     .prepare(
-      `select c.id, c.parketnummer, s.full_name as suspectName, c.modality, c.police_unit as policeUnit, c.offence_summary as offenceSummary,
-              c.planning_gaps as planningGaps,
-              c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.hearing_target_by as hearingTargetBy
-       from criminal_case c join suspect s on s.id = c.suspect_id
-       where ${filter}
-       order by coalesce(c.hearing_by, c.hearing_target_by) is null, coalesce(c.hearing_by, c.hearing_target_by), c.hearing_by is null, c.id
-       limit ? offset ?`,
+      `with page as (
+         select c.id, coalesce(c.hearing_by, c.hearing_target_by) as queue_limit from criminal_case c
+         where ${filter} order by queue_limit, c.id limit ? offset ?)
+       select c.id, c.parketnummer, s.full_name as suspectName, c.modality, c.police_unit as policeUnit, c.offence_summary as offenceSummary,
+              c.planning_gaps as planningGaps, c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.hearing_target_by as hearingTargetBy
+       from page join criminal_case c on c.id = page.id join suspect s on s.id = c.suspect_id
+       order by page.queue_limit, c.id`,
     )
     .all(...params, query.limit, query.offset) as QueueRow[];
-  const policeUnits = (sqlite.prepare("select distinct police_unit as u from criminal_case where status = 'awaiting_planning' order by u").all() as { u: string }[]).map(
-    (r) => r.u,
-  );
+  // The filter choices come with the first page only; later pages of the same list reuse them.
+  const policeUnits =
+    query.offset === 0
+      ? (sqlite.prepare("select distinct police_unit as u from criminal_case where status = 'awaiting_planning' order by u").all() as { u: string }[]).map((r) => r.u)
+      : [];
 
   const today = amsterdamDate(now.getTime());
   return {

@@ -29,3 +29,8 @@ export function formatInstant(iso: string): string {
 
 /** A calendar date 'YYYY-MM-DD' as '3 juli 1994'. */
 export const formatDate = (date: string) => format(parseISO(date), 'd MMMM yyyy', { locale: nl });
+
+/** An instant in the notation the forms accept, Amsterdam time: '14-04-2026 18:05'. */
+export function formatForInput(iso: string): string {
+  return format(new TZDate(Date.parse(iso), 'Europe/Amsterdam'), 'dd-MM-yyyy HH:mm');
+}

@@ -13,6 +13,9 @@ export function CaseHistory({ history }: { history: CaseDetail['history'] }) {
       from: label(entry.action === 'case.modality_changed' ? 'modality' : 'caseStatus', d['from']),
       to: label(entry.action === 'case.modality_changed' ? 'modality' : 'caseStatus', d['to']),
       outcome: label('zsmOutcome', d['outcome']),
+      fields: Object.keys(d)
+        .map((field) => t(field === 'shortTermConsent' ? 'caseForm.shortTermConsent' : `event.${field}`))
+        .join(', '),
     });
   };
   return (

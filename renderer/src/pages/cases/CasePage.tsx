@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
+import { EVENTS_EDITABLE_STATUSES } from '../../../../shared/domain/case-lifecycle';
 import { useApi } from '../../api/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate, formatInstant } from '../../i18n/format';
+import { CaseEventsForm } from './CaseEventsForm';
 import { CaseHistory } from './CaseHistory';
 import { DeadlinesTable } from './DeadlinesTable';
 import { ZsmDecisionForm } from './ZsmDecisionForm';
@@ -76,6 +78,11 @@ export function CasePage() {
           </>
         )}
       </section>
+      {EVENTS_EDITABLE_STATUSES.includes(c.status) && (
+        <section className="panel">
+          <CaseEventsForm key={c.history.length} detail={c} />
+        </section>
+      )}
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t('case.history')}</h2>
         <CaseHistory history={c.history} />

@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import { instantOf } from '../../../shared/calendar/amsterdam-time';
+import { deadlineInputSchema } from '../../../shared/deadlines/input';
+import { CASE_STATUS_LABELS, EVENTS_EDITABLE_STATUSES } from '../../../shared/domain/case-lifecycle';
+import { EVENT_FIELDS, toDeadlineInput, type EventField } from '../../../shared/intake/case-intake';
+import type { AppDatabase } from '../../../db/open-database';
+import { criminalCases } from '../../../db/schema';
+import { recordAudit } from '../audit';
+import { ServiceError } from '../service-error';
+import { loadDeadlineContext } from '../settings/district-settings';
+import { derivedColumns } from './derived-columns';
+
+export interface CaseEventChanges {
+  caseId: number;
+  changes: Partial<Record<EventField, string | null>> & { shortTermConsent?: boolean };
+  reason: string;
+}
+
+/**
+ * Records or corrects the legal events of a case (e.g. the summons was served). The limits and
+ * readiness are recomputed in the same transaction, and the audit row holds every field's old and
+ * new value with the reason.
+ */
+export function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor: string): void {
+  const context = loadDeadlineContext(db);
+  db.transaction((tx) => {
+    const current = tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)).get();
+    if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
+    if (!EVENTS_EDITABLE_STATUSES.includes(current.status)) {
+      throw new ServiceError('CONFLICT', `Gebeurtenissen van een zaak met status '${CASE_STATUS_LABELS[current.status]}' zijn niet meer te wijzigen.`);
+    }
+    const next = { ...current };
+    const diff: Record<string, { from: unknown; to: unknown }> = {};
+    for (const field of EVENT_FIELDS) {
+      if (!(field in input.changes)) continue;
+      const value = input.changes[field] ?? null;
+      const stored = value === null ? null : new Date(instantOf(value)).toISOString();
+      if (stored !== current[field]) {
+        diff[field] = { from: current[field], to: stored };
+        next[field] = stored;
+      }
+    }
+    if (input.changes.shortTermConsent !== undefined && input.changes.shortTermConsent !== current.shortTermConsent) {
+      diff['shortTermConsent'] = { from: current.shortTermConsent, to: input.changes.shortTermConsent };
+      next.shortTermConsent = input.changes.shortTermConsent;
+    }
+    if (Object.keys(diff).length === 0) throw new ServiceError('CONFLICT', 'Er is niets gewijzigd.');
+
+    // The same consistency rules as at intake (order of events, an extension needs an order, ...).
+    const check = deadlineInputSchema.safeParse(toDeadlineInput(current.parketnummer, next));
+    if (!check.success) throw new ServiceError('CONFLICT', check.error.issues.map((i) => i.message).join(' '));
+
+    const { arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent } = next;
+    tx.update(criminalCases)
+      .set({ arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, ...derivedColumns(next, context) })
+      .where(eq(criminalCases.id, input.caseId))
+      .run();
+    recordAudit(tx, { actor, action: 'case.events_changed', entityType: 'case', entityId: input.caseId, reason: input.reason, details: diff });
+  });
+}

@@ -1,0 +1,87 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/api/case-schemas';
+import { EVENT_FIELDS, type EventField } from '../../../../shared/intake/case-intake';
+import { parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { FieldShell, TextField } from '../../components/FormField';
+import { formatForInput } from '../../i18n/format';
+
+/** Record or correct the legal events (e.g. the summons was served); a reason is required and kept in the history. */
+export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const initial = Object.fromEntries(EVENT_FIELDS.map((f) => [f, detail.events[f] ? formatForInput(detail.events[f]) : ''])) as Record<EventField, string>;
+  const [values, setValues] = useState(initial);
+  const [consent, setConsent] = useState(detail.shortTermConsent);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const mutation = useMutation({
+    mutationFn: (input: Parameters<typeof api.call<'cases.updateEvents'>>[1]) => api.call('cases.updateEvents', input),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['cases.get', detail.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
+      setReason('');
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: Record<string, string> = {};
+    const changes: Partial<Record<EventField, string | null>> = {};
+    for (const field of EVENT_FIELDS) {
+      if (!values[field].trim()) {
+        changes[field] = null;
+        continue;
+      }
+      const parsed = parseDutchDateTime(values[field]);
+      if (parsed.ok) changes[field] = parsed.value;
+      else next[field] = parsed.message;
+    }
+    if (reason.trim().length < 3) next['reason'] = t('case.eventsReasonRequired');
+    setErrors(next);
+    if (Object.keys(next).length === 0) mutation.mutate({ caseId: detail.id, changes: { ...changes, shortTermConsent: consent }, reason });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="events-title">
+      <h2 id="events-title">{t('case.eventsTitle')}</h2>
+      <p className="muted">{t('caseForm.intro')}</p>
+      <div className="form-grid">
+        {EVENT_FIELDS.map((field) => (
+          <TextField
+            key={field}
+            label={t(`event.${field}`)}
+            value={values[field]}
+            onChange={(v) => {
+              setValues((all) => ({ ...all, [field]: v }));
+              setErrors(({ [field]: _fixed, ...rest }) => rest);
+            }}
+            error={errors[field]}
+          />
+        ))}
+      </div>
+      <div className="checkbox">
+        <input id="events-consent" type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+        <label htmlFor="events-consent">{t('caseForm.shortTermConsent')}</label>
+      </div>
+      <FieldShell label={t('case.eventsReason')} error={errors['reason']}>
+        {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </FieldShell>
+      <div className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? t('case.eventsBusy') : t('case.eventsSubmit')}
+        </button>
+      </div>
+      {mutation.isSuccess && (
+        <p role="status" className="success">
+          {t('case.eventsSaved')}
+        </p>
+      )}
+      {mutation.isError && <ErrorPanel error={mutation.error} />}
+    </form>
+  );
+}
