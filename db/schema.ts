@@ -105,14 +105,20 @@ export const criminalCases = sqliteTable(
     hearingBy: text('hearing_by'),
     hearingFrom: text('hearing_from'),
     hearingTargetBy: text('hearing_target_by'),
+    // The limit that binds planning now (the voorgeleiding limit of a detained case not yet in
+    // remand, else the hearing limit, else the policy target), its kind, and the queue's sort key
+    // (that limit, or the end of time for cases without any, so they come last).
+    nextLimit: text('next_limit'),
+    nextLimitKind: text('next_limit_kind', { enum: ['voorgeleiding', 'hearing', 'target', 'none'] }).notNull().default('none'),
+    queueOrder: text('queue_order').notNull().default('9999-12-31T23:59:59.999Z'),
     // Cached readiness for planning: comma-separated gap codes of shared/domain/planning-readiness.ts, '' when ready.
     planningGaps: text('planning_gaps').notNull().default(''),
     createdAt: createdAt(),
   },
   (t) => [
     index('criminal_case_status_idx').on(t.status),
-    // The work queue's order: nearest limit first (electron/services/cases/work-queue.ts).
-    index('criminal_case_queue_order_idx').on(t.status, sql`coalesce(${t.hearingBy}, ${t.hearingTargetBy})`, t.id),
+    // The work queue's order: nearest binding limit first (electron/services/cases/work-queue.ts).
+    index('criminal_case_queue_order_idx').on(t.status, t.queueOrder, t.id),
     index('criminal_case_status_unit_idx').on(t.status, t.policeUnit),
     index('criminal_case_modality_idx').on(t.modality),
     check('criminal_case_modality_ck', oneOf(t.modality, MODALITIES)),

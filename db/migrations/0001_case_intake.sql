@@ -31,7 +31,9 @@ ALTER TABLE `criminal_case` ADD `voorgeleiding_by` text;--> statement-breakpoint
 ALTER TABLE `criminal_case` ADD `hearing_by` text;--> statement-breakpoint
 ALTER TABLE `criminal_case` ADD `hearing_from` text;--> statement-breakpoint
 ALTER TABLE `criminal_case` ADD `hearing_target_by` text;--> statement-breakpoint
+ALTER TABLE `criminal_case` ADD `next_limit` text;--> statement-breakpoint
+ALTER TABLE `criminal_case` ADD `next_limit_kind` text DEFAULT 'none' NOT NULL;--> statement-breakpoint
+ALTER TABLE `criminal_case` ADD `queue_order` text DEFAULT '9999-12-31T23:59:59.999Z' NOT NULL;--> statement-breakpoint
 ALTER TABLE `criminal_case` ADD `planning_gaps` text DEFAULT '' NOT NULL;--> statement-breakpoint
--- Corrected by hand: drizzle-kit 0.31 quotes the coalesce() expression as if it were column names.
-CREATE INDEX `criminal_case_queue_order_idx` ON `criminal_case` (`status`, coalesce(`hearing_by`, `hearing_target_by`), `id`);--> statement-breakpoint
+CREATE INDEX `criminal_case_queue_order_idx` ON `criminal_case` (`status`,`queue_order`,`id`);--> statement-breakpoint
 CREATE INDEX `criminal_case_status_unit_idx` ON `criminal_case` (`status`,`police_unit`);

@@ -1,13 +1,15 @@
 import type { AppDatabase } from '../../db/open-database';
 import type { OperationHandlers } from './api-handler';
-import { getCaseDetail } from './cases/case-detail';
+import { findCaseByParketnummer, getCaseDetail } from './cases/case-detail';
 import { createCase } from './cases/create-case';
 import { importCases } from './cases/import-cases';
 import { importTemplate } from './cases/import-template';
 import { recordZsmDecision } from './cases/record-zsm-decision';
+import { releaseToPlanning } from './cases/release-to-planning';
 import { updateCaseEvents } from './cases/update-case-events';
 import { listWorkQueue } from './cases/work-queue';
 import { getSettingsOverview } from './settings/settings-overview';
+import { updateSettings } from './settings/update-settings';
 import { resolveDemoOptions } from './demo/demo-options';
 import { generateDemoDistrict } from './demo/generate-demo-district';
 import { writeDemoDistrict } from './demo/write-demo-district';
@@ -20,6 +22,8 @@ export interface ServiceContext {
   actor: () => string;
   /** Today's date in Europe/Amsterdam (YYYY-MM-DD); injectable for tests. */
   today: () => string;
+  /** The current moment; injectable for tests (countdowns in the work queue). */
+  now?: () => Date;
 }
 
 /** Maps every contract operation to its service. The type makes a missing operation a compile error. */
@@ -34,16 +38,25 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     'cases.import': ({ contentBase64, ...request }) =>
       importCases(db, { ...request, content: Buffer.from(contentBase64, 'base64') }, context.actor()),
     'cases.importTemplate': ({ format }) => importTemplate(format),
+    'cases.find': ({ parketnummer }) => findCaseByParketnummer(db, parketnummer),
     'cases.get': ({ id }) => getCaseDetail(db, id),
     'cases.updateEvents': (input) => {
       updateCaseEvents(db, input, context.actor());
+      return getCaseDetail(db, input.caseId);
+    },
+    'cases.releaseToPlanning': (input) => {
+      releaseToPlanning(db, input, context.actor());
       return getCaseDetail(db, input.caseId);
     },
     'zsm.decide': (input) => {
       recordZsmDecision(db, input, context.actor());
       return getCaseDetail(db, input.caseId);
     },
-    'queue.list': (input) => listWorkQueue(db, input),
+    'queue.list': (input) => listWorkQueue(db, input, context.now?.() ?? new Date()),
     'settings.get': () => getSettingsOverview(db, Number(context.today().slice(0, 4))),
+    'settings.update': (input) => ({
+      ...updateSettings(db, input, context.actor()),
+      overview: getSettingsOverview(db, Number(context.today().slice(0, 4))),
+    }),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, HEARING_STATUSES } from '../domain/case-status';
-import { FILLER_KINDS, HEARD_MODALITIES, MODALITIES } from '../domain/modality';
+import { FILLER_KINDS, MODALITIES } from '../domain/modality';
 import { READINESS_GAPS } from '../domain/planning-readiness';
 import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
 import { deadlineResultSchema } from '../deadlines/result';
@@ -72,7 +72,7 @@ export const importReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
-export const URGENCIES = ['overdue', 'urgent', 'soon', 'normal', 'none'] as const;
+export const URGENCIES = ['infeasible', 'overdue', 'urgent', 'soon', 'normal', 'none'] as const;
 
 export const workQueuePageSchema = z.object({
   total: z.number().int(),
@@ -83,9 +83,12 @@ export const workQueuePageSchema = z.object({
       id: z.number().int(),
       parketnummer: z.string(),
       suspectName: z.string(),
-      modality: z.enum(HEARD_MODALITIES),
+      modality: z.enum(MODALITIES),
       policeUnit: z.string(),
       offenceSummary: z.string(),
+      /** The limit that binds planning now, and what kind of limit it is. */
+      nextLimit: nullableInstant,
+      nextLimitKind: z.enum(['voorgeleiding', 'hearing', 'target', 'none']),
       hearingBy: nullableInstant,
       hearingFrom: nullableInstant,
       hearingTargetBy: nullableInstant,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { HEARD_MODALITIES } from '../domain/modality';
+import { MODALITIES } from '../domain/modality';
 import { parseOffsetDateTime } from '../calendar/amsterdam-time';
+import { courtCalendarSettingsSchema } from '../calendar/court-calendar';
+import { deadlineSettingsSchema } from '../deadlines/settings';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
 import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
 import { caseIntakeSchema } from '../intake/case-intake';
@@ -41,6 +43,15 @@ const sessionSummarySchema = z.object({
   overbooked: z.number().int(),
   judgeName: z.string().nullable(),
   prosecutorName: z.string().nullable(),
+});
+
+const settingsOverviewSchema = z.object({
+  deadlines: z.array(
+    z.object({ key: z.string(), label: z.string(), article: z.string(), verify: z.boolean(), confirmed: z.boolean(), value: z.unknown(), defaultValue: z.unknown() }),
+  ),
+  values: deadlineSettingsSchema,
+  equivalentDaysByYear: z.record(z.string(), z.array(z.string())),
+  holidays: z.array(z.object({ date: z.string(), name: z.string(), kind: z.enum(['atw', 'equivalent']) })),
 });
 
 /** An ISO-8601 moment with its offset, as the deadline engine reads it. */
@@ -138,6 +149,10 @@ export const contract = {
     input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
   },
+  'cases.find': {
+    input: z.object({ parketnummer: z.string().trim().min(1, 'Vul een parketnummer in').max(40) }).strict(),
+    output: z.object({ id: z.number().int() }),
+  },
   'cases.get': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: caseDetailSchema,
@@ -162,6 +177,12 @@ export const contract = {
       .strict(),
     output: caseDetailSchema,
   },
+  'cases.releaseToPlanning': {
+    input: z
+      .object({ caseId: z.number().int().positive(), reason: z.string().trim().min(3, 'Vul de reden in').max(1000) })
+      .strict(),
+    output: caseDetailSchema,
+  },
   'zsm.decide': {
     input: z
       .object({
@@ -181,7 +202,8 @@ export const contract = {
   'queue.list': {
     input: z
       .object({
-        modality: z.enum(HEARD_MODALITIES).optional(),
+        stage: z.enum(['intake', 'planning']),
+        modality: z.enum(MODALITIES).optional(),
         policeUnit: z.string().max(120).optional(),
         readiness: z.enum(['ready', 'waiting']).optional(),
         offset: z.number().int().min(0),
@@ -192,12 +214,18 @@ export const contract = {
   },
   'settings.get': {
     input: z.object({}).strict(),
-    output: z.object({
-      deadlines: z.array(
-        z.object({ key: z.string(), label: z.string(), article: z.string(), verify: z.boolean(), value: z.unknown(), defaultValue: z.unknown() }),
-      ),
-      holidays: z.array(z.object({ date: z.string(), name: z.string(), kind: z.enum(['atw', 'equivalent']) })),
-    }),
+    output: settingsOverviewSchema,
+  },
+  'settings.update': {
+    input: z
+      .object({
+        deadlines: deadlineSettingsSchema,
+        equivalentDaysByYear: courtCalendarSettingsSchema.shape.equivalentDaysByYear,
+        confirmed: z.array(z.string()),
+        reason: z.string().trim().min(3, 'Vul de reden van de wijziging in').max(1000),
+      })
+      .strict(),
+    output: z.object({ recomputedCases: z.number().int(), overview: settingsOverviewSchema }),
   },
 } as const;
 

@@ -105,6 +105,17 @@ export function fromAmsterdamNaive(naive: number): number {
   return after * MS_PER_MINUTE;
 }
 
+/**
+ * Every instant a wall-clock time names in Amsterdam: none in the spring gap (02:00-03:00 on the last
+ * Sunday of March), two in the October hour that occurs twice, otherwise one.
+ */
+export function amsterdamReadings(date: string, hour: number, minute: number, second = 0): number[] {
+  const naive = naiveOf({ date, hour, minute, second, millisecond: 0 });
+  return [120, 60]
+    .map((offset) => naive - offset * MS_PER_MINUTE)
+    .filter((instant) => amsterdamOffsetMinutes(instant) === (naive - instant) / MS_PER_MINUTE);
+}
+
 export function fromAmsterdamLocal(date: string, hour = 0, minute = 0, second = 0, millisecond = 0): number {
   return fromAmsterdamNaive(naiveOf({ date, hour, minute, second, millisecond }));
 }

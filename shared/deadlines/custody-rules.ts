@@ -14,7 +14,9 @@ export const CUSTODY_EXTENSION: DayHourDuration = { days: 3, hours: 0 }; // art.
 export const REMAND_TERM: DayHourDuration = { days: 14, hours: 0 }; // art. 64 lid 1 Sv
 export const GEVANGENHOUDING_MAX: DayHourDuration = { days: 90, hours: 0 }; // art. 66 lid 1 en 3 Sv
 
-const NOT_EXTENDED = 'Wordt niet verlengd voor weekend of feestdag.';
+// Shown with every custody limit: it is never extended, and across a clock change the earlier of
+// the two readings (elapsed hours or the same clock time) is taken, the safe side for the detained.
+export const NOT_EXTENDED = 'Wordt niet verlengd voor weekend of feestdag; valt er een klokwisseling in, dan geldt de vroegste lezing.';
 
 // art. 59a lid 1 Sv
 export function voorgeleidingLimit(arrestedAt: number): LimitOutcome {

@@ -1,5 +1,5 @@
 import { addCustodyDuration } from '../calendar/amsterdam-time';
-import { custodyEnd, remandEnd, voorgeleidingLimit } from './custody-rules';
+import { custodyEnd, NOT_EXTENDED, remandEnd, voorgeleidingLimit } from './custody-rules';
 import { earliestOutcome } from './result';
 import type { LimitOutcome } from './result';
 import type { DeadlineSettings } from './settings';
@@ -38,7 +38,7 @@ function snelrechtArrestCap(arrestedAt: number, settings: DeadlineSettings): Lim
     article: 'art. 67a lid 2 onder 4 Sv',
     explanation:
       `Snelrecht (gedetineerd): berechting uiterlijk ${days} dagen${hours > 0 ? ` en ${hours} uur` : ''} na de aanhouding ` +
-      '(districtsinstelling). Wordt niet verlengd voor weekend of feestdag.',
+      `(districtsinstelling). ${NOT_EXTENDED}`,
     hard: true,
   };
 }

@@ -7,8 +7,8 @@ import type { CaseStatus } from './case-status';
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   intake: ['zsm_decided', 'awaiting_planning', 'withdrawn'],
   // A summons puts the case in the planning queue; a strafbeschikking goes to CJIB; sepot and
-  // other routes end the court track here.
-  zsm_decided: ['awaiting_planning', 'handed_to_cjib', 'withdrawn'],
+  // other routes end the case here ('completed').
+  zsm_decided: ['awaiting_planning', 'handed_to_cjib', 'completed', 'withdrawn'],
   awaiting_planning: ['planned', 'withdrawn'],
   planned: ['awaiting_planning', 'heard', 'withdrawn'],
   heard: ['decided', 'adjourned'],
@@ -52,3 +52,8 @@ export function transitionRefusal(from: CaseStatus, to: CaseStatus): string | nu
 
 /** The legal events of a case can be recorded or corrected until it has been heard; after that they are history. */
 export const EVENTS_EDITABLE_STATUSES: readonly CaseStatus[] = ['intake', 'zsm_decided', 'awaiting_planning', 'planned', 'adjourned'];
+
+/** Detained modalities: their hard limits count from the arrest, so the arrest time must be known. */
+export function needsArrestTime(modality: string): boolean {
+  return modality === 'supersnelrecht' || modality === 'snelrecht';
+}

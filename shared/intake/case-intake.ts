@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseOffsetDateTime } from '../calendar/amsterdam-time';
 import { isValidLocalDate } from '../calendar/local-date';
 import { deadlineInputSchema } from '../deadlines/input';
+import { needsArrestTime } from '../domain/case-lifecycle';
 import { FILLER_KINDS, MODALITIES } from '../domain/modality';
 
 /** Parketnummer as the OM writes it: two-digit parket code / six digits - two-digit year (19/123456-26). */
@@ -56,7 +57,7 @@ export const caseIntakeSchema = z
     if (intake.modality !== 'filler' && intake.fillerKind) {
       ctx.addIssue({ code: 'custom', path: ['fillerKind'], message: 'Alleen bij een opvulzaak' });
     }
-    if ((intake.modality === 'supersnelrecht' || intake.modality === 'snelrecht') && !intake.arrestedAt) {
+    if (needsArrestTime(intake.modality) && !intake.arrestedAt) {
       ctx.addIssue({ code: 'custom', path: ['arrestedAt'], message: 'Vul het tijdstip van aanhouding in: zonder dat is de termijn niet te bewaken' });
     }
     if (isValidLocalDate(intake.suspect.dateOfBirth) && intake.arrestedAt && intake.suspect.dateOfBirth > intake.arrestedAt.slice(0, 10)) {

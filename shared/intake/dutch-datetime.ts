@@ -1,4 +1,4 @@
-import { formatAmsterdam, fromAmsterdamLocal, parseOffsetDateTime } from '../calendar/amsterdam-time';
+import { amsterdamReadings, formatAmsterdam, fromAmsterdamLocal, parseOffsetDateTime } from '../calendar/amsterdam-time';
 import { formatLocalDate, isValidLocalDate } from '../calendar/local-date';
 
 /*
@@ -53,7 +53,18 @@ export function parseDutchDateTime(text: string, options: { dateOnlyAllowed?: bo
   if (!time) return invalid;
   const [hour, minute, second] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
   if (hour > 23 || minute > 59 || second > 59) return invalid;
-  return { ok: true, value: formatAmsterdam(fromAmsterdamLocal(date.value, hour, minute, second)) };
+  // A clock change makes some wall-clock times ambiguous or impossible: never guess a legal moment.
+  const readings = amsterdamReadings(date.value, hour, minute, second);
+  if (readings.length === 0) {
+    return { ok: false, message: `"${trimmed}" bestaat niet: die nacht sprong de klok van 02:00 naar 03:00 (zomertijd)` };
+  }
+  if (readings.length > 1) {
+    return {
+      ok: false,
+      message: `"${trimmed}" kwam twee keer voor (de klok ging van 03:00 terug naar 02:00); geef het tijdstip met offset, bijvoorbeeld ${date.value}T${timePart.replace('.', ':').padStart(5, '0')}:00+02:00 (de eerste keer) of +01:00 (de tweede)`,
+    };
+  }
+  return { ok: true, value: formatAmsterdam(readings[0]!) };
 }
 
 /** Spreadsheet cells that are real dates (exceljs gives their wall clock as a UTC Date). */

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInstant } from '../../renderer/src/i18n/format';
-import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
 import { computeDeadlines } from '../../shared/deadlines/compute-deadlines';
 import { parseDutchDateTime } from '../../shared/intake/dutch-datetime';
 import { makeImportCsv } from '../support/import-fixture';
@@ -103,7 +102,6 @@ describe('case intake in real Chromium', () => {
     expect(rowText).toContain(hearingBy);
     expect(rowText).toContain('wettelijk');
     expect(rowText).toMatch(/Urgent|Binnenkort|Op tijd/);
-    expect(amsterdamDate(Date.parse(expected.hearingBy!)) >= amsterdamDate(Date.now())).toBe(true);
     await expectNoAxeViolations(page);
     await screenshot(page, 'work-queue');
     expect(problems).toEqual([]);
@@ -141,6 +139,21 @@ describe('case intake in real Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the district confirms a legal reading on the settings page; every limit is recomputed and the change is recorded', async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.getByRole('link', { name: 'Termijnen', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Termijnen en instellingen' }).waitFor();
+    const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Dagvaardingstermijn politierechter (dagen)' }) });
+    await row.getByRole('checkbox').check();
+    await page.getByLabel('Reden van de wijziging *').fill('Art. 370 Sv gecontroleerd door de juridisch adviseur.');
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await page.getByText(/Opgeslagen; de termijnen van [\d.]+ zaken zijn opnieuw berekend\./).waitFor();
+    expect(await row.textContent()).toContain('Bevestigd door het arrondissement');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'settings');
+    expect(problems).toEqual([]);
+  });
+
   it('imports a 10,000-row export: exactly the 50 bad rows are shown, all-or-nothing commits nothing, valid-only commits the rest', async () => {
     const { page, problems } = await openPage(browser, server.url);
     await page.getByRole('link', { name: 'Importeren', exact: true }).click();
@@ -149,7 +162,7 @@ describe('case intake in real Chromium', () => {
     await page.getByLabel('Bestand (.csv of .xlsx)').setInputFiles({ name: 'politie-export.csv', mimeType: 'text/csv', buffer: Buffer.from(fixture.csv) });
     await page.getByRole('button', { name: 'Bestand controleren' }).click();
     await page.getByTestId('import-summary').waitFor();
-    expect(await page.getByTestId('import-summary').textContent()).toBe('10000 rijen: 9950 goed, 50 met fouten.');
+    expect(await page.getByTestId('import-summary').textContent()).toBe('10.000 rijen: 9.950 goed, 50 met fouten.');
     const shown = await page.getByTestId('import-problems').locator('tbody tr').evaluateAll((rows) =>
       rows.map((r) => ({ row: Number(r.children[0]!.textContent), column: r.children[1]!.textContent ?? '' })),
     );
@@ -162,9 +175,19 @@ describe('case intake in real Chromium', () => {
     expect(await page.getByTestId('import-result').textContent()).toBe('Er is niets ingelezen.');
 
     await page.getByRole('button', { name: 'Bestand controleren' }).click();
-    await page.getByLabel('Alleen de 9950 goede rijen inlezen').check();
+    await page.getByLabel('Alleen de 9.950 goede rijen inlezen').check();
     await page.getByRole('button', { name: 'Inlezen' }).click();
-    await page.getByText('9950 zaken ingelezen.').waitFor({ timeout: 30_000 });
+    await page.getByText('9.950 zaken ingelezen.').waitFor({ timeout: 30_000 });
+
+    // The imported cases wait in the intake list for their ZSM decision, reachable by search too.
+    await page.getByRole('link', { name: 'Instroom', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Instroom: zaken die wachten op een ZSM-beslissing' }).waitFor();
+    expect(await page.getByTestId('queue-count').textContent()).toMatch(/^(9\.9\d\d|10\.\d{3}) zaken$/);
+    expect(await page.title()).toBe('Instroom: zaken die wachten op een ZSM-beslissing · Ketenplanner');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Parketnummer van de zaak').fill('19/200000-26');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zaak 19/200000-26' }).waitFor();
     expect(problems).toEqual([]);
   });
 });

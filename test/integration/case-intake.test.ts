@@ -12,7 +12,9 @@ const tempDir = useTempDir();
 
 async function setup() {
   const database = await openTestDatabase(tempDir());
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => '2026-04-14' }));
+  const handle = createApiHandler(
+    createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => '2026-04-14', now: () => new Date('2026-04-14T12:00:00+02:00') }),
+  );
   const call = async <T>(op: string, input: unknown): Promise<T> => {
     const result = await handle(op, input);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { body: result.error });
@@ -75,8 +77,12 @@ describe('the import of a police/OM export', () => {
     const report = await call<ImportReport>('cases.import', { fileName: 'politie.csv', contentBase64: base64(fixture.csv), mode: 'all_or_nothing', dryRun: false });
     expect(report).toMatchObject({ totalRows: 10_000, validRows: 9_950, invalidRows: 50, committed: 0, fileProblems: [], ignoredColumns: [] });
     expect(report.problems.map((p) => ({ row: p.row, column: p.column }))).toEqual(fixture.badRows);
-    for (const problem of report.problems) expect(problem.message).toMatch(/[a-z]/);
-    expect(report.problems.find((p) => p.column === 'aanhouding')?.message).toContain('Vul ook de tijd in');
+    const messageOf = (column: string) => report.problems.find((p) => p.column === column)?.message;
+    expect(messageOf('parketnummer')).toBe('Parketnummer in de vorm 19/123456-26');
+    expect(messageOf('geboortedatum')).toBe('"31-02-1990" is geen geldige datum (dd-mm-jjjj)');
+    expect(messageOf('modaliteit')).toBe('"turbo" is geen modaliteit; kies uit: supersnelrecht, snelrecht, snelrecht niet-gedetineerd, opvulzaak of zsm');
+    expect(messageOf('aanhouding')).toBe('Vul ook de tijd in: "14-04-2026" heeft geen tijd (dd-mm-jjjj uu:mm)');
+    expect(messageOf('naam verdachte')).toBe("Kolom 'naam verdachte' is leeg, maar verplicht");
     expect(count(database.sqlite, 'criminal_case')).toBe(0);
     expect(count(database.sqlite, 'audit_event')).toBe(0);
     database.close();
@@ -121,11 +127,22 @@ describe('the import of a police/OM export', () => {
   it.each([
     ['a missing required column', 'parketnummer;naam verdachte\r\n19/1-26;X\r\n', "Kolom 'geboortedatum' ontbreekt"],
     ['only a header', `${IMPORT_COLUMNS.map((c) => c.header).join(';')}\r\n`, 'geen zaken'],
-    ['a file of another kind', 'PK\u0003\u0004 not really', 'geen zaken'],
   ])('refuses %s as a whole, importing nothing', async (_label, csv, message) => {
     const { database, call } = await setup();
     const report = await call<ImportReport>('cases.import', { fileName: 'x.csv', contentBase64: base64(csv), mode: 'valid_only', dryRun: false });
     expect(report.fileProblems.join(' ')).toContain(message);
+    expect(report.committed).toBe(0);
+    expect(count(database.sqlite, 'criminal_case')).toBe(0);
+    database.close();
+  });
+
+  it('refuses an Excel workbook saved under a .csv name as a whole, importing nothing', async () => {
+    const { database, call } = await setup();
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Zaken').addRow(['parketnummer']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const report = await call<ImportReport>('cases.import', { fileName: 'zaken.csv', contentBase64: base64(bytes), mode: 'valid_only', dryRun: false });
+    expect(report.fileProblems.length).toBeGreaterThan(0);
     expect(report.committed).toBe(0);
     expect(count(database.sqlite, 'criminal_case')).toBe(0);
     database.close();
@@ -172,7 +189,7 @@ describe('ZSM decisions and the case lifecycle', () => {
     expect(detail.zsmDecisions[0]).toMatchObject({ prosecutorName: 'mr. J. Smit', reason: 'Eenvoudige zaak, verdachte stemt in.', recordedBy: 'coordinator.test' });
     expect(detail.history.map((h) => h.action).sort()).toEqual(['case.created', 'case.modality_changed', 'case.status_changed', 'case.status_changed', 'zsm.decided'].sort());
 
-    const queue = await call<WorkQueuePage>('queue.list', { offset: 0, limit: 50 });
+    const queue = await call<WorkQueuePage>('queue.list', { stage: 'planning', offset: 0, limit: 50 });
     expect(queue.rows.map((r) => r.id)).toEqual([id]);
     const stored = database.sqlite.prepare('select hearing_by from criminal_case where id = ?').get(id) as { hearing_by: string };
     expect(queue.rows[0]!.hearingBy).toBe(stored.hearing_by);
@@ -217,21 +234,25 @@ describe('the work queue', () => {
       const outcome = { supersnelrecht: 'summons_supersnelrecht', snelrecht: 'summons_snelrecht', snelrecht_nd: 'summons_snelrecht_nd' }[modality]!;
       await call('zsm.decide', { caseId: id, outcome, otherRoute: null, prosecutorName: 'mr. X', reason: 'Dagvaarding.' });
     }
-    const all = await call<WorkQueuePage>('queue.list', { offset: 0, limit: 500 });
+    const all = await call<WorkQueuePage>('queue.list', { stage: 'planning', offset: 0, limit: 500 });
     expect(all.total).toBe(30);
-    const limits = all.rows.map((r) => r.hearingBy ?? r.hearingTargetBy ?? '9999');
+    const limits = all.rows.map((r) => r.nextLimit ?? '9999');
     expect(limits).toEqual([...limits].sort());
-    expect(all.rows.filter((r) => r.hearingBy === null).every((r) => !r.limitIsHard)).toBe(true);
+    expect(all.rows.filter((r) => r.nextLimitKind === 'target').every((r) => !r.limitIsHard)).toBe(true);
+    // Detained snelrecht without remand: the voorgeleiding limit binds (art. 59a Sv), not arrest + 17 days.
+    const sr = all.rows.filter((r) => r.modality === 'snelrecht');
+    expect(sr.length).toBeGreaterThan(0);
+    for (const r of sr) expect(r).toMatchObject({ nextLimitKind: 'voorgeleiding', limitIsHard: true, urgency: 'overdue' });
 
-    const page2 = await call<WorkQueuePage>('queue.list', { offset: 10, limit: 10 });
+    const page2 = await call<WorkQueuePage>('queue.list', { stage: 'planning', offset: 10, limit: 10 });
     expect(page2.rows.map((r) => r.id)).toEqual(all.rows.slice(10, 20).map((r) => r.id));
-    const ssr = await call<WorkQueuePage>('queue.list', { modality: 'supersnelrecht', offset: 0, limit: 500 });
+    const ssr = await call<WorkQueuePage>('queue.list', { stage: 'planning', modality: 'supersnelrecht', offset: 0, limit: 500 });
     expect(ssr.total).toBe(10);
     expect(ssr.rows.every((r) => r.modality === 'supersnelrecht' && r.limitIsHard && r.urgency === 'overdue')).toBe(true);
-    const noord = await call<WorkQueuePage>('queue.list', { policeUnit: 'Basisteam Noord', offset: 0, limit: 500 });
+    const noord = await call<WorkQueuePage>('queue.list', { stage: 'planning', policeUnit: 'Basisteam Noord', offset: 0, limit: 500 });
     expect(noord.rows.every((r) => r.policeUnit === 'Basisteam Noord')).toBe(true);
-    const waiting = await call<WorkQueuePage>('queue.list', { readiness: 'waiting', offset: 0, limit: 500 });
-    const ready = await call<WorkQueuePage>('queue.list', { readiness: 'ready', offset: 0, limit: 500 });
+    const waiting = await call<WorkQueuePage>('queue.list', { stage: 'planning', readiness: 'waiting', offset: 0, limit: 500 });
+    const ready = await call<WorkQueuePage>('queue.list', { stage: 'planning', readiness: 'ready', offset: 0, limit: 500 });
     expect(waiting.total + ready.total).toBe(30);
     expect(waiting.rows.every((r) => r.readinessGaps.length > 0)).toBe(true);
     expect(waiting.rows.some((r) => r.readinessGaps.includes('summons_served'))).toBe(true);
@@ -303,6 +324,137 @@ describe('recording and correcting the events of a case', () => {
     const { database } = await setup();
     const columns = (database.sqlite.prepare('pragma table_info(suspect)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(['id', 'full_name', 'date_of_birth', 'summons_address', 'lawyer_name']);
+    database.close();
+  });
+});
+
+describe('what the review of the intake found (each would have passed unnoticed before)', () => {
+  const SNELRECHT = { ...INTAKE, parketnummer: '19/300777-26', modality: 'snelrecht', custodyOrderedAt: null, shortTermConsent: false };
+
+  it('flags a hard limit the summons term makes unreachable as infeasible, never as fine', async () => {
+    const { database, call } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', {
+      ...SNELRECHT,
+      remandOrderedAt: '2026-04-15T10:00:00+02:00',
+      summonsServedAt: '2026-04-28T10:00:00+02:00',
+    });
+    await call('cases.releaseToPlanning', { caseId: id, reason: 'Door OM gedagvaard buiten ZSM.' });
+    const queue = await call<WorkQueuePage>('queue.list', { stage: 'planning', offset: 0, limit: 10 });
+    const row = queue.rows.find((r) => r.id === id)!;
+    expect(row.hearingFrom! >= row.hearingBy!).toBe(true);
+    expect(row.urgency).toBe('infeasible');
+    database.close();
+  });
+
+  it('never lets a detained case lose its arrest time, at a ZSM summons or when editing events', async () => {
+    const { database, call, handle } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', { ...INTAKE, arrestedAt: null, custodyOrderedAt: null });
+    const summons = await handle('zsm.decide', { caseId: id, outcome: 'summons_snelrecht', otherRoute: null, prosecutorName: 'mr. X', reason: 'Snelrecht.' });
+    expect(summons).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('tijdstip van aanhouding') } });
+    const { id: detained } = await call<{ id: number }>('cases.create', { ...SNELRECHT, parketnummer: '19/300778-26' });
+    const cleared = await handle('cases.updateEvents', { caseId: detained, changes: { arrestedAt: null }, reason: 'Fout.' });
+    expect(cleared).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('niet worden leeggemaakt') } });
+    database.close();
+  });
+
+  it('completes a sepot, releases a filler case to planning, and clears the filler kind when a summons changes the modality', async () => {
+    const { database, call } = await setup();
+    const { id: sepot } = await call<{ id: number }>('cases.create', INTAKE);
+    expect(await call<CaseDetail>('zsm.decide', { caseId: sepot, outcome: 'sepot', otherRoute: null, prosecutorName: 'mr. X', reason: 'Geen bewijs.' })).toMatchObject({ status: 'completed' });
+
+    const filler = { ...INTAKE, parketnummer: '19/300779-26', modality: 'filler', fillerKind: 'verzet', arrestedAt: null, custodyOrderedAt: null, shortTermConsent: false };
+    const { id: f1 } = await call<{ id: number }>('cases.create', filler);
+    expect(await call<CaseDetail>('cases.releaseToPlanning', { caseId: f1, reason: 'Voorraadzaak voor opvulling.' })).toMatchObject({ status: 'awaiting_planning', modality: 'filler', fillerKind: 'verzet' });
+    const { id: f2 } = await call<{ id: number }>('cases.create', { ...filler, parketnummer: '19/300780-26' });
+    expect(await call<CaseDetail>('zsm.decide', { caseId: f2, outcome: 'summons_snelrecht_nd', otherRoute: null, prosecutorName: 'mr. X', reason: 'Dagvaarding.' })).toMatchObject({ modality: 'snelrecht_nd', fillerKind: null });
+    database.close();
+  });
+
+  it('lists intake cases (awaiting their ZSM decision) by their limit, and finds a case by parketnummer', async () => {
+    const { database, call, handle } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', SNELRECHT);
+    const intake = await call<WorkQueuePage>('queue.list', { stage: 'intake', offset: 0, limit: 10 });
+    expect(intake.rows.map((r) => [r.id, r.nextLimitKind])).toEqual([[id, 'voorgeleiding']]);
+    expect(await call('cases.find', { parketnummer: ' 19/300777-26 ' })).toEqual({ id });
+    expect(await handle('cases.find', { parketnummer: '19/999999-26' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    database.close();
+  });
+
+  it('reads an XLSX with an empty column in between without shifting or dropping any column', async () => {
+    const { database, call } = await setup();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Zaken');
+    sheet.addRow(['parketnummer', 'naam verdachte', 'geboortedatum', 'modaliteit', 'politie-eenheid', 'feit', '', 'aanhouding']);
+    sheet.addRow(['19/400010-26', 'P. Jansen', '03-07-1988', 'snelrecht', 'Basisteam Oost', 'Vernieling', '', '14-04-2026 09:00']);
+    const report = await call<ImportReport>('cases.import', { fileName: 'gat.xlsx', contentBase64: base64(Buffer.from(await workbook.xlsx.writeBuffer())), mode: 'valid_only', dryRun: false });
+    expect(report).toMatchObject({ committed: 1, problems: [] });
+    expect(database.sqlite.prepare('select arrested_at from criminal_case').get()).toEqual({ arrested_at: '2026-04-14T07:00:00.000Z' });
+    database.close();
+  });
+
+  it('reads a Windows-1252 CSV from Dutch Excel without mangling names, and reports rows with the wrong number of fields', async () => {
+    const { database, call } = await setup();
+    const header = 'parketnummer;naam verdachte;geboortedatum;modaliteit;politie-eenheid;feit';
+    const csv = `${header}\r\n19/400011-26;R. Sénéchal;03-07-1988;zsm;Basisteam Oost;Diefstal\r\n19/400012-26;S. Smit;03-07-1988;zsm;Basisteam Oost\r\n19/400013-26;T. Vos;03-07-1988;zsm;Basisteam Oost;Diefstal;extra\r\n`;
+    const report = await call<ImportReport>('cases.import', { fileName: 'excel.csv', contentBase64: Buffer.from(csv, 'latin1').toString('base64'), mode: 'valid_only', dryRun: false });
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, '(rij)'],
+      [4, '(rij)'],
+    ]);
+    expect(report.problems[0]!.message).toBe('Rij heeft 5 kolommen, de kopregel 6: controleer scheidingstekens en aanhalingstekens');
+    expect(database.sqlite.prepare('select full_name from suspect').all()).toEqual([{ full_name: 'R. Sénéchal' }]);
+    database.close();
+  });
+});
+
+describe('district settings', () => {
+  type Overview = { values: Record<string, unknown>; equivalentDaysByYear: Record<string, string[]>; deadlines: { key: string; confirmed: boolean; verify: boolean }[] };
+
+  it('changing a legal setting recomputes every cached limit in the same transaction, audited with old, new and why', async () => {
+    const { database, call } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', { ...INTAKE, parketnummer: '19/300901-26', modality: 'snelrecht', custodyOrderedAt: null, remandOrderedAt: '2026-04-15T10:00:00+02:00', shortTermConsent: false });
+    const hearingBy = () => (database.sqlite.prepare('select hearing_by from criminal_case where id = ?').get(id) as { hearing_by: string }).hearing_by;
+    expect(hearingBy()).toBe('2026-04-29T08:00:00.000Z'); // bewaring 15 Apr 10:00 + 14 days ends first
+    const overview = await call<Overview>('settings.get', {});
+    const result = await call<{ recomputedCases: number; overview: Overview }>('settings.update', {
+      deadlines: { ...overview.values, snelrechtMaxAfterArrest: { days: 3, hours: 0 } },
+      equivalentDaysByYear: overview.equivalentDaysByYear,
+      confirmed: ['snelrechtMaxAfterArrest'],
+      reason: 'Districtsafspraak vastgesteld in ketenoverleg.',
+    });
+    expect(result.recomputedCases).toBe(1);
+    expect(hearingBy()).toBe('2026-04-17T15:05:00.000Z'); // arrest 14 Apr 17:05 + 3 days now binds
+    expect(result.overview.deadlines.find((d) => d.key === 'snelrechtMaxAfterArrest')).toMatchObject({ verify: true, confirmed: true });
+    const audit = database.sqlite.prepare("select actor, reason, details from audit_event where action = 'settings.changed'").get() as { actor: string; reason: string; details: string };
+    expect(audit).toMatchObject({ actor: 'coordinator.test', reason: 'Districtsafspraak vastgesteld in ketenoverleg.' });
+    expect(JSON.parse(audit.details).deadlines.to.snelrechtMaxAfterArrest).toEqual({ days: 3, hours: 0 });
+    database.close();
+  });
+
+  it.each([
+    ['an equivalent day in another year', { equivalentDaysByYear: { '2026': ['2027-04-03'] } }, 'ligt niet in 2026'],
+    ['a target window that ends before it starts', { deadlines: { snelrechtNdTargetMinDays: 30, snelrechtNdTargetMaxDays: 10 } }, 'Begin van de streefperiode ligt na het einde'],
+  ])('refuses %s with a Dutch message', async (_label, change, message) => {
+    const { database, call, handle } = await setup();
+    const overview = await call<Overview>('settings.get', {});
+    const result = await handle('settings.update', {
+      deadlines: { ...overview.values, ...((change as { deadlines?: object }).deadlines ?? {}) },
+      equivalentDaysByYear: (change as { equivalentDaysByYear?: object }).equivalentDaysByYear ?? overview.equivalentDaysByYear,
+      confirmed: [],
+      reason: 'Test.',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(JSON.stringify(result.error.details)).toContain(message);
+    database.close();
+  });
+
+  it('reports a setting damaged outside the app instead of silently using the default', async () => {
+    const { database } = await setup();
+    database.sqlite.prepare("insert into district_setting (key, value, updated_at, updated_by) values ('deadlines', '{\"summonsTermDays\": -4}', 'x', 'x')").run();
+    const onInternalError = (await import('vitest')).vi.fn();
+    const result = await createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'x', today: () => '2026-04-14' }), { onInternalError })('settings.get', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(String(onInternalError.mock.calls[0]?.[1])).toContain("District setting 'deadlines' in the database is invalid");
     database.close();
   });
 });

@@ -102,6 +102,11 @@ describe('the ketenplanner CLI', () => {
     const file = path.join(dir, 'politie.csv');
     fs.writeFileSync(file, makeImportCsv(300, 3).csv);
     const db = path.join(dir, 'district.sqlite');
+    const missing = await run('import', '--db', db, file);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('does not exist');
+    await run('demo', '--db', db, '--cases', '50', '--as-of', '2026-03-01');
+    const demoCases = (new Database(db, { readonly: true }).prepare('select count(*) as n from criminal_case').get() as { n: number }).n;
     const dry = await run('import', '--db', db, '--dry-run', file);
     expect(dry.code).toBe(1);
     expect(JSON.parse(dry.out)).toMatchObject({ totalRows: 300, validRows: 297, invalidRows: 3, committed: 0, dryRun: true });
@@ -111,7 +116,7 @@ describe('the ketenplanner CLI', () => {
     const report = JSON.parse(loose.out) as { committed: number; problems: { row: number; column: string; message: string }[] };
     expect(report.committed).toBe(297);
     expect(report.problems).toHaveLength(3);
-    expect(new Database(db, { readonly: true }).prepare('select count(*) as n from criminal_case').get()).toEqual({ n: 297 });
+    expect(new Database(db, { readonly: true }).prepare('select count(*) as n from criminal_case').get()).toEqual({ n: demoCases + 297 });
     const again = await run('import', '--db', db, file);
     expect(JSON.parse(again.out)).toMatchObject({ committed: 0, invalidRows: 300 });
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importCases } from '../../services/cases/import-cases';
+import { getDistrict } from '../../services/district-service';
 import { CliUsageError, requireOption } from '../cli-error';
 import type { CliIo } from '../cli-io';
 import { openCliDatabase } from '../open-cli-database';
@@ -35,7 +36,13 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   } catch (error) {
     throw new CliUsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
+  // An existing district file only: a typo must not create a new, empty database and import into it.
+  if (!fs.existsSync(dbFile)) throw new CliUsageError(`${dbFile} does not exist: give the district's database file`);
   const database = await openCliDatabase(dbFile);
+  if (!getDistrict(database.db)) {
+    database.close();
+    throw new CliUsageError(`${dbFile} holds no district yet: create one in the app (or load the demo) first`);
+  }
   try {
     const report = await importCases(database.db, { fileName: path.basename(file), content, mode, dryRun: values['dry-run'] ?? false }, os.userInfo().username);
     io.out(JSON.stringify(report, null, 2));

@@ -64,3 +64,10 @@ export function getCaseDetail(db: AppDatabase, caseId: number) {
     history: history.map((e) => ({ id: e.id, occurredAt: e.occurredAt, actor: e.actor, action: e.action, reason: e.reason, details: (e.details ?? null) as Record<string, unknown> | null })),
   };
 }
+
+/** The case with this parketnummer (as typed: spaces around it ignored). */
+export function findCaseByParketnummer(db: AppDatabase, parketnummer: string): { id: number } {
+  const row = db.select({ id: criminalCases.id }).from(criminalCases).where(eq(criminalCases.parketnummer, parketnummer.trim())).get();
+  if (!row) throw new ServiceError('NOT_FOUND', `Geen zaak met parketnummer ${parketnummer.trim()} in dit arrondissement.`);
+  return row;
+}

@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { instantOf } from '../../../shared/calendar/amsterdam-time';
 import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
 import type { DeadlineResult } from '../../../shared/deadlines/result';
 import { toDeadlineInput } from '../../../shared/intake/case-intake';
 import { readinessGaps } from '../../../shared/domain/planning-readiness';
 import type { AppDatabase } from '../../../db/open-database';
-import { criminalCases } from '../../../db/schema';
+import { criminalCases, districtSettings } from '../../../db/schema';
 import { loadDeadlineContext, type DeadlineContext } from '../settings/district-settings';
 
 type CaseRow = typeof criminalCases.$inferSelect;
@@ -28,26 +28,66 @@ export function deadlinesOf(c: DeadlineFacts, context: DeadlineContext): Deadlin
   return computeDeadlines(toDeadlineInput(c.parketnummer, c) as never, context.settings, context.calendar);
 }
 
-const utc = (iso: string | undefined) => (iso ? new Date(instantOf(iso)).toISOString() : null);
+/** An ISO-8601 moment with any offset as UTC text (text order is time order); null when absent. */
+export const utc = (iso: string | null | undefined) => (iso ? new Date(instantOf(iso)).toISOString() : null);
 
-/** The derived values stored on the case row: its key limits (UTC, so text order is time order) and its readiness gaps. */
+export type NextLimitKind = 'voorgeleiding' | 'hearing' | 'target' | 'none';
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+/**
+ * The derived values stored on the case row: its key limits (UTC, so text order is time order), the
+ * limit that binds planning now, and its readiness gaps.
+ */
 export function derivedColumns(c: DeadlineFacts, context: DeadlineContext) {
   const result = deadlinesOf(c, context);
+  const hearingBy = utc(result.hearingBy);
+  const voorgeleidingBy = utc(result.voorgeleidingBy);
+  const hearingTargetBy = utc(result.hearingTargetBy);
+  // A detained snelrecht case not yet in remand must be brought before the RC first (art. 59a Sv):
+  // until then that limit binds, however far the hearing limit lies.
+  const voorgeleidingBinds = c.modality === 'snelrecht' && !c.remandOrderedAt && voorgeleidingBy !== null && (hearingBy === null || voorgeleidingBy < hearingBy);
+  const [nextLimit, nextLimitKind]: [string | null, NextLimitKind] = voorgeleidingBinds
+    ? [voorgeleidingBy, 'voorgeleiding']
+    : hearingBy
+      ? [hearingBy, 'hearing']
+      : hearingTargetBy
+        ? [hearingTargetBy, 'target']
+        : [null, 'none'];
   return {
-    voorgeleidingBy: utc(result.voorgeleidingBy),
-    hearingBy: utc(result.hearingBy),
+    voorgeleidingBy,
+    hearingBy,
     hearingFrom: utc(result.hearingFrom),
-    hearingTargetBy: utc(result.hearingTargetBy),
+    hearingTargetBy,
+    nextLimit,
+    nextLimitKind,
+    queueOrder: nextLimit ?? END_OF_TIME,
     planningGaps: readinessGaps(c).join(','),
   };
 }
 
-/** Recomputes the derived columns of the given cases (all when omitted), e.g. after a settings change or migration. */
-export function refreshDerivedColumns(db: AppDatabase, caseIds?: readonly number[]): number {
+/**
+ * Bump when the deadline engine's rules or derivedColumns change: every district file is then
+ * recomputed when it is next opened, so the cached limits never lag behind the engine.
+ */
+export const DERIVED_COLUMNS_VERSION = 2;
+const VERSION_KEY = 'derived.columnsVersion';
+
+/** Recomputes the derived columns of every case, and records the version, in one transaction. */
+export function refreshDerivedColumns(db: AppDatabase, actor = 'system'): number {
   const context = loadDeadlineContext(db);
   return db.transaction((tx) => {
-    const rows = caseIds ? tx.select().from(criminalCases).where(inArray(criminalCases.id, [...caseIds])).all() : tx.select().from(criminalCases).all();
+    const rows = tx.select().from(criminalCases).all();
     for (const row of rows) tx.update(criminalCases).set(derivedColumns(row, context)).where(eq(criminalCases.id, row.id)).run();
+    const marker = { key: VERSION_KEY, value: DERIVED_COLUMNS_VERSION, updatedAt: new Date().toISOString(), updatedBy: actor };
+    tx.insert(districtSettings).values(marker).onConflictDoUpdate({ target: districtSettings.key, set: marker }).run();
     return rows.length;
   });
+}
+
+/** Recomputes the derived columns when they were written by another version of the rules. */
+export function ensureDerivedColumnsCurrent(db: AppDatabase): boolean {
+  const stored = db.select().from(districtSettings).where(eq(districtSettings.key, VERSION_KEY)).get();
+  if (stored?.value === DERIVED_COLUMNS_VERSION) return false;
+  refreshDerivedColumns(db);
+  return true;
 }

@@ -62,7 +62,14 @@ export async function importCases(db: AppDatabase, request: ImportRequest, actor
   const existing = new Set(db.select({ p: criminalCases.parketnummer }).from(criminalCases).all().map((r) => r.p));
   const firstRowOf = new Map<string, number>();
   const valid: { row: number; intake: CaseIntake }[] = [];
+  const width = table.headers.length;
   for (const { row, cells } of table.rows) {
+    const extra = cells.slice(width).some((c) => c.trim() !== '');
+    if (extra || cells.length < width) {
+      report.problems.push({ row, column: '(rij)', message: `Rij heeft ${cells.length} kolommen, de kopregel ${width}: controleer scheidingstekens en aanhalingstekens` });
+      report.invalidRows += 1;
+      continue;
+    }
     const byColumn = new Map<ImportColumn, string>();
     for (const [index, column] of columnAt) byColumn.set(column, cells[index] ?? '');
     const result = importRowToIntake(row, byColumn);

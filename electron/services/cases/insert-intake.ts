@@ -1,10 +1,7 @@
-import { instantOf } from '../../../shared/calendar/amsterdam-time';
 import type { CaseIntake } from '../../../shared/intake/case-intake';
 import type { AppDatabase } from '../../../db/open-database';
 import type { DeadlineContext } from '../settings/district-settings';
-import { derivedColumns } from './derived-columns';
-
-const utc = (iso: string | null) => (iso ? new Date(instantOf(iso)).toISOString() : null);
+import { derivedColumns, utc } from './derived-columns';
 
 export interface IntakeAudit {
   actor: string;
@@ -23,8 +20,8 @@ export function createIntakeWriter(db: AppDatabase, context: DeadlineContext) {
   const insertCase = sqlite.prepare(
     `insert into criminal_case (parketnummer, suspect_id, modality, filler_kind, status, police_unit, offence_summary, offence_at,
        arrested_at, custody_ordered_at, custody_extended_at, remand_ordered_at, summons_served_at, short_term_consent,
-       voorgeleiding_by, hearing_by, hearing_from, hearing_target_by, planning_gaps)
-     values (?, ?, ?, ?, 'intake', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       voorgeleiding_by, hearing_by, hearing_from, hearing_target_by, next_limit, next_limit_kind, queue_order, planning_gaps)
+     values (?, ?, ?, ?, 'intake', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAudit = sqlite.prepare(
     "insert into audit_event (occurred_at, actor, action, entity_type, entity_id, details) values (?, ?, 'case.created', 'case', ?, ?)",
@@ -65,6 +62,9 @@ export function createIntakeWriter(db: AppDatabase, context: DeadlineContext) {
         limits.hearingBy,
         limits.hearingFrom,
         limits.hearingTargetBy,
+        limits.nextLimit,
+        limits.nextLimitKind,
+        limits.queueOrder,
         limits.planningGaps,
       ).lastInsertRowid,
     );

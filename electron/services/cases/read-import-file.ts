@@ -4,7 +4,8 @@ import { wallClockDateToText } from '../../../shared/intake/dutch-datetime';
 
 export interface ImportTable {
   headers: string[];
-  /** Data rows with their spreadsheet row number (header = 1). Fully empty rows are left out. */
+  /** Data rows with their spreadsheet row number (header = 1). Fully empty rows are left out; a row's
+   * cells may be more or fewer than the headers (the import reports that). */
   rows: { row: number; cells: string[] }[];
 }
 
@@ -18,9 +19,17 @@ export async function readImportFile(fileName: string, content: Buffer): Promise
   throw new ImportFileError(`Bestand "${fileName}" is geen CSV of XLSX. Gebruik het sjabloon (.csv of .xlsx).`);
 }
 
+/** UTF-8 as it should be; Dutch Excel often still writes Windows-1252, which is read as such, never mangled. */
+function decodeText(content: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(content);
+  }
+}
+
 function readCsv(content: Buffer): ImportTable {
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { delimiter: '', skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(decodeText(content), { delimiter: '', skipEmptyLines: false });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new ImportFileError(`CSV niet leesbaar bij rij ${(fatal.row ?? 0) + 1}: een aanhalingsteken wordt niet gesloten.`);
   const [headers = [], ...data] = parsed.data;
@@ -39,7 +48,8 @@ async function readXlsx(content: Buffer): Promise<ImportTable> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportFileError('De Excel-werkmap heeft geen werkblad.');
-  const width = sheet.actualColumnCount;
+  // columnCount, not actualColumnCount: the latter skips empty columns and would shift the cells.
+  const width = Math.max(sheet.columnCount, sheet.getRow(1).cellCount);
   const rowCells = (rowNumber: number) =>
     Array.from({ length: width }, (_, i) => cellText(sheet.getRow(rowNumber).getCell(i + 1).value));
   const rows: ImportTable['rows'] = [];

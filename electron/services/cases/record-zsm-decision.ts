@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { needsArrestTime } from '../../../shared/domain/case-lifecycle';
 import { SUMMONS_MODALITY, type OtherRoute, type ZsmOutcome } from '../../../shared/domain/zsm-outcome';
 import type { AppDatabase } from '../../../db/open-database';
 import { criminalCases, zsmDecisions } from '../../../db/schema';
@@ -18,9 +19,9 @@ export interface ZsmDecisionInput {
 
 /**
  * Records what the OvJ decided at the ZSM table, with who, when and why. A summons puts the case in
- * the planning queue with its new modality and recomputed limits. A strafbeschikking waits for the
- * CJIB hand-off (the seam for the hand-off issue: see pendingPenaltyOrders); sepot and other routes
- * end the court track.
+ * the planning queue with its new modality and recomputed limits (a detained modality needs the arrest
+ * time). A strafbeschikking waits for the CJIB hand-off (the seam for the hand-off issue: see
+ * pendingPenaltyOrders); sepot and other routes complete the case.
  */
 export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, actor: string, now = new Date()): void {
   const context = loadDeadlineContext(db);
@@ -45,9 +46,15 @@ export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, acto
     });
 
     const modality = SUMMONS_MODALITY[input.outcome];
+    if (modality && needsArrestTime(modality) && !current.arrestedAt) {
+      throw new ServiceError('CONFLICT', 'Vul eerst het tijdstip van aanhouding in: zonder dat is de termijn van een gedetineerde zaak niet te bewaken.');
+    }
+    if (input.outcome === 'sepot' || input.outcome === 'other_route') {
+      transitionCase(tx, input.caseId, 'completed', { actor, reason: input.reason, details: { outcome: input.outcome } });
+    }
     if (modality) {
-      const changed = { ...current, modality };
-      tx.update(criminalCases).set({ modality, ...derivedColumns(changed, context) }).where(eq(criminalCases.id, input.caseId)).run();
+      const changed = { ...current, modality, fillerKind: null };
+      tx.update(criminalCases).set({ modality, fillerKind: null, ...derivedColumns(changed, context) }).where(eq(criminalCases.id, input.caseId)).run();
       if (modality !== current.modality) {
         recordAudit(tx, {
           actor,

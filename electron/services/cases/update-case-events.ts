@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { instantOf } from '../../../shared/calendar/amsterdam-time';
 import { deadlineInputSchema } from '../../../shared/deadlines/input';
-import { CASE_STATUS_LABELS, EVENTS_EDITABLE_STATUSES } from '../../../shared/domain/case-lifecycle';
+import { CASE_STATUS_LABELS, EVENTS_EDITABLE_STATUSES, needsArrestTime } from '../../../shared/domain/case-lifecycle';
 import { EVENT_FIELDS, toDeadlineInput, type EventField } from '../../../shared/intake/case-intake';
 import type { AppDatabase } from '../../../db/open-database';
 import { criminalCases } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
-import { derivedColumns } from './derived-columns';
+import { derivedColumns, utc } from './derived-columns';
 
 export interface CaseEventChanges {
   caseId: number;
@@ -34,7 +33,7 @@ export function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor
     for (const field of EVENT_FIELDS) {
       if (!(field in input.changes)) continue;
       const value = input.changes[field] ?? null;
-      const stored = value === null ? null : new Date(instantOf(value)).toISOString();
+      const stored = utc(value);
       if (stored !== current[field]) {
         diff[field] = { from: current[field], to: stored };
         next[field] = stored;
@@ -46,6 +45,9 @@ export function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor
     }
     if (Object.keys(diff).length === 0) throw new ServiceError('CONFLICT', 'Er is niets gewijzigd.');
 
+    if (needsArrestTime(next.modality) && !next.arrestedAt) {
+      throw new ServiceError('CONFLICT', 'Het tijdstip van aanhouding kan bij een gedetineerde zaak niet worden leeggemaakt: daarvan hangt de termijn af.');
+    }
     // The same consistency rules as at intake (order of events, an extension needs an order, ...).
     const check = deadlineInputSchema.safeParse(toDeadlineInput(current.parketnummer, next));
     if (!check.success) throw new ServiceError('CONFLICT', check.error.issues.map((i) => i.message).join(' '));

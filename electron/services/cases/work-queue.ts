@@ -1,27 +1,33 @@
-import type { HeardModality } from '../../../shared/domain/modality';
+import type { Modality } from '../../../shared/domain/modality';
 import type { ReadinessGap } from '../../../shared/domain/planning-readiness';
 import { amsterdamDate } from '../../../shared/calendar/amsterdam-time';
 import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar } from '../settings/district-settings';
 
+export const QUEUE_STAGES = { intake: 'intake', planning: 'awaiting_planning' } as const;
+
 export interface WorkQueueQuery {
-  modality?: HeardModality | undefined;
+  /** intake: new cases awaiting their ZSM decision (or release to planning); planning: awaiting a session. */
+  stage: keyof typeof QUEUE_STAGES;
+  modality?: Modality | undefined;
   policeUnit?: string | undefined;
   readiness?: 'ready' | 'waiting' | undefined;
   offset: number;
   limit: number;
 }
 
-export type Urgency = 'overdue' | 'urgent' | 'soon' | 'normal' | 'none';
+export type Urgency = 'infeasible' | 'overdue' | 'urgent' | 'soon' | 'normal' | 'none';
 
 interface QueueRow {
   id: number;
   parketnummer: string;
   suspectName: string;
-  modality: HeardModality;
+  modality: Modality;
   policeUnit: string;
   offenceSummary: string;
   planningGaps: string;
+  nextLimit: string | null;
+  nextLimitKind: 'voorgeleiding' | 'hearing' | 'target' | 'none';
   hearingBy: string | null;
   hearingFrom: string | null;
   hearingTargetBy: string | null;
@@ -30,15 +36,15 @@ interface QueueRow {
 const HOUR = 3_600_000;
 
 /**
- * The cases awaiting planning, nearest limit first (the hard legal limit, or else the policy target;
- * cases without any limit first, as they need a look), a page at a time along an index (the page is
+ * The cases awaiting planning, nearest binding limit first (cases without any limit last), a page at a
+ * time along an index (the page is
  * rendered in a virtual list). Each row carries its countdown in working days and hours, so urgency
  * is shown in words and not by colour alone.
  */
 export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now = new Date()) {
   const calendar = loadCourtCalendar(db);
-  const where: string[] = ["c.status = 'awaiting_planning'"];
-  const params: unknown[] = [];
+  const where: string[] = ['c.status = ?'];
+  const params: unknown[] = [QUEUE_STAGES[query.stage]];
   if (query.modality) {
     where.push('c.modality = ?');
     params.push(query.modality);
@@ -56,18 +62,19 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now = new 
   const rows = sqlite
     .prepare(
       `with page as (
-         select c.id, coalesce(c.hearing_by, c.hearing_target_by) as queue_limit from criminal_case c
-         where ${filter} order by queue_limit, c.id limit ? offset ?)
+         select c.id, c.queue_order from criminal_case c
+         where ${filter} order by c.queue_order, c.id limit ? offset ?)
        select c.id, c.parketnummer, s.full_name as suspectName, c.modality, c.police_unit as policeUnit, c.offence_summary as offenceSummary,
-              c.planning_gaps as planningGaps, c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.hearing_target_by as hearingTargetBy
+              c.planning_gaps as planningGaps, c.next_limit as nextLimit, c.next_limit_kind as nextLimitKind,
+              c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.hearing_target_by as hearingTargetBy
        from page join criminal_case c on c.id = page.id join suspect s on s.id = c.suspect_id
-       order by page.queue_limit, c.id`,
+       order by page.queue_order, c.id`,
     )
     .all(...params, query.limit, query.offset) as QueueRow[];
   // The filter choices come with the first page only; later pages of the same list reuse them.
   const policeUnits =
     query.offset === 0
-      ? (sqlite.prepare("select distinct police_unit as u from criminal_case where status = 'awaiting_planning' order by u").all() as { u: string }[]).map((r) => r.u)
+      ? (sqlite.prepare('select distinct police_unit as u from criminal_case where status = ? order by u').all(QUEUE_STAGES[query.stage]) as { u: string }[]).map((r) => r.u)
       : [];
 
   const today = amsterdamDate(now.getTime());
@@ -76,9 +83,10 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now = new 
     offset: query.offset,
     policeUnits,
     rows: rows.map((r) => {
-      const limit = r.hearingBy ?? r.hearingTargetBy;
-      const hoursLeft = limit ? Math.floor((Date.parse(limit) - now.getTime()) / HOUR) : null;
-      const workingDaysLeft = limit ? calendar.workingDaysBetween(today, amsterdamDate(Date.parse(limit))) : null;
+      const hoursLeft = r.nextLimit ? Math.floor((Date.parse(r.nextLimit) - now.getTime()) / HOUR) : null;
+      const workingDaysLeft = r.nextLimit ? calendar.workingDaysBetween(today, amsterdamDate(Date.parse(r.nextLimit))) : null;
+      // LEGAL-RULES.md: a hard limit that the summons term makes unreachable is flagged, never hidden.
+      const infeasible = r.hearingBy !== null && r.hearingFrom !== null && r.hearingFrom >= r.hearingBy;
       return {
         id: r.id,
         parketnummer: r.parketnummer,
@@ -86,20 +94,23 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now = new 
         modality: r.modality,
         policeUnit: r.policeUnit,
         offenceSummary: r.offenceSummary,
+        nextLimit: r.nextLimit,
+        nextLimitKind: r.nextLimitKind,
         hearingBy: r.hearingBy,
         hearingFrom: r.hearingFrom,
         hearingTargetBy: r.hearingTargetBy,
-        limitIsHard: r.hearingBy !== null,
+        limitIsHard: r.nextLimitKind === 'hearing' || r.nextLimitKind === 'voorgeleiding',
         hoursLeft,
         workingDaysLeft,
-        urgency: urgencyOf(hoursLeft, workingDaysLeft, r.hearingBy !== null),
+        urgency: infeasible ? 'infeasible' : urgencyOf(hoursLeft, workingDaysLeft, r.nextLimitKind !== 'target'),
         readinessGaps: (r.planningGaps ? r.planningGaps.split(',') : []) as ReadinessGap[],
       };
     }),
   };
 }
 
-function urgencyOf(hoursLeft: number | null, workingDaysLeft: number | null, hard: boolean): Urgency {
+/** How pressing a limit is, in the words the queue shows next to its colour. */
+export function urgencyOf(hoursLeft: number | null, workingDaysLeft: number | null, hard: boolean): Urgency {
   if (hoursLeft === null || workingDaysLeft === null) return 'none';
   if (hoursLeft < 0) return 'overdue';
   if (hard && workingDaysLeft <= 1) return 'urgent';

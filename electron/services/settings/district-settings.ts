@@ -4,20 +4,47 @@ import { deadlineSettingsSchema, resolveDeadlineSettings, type DeadlineSettings 
 import type { AppDatabase } from '../../../db/open-database';
 import { districtSettings } from '../../../db/schema';
 
-export const SETTING_KEYS = { deadlines: 'deadlines', equivalentDays: 'calendar.equivalentDaysByYear' } as const;
+export const SETTING_KEYS = {
+  deadlines: 'deadlines',
+  confirmed: 'deadlines.confirmed',
+  equivalentDays: 'calendar.equivalentDaysByYear',
+} as const;
 
-/** The district's deadline settings: stored overrides on top of the documented defaults. */
-export function loadDeadlineSettings(db: AppDatabase): DeadlineSettings {
-  const row = db.select().from(districtSettings).where(eq(districtSettings.key, SETTING_KEYS.deadlines)).get();
-  const stored = row ? deadlineSettingsSchema.partial().safeParse(row.value) : null;
-  return resolveDeadlineSettings(stored?.success ? stored.data : undefined);
+type Reader = Pick<AppDatabase, 'select'>;
+
+function stored(db: Reader, key: string): unknown {
+  return db.select().from(districtSettings).where(eq(districtSettings.key, key)).get()?.value;
+}
+
+/** A stored setting that does not pass its schema is a damaged file: say so, never fall back silently. */
+function invalid(key: string, message: string): never {
+  throw new Error(`District setting '${key}' in the database is invalid (${message}); it was written outside Ketenplanner or by another version.`);
+}
+
+/** The district's deadline settings: stored values on top of the documented defaults. */
+export function loadDeadlineSettings(db: Reader): DeadlineSettings {
+  const value = stored(db, SETTING_KEYS.deadlines);
+  if (value === undefined) return resolveDeadlineSettings();
+  const parsed = deadlineSettingsSchema.safeParse(value);
+  return parsed.success ? parsed.data : invalid(SETTING_KEYS.deadlines, parsed.error.issues[0]?.message ?? '');
+}
+
+export function loadEquivalentDays(db: Reader): Record<string, string[]> {
+  const value = stored(db, SETTING_KEYS.equivalentDays);
+  if (value === undefined) return {};
+  const parsed = courtCalendarSettingsSchema.shape.equivalentDaysByYear.safeParse(value);
+  return parsed.success ? parsed.data : invalid(SETTING_KEYS.equivalentDays, parsed.error.issues[0]?.message ?? '');
+}
+
+/** Setting keys whose reading the district has confirmed against the statute. */
+export function loadConfirmedSettings(db: Reader): string[] {
+  const value = stored(db, SETTING_KEYS.confirmed);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** The court calendar with the district's list of days made equal to holidays. */
-export function loadCourtCalendar(db: AppDatabase): CourtCalendar {
-  const row = db.select().from(districtSettings).where(eq(districtSettings.key, SETTING_KEYS.equivalentDays)).get();
-  const stored = row ? courtCalendarSettingsSchema.shape.equivalentDaysByYear.safeParse(row.value) : null;
-  return createCourtCalendar(stored?.success ? { equivalentDaysByYear: stored.data } : undefined);
+export function loadCourtCalendar(db: Reader): CourtCalendar {
+  return createCourtCalendar({ equivalentDaysByYear: loadEquivalentDays(db) });
 }
 
 export interface DeadlineContext {
@@ -25,6 +52,6 @@ export interface DeadlineContext {
   calendar: CourtCalendar;
 }
 
-export function loadDeadlineContext(db: AppDatabase): DeadlineContext {
+export function loadDeadlineContext(db: Reader): DeadlineContext {
   return { settings: loadDeadlineSettings(db), calendar: loadCourtCalendar(db) };
 }

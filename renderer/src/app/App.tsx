@@ -35,6 +35,7 @@ export function App() {
         {district.data && (
           <nav aria-label={t('app.mainNav')}>
             <NavLink to="/zittingen">{t('nav.sessions')}</NavLink>
+            <NavLink to="/instroom">{t('nav.intake')}</NavLink>
             <NavLink to="/werkvoorraad">{t('nav.queue')}</NavLink>
             <NavLink to="/zaken/nieuw">{t('nav.newCase')}</NavLink>
             <NavLink to="/zaken/importeren">{t('nav.import')}</NavLink>
@@ -51,7 +52,8 @@ export function App() {
           ) : (
             <Routes>
               <Route path="/zittingen" element={<SessionsWeekPage />} />
-              <Route path="/werkvoorraad" element={<WorkQueuePage />} />
+              <Route path="/instroom" element={<WorkQueuePage key="intake" stage="intake" />} />
+              <Route path="/werkvoorraad" element={<WorkQueuePage key="planning" stage="planning" />} />
               <Route path="/zaken/nieuw" element={<NewCasePage />} />
               <Route path="/zaken/importeren" element={<ImportPage />} />
               <Route path="/zaken/:id" element={<CasePage />} />

@@ -33,6 +33,8 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
     const next: Record<string, string> = {};
     const changes: Partial<Record<EventField, string | null>> = {};
     for (const field of EVENT_FIELDS) {
+      // Only what the user changed: an untouched field is never re-sent (and so never re-rounded).
+      if (values[field] === initial[field]) continue;
       if (!values[field].trim()) {
         changes[field] = null;
         continue;
@@ -43,7 +45,8 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
     }
     if (reason.trim().length < 3) next['reason'] = t('case.eventsReasonRequired');
     setErrors(next);
-    if (Object.keys(next).length === 0) mutation.mutate({ caseId: detail.id, changes: { ...changes, shortTermConsent: consent }, reason });
+    const consentChange = consent !== detail.shortTermConsent ? { shortTermConsent: consent } : {};
+    if (Object.keys(next).length === 0) mutation.mutate({ caseId: detail.id, changes: { ...changes, ...consentChange }, reason });
   };
 
   return (

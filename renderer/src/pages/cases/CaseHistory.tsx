@@ -13,9 +13,13 @@ export function CaseHistory({ history }: { history: CaseDetail['history'] }) {
       from: label(entry.action === 'case.modality_changed' ? 'modality' : 'caseStatus', d['from']),
       to: label(entry.action === 'case.modality_changed' ? 'modality' : 'caseStatus', d['to']),
       outcome: label('zsmOutcome', d['outcome']),
-      fields: Object.keys(d)
-        .map((field) => t(field === 'shortTermConsent' ? 'caseForm.shortTermConsent' : `event.${field}`))
-        .join(', '),
+      changes: Object.entries(d)
+        .map(([field, change]) => {
+          const { from, to } = (change ?? {}) as { from?: unknown; to?: unknown };
+          const show = (v: unknown) => (typeof v === 'string' ? formatInstant(v) : typeof v === 'boolean' ? (v ? 'ja' : 'nee') : t('audit.none'));
+          return `${t(field === 'shortTermConsent' ? 'caseForm.shortTermConsent' : `event.${field}`)} ${show(from)} → ${show(to)}`;
+        })
+        .join('; '),
     });
   };
   return (

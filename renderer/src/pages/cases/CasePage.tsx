@@ -5,10 +5,12 @@ import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { EVENTS_EDITABLE_STATUSES } from '../../../../shared/domain/case-lifecycle';
 import { useApi } from '../../api/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatInstant } from '../../i18n/format';
 import { CaseEventsForm } from './CaseEventsForm';
 import { CaseHistory } from './CaseHistory';
 import { DeadlinesTable } from './DeadlinesTable';
+import { ReleaseToPlanningForm } from './ReleaseToPlanningForm';
 import { ZsmDecisionForm } from './ZsmDecisionForm';
 
 export function CasePage() {
@@ -16,6 +18,7 @@ export function CasePage() {
   const api = useApi();
   const id = Number(useParams()['id']);
   const query = useQuery({ queryKey: ['cases.get', id], queryFn: () => api.call('cases.get', { id }), enabled: Number.isInteger(id) && id > 0 });
+  usePageTitle(query.data ? t('case.title', { parketnummer: query.data.parketnummer }) : t('app.loading'));
   if (query.isError) return <ErrorPanel error={query.error} />;
   if (!query.data) return <p role="status">{t('app.loading')}</p>;
   const c = query.data;
@@ -70,7 +73,10 @@ export function CasePage() {
             ))}
           </>
         ) : c.status === 'intake' ? (
-          <ZsmDecisionForm caseId={c.id} />
+          <>
+            <ZsmDecisionForm caseId={c.id} />
+            {c.modality !== 'zsm' && <ReleaseToPlanningForm caseId={c.id} />}
+          </>
         ) : (
           <>
             <h2>{t('case.zsmTitle')}</h2>

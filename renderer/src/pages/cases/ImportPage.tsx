@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/api/case-schemas';
 import { IMPORT_COLUMNS } from '../../../../shared/intake/import-columns';
 import { useApi } from '../../api/api-context';
+import { formatNumber } from '../../i18n/format';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { downloadBase64File, fileToBase64 } from './download-file';
 import { ImportReportView } from './ImportReportView';
@@ -13,6 +15,7 @@ type Mode = ImportReport['mode'];
 /** Check a police/OM export first, then commit the valid rows or nothing, as the user chooses. */
 export function ImportPage() {
   const { t } = useTranslation();
+  usePageTitle(t('import.title'));
   const api = useApi();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -94,7 +97,7 @@ export function ImportPage() {
       </form>
       {run.isError && <ErrorPanel error={run.error} />}
       {report && (
-        <section className="panel" aria-live="polite">
+        <section className="panel">
           <ImportReportView report={report} />
           {checked && checked.fileProblems.length === 0 && (
             <form
@@ -111,7 +114,7 @@ export function ImportPage() {
                     <legend>{t('import.modeLegend')}</legend>
                     <div className="checkbox">
                       <input id="mode-valid" type="radio" name="mode" checked={mode === 'valid_only'} onChange={() => setMode('valid_only')} />
-                      <label htmlFor="mode-valid">{t('import.modeValidOnly', { count: checked.validRows })}</label>
+                      <label htmlFor="mode-valid">{t('import.modeValidOnly', { count: checked.validRows, formatted: formatNumber(checked.validRows) })}</label>
                     </div>
                     <div className="checkbox">
                       <input id="mode-all" type="radio" name="mode" checked={mode === 'all_or_nothing'} onChange={() => setMode('all_or_nothing')} />
@@ -119,7 +122,9 @@ export function ImportPage() {
                     </div>
                   </fieldset>
                   <div className="actions">
-                    <button type="submit">{t('import.commit')}</button>
+                    <button type="submit" disabled={run.isPending}>
+                      {run.isPending ? t('import.committing') : t('import.commit')}
+                    </button>
                   </div>
                 </>
               )}
@@ -127,7 +132,7 @@ export function ImportPage() {
           )}
           {!report.dryRun && (
             <p className={report.committed > 0 ? 'success' : undefined} role="status" data-testid="import-result">
-              {report.committed > 0 ? t('import.committed', { count: report.committed }) : t('import.nothingCommitted')}
+              {report.committed > 0 ? t('import.committed', { count: report.committed, formatted: formatNumber(report.committed) }) : t('import.nothingCommitted')}
             </p>
           )}
         </section>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/api/case-schemas';
+import { formatNumber } from '../../i18n/format';
 
 /** The per-row report of a checked file: every problem with its row, column and Dutch message. */
 export function ImportReportView({ report }: { report: ImportReport }) {
@@ -18,11 +19,13 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   }
   return (
     <>
-      <p data-testid="import-summary">{t('import.summary', { total: report.totalRows, valid: report.validRows, invalid: report.invalidRows })}</p>
+      <p data-testid="import-summary" role="status">
+        {t('import.summary', { total: formatNumber(report.totalRows), valid: formatNumber(report.validRows), invalid: formatNumber(report.invalidRows) })}
+      </p>
       {report.ignoredColumns.length > 0 && <p>{t('import.ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p>}
       {report.problems.length > 0 && (
         <table className="data-table" data-testid="import-problems">
-          <caption>{t('import.problemsTitle', { count: report.problems.length })}</caption>
+          <caption>{t('import.problemsTitle', { count: report.problems.length, formatted: formatNumber(report.problems.length) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('import.colRow')}</th>

@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FILLER_KINDS, MODALITIES } from '../../../../shared/domain/modality';
 import { caseIntakeSchema, EVENT_FIELDS, type CaseIntakeInput } from '../../../../shared/intake/case-intake';
 import { parseDutchDate, parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
+import { ApiError } from '../../api/api-error';
 import { useApi } from '../../api/api-context';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 
@@ -61,9 +63,18 @@ export function NewCasePage() {
       void queryClient.invalidateQueries();
       void navigate(`/zaken/${id}`);
     },
+    // A parketnummer that exists already is the parketnummer field's problem: say it there.
+    onError: (error) => {
+      if (error instanceof ApiError && error.body.code === 'CONFLICT') setErrors({ parketnummer: error.body.message });
+    },
   });
+  usePageTitle(t('caseForm.title'));
+  useEffect(() => {
+    document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   const set = (field: keyof Draft) => (value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
+    // A filler kind only exists for a filler case: never keep a hidden value behind.
+    setDraft((d) => ({ ...d, [field]: value, ...(field === 'modality' && value !== 'filler' ? { fillerKind: '' } : {}) }));
     // A corrected field loses its old message; the next submit checks everything again.
     setErrors(({ [field]: _fixed, ...rest }) => rest);
   };
@@ -140,7 +151,7 @@ export function NewCasePage() {
           {mutation.isPending ? t('caseForm.busy') : t('caseForm.submit')}
         </button>
       </div>
-      {mutation.isError && <ErrorPanel error={mutation.error} />}
+      {mutation.isError && !errors['parketnummer'] && <ErrorPanel error={mutation.error} />}
     </form>
   );
 }

@@ -3,10 +3,9 @@ import { Link } from 'react-router';
 import type { WorkQueueRow } from '../../../../shared/api/case-schemas';
 import { formatInstant } from '../../i18n/format';
 
-/** One case in the queue: urgency in words and colour, the limit with its kind, what it still waits for. */
+/** One case in the queue: urgency in words and colour, the binding limit with its kind, what it still waits for. */
 export function QueueRowCells({ row }: { row: WorkQueueRow }) {
   const { t } = useTranslation();
-  const limit = row.hearingBy ?? row.hearingTargetBy;
   return (
     <>
       <td>
@@ -18,27 +17,32 @@ export function QueueRowCells({ row }: { row: WorkQueueRow }) {
       <td>{t(`modality.${row.modality}`)}</td>
       <td>{row.policeUnit}</td>
       <td>
-        {limit ? (
+        {row.nextLimit ? (
           <>
-            {formatInstant(limit)}
+            <span className="muted">{t(`queue.limitKind.${row.nextLimitKind}`)}</span>
             <br />
-            <span className="muted">{row.limitIsHard ? t('queue.hard') : t('queue.soft')}</span>
+            {formatInstant(row.nextLimit)}
           </>
         ) : (
-          '—'
+          t('queue.noLimit')
         )}
       </td>
       <td>
         <span className={`badge urgency-${row.urgency}`}>{t(`urgency.${row.urgency}`)}</span>
         <br />
-        {row.hoursLeft !== null && row.workingDaysLeft !== null && (
-          <span>
-            {row.hoursLeft < -48
-              ? t('queue.overdueByDays', { count: Math.floor(-row.hoursLeft / 24) })
-              : row.hoursLeft < 0
-              ? t('queue.overdueBy', { hours: -row.hoursLeft })
-              : t('queue.countdown', { count: row.workingDaysLeft, hours: row.hoursLeft })}
-          </span>
+        {row.urgency === 'infeasible' ? (
+          <span>{t('queue.infeasibleOptions')}</span>
+        ) : (
+          row.hoursLeft !== null &&
+          row.workingDaysLeft !== null && (
+            <span>
+              {row.hoursLeft < -48
+                ? t('queue.overdueByDays', { count: Math.floor(-row.hoursLeft / 24) })
+                : row.hoursLeft < 0
+                  ? t('queue.overdueBy', { hours: -row.hoursLeft })
+                  : t('queue.countdown', { count: row.workingDaysLeft, hours: row.hoursLeft })}
+            </span>
+          )
         )}
       </td>
       <td>{row.readinessGaps.length === 0 ? t('queue.readyText') : row.readinessGaps.map((gap) => t(`readinessGap.${gap}`)).join('; ')}</td>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatPercent, formatWeekRange, isoWeekNumber } from '../../i18n/format';
 import { mondayOf, shiftWeek, weekFromParam } from './week';
@@ -9,6 +10,7 @@ import { WeekGrid } from './WeekGrid';
 
 export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
+  usePageTitle(t('sessions.title'));
   const api = useApi();
   const [params] = useSearchParams();
   const weekStart = weekFromParam(params.get('week'), today);

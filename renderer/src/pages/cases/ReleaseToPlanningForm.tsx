@@ -1,0 +1,43 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { FieldShell } from '../../components/FormField';
+
+/** A filler case or a case the OM summoned outside the ZSM table goes to planning without a ZSM decision. */
+export function ReleaseToPlanningForm({ caseId }: { caseId: number }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const release = useMutation({
+    mutationFn: () => api.call('cases.releaseToPlanning', { caseId, reason }),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(['cases.get', caseId], detail);
+      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const missing = reason.trim().length < 3 ? t('case.releaseReasonRequired') : undefined;
+    setError(missing);
+    if (!missing) release.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="release-title">
+      <h2 id="release-title">{t('case.releaseTitle')}</h2>
+      <p>{t('case.releaseText')}</p>
+      <FieldShell label={t('case.releaseReason')} error={error}>
+        {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </FieldShell>
+      <div className="actions">
+        <button type="submit" disabled={release.isPending}>
+          {t('case.releaseSubmit')}
+        </button>
+      </div>
+      {release.isError && <ErrorPanel error={release.error} />}
+    </form>
+  );
+}
