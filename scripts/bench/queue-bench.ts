@@ -20,10 +20,10 @@ database.sqlite.exec('analyze');
 const waiting = (database.sqlite.prepare("select count(*) as n from criminal_case where status = 'awaiting_planning'").get() as { n: number }).n;
 
 const bare = database.sqlite.prepare(
-  "select id from criminal_case where status = 'awaiting_planning' order by coalesce(hearing_by, hearing_target_by), id limit ? offset ?",
+  "select id from criminal_case where status = 'awaiting_planning' order by queue_order, id limit ? offset ?",
 );
 const plan = database.sqlite
-  .prepare("explain query plan select id from criminal_case c where c.status = 'awaiting_planning' order by coalesce(c.hearing_by, c.hearing_target_by), c.id limit 200")
+  .prepare("explain query plan select id from criminal_case c where c.status = 'awaiting_planning' order by c.queue_order, c.id limit 200")
   .all() as { detail: string }[];
 
 const rows = [
