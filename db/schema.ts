@@ -135,6 +135,8 @@ export const hearings = sqliteTable(
     sessionId: integer('session_id').notNull().references(() => courtSessions.id),
     status: text('status', { enum: HEARING_STATUSES }).notNull().default('planned'),
     pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    /** Why the planner (or a coordinator) put the case on this session, in Dutch. */
+    explanation: text('explanation'),
     createdAt: createdAt(),
   },
   (t) => [

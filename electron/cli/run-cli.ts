@@ -5,6 +5,7 @@ import { processIo, type CliIo } from './cli-io';
 import { DEADLINES_USAGE, deadlinesCommand } from './commands/deadlines-command';
 import { DEMO_USAGE, demoCommand } from './commands/demo-command';
 import { IMPORT_USAGE, importCommand } from './commands/import-command';
+import { PLAN_USAGE, planCommand } from './commands/plan-command';
 import { SERVE_USAGE, serveCommand } from './commands/serve-command';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   serve: { run: serveCommand, usage: SERVE_USAGE },
   deadlines: { run: deadlinesCommand, usage: DEADLINES_USAGE },
   import: { run: importCommand, usage: IMPORT_USAGE },
+  plan: { run: planCommand, usage: PLAN_USAGE },
 };
 
 const HELP = `Ketenplanner: planning of fast-track criminal hearings for one court district.

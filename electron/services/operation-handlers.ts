@@ -8,6 +8,7 @@ import { recordZsmDecision } from './cases/record-zsm-decision';
 import { releaseToPlanning } from './cases/release-to-planning';
 import { updateCaseEvents } from './cases/update-case-events';
 import { listWorkQueue } from './cases/work-queue';
+import { runPlanner } from './planning/run-planner';
 import { getSettingsOverview } from './settings/settings-overview';
 import { updateSettings } from './settings/update-settings';
 import { resolveDemoOptions } from './demo/demo-options';
@@ -53,6 +54,7 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
       return getCaseDetail(db, input.caseId);
     },
     'queue.list': (input) => listWorkQueue(db, input, context.now?.() ?? new Date()),
+    'planner.run': (input) => runPlanner(db, input, context.actor(), context.now?.() ?? new Date()),
     'settings.get': () => getSettingsOverview(db, Number(context.today().slice(0, 4))),
     'settings.update': (input) => ({
       ...updateSettings(db, input, context.actor()),

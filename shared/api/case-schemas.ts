@@ -42,7 +42,9 @@ export const caseDetailSchema = z.object({
       recordedBy: z.string(),
     }),
   ),
-  hearings: z.array(z.object({ id: z.number().int(), status: z.enum(HEARING_STATUSES), sessionId: z.number().int(), date: z.string(), startTime: z.string() })),
+  hearings: z.array(
+    z.object({ id: z.number().int(), status: z.enum(HEARING_STATUSES), sessionId: z.number().int(), date: z.string(), startTime: z.string(), explanation: z.string().nullable() }),
+  ),
   history: z.array(
     z.object({
       id: z.number().int(),
@@ -102,3 +104,18 @@ export const workQueuePageSchema = z.object({
 });
 export type WorkQueuePage = z.infer<typeof workQueuePageSchema>;
 export type WorkQueueRow = WorkQueuePage['rows'][number];
+
+export const plannerSummarySchema = z.object({
+  dryRun: z.boolean(),
+  from: z.string(),
+  to: z.string(),
+  planned: z.array(z.object({ caseId: z.number().int(), parketnummer: z.string(), sessionId: z.number().int(), date: z.string(), explanation: z.string() })),
+  infeasible: z.array(z.object({ caseId: z.number().int(), parketnummer: z.string(), reason: z.string(), options: z.array(z.string()) })),
+  unplanned: z.array(z.object({ caseId: z.number().int(), parketnummer: z.string() })),
+  notReady: z.number().int(),
+  fillRateBySessionType: z.array(z.object({ sessionType: z.string(), capacity: z.number().int(), booked: z.number().int(), fillRate: z.number() })),
+  moves: z.number().int(),
+  objective: z.number(),
+  runTimeMs: z.number(),
+});
+export type PlannerSummary = z.infer<typeof plannerSummarySchema>;

@@ -6,7 +6,7 @@ import { deadlineSettingsSchema } from '../deadlines/settings';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
 import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
 import { caseIntakeSchema } from '../intake/case-intake';
-import { caseDetailSchema, IMPORT_MODES, importReportSchema, workQueuePageSchema } from './case-schemas';
+import { caseDetailSchema, IMPORT_MODES, importReportSchema, plannerSummarySchema, workQueuePageSchema } from './case-schemas';
 import { localDateSchema } from './local-date';
 
 /**
@@ -211,6 +211,14 @@ export const contract = {
       })
       .strict(),
     output: workQueuePageSchema,
+  },
+  'planner.run': {
+    input: z
+      .object({ from: localDateSchema, to: localDateSchema, dryRun: z.boolean() })
+      .strict()
+      .refine((w) => w.from <= w.to, { path: ['to'], message: 'Het einde ligt vóór het begin' })
+      .refine((w) => Date.parse(w.to) - Date.parse(w.from) <= 400 * 86_400_000, { path: ['to'], message: 'Plan hoogstens een jaar tegelijk' }),
+    output: plannerSummarySchema,
   },
   'settings.get': {
     input: z.object({}).strict(),

@@ -17,7 +17,7 @@ export function getCaseDetail(db: AppDatabase, caseId: number) {
   if (!row) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
   const { c, s } = row;
   const caseHearings = db
-    .select({ id: hearings.id, status: hearings.status, sessionId: hearings.sessionId, date: courtSessions.date, startTime: courtSessions.startTime })
+    .select({ id: hearings.id, status: hearings.status, sessionId: hearings.sessionId, date: courtSessions.date, startTime: courtSessions.startTime, explanation: hearings.explanation })
     .from(hearings)
     .innerJoin(courtSessions, eq(courtSessions.id, hearings.sessionId))
     .where(eq(hearings.caseId, caseId))

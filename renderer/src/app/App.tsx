@@ -6,6 +6,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { CasePage } from '../pages/cases/CasePage';
 import { ImportPage } from '../pages/cases/ImportPage';
 import { NewCasePage } from '../pages/cases/NewCasePage';
+import { PlanningPage } from '../pages/planning/PlanningPage';
 import { WorkQueuePage } from '../pages/queue/WorkQueuePage';
 import { SessionsWeekPage } from '../pages/sessions/SessionsWeekPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -37,6 +38,7 @@ export function App() {
             <NavLink to="/zittingen">{t('nav.sessions')}</NavLink>
             <NavLink to="/instroom">{t('nav.intake')}</NavLink>
             <NavLink to="/werkvoorraad">{t('nav.queue')}</NavLink>
+            <NavLink to="/planning">{t('nav.planning')}</NavLink>
             <NavLink to="/zaken/nieuw">{t('nav.newCase')}</NavLink>
             <NavLink to="/zaken/importeren">{t('nav.import')}</NavLink>
             <NavLink to="/instellingen">{t('nav.settings')}</NavLink>
@@ -54,6 +56,7 @@ export function App() {
               <Route path="/zittingen" element={<SessionsWeekPage />} />
               <Route path="/instroom" element={<WorkQueuePage key="intake" stage="intake" />} />
               <Route path="/werkvoorraad" element={<WorkQueuePage key="planning" stage="planning" />} />
+              <Route path="/planning" element={<PlanningPage />} />
               <Route path="/zaken/nieuw" element={<NewCasePage />} />
               <Route path="/zaken/importeren" element={<ImportPage />} />
               <Route path="/zaken/:id" element={<CasePage />} />

@@ -57,6 +57,19 @@ export function CasePage() {
           </>
         )}
       </section>
+      {c.hearings.length > 0 && (
+        <section className="panel" aria-labelledby="hearings-title">
+          <h2 id="hearings-title">{t('case.hearings')}</h2>
+          <ul>
+            {c.hearings.map((h) => (
+              <li key={h.id} data-testid="hearing">
+                {formatDate(h.date)} {h.startTime} · {t(`hearingStatus.${h.status}`)}
+                {h.explanation ? ` · ${h.explanation}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="panel">
         {c.zsmDecisions.length > 0 ? (
           <>

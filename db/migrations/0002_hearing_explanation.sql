@@ -1,0 +1,1 @@
+ALTER TABLE `hearing` ADD `explanation` text;

@@ -1,0 +1,143 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { addDays, format } from 'date-fns';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { PlannerSummary } from '../../../../shared/api/case-schemas';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { FieldShell } from '../../components/FormField';
+import { usePageTitle } from '../../components/usePageTitle';
+import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
+
+/** The planner proposes; a coordinator checks the proposal and its explanations, then records it. */
+export function PlanningPage({ today = new Date() }: { today?: Date }) {
+  const { t } = useTranslation();
+  usePageTitle(t('planning.title'));
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [from, setFrom] = useState(format(today, 'yyyy-MM-dd'));
+  const [to, setTo] = useState(format(addDays(today, 41), 'yyyy-MM-dd'));
+  const run = useMutation({
+    mutationFn: (dryRun: boolean) => api.call('planner.run', { from, to, dryRun }),
+    onSuccess: (summary) => {
+      if (!summary.dryRun) void queryClient.invalidateQueries();
+    },
+  });
+  const propose = (event: FormEvent) => {
+    event.preventDefault();
+    run.mutate(true);
+  };
+  const summary = run.data;
+
+  return (
+    <>
+      <h1>{t('planning.title')}</h1>
+      <p>{t('planning.intro')}</p>
+      <form onSubmit={propose} className="filters">
+        <FieldShell label={t('planning.from')}>{(a11y) => <input {...a11y} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</FieldShell>
+        <FieldShell label={t('planning.to')}>{(a11y) => <input {...a11y} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</FieldShell>
+        <div className="actions">
+          <button type="submit" disabled={run.isPending}>
+            {t('planning.propose')}
+          </button>
+        </div>
+      </form>
+      {run.isPending && <p role="status">{t('planning.busy')}</p>}
+      {run.isError && <ErrorPanel error={run.error} />}
+      {summary && <PlanningSummaryView summary={summary} onCommit={() => run.mutate(false)} committing={run.isPending} />}
+    </>
+  );
+}
+
+function PlanningSummaryView({ summary, onCommit, committing }: { summary: PlannerSummary; onCommit: () => void; committing: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="planning-result">
+      <h2 id="planning-result">{summary.dryRun ? t('planning.proposalTitle') : t('planning.recordedTitle')}</h2>
+      <p role="status" data-testid="planning-summary">
+        {t('planning.summary', {
+          planned: formatNumber(summary.planned.length),
+          infeasible: formatNumber(summary.infeasible.length),
+          unplanned: formatNumber(summary.unplanned.length),
+          notReady: formatNumber(summary.notReady),
+          ms: formatNumber(summary.runTimeMs),
+        })}
+      </p>
+      <table className="data-table">
+        <caption>{t('planning.fillCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('planning.colType')}</th>
+            <th scope="col">{t('planning.colCapacity')}</th>
+            <th scope="col">{t('planning.colBooked')}</th>
+            <th scope="col">{t('planning.colFill')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.fillRateBySessionType.map((f) => (
+            <tr key={f.sessionType}>
+              <th scope="row">{t(`sessionType.${f.sessionType}`)}</th>
+              <td>{formatNumber(f.capacity)}</td>
+              <td>{formatNumber(f.booked)}</td>
+              <td>{formatPercent(f.fillRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {summary.infeasible.length > 0 && (
+        <table className="data-table">
+          <caption>{t('planning.infeasibleCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('planning.colCase')}</th>
+              <th scope="col">{t('planning.colReason')}</th>
+              <th scope="col">{t('planning.colOptions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.infeasible.map((i) => (
+              <tr key={i.caseId}>
+                <td>
+                  <Link to={`/zaken/${i.caseId}`}>{i.parketnummer}</Link>
+                </td>
+                <td>{i.reason}</td>
+                <td>{i.options.join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {summary.planned.length > 0 && (
+        <table className="data-table" data-testid="planning-placements">
+          <caption>{summary.dryRun ? t('planning.proposedCaption') : t('planning.plannedCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('planning.colCase')}</th>
+              <th scope="col">{t('planning.colDate')}</th>
+              <th scope="col">{t('planning.colWhy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.planned.map((p) => (
+              <tr key={p.caseId}>
+                <td>
+                  <Link to={`/zaken/${p.caseId}`}>{p.parketnummer}</Link>
+                </td>
+                <td>{formatDate(p.date)}</td>
+                <td>{p.explanation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {summary.dryRun && summary.planned.length > 0 && (
+        <div className="actions">
+          <button type="button" onClick={onCommit} disabled={committing}>
+            {t('planning.commit', { count: summary.planned.length, formatted: formatNumber(summary.planned.length) })}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
