@@ -9,7 +9,7 @@ import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../shared/domain/sess
 // 'YYYY-MM-DD' (Europe/Amsterdam), clock times 'HH:mm'. Text keeps the file readable for years
 // (Archiefwet) without this application.
 // Personal data is kept to what planning needs (name, date of birth, summons contact, lawyer).
-// By design there is no field for nationality, ethnicity or religion, and no risk score.
+// By design: no nationality, ethnicity or religion field, and no risk score (none is ever added).
 
 /** SQLite does not enforce drizzle's text enums: a CHECK constraint does. */
 function oneOf(column: SQLiteColumn, values: readonly string[]): SQL {

@@ -50,6 +50,16 @@ const counts = (file: string) => {
   return result;
 };
 
+/** A current-schema district file filled with a small demo district. */
+async function populatedFile(): Promise<{ dir: string; file: string }> {
+  const dir = tempDir();
+  const file = path.join(dir, 'district.sqlite');
+  const populated = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+  writeDemoDistrict(populated.db, generateDemoDistrict({ seed: 1, casesPerYear: 300, asOf: '2026-03-01' }));
+  populated.close();
+  return { dir, file };
+}
+
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const tables = (file: string) =>
   (new Database(file, { readonly: true }).prepare("select name from sqlite_master where type='table' order by name").all() as { name: string }[]).map(
@@ -126,11 +136,7 @@ describe('openDatabase on a real SQLite file', () => {
   );
 
   it('runs a drizzle-kit table rebuild of a referenced table on a populated file (foreign keys off during the migration)', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'district.sqlite');
-    const populated = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
-    writeDemoDistrict(populated.db, generateDemoDistrict({ seed: 1, casesPerYear: 300, asOf: '2026-03-01' }));
-    populated.close();
+    const { dir, file } = await populatedFile();
     const before = counts(file);
     const last = journal.entries.at(-1)!.when;
     const rebuild = migrationsFolder(dir, journal.entries.length, [{ tag: '9000_rebuild_location', when: last + 1, sql: REBUILD_COURT_LOCATION }]);
@@ -141,11 +147,7 @@ describe('openDatabase on a real SQLite file', () => {
   });
 
   it('rolls the whole migration back when it leaves a dangling reference', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'district.sqlite');
-    const populated = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
-    writeDemoDistrict(populated.db, generateDemoDistrict({ seed: 1, casesPerYear: 300, asOf: '2026-03-01' }));
-    populated.close();
+    const { dir, file } = await populatedFile();
     const before = counts(file);
     const last = journal.entries.at(-1)!.when;
     const breaking = migrationsFolder(dir, journal.entries.length, [
