@@ -8,6 +8,7 @@ import { recordZsmDecision } from './cases/record-zsm-decision';
 import { releaseToPlanning } from './cases/release-to-planning';
 import { updateCaseEvents } from './cases/update-case-events';
 import { listWorkQueue } from './cases/work-queue';
+import { placeCaseManually, placementCandidates } from './planning/manual-placement';
 import { runPlanner } from './planning/run-planner';
 import { getSettingsOverview } from './settings/settings-overview';
 import { updateSettings } from './settings/update-settings';
@@ -55,6 +56,8 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     },
     'queue.list': (input) => listWorkQueue(db, input, context.now?.() ?? new Date()),
     'planner.run': (input) => runPlanner(db, input, context.actor(), context.now?.() ?? new Date()),
+    'planner.place': (input) => ({ ...placeCaseManually(db, input, context.actor()), detail: getCaseDetail(db, input.caseId) }),
+    'planner.candidates': ({ caseId, from, to }) => placementCandidates(db, caseId, { from, to }),
     'settings.get': () => getSettingsOverview(db, Number(context.today().slice(0, 4))),
     'settings.update': (input) => ({
       ...updateSettings(db, input, context.actor()),

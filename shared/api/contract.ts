@@ -220,6 +220,33 @@ export const contract = {
       .refine((w) => Date.parse(w.to) - Date.parse(w.from) <= 400 * 86_400_000, { path: ['to'], message: 'Plan hoogstens een jaar tegelijk' }),
     output: plannerSummarySchema,
   },
+  'planner.place': {
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        sessionId: z.number().int().positive().nullable(),
+        pin: z.boolean(),
+        reason: z.string().trim().min(3, 'Vul de reden in').max(1000),
+        confirmBreach: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ breaches: z.array(z.string()), detail: caseDetailSchema }),
+  },
+  'planner.candidates': {
+    input: z.object({ caseId: z.number().int().positive(), from: localDateSchema, to: localDateSchema }).strict(),
+    output: z.array(
+      z.object({
+        sessionId: z.number().int(),
+        date: z.string(),
+        startTime: z.string(),
+        sessionType: z.enum(SESSION_TYPES),
+        location: z.string(),
+        room: z.string(),
+        free: z.number().int(),
+        breaches: z.array(z.string()),
+      }),
+    ),
+  },
   'settings.get': {
     input: z.object({}).strict(),
     output: settingsOverviewSchema,

@@ -130,6 +130,7 @@ describe('case intake in real Chromium', () => {
     await page.getByLabel('Betekening dagvaarding').fill(hoursAgo(2));
     await page.getByLabel('Reden van de wijziging *').fill('Dagvaarding in persoon uitgereikt.');
     await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await page.getByText('Opgeslagen; termijnen en gereedheid zijn opnieuw berekend.').waitFor();
     await page.getByText('Ja: niets ontbreekt voor de planning.').waitFor();
     expect(await page.locator('[data-limit="hearingFrom"]').count()).toBe(1);
     const history = await page.getByRole('table', { name: 'Geschiedenis' }).textContent();
@@ -173,6 +174,22 @@ describe('case intake in real Chromium', () => {
     expect(await page.getByTestId('case-status').textContent()).toBe('Gepland');
     expect(await page.getByTestId('hearing').first().textContent()).toMatch(/gepland · vroegste zitting/);
     expect(placed === 0 || placed === 1).toBe(true);
+
+    // The coordinator moves it by hand: the form names what a session would break and wants a reason.
+    const select = page.getByLabel('Zitting (komende zes weken)');
+    await select.waitFor();
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const target = options.find((o) => o.value && !o.text.includes('breekt een regel')) ?? options.find((o) => o.value)!;
+    await select.selectOption(target.value);
+    if (target.text.includes('breekt een regel')) await page.getByLabel('Ik weet dit en neem de beslissing; de reden wordt vastgelegd').check();
+    await page.getByLabel('Reden *').fill('Advocaat verhinderd op de eerste datum.');
+    await page.getByRole('button', { name: 'Verplaatsen' }).click();
+    await page.getByText('Vastgelegd; de geschiedenis toont wie, wanneer en waarom.').waitFor();
+    const history = await page.getByRole('table', { name: 'Geschiedenis' }).textContent();
+    expect(history).toContain('Zitting verplaatst');
+    expect(history).toContain('Advocaat verhinderd op de eerste datum.');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'case-moved');
     expect(problems).toEqual([]);
   });
 

@@ -88,3 +88,72 @@ describe('running the planner on a real district file', () => {
     database.close();
   });
 });
+
+describe('manual placement by a coordinator', () => {
+  async function withWaitingCase() {
+    const ctx = await setup();
+    const row = ctx.database.sqlite
+      .prepare("select id, modality, hearing_by as hearingBy from criminal_case where status = 'awaiting_planning' and planning_gaps = '' and modality = 'snelrecht_nd' order by id limit 1")
+      .get() as { id: number; modality: string };
+    const session = (modality: string, order: 'asc' | 'desc') =>
+      ctx.database.sqlite
+        .prepare(
+          `select s.id from court_session s where s.status = 'scheduled' and s.date >= '2026-06-29' and s.session_type in (${modality === 'snelrecht_nd' ? "'snelrecht_nd','mixed'" : "'supersnelrecht'"})
+           and (select count(*) from hearing h where h.session_id = s.id and h.status in ('planned','held')) < s.capacity_slots order by s.date ${order} limit 1`,
+        )
+        .get() as { id: number };
+    return { ...ctx, caseId: row.id, session };
+  }
+  const place = async (handle: Awaited<ReturnType<typeof setup>>['handle'], input: object) => handle('planner.place', { pin: false, confirmBreach: false, reason: 'Afspraak met de advocaat.', ...input });
+
+  it('places, moves and unplans a case; the moved hearing stays in the history as cancelled; every step audited', async () => {
+    const { database, handle, caseId, session } = await withWaitingCase();
+    const first = session('snelrecht_nd', 'asc').id;
+    expect(await place(handle, { caseId, sessionId: first, pin: true })).toMatchObject({ ok: true, value: { breaches: [], detail: { status: 'planned' } } });
+    const second = (database.sqlite.prepare("select id from court_session where session_type = 'snelrecht_nd' and status = 'scheduled' and id > ? and date <= '2026-07-10' order by id limit 1").get(first) as { id: number }).id;
+    const moved = await place(handle, { caseId, sessionId: second, reason: 'Verdachte verhinderd.' });
+    expect(moved.ok).toBe(true);
+    const rows = database.sqlite.prepare('select session_id as sessionId, status, pinned from hearing where case_id = ? order by id').all(caseId);
+    expect(rows).toEqual([
+      { sessionId: first, status: 'cancelled', pinned: 1 },
+      { sessionId: second, status: 'planned', pinned: 0 },
+    ]);
+    expect(await place(handle, { caseId, sessionId: null, reason: 'Dossier onvolledig.' })).toMatchObject({ ok: true, value: { detail: { status: 'awaiting_planning' } } });
+    const actions = database.sqlite.prepare("select action, reason from audit_event where actor = 'coordinator.test' and action like 'hearing.%' order by id").all();
+    expect(actions).toEqual([
+      { action: 'hearing.planned', reason: 'Afspraak met de advocaat.' },
+      { action: 'hearing.moved', reason: 'Verdachte verhinderd.' },
+      { action: 'hearing.planned', reason: 'Verdachte verhinderd.' },
+      { action: 'hearing.unplanned', reason: 'Dossier onvolledig.' },
+    ]);
+    database.close();
+  });
+
+  it('refuses a breach of a hard limit without explicit confirmation, and records it with the reason when confirmed', async () => {
+    const { database, handle } = await setup();
+    database.sqlite.exec(`
+      insert into suspect (full_name, date_of_birth) values ('Z. Laat', '1990-01-01');
+      insert into criminal_case (parketnummer, suspect_id, modality, status, police_unit, offence_summary, arrested_at, custody_ordered_at, short_term_consent, hearing_by)
+      values ('19/999002-26', (select max(id) from suspect), 'supersnelrecht', 'awaiting_planning', 'Noord', 'Diefstal',
+              '2026-06-12T06:00:00.000Z', '2026-06-12T08:00:00.000Z', 1, '2026-06-15T08:00:00.000Z');
+    `);
+    const caseId = (database.sqlite.prepare("select id from criminal_case where parketnummer = '19/999002-26'").get() as { id: number }).id;
+    const late = (database.sqlite.prepare("select id from court_session where session_type = 'supersnelrecht' and date > '2026-06-20' order by date limit 1").get() as { id: number }).id;
+    const refused = await place(handle, { caseId, sessionId: late });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('na de wettelijke uiterste zittingsdatum') } });
+    expect(database.sqlite.prepare('select count(*) as n from hearing where case_id = ?').get(caseId)).toEqual({ n: 0 });
+    const confirmed = await place(handle, { caseId, sessionId: late, confirmBreach: true, reason: 'Verdachte heeft uitstel gevraagd en is in vrijheid gesteld.' });
+    expect(confirmed).toMatchObject({ ok: true, value: { breaches: [expect.stringContaining('uiterste zittingsdatum')] } });
+    const audit = database.sqlite.prepare("select reason, details from audit_event where action = 'hearing.planned' and actor = 'coordinator.test'").get() as { reason: string; details: string };
+    expect(audit.reason).toBe('Verdachte heeft uitstel gevraagd en is in vrijheid gesteld.');
+    expect(JSON.parse(audit.details)).toMatchObject({ confirmed: true, breaches: [expect.stringContaining('uiterste zittingsdatum')] });
+    database.close();
+  });
+
+  it('refuses a session that does not take the modality, whatever is confirmed', async () => {
+    const { database, handle, caseId } = await withWaitingCase();
+    const ssr = (database.sqlite.prepare("select id from court_session where session_type = 'supersnelrecht' and date > '2026-06-20' limit 1").get() as { id: number }).id;
+    expect(await place(handle, { caseId, sessionId: ssr, confirmBreach: true })).toMatchObject({ ok: false, error: { message: 'Deze zitting neemt deze modaliteit niet.' } });
+    database.close();
+  });
+});

@@ -14,7 +14,7 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const initial = Object.fromEntries(EVENT_FIELDS.map((f) => [f, detail.events[f] ? formatForInput(detail.events[f]) : ''])) as Record<EventField, string>;
+  const initial = inputValues(detail);
   const [values, setValues] = useState(initial);
   const [consent, setConsent] = useState(detail.shortTermConsent);
   const [reason, setReason] = useState('');
@@ -24,6 +24,8 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
     onSuccess: (updated) => {
       queryClient.setQueryData(['cases.get', detail.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
+      setValues(inputValues(updated));
+      setConsent(updated.shortTermConsent);
       setReason('');
     },
   });
@@ -87,4 +89,9 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>
   );
+}
+
+/** The case's events in the notation the form shows. */
+function inputValues(detail: CaseDetail): Record<EventField, string> {
+  return Object.fromEntries(EVENT_FIELDS.map((f) => [f, detail.events[f] ? formatForInput(detail.events[f]) : ''])) as Record<EventField, string>;
 }

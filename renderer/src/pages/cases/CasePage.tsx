@@ -10,6 +10,7 @@ import { formatDate, formatInstant } from '../../i18n/format';
 import { CaseEventsForm } from './CaseEventsForm';
 import { CaseHistory } from './CaseHistory';
 import { DeadlinesTable } from './DeadlinesTable';
+import { PlacementForm } from './PlacementForm';
 import { ReleaseToPlanningForm } from './ReleaseToPlanningForm';
 import { ZsmDecisionForm } from './ZsmDecisionForm';
 
@@ -70,6 +71,12 @@ export function CasePage() {
           </ul>
         </section>
       )}
+      {(c.status === 'awaiting_planning' || c.status === 'planned') && c.modality !== 'zsm' && (
+        <section className="panel">
+          <PlacementForm detail={c} />
+        </section>
+      )}
+      {(c.zsmDecisions.length > 0 || c.status === 'intake') && (
       <section className="panel">
         {c.zsmDecisions.length > 0 ? (
           <>
@@ -85,21 +92,17 @@ export function CasePage() {
               </p>
             ))}
           </>
-        ) : c.status === 'intake' ? (
+        ) : (
           <>
             <ZsmDecisionForm caseId={c.id} />
             {c.modality !== 'zsm' && <ReleaseToPlanningForm caseId={c.id} />}
           </>
-        ) : (
-          <>
-            <h2>{t('case.zsmTitle')}</h2>
-            <p>{t('case.zsmNotPossible')}</p>
-          </>
         )}
       </section>
+      )}
       {EVENTS_EDITABLE_STATUSES.includes(c.status) && (
         <section className="panel">
-          <CaseEventsForm key={c.history.length} detail={c} />
+          <CaseEventsForm detail={c} />
         </section>
       )}
       <section className="panel" aria-labelledby="history-title">

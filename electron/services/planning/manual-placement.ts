@@ -1,0 +1,131 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { formatAmsterdam, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
+import { SLOT_OCCUPYING_HEARING_STATUSES } from '../../../shared/domain/case-status';
+import type { HeardModality } from '../../../shared/domain/modality';
+import { DEFAULT_ACCEPTED_MODALITIES } from '../../../shared/domain/session';
+import type { AppDatabase } from '../../../db/open-database';
+import { courtSessions, criminalCases, hearings } from '../../../db/schema';
+import { recordAudit } from '../audit';
+import { transitionCase } from '../cases/case-transition';
+import { ServiceError } from '../service-error';
+
+export interface ManualPlacement {
+  caseId: number;
+  /** The session to put the case on, or null to take it out of the planning. */
+  sessionId: number | null;
+  pin: boolean;
+  reason: string;
+  /** A person who knows the rule is broken and takes responsibility says so explicitly. */
+  confirmBreach: boolean;
+}
+
+type Tx = Pick<AppDatabase, 'select'>;
+type CaseRow = typeof criminalCases.$inferSelect;
+type SessionRow = typeof courtSessions.$inferSelect;
+
+/** What putting this case on this session would break: capacity, the summons term, a hard limit. */
+export function placementBreaches(tx: Tx, c: Pick<CaseRow, 'hearingBy' | 'hearingFrom'>, target: SessionRow): string[] {
+  const breaches: string[] = [];
+  const booked = tx
+    .select({ id: hearings.id })
+    .from(hearings)
+    .where(and(eq(hearings.sessionId, target.id), inArray(hearings.status, [...SLOT_OCCUPYING_HEARING_STATUSES])))
+    .all().length;
+  if (booked >= target.capacitySlots) breaches.push(`De zitting is vol (${booked} van ${target.capacitySlots} plaatsen bezet): dit is overboeken.`);
+  const [hour, minute] = target.startTime.split(':').map(Number) as [number, number];
+  const starts = fromAmsterdamLocal(target.date, hour, minute);
+  if (c.hearingBy && starts > Date.parse(c.hearingBy)) {
+    breaches.push(`De zitting begint na de wettelijke uiterste zittingsdatum van ${formatAmsterdam(Date.parse(c.hearingBy))}.`);
+  }
+  if (c.hearingFrom && starts < Date.parse(c.hearingFrom)) {
+    breaches.push(`De zitting begint vóór het einde van de dagvaardingstermijn (${formatAmsterdam(Date.parse(c.hearingFrom))}).`);
+  }
+  return breaches;
+}
+
+/** The sessions of a window that take the case's modality (not the one it is on), each with its free slots and what placing the case there would break. */
+export function placementCandidates(db: AppDatabase, caseId: number, window: { from: string; to: string }) {
+  const c = db.select().from(criminalCases).where(eq(criminalCases.id, caseId)).get();
+  if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
+  if (c.modality === 'zsm') return [];
+  const current = db.select({ sessionId: hearings.sessionId }).from(hearings).where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'planned'))).get();
+  const rows = db.$client
+    .prepare(
+      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.capacity_slots as capacity, r.name as room, l.name as location,
+              (select count(*) from hearing h where h.session_id = s.id and h.status in ('planned','held')) as booked
+       from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
+       where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
+    )
+    .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; capacity: number; room: string; location: string; booked: number }[];
+  return rows
+    .filter((r) => r.id !== current?.sessionId && DEFAULT_ACCEPTED_MODALITIES[r.sessionType].includes(c.modality as HeardModality))
+    .map((r) => {
+      const session = db.select().from(courtSessions).where(eq(courtSessions.id, r.id)).get()!;
+      return { sessionId: r.id, date: r.date, startTime: r.startTime, sessionType: r.sessionType, location: r.location, room: r.room, free: Math.max(0, r.capacity - r.booked), breaches: placementBreaches(db, c, session) };
+    });
+}
+
+export interface PlacementCheck {
+  breaches: string[];
+}
+
+/**
+ * A coordinator places, moves or unplans a case by hand. The move is checked against the session
+ * (open, accepts the modality, a free slot) and the legal limits (never before the summons term, never
+ * after a hard limit). A breach is refused unless explicitly confirmed; then it is recorded, with the
+ * reason, in the audit trail. A moved hearing is kept as cancelled, so the history shows both.
+ */
+export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor: string): PlacementCheck {
+  return db.transaction((tx) => {
+    const c = tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)).get();
+    if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
+    if (c.status !== 'planned' && c.status !== 'awaiting_planning') {
+      throw new ServiceError('CONFLICT', 'Alleen een zaak die wacht op planning of al gepland is, kan worden (her)gepland.');
+    }
+    const current = tx
+      .select()
+      .from(hearings)
+      .where(and(eq(hearings.caseId, c.id), eq(hearings.status, 'planned')))
+      .get();
+
+    const breaches: string[] = [];
+    let target: typeof courtSessions.$inferSelect | undefined;
+    if (input.sessionId !== null) {
+      target = tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)).get();
+      if (!target || target.status !== 'scheduled') throw new ServiceError('CONFLICT', 'Deze zitting bestaat niet of is vervallen.');
+      if (current?.sessionId === target.id) throw new ServiceError('CONFLICT', 'De zaak staat al op deze zitting.');
+      if (c.modality === 'zsm' || !DEFAULT_ACCEPTED_MODALITIES[target.sessionType].includes(c.modality as HeardModality)) {
+        throw new ServiceError('CONFLICT', 'Deze zitting neemt deze modaliteit niet.');
+      }
+      breaches.push(...placementBreaches(tx, c, target));
+    }
+    if (breaches.length > 0 && !input.confirmBreach) {
+      throw new ServiceError('CONFLICT', `Niet zonder uitdrukkelijke bevestiging: ${breaches.join(' ')}`);
+    }
+
+    if (current) {
+      tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, current.id)).run();
+      recordAudit(tx, { actor, action: input.sessionId === null ? 'hearing.unplanned' : 'hearing.moved', entityType: 'hearing', entityId: current.id, reason: input.reason, details: { caseId: c.id, fromSessionId: current.sessionId, toSessionId: input.sessionId } });
+    }
+    if (target) {
+      const explanation = `Handmatig geplaatst door ${actor}: ${input.reason}`;
+      const hearingId = tx
+        .insert(hearings)
+        .values({ caseId: c.id, sessionId: target.id, status: 'planned', pinned: input.pin, explanation })
+        .returning({ id: hearings.id })
+        .get().id;
+      recordAudit(tx, {
+        actor,
+        action: 'hearing.planned',
+        entityType: 'hearing',
+        entityId: hearingId,
+        reason: input.reason,
+        details: { caseId: c.id, sessionId: target.id, by: 'hand', pinned: input.pin, ...(breaches.length ? { breaches, confirmed: true } : {}) },
+      });
+      if (c.status === 'awaiting_planning') transitionCase(tx, c.id, 'planned', { actor, reason: input.reason });
+    } else if (c.status === 'planned') {
+      transitionCase(tx, c.id, 'awaiting_planning', { actor, reason: input.reason });
+    }
+    return { breaches };
+  });
+}
