@@ -9,6 +9,7 @@ import { releaseToPlanning } from './cases/release-to-planning';
 import { updateCaseEvents } from './cases/update-case-events';
 import { listWorkQueue } from './cases/work-queue';
 import { placeCaseManually, placementCandidates } from './planning/manual-placement';
+import { listPlanningProblems } from './planning/planning-problems';
 import { runPlanner } from './planning/run-planner';
 import { getSettingsOverview } from './settings/settings-overview';
 import { updateSettings } from './settings/update-settings';
@@ -58,6 +59,7 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     'planner.run': (input) => runPlanner(db, input, context.actor(), context.now?.() ?? new Date()),
     'planner.place': (input) => ({ ...placeCaseManually(db, input, context.actor()), detail: getCaseDetail(db, input.caseId) }),
     'planner.candidates': ({ caseId, from, to }) => placementCandidates(db, caseId, { from, to }),
+    'planner.problems': () => listPlanningProblems(db, context.now?.() ?? new Date()),
     'settings.get': () => getSettingsOverview(db, Number(context.today().slice(0, 4))),
     'settings.update': (input) => ({
       ...updateSettings(db, input, context.actor()),

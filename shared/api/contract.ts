@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MODALITIES } from '../domain/modality';
+import { PROBLEM_KINDS } from '../domain/planning-problem-kinds';
 import { parseOffsetDateTime } from '../calendar/amsterdam-time';
 import { courtCalendarSettingsSchema } from '../calendar/court-calendar';
 import { deadlineSettingsSchema } from '../deadlines/settings';
@@ -244,6 +245,18 @@ export const contract = {
         room: z.string(),
         free: z.number().int(),
         breaches: z.array(z.string()),
+      }),
+    ),
+  },
+  'planner.problems': {
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        kind: z.enum(PROBLEM_KINDS),
+        date: z.string(),
+        sessionId: z.number().int().nullable(),
+        caseId: z.number().int().nullable(),
+        subject: z.string(),
       }),
     ),
   },

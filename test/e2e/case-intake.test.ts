@@ -190,6 +190,15 @@ describe('case intake in real Chromium', () => {
     expect(history).toContain('Advocaat verhinderd op de eerste datum.');
     await expectNoAxeViolations(page);
     await screenshot(page, 'case-moved');
+
+    // The problems panel, with its count in the header.
+    await page.getByRole('link', { name: /^Problemen \(/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Problemen in de planning' }).waitFor();
+    await page.getByTestId('problems').waitFor();
+    const count = Number(/\((\d+)\)/.exec((await page.getByRole('link', { name: /^Problemen \(/ }).textContent()) ?? '')?.[1]);
+    expect(await page.getByTestId('problems').locator('tbody tr').count()).toBe(count);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'problems');
     expect(problems).toEqual([]);
   });
 

@@ -157,3 +157,34 @@ describe('manual placement by a coordinator', () => {
     database.close();
   });
 });
+
+describe('the problems panel', () => {
+  it('flags missing people, double bookings, overbooking, capacity about to be lost and cases near a hard limit', async () => {
+    const { database, handle } = await setup();
+    const sqlite = database.sqlite;
+    const sessions = sqlite
+      .prepare("select id, date, courtroom_id as room, judge_name as judge from court_session where date between '2026-06-16' and '2026-06-30' and status = 'scheduled' order by date, start_time")
+      .all() as { id: number; date: string; room: number; judge: string }[];
+    const a = sessions.find((s) => sessions.some((o) => o.date === s.date && o.id !== s.id))!;
+    const b = sessions.find((s) => s.date === a.date && s.id !== a.id)!;
+    sqlite.prepare('update court_session set judge_name = null where id = ?').run(a.id);
+    sqlite.prepare("update court_session set prosecutor_name = 'mr. Dubbel', start_time = '09:00', end_time = '17:00' where id in (?, ?)").run(a.id, b.id);
+    sqlite.prepare('update court_session set capacity_slots = 0 where id = ?').run(sessions.at(-1)!.id);
+    sqlite.exec(`
+      insert into suspect (full_name, date_of_birth) values ('Z. Krap', '1990-01-01');
+      insert into criminal_case (parketnummer, suspect_id, modality, status, police_unit, offence_summary, arrested_at, hearing_by, next_limit, next_limit_kind, queue_order)
+      values ('19/999003-26', (select max(id) from suspect), 'snelrecht', 'awaiting_planning', 'Noord', 'Diefstal', '2026-06-13T06:00:00.000Z',
+              '2026-06-16T10:00:00.000Z', '2026-06-16T10:00:00.000Z', 'voorgeleiding', '2026-06-16T10:00:00.000Z');
+    `);
+    const result = await handle('planner.problems', {});
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const problems = result.value as { kind: string; sessionId: number | null; subject: string }[];
+    const kinds = new Set(problems.map((p) => p.kind));
+    expect(problems.find((p) => p.kind === 'no_judge')?.sessionId).toBe(a.id);
+    const double = problems.find((p) => p.kind === 'double_booked_person' && p.subject === 'mr. Dubbel');
+    expect([a.id, b.id]).toContain(double?.sessionId);
+    expect(problems.find((p) => p.kind === 'case_near_limit')?.subject).toBe('19/999003-26');
+    expect(kinds.has('underfilled')).toBe(true);
+    database.close();
+  });
+});

@@ -7,6 +7,7 @@ import { CasePage } from '../pages/cases/CasePage';
 import { ImportPage } from '../pages/cases/ImportPage';
 import { NewCasePage } from '../pages/cases/NewCasePage';
 import { PlanningPage } from '../pages/planning/PlanningPage';
+import { PROBLEMS_QUERY_KEY, ProblemsPage } from '../pages/planning/ProblemsPage';
 import { WorkQueuePage } from '../pages/queue/WorkQueuePage';
 import { SessionsWeekPage } from '../pages/sessions/SessionsWeekPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -16,6 +17,12 @@ export function App() {
   const { t } = useTranslation();
   const api = useApi();
   const district = useQuery({ queryKey: ['district.get'], queryFn: () => api.call('district.get', {}) });
+  const problems = useQuery({
+    queryKey: PROBLEMS_QUERY_KEY,
+    queryFn: () => api.call('planner.problems', {}),
+    enabled: !!district.data,
+    refetchInterval: 60_000,
+  });
 
   return (
     <>
@@ -41,6 +48,7 @@ export function App() {
             <NavLink to="/planning">{t('nav.planning')}</NavLink>
             <NavLink to="/zaken/nieuw">{t('nav.newCase')}</NavLink>
             <NavLink to="/zaken/importeren">{t('nav.import')}</NavLink>
+            <NavLink to="/problemen">{t('nav.problems', { count: problems.data?.length ?? 0 })}</NavLink>
             <NavLink to="/instellingen">{t('nav.settings')}</NavLink>
           </nav>
         )}
@@ -60,6 +68,7 @@ export function App() {
               <Route path="/zaken/nieuw" element={<NewCasePage />} />
               <Route path="/zaken/importeren" element={<ImportPage />} />
               <Route path="/zaken/:id" element={<CasePage />} />
+              <Route path="/problemen" element={<ProblemsPage />} />
               <Route path="/instellingen" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/zittingen" replace />} />
             </Routes>

@@ -31,6 +31,7 @@ export function PlacementForm({ detail, today = new Date() }: { detail: CaseDeta
       void queryClient.invalidateQueries({ queryKey: ['planner.candidates'] });
       void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
       void queryClient.invalidateQueries({ queryKey: ['sessions.week'] });
+      void queryClient.invalidateQueries({ queryKey: ['planner.problems'] });
       setReason('');
       setConfirm(false);
       setSessionId('');
