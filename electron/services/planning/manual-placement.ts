@@ -23,17 +23,20 @@ type Tx = Pick<AppDatabase, 'select'>;
 type CaseRow = typeof criminalCases.$inferSelect;
 type SessionRow = typeof courtSessions.$inferSelect;
 
+/** The facts about a session that decide whether a case may go there. */
+interface SessionSlot {
+  date: string;
+  startTime: string;
+  capacity: number;
+  booked: number;
+}
+
 /** What putting this case on this session would break: capacity, the summons term, a hard limit. */
-export function placementBreaches(tx: Tx, c: Pick<CaseRow, 'hearingBy' | 'hearingFrom'>, target: SessionRow): string[] {
+export function placementBreaches(c: Pick<CaseRow, 'hearingBy' | 'hearingFrom'>, session: SessionSlot): string[] {
   const breaches: string[] = [];
-  const booked = tx
-    .select({ id: hearings.id })
-    .from(hearings)
-    .where(and(eq(hearings.sessionId, target.id), inArray(hearings.status, [...SLOT_OCCUPYING_HEARING_STATUSES])))
-    .all().length;
-  if (booked >= target.capacitySlots) breaches.push(`De zitting is vol (${booked} van ${target.capacitySlots} plaatsen bezet): dit is overboeken.`);
-  const [hour, minute] = target.startTime.split(':').map(Number) as [number, number];
-  const starts = fromAmsterdamLocal(target.date, hour, minute);
+  if (session.booked >= session.capacity) breaches.push(`De zitting is vol (${session.booked} van ${session.capacity} plaatsen bezet): dit is overboeken.`);
+  const [hour, minute] = session.startTime.split(':').map(Number) as [number, number];
+  const starts = fromAmsterdamLocal(session.date, hour, minute);
   if (c.hearingBy && starts > Date.parse(c.hearingBy)) {
     breaches.push(`De zitting begint na de wettelijke uiterste zittingsdatum van ${formatAmsterdam(Date.parse(c.hearingBy))}.`);
   }
@@ -41,6 +44,14 @@ export function placementBreaches(tx: Tx, c: Pick<CaseRow, 'hearingBy' | 'hearin
     breaches.push(`De zitting begint vóór het einde van de dagvaardingstermijn (${formatAmsterdam(Date.parse(c.hearingFrom))}).`);
   }
   return breaches;
+}
+
+function bookedOn(tx: Tx, sessionId: number): number {
+  return tx
+    .select({ id: hearings.id })
+    .from(hearings)
+    .where(and(eq(hearings.sessionId, sessionId), inArray(hearings.status, [...SLOT_OCCUPYING_HEARING_STATUSES])))
+    .all().length;
 }
 
 /** The sessions of a window that take the case's modality (not the one it is on), each with its free slots and what placing the case there would break. */
@@ -59,10 +70,16 @@ export function placementCandidates(db: AppDatabase, caseId: number, window: { f
     .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; capacity: number; room: string; location: string; booked: number }[];
   return rows
     .filter((r) => r.id !== current?.sessionId && DEFAULT_ACCEPTED_MODALITIES[r.sessionType].includes(c.modality as HeardModality))
-    .map((r) => {
-      const session = db.select().from(courtSessions).where(eq(courtSessions.id, r.id)).get()!;
-      return { sessionId: r.id, date: r.date, startTime: r.startTime, sessionType: r.sessionType, location: r.location, room: r.room, free: Math.max(0, r.capacity - r.booked), breaches: placementBreaches(db, c, session) };
-    });
+    .map((r) => ({
+      sessionId: r.id,
+      date: r.date,
+      startTime: r.startTime,
+      sessionType: r.sessionType,
+      location: r.location,
+      room: r.room,
+      free: Math.max(0, r.capacity - r.booked),
+      breaches: placementBreaches(c, r),
+    }));
 }
 
 export interface PlacementCheck {
@@ -97,7 +114,7 @@ export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor
       if (c.modality === 'zsm' || !DEFAULT_ACCEPTED_MODALITIES[target.sessionType].includes(c.modality as HeardModality)) {
         throw new ServiceError('CONFLICT', 'Deze zitting neemt deze modaliteit niet.');
       }
-      breaches.push(...placementBreaches(tx, c, target));
+      breaches.push(...placementBreaches(c, { ...target, capacity: target.capacitySlots, booked: bookedOn(tx, target.id) }));
     }
     if (breaches.length > 0 && !input.confirmBreach) {
       throw new ServiceError('CONFLICT', `Niet zonder uitdrukkelijke bevestiging: ${breaches.join(' ')}`);
