@@ -4,6 +4,9 @@ import { CASE_STATUSES, HEARING_STATUSES } from '../shared/domain/case-status';
 import { FILLER_KINDS, MODALITIES } from '../shared/domain/modality';
 import { OTHER_ROUTES, ZSM_OUTCOMES } from '../shared/domain/zsm-outcome';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../shared/domain/session';
+import { PERSON_ROLES } from '../shared/domain/person';
+import { RESERVABLE_MODALITIES, RESERVATION_RELEASE_KINDS } from '../shared/domain/reservation';
+import { PRECONDITION_KINDS, PRECONDITION_STATUSES } from '../shared/domain/precondition';
 
 // Conventions: instants are ISO-8601 UTC text ('2026-03-02T08:15:00.000Z'), calendar dates are
 // 'YYYY-MM-DD' (Europe/Amsterdam), clock times 'HH:mm'. Text keeps the file readable for years
@@ -43,6 +46,82 @@ export const courtrooms = sqliteTable(
   (t) => [uniqueIndex('courtroom_location_name_uq').on(t.locationId, t.name)],
 );
 
+/** Days a location is closed (besides the court calendar's holidays): no session is generated or planned there. */
+export const locationClosures = sqliteTable(
+  'location_closure',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    locationId: integer('location_id').notNull().references(() => courtLocations.id),
+    date: text('date').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('location_closure_location_date_uq').on(t.locationId, t.date)],
+);
+
+/** Judges and prosecutors on the rota. Only what planning needs: a name and a role. */
+export const persons = sqliteTable(
+  'person',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    role: text('role', { enum: PERSON_ROLES }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('person_name_role_uq').on(t.name, t.role), check('person_role_ck', oneOf(t.role, PERSON_ROLES))],
+);
+
+/** A person's days away (leave, course, other duties): inclusive dates; the reason is a short word, never medical detail. */
+export const personUnavailability = sqliteTable(
+  'person_unavailability',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('person_unavailability_person_idx').on(t.personId, t.fromDate), check('person_unavailability_range_ck', sql`${t.fromDate} <= ${t.toDate}`)],
+);
+
+/**
+ * A recurring session (the capacity model): generated into dated court_session rows for a horizon,
+ * never on a non-court day or a closure day of its location.
+ */
+export const sessionTemplates = sqliteTable(
+  'session_template',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courtroomId: integer('courtroom_id').notNull().references(() => courtrooms.id),
+    name: text('name').notNull(),
+    /** ISO weekdays, comma-separated ('1,3,5' = Monday, Wednesday, Friday). */
+    weekdays: text('weekdays').notNull(),
+    daypart: text('daypart', { enum: DAYPARTS }).notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    sessionType: text('session_type', { enum: SESSION_TYPES }).notNull(),
+    capacitySlots: integer('capacity_slots').notNull(),
+    capacityMinutes: integer('capacity_minutes').notNull(),
+    /** Comma-separated heard modalities and filler kinds the session takes. */
+    acceptedModalities: text('accepted_modalities').notNull(),
+    acceptedFillerKinds: text('accepted_filler_kinds').notNull().default(''),
+    overbookingSlots: integer('overbooking_slots').notNull().default(0),
+    validFrom: text('valid_from').notNull(),
+    validUntil: text('valid_until'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('session_template_daypart_ck', oneOf(t.daypart, DAYPARTS)),
+    check('session_template_type_ck', oneOf(t.sessionType, SESSION_TYPES)),
+    check('session_template_capacity_ck', sql`${t.capacitySlots} >= 0 and ${t.capacityMinutes} >= 0 and ${t.overbookingSlots} >= 0`),
+  ],
+);
+
 export const courtSessions = sqliteTable(
   'court_session',
   {
@@ -55,18 +134,27 @@ export const courtSessions = sqliteTable(
     sessionType: text('session_type', { enum: SESSION_TYPES }).notNull(),
     capacitySlots: integer('capacity_slots').notNull(),
     capacityMinutes: integer('capacity_minutes').notNull(),
-    judgeName: text('judge_name'),
-    prosecutorName: text('prosecutor_name'),
+    /** Comma-separated heard modalities and filler kinds the session takes (from its template or set by hand). */
+    acceptedModalities: text('accepted_modalities').notNull().default(''),
+    acceptedFillerKinds: text('accepted_filler_kinds').notNull().default(''),
+    /** Cases the coordinator may book beyond capacity (no-shows are common in snelrecht). */
+    overbookingSlots: integer('overbooking_slots').notNull().default(0),
+    judgeId: integer('judge_id').references(() => persons.id),
+    prosecutorId: integer('prosecutor_id').references(() => persons.id),
+    /** Null for an extra session added by hand (an exception to the pattern). */
+    templateId: integer('template_id').references(() => sessionTemplates.id),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('scheduled'),
+    cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('court_session_room_date_daypart_uq').on(t.courtroomId, t.date, t.daypart),
     index('court_session_date_idx').on(t.date),
+    index('court_session_template_idx').on(t.templateId, t.date),
     check('court_session_daypart_ck', oneOf(t.daypart, DAYPARTS)),
     check('court_session_type_ck', oneOf(t.sessionType, SESSION_TYPES)),
     check('court_session_status_ck', oneOf(t.status, SESSION_STATUSES)),
-    check('court_session_capacity_ck', sql`${t.capacitySlots} >= 0 and ${t.capacityMinutes} >= 0`),
+    check('court_session_capacity_ck', sql`${t.capacitySlots} >= 0 and ${t.capacityMinutes} >= 0 and ${t.overbookingSlots} >= 0`),
   ],
 );
 
@@ -99,6 +187,10 @@ export const criminalCases = sqliteTable(
     shortTermConsent: integer('short_term_consent', { mode: 'boolean' }).notNull().default(false),
     judgmentAt: text('judgment_at'),
     penaltyOrderDeliveredAt: text('penalty_order_delivered_at'),
+    /** Co-defendants share a group code (e.g. the shared proces-verbaal number): heard on one session where possible. */
+    coDefendantGroup: text('co_defendant_group'),
+    /** Expected hearing time in minutes (for the session's minutes capacity); null = the modality's default. */
+    estimatedMinutes: integer('estimated_minutes'),
     // A cache of the deadline engine's result (and of readiness) for sorting and filtering large
     // queues; rewritten in the same transaction as every change (electron/services/cases/derived-columns.ts).
     voorgeleidingBy: text('voorgeleiding_by'),
@@ -113,6 +205,8 @@ export const criminalCases = sqliteTable(
     queueOrder: text('queue_order').notNull().default('9999-12-31T23:59:59.999Z'),
     // Cached readiness for planning: comma-separated gap codes of shared/domain/planning-readiness.ts, '' when ready.
     planningGaps: text('planning_gaps').notNull().default(''),
+    /** Cached: the moment the case will be ready (latest expected date of open preconditions); null = ready or unknown. */
+    readyFrom: text('ready_from'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -121,6 +215,7 @@ export const criminalCases = sqliteTable(
     index('criminal_case_queue_order_idx').on(t.status, t.queueOrder, t.id),
     index('criminal_case_status_unit_idx').on(t.status, t.policeUnit),
     index('criminal_case_modality_idx').on(t.modality),
+    index('criminal_case_group_idx').on(t.coDefendantGroup),
     check('criminal_case_modality_ck', oneOf(t.modality, MODALITIES)),
     check('criminal_case_status_ck', oneOf(t.status, CASE_STATUSES)),
     check('criminal_case_filler_kind_ck', sql`${t.fillerKind} is null or ${oneOf(t.fillerKind, FILLER_KINDS)}`),
@@ -189,3 +284,56 @@ export const districtSettings = sqliteTable('district_setting', {
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
 });
+
+/**
+ * Slots the prosecution reserves for one modality on a future session. Unfilled slots go back to the
+ * court (for filler cases) when released by hand or automatically a set number of working days before.
+ */
+export const reservations = sqliteTable(
+  'reservation',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sessionId: integer('session_id').notNull().references(() => courtSessions.id),
+    modality: text('modality', { enum: RESERVABLE_MODALITIES }).notNull(),
+    slots: integer('slots').notNull(),
+    reservedBy: text('reserved_by').notNull(),
+    reservedAt: text('reserved_at').notNull(),
+    note: text('note'),
+    /** The date from which unfilled slots are released (N working days before the session). */
+    releaseDueOn: text('release_due_on').notNull(),
+    releasedAt: text('released_at'),
+    releasedBy: text('released_by'),
+    releaseKind: text('release_kind', { enum: RESERVATION_RELEASE_KINDS }),
+    /** Slots still unfilled at release (what went back to the court). */
+    releasedSlots: integer('released_slots'),
+  },
+  (t) => [
+    index('reservation_session_idx').on(t.sessionId),
+    index('reservation_release_idx').on(t.releasedAt, t.releaseDueOn),
+    check('reservation_modality_ck', oneOf(t.modality, RESERVABLE_MODALITIES)),
+    check('reservation_slots_ck', sql`${t.slots} > 0`),
+    check('reservation_release_kind_ck', sql`${t.releaseKind} is null or ${oneOf(t.releaseKind, RESERVATION_RELEASE_KINDS)}`),
+  ],
+);
+
+/** What a case waits for before it can be heard (dossier, advice reports, interpreter, ...), with the expected date. */
+export const casePreconditions = sqliteTable(
+  'case_precondition',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => criminalCases.id),
+    kind: text('kind', { enum: PRECONDITION_KINDS }).notNull(),
+    status: text('status', { enum: PRECONDITION_STATUSES }).notNull(),
+    /** YYYY-MM-DD the party expects to deliver; null = not known yet (then the case cannot be planned). */
+    expectedOn: text('expected_on'),
+    metOn: text('met_on'),
+    note: text('note'),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('case_precondition_case_kind_uq').on(t.caseId, t.kind),
+    check('case_precondition_kind_ck', oneOf(t.kind, PRECONDITION_KINDS)),
+    check('case_precondition_status_ck', oneOf(t.status, PRECONDITION_STATUSES)),
+  ],
+);

@@ -3,7 +3,7 @@ import { and, asc, between, count, eq, inArray, sql } from 'drizzle-orm';
 import type { ParsedInput, SessionSummary, WeekOverview } from '../../shared/api/contract';
 import { SLOT_OCCUPYING_HEARING_STATUSES } from '../../shared/domain/case-status';
 import type { AppDatabase } from '../../db/open-database';
-import { courtLocations, courtrooms, courtSessions, hearings } from '../../db/schema';
+import { courtLocations, courtrooms, courtSessions, hearings, persons } from '../../db/schema';
 import { getDistrict } from './district-service';
 
 /** The district's sessions of one week (Monday to Sunday) per location and room, with booked and free slots. */
@@ -33,6 +33,7 @@ export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.we
     .orderBy(asc(courtSessions.date), asc(courtSessions.startTime))
     .all();
 
+  const personNames = new Map(db.select({ id: persons.id, name: persons.name }).from(persons).all().map((p) => [p.id, p.name]));
   const sessionsByRoom = new Map<number, SessionSummary[]>();
   const totals = { sessions: 0, capacitySlots: 0, booked: 0, free: 0 };
   for (const { session, roomId, booked: bookedCount } of rows) {
@@ -50,8 +51,8 @@ export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.we
       booked: bookedCount,
       free: Math.max(0, capacity - bookedCount),
       overbooked: active ? Math.max(0, bookedCount - capacity) : 0,
-      judgeName: session.judgeName,
-      prosecutorName: session.prosecutorName,
+      judgeName: session.judgeId === null ? null : (personNames.get(session.judgeId) ?? null),
+      prosecutorName: session.prosecutorId === null ? null : (personNames.get(session.prosecutorId) ?? null),
     };
     if (active) {
       totals.sessions += 1;

@@ -163,12 +163,13 @@ describe('the problems panel', () => {
     const { database, handle } = await setup();
     const sqlite = database.sqlite;
     const sessions = sqlite
-      .prepare("select id, date, courtroom_id as room, judge_name as judge from court_session where date between '2026-06-16' and '2026-06-30' and status = 'scheduled' order by date, start_time")
-      .all() as { id: number; date: string; room: number; judge: string }[];
+      .prepare("select id, date, courtroom_id as room, judge_id as judge from court_session where date between '2026-06-16' and '2026-06-30' and status = 'scheduled' order by date, start_time")
+      .all() as { id: number; date: string; room: number; judge: number }[];
     const a = sessions.find((s) => sessions.some((o) => o.date === s.date && o.id !== s.id))!;
     const b = sessions.find((s) => s.date === a.date && s.id !== a.id)!;
-    sqlite.prepare('update court_session set judge_name = null where id = ?').run(a.id);
-    sqlite.prepare("update court_session set prosecutor_name = 'mr. Dubbel', start_time = '09:00', end_time = '17:00' where id in (?, ?)").run(a.id, b.id);
+    sqlite.prepare('update court_session set judge_id = null where id = ?').run(a.id);
+    const dubbel = sqlite.prepare("insert into person (name, role) values ('mr. Dubbel', 'ovj')").run().lastInsertRowid;
+    sqlite.prepare("update court_session set prosecutor_id = ?, start_time = '09:00', end_time = '17:00' where id in (?, ?)").run(dubbel, a.id, b.id);
     sqlite.prepare('update court_session set capacity_slots = 0 where id = ?').run(sessions.at(-1)!.id);
     sqlite.exec(`
       insert into suspect (full_name, date_of_birth) values ('Z. Krap', '1990-01-01');

@@ -37,6 +37,8 @@ const HISTORY_DAYS = 365;
 const FUTURE_DAYS = 42;
 
 export interface DemoSession {
+  /** Index into DEMO_SESSION_PATTERN: the template the session was generated from. */
+  pattern: number;
   location: number;
   room: number;
   date: string;
@@ -92,10 +94,11 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
   for (const date of dates) {
     if (!calendar.isCourtDay(date)) continue;
     const weekday = getISODay(parseISO(date));
-    for (const pattern of DEMO_SESSION_PATTERN) {
+    for (const [patternIndex, pattern] of DEMO_SESSION_PATTERN.entries()) {
       if (!pattern.weekdays.includes(weekday)) continue;
       const slots = Math.max(1, Math.round(pattern.slotsPer2800Cases * scale));
       sessions.push({
+        pattern: patternIndex,
         location: pattern.location,
         room: pattern.room,
         date,

@@ -1,5 +1,7 @@
 import type { AppDatabase } from '../../../db/open-database';
-import { courtLocations, courtrooms, courtSessions, criminalCases, districts, hearings, suspects, zsmDecisions } from '../../../db/schema';
+import { courtLocations, courtrooms, courtSessions, criminalCases, districts, hearings, persons, sessionTemplates, suspects, zsmDecisions } from '../../../db/schema';
+import { DEFAULT_ACCEPTED_MODALITIES, serializeList } from '../../../shared/domain/session';
+import { DEMO_JUDGES, DEMO_PROSECUTORS, DEMO_SESSION_PATTERN } from './demo-blueprint';
 import { derivedColumns } from '../cases/derived-columns';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { recordAudit } from '../audit';
@@ -29,10 +31,47 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict): DemoWrit
       return location.rooms.map((room) => tx.insert(courtrooms).values({ locationId: row.id, name: room }).returning().get().id);
     });
 
+    const personId = new Map<string, number>();
+    for (const [names, role] of [[DEMO_JUDGES, 'politierechter'], [DEMO_PROSECUTORS, 'ovj']] as const) {
+      for (const name of names) personId.set(name, tx.insert(persons).values({ name, role }).returning({ id: persons.id }).get().id);
+    }
+    const firstDate = demo.sessions[0]?.date ?? demo.options.asOf;
+    const templateIds = DEMO_SESSION_PATTERN.map((pattern, index) => {
+      const sample = demo.sessions.find((s) => s.pattern === index);
+      return tx
+        .insert(sessionTemplates)
+        .values({
+          courtroomId: roomIds[pattern.location]![pattern.room]!,
+          name: `${pattern.sessionType} ${pattern.daypart}`,
+          weekdays: pattern.weekdays.join(','),
+          daypart: pattern.daypart,
+          startTime: pattern.startTime,
+          endTime: pattern.endTime,
+          sessionType: pattern.sessionType,
+          capacitySlots: sample?.capacitySlots ?? 1,
+          capacityMinutes: sample?.capacityMinutes ?? pattern.minutesPerSlot,
+          acceptedModalities: serializeList(DEFAULT_ACCEPTED_MODALITIES[pattern.sessionType]),
+          validFrom: firstDate,
+        })
+        .returning({ id: sessionTemplates.id })
+        .get().id;
+    });
+
     const sessionIds = demo.sessions.map((session) => {
       const courtroomId = roomIds[session.location]![session.room]!;
-      const { location: _location, room: _room, ...fields } = session;
-      return tx.insert(courtSessions).values({ ...fields, courtroomId }).returning({ id: courtSessions.id }).get().id;
+      const { location: _location, room: _room, pattern, judgeName, prosecutorName, ...fields } = session;
+      return tx
+        .insert(courtSessions)
+        .values({
+          ...fields,
+          courtroomId,
+          templateId: templateIds[pattern]!,
+          acceptedModalities: serializeList(DEFAULT_ACCEPTED_MODALITIES[session.sessionType]),
+          judgeId: judgeName === null ? null : personId.get(judgeName)!,
+          prosecutorId: prosecutorName === null ? null : personId.get(prosecutorName)!,
+        })
+        .returning({ id: courtSessions.id })
+        .get().id;
     });
 
     for (const demoCase of demo.cases) {

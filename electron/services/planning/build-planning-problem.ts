@@ -1,4 +1,4 @@
-import { DEFAULT_ACCEPTED_MODALITIES } from '../../../shared/domain/session';
+import { parseAcceptedModalities, type SessionType } from '../../../shared/domain/session';
 import { HEARD_MODALITIES, type HeardModality } from '../../../shared/domain/modality';
 import { fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import type { PlanningCase, PlanningProblem, PlanningSession } from '../../../shared/planner/planning-problem';
@@ -13,7 +13,8 @@ interface SessionRow {
   id: number;
   date: string;
   startTime: string;
-  sessionType: keyof typeof DEFAULT_ACCEPTED_MODALITIES;
+  sessionType: SessionType;
+  acceptedModalities: string;
   capacitySlots: number;
   booked: number;
 }
@@ -42,7 +43,7 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
   const sqlite = db.$client;
   const sessions = sqlite
     .prepare(
-      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.capacity_slots as capacitySlots,
+      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.capacity_slots as capacitySlots,
               (select count(*) from hearing h where h.session_id = s.id and h.status in ('planned', 'held')) as booked
        from court_session s where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
     )
@@ -50,7 +51,7 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
   const planningSessions: PlanningSession[] = sessions
     .map((s) => {
       const [hour, minute] = s.startTime.split(':').map(Number) as [number, number];
-      return { id: s.id, date: s.date, start: fromAmsterdamLocal(s.date, hour, minute), capacity: Math.max(0, s.capacitySlots - s.booked), accepts: DEFAULT_ACCEPTED_MODALITIES[s.sessionType] };
+      return { id: s.id, date: s.date, start: fromAmsterdamLocal(s.date, hour, minute), capacity: Math.max(0, s.capacitySlots - s.booked), accepts: parseAcceptedModalities(s.acceptedModalities, s.sessionType) };
     })
     .filter((s) => s.start >= now.getTime());
 

@@ -1,8 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { formatAmsterdam, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { SLOT_OCCUPYING_HEARING_STATUSES } from '../../../shared/domain/case-status';
-import type { HeardModality } from '../../../shared/domain/modality';
-import { DEFAULT_ACCEPTED_MODALITIES } from '../../../shared/domain/session';
+import { sessionAcceptsCase } from '../../../shared/domain/session';
 import type { AppDatabase } from '../../../db/open-database';
 import { courtSessions, criminalCases, hearings } from '../../../db/schema';
 import { recordAudit } from '../audit';
@@ -62,14 +61,14 @@ export function placementCandidates(db: AppDatabase, caseId: number, window: { f
   const current = db.select({ sessionId: hearings.sessionId }).from(hearings).where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'planned'))).get();
   const rows = db.$client
     .prepare(
-      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.capacity_slots as capacity, r.name as room, l.name as location,
+      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.accepted_filler_kinds as acceptedFillerKinds, s.capacity_slots as capacity, r.name as room, l.name as location,
               (select count(*) from hearing h where h.session_id = s.id and h.status in ('planned','held')) as booked
        from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
        where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
     )
-    .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; capacity: number; room: string; location: string; booked: number }[];
+    .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; acceptedModalities: string; acceptedFillerKinds: string; capacity: number; room: string; location: string; booked: number }[];
   return rows
-    .filter((r) => r.id !== current?.sessionId && DEFAULT_ACCEPTED_MODALITIES[r.sessionType].includes(c.modality as HeardModality))
+    .filter((r) => r.id !== current?.sessionId && sessionAcceptsCase(r, c.modality, c.fillerKind))
     .map((r) => ({
       sessionId: r.id,
       date: r.date,
@@ -111,7 +110,7 @@ export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor
       target = tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)).get();
       if (!target || target.status !== 'scheduled') throw new ServiceError('CONFLICT', 'Deze zitting bestaat niet of is vervallen.');
       if (current?.sessionId === target.id) throw new ServiceError('CONFLICT', 'De zaak staat al op deze zitting.');
-      if (c.modality === 'zsm' || !DEFAULT_ACCEPTED_MODALITIES[target.sessionType].includes(c.modality as HeardModality)) {
+      if (c.modality === 'zsm' || !sessionAcceptsCase(target, c.modality, c.fillerKind)) {
         throw new ServiceError('CONFLICT', 'Deze zitting neemt deze modaliteit niet.');
       }
       breaches.push(...placementBreaches(c, { ...target, capacity: target.capacitySlots, booked: bookedOn(tx, target.id) }));

@@ -21,7 +21,9 @@ interface SessionRow {
   endTime: string;
   room: string;
   courtroomId: number;
+  judgeId: number | null;
   judgeName: string | null;
+  prosecutorId: number | null;
   prosecutorName: string | null;
   capacity: number;
   booked: number;
@@ -42,9 +44,10 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
   const sessions = db.$client
     .prepare(
       `select s.id, s.date, s.start_time as startTime, s.end_time as endTime, r.name as room, s.courtroom_id as courtroomId,
-              s.judge_name as judgeName, s.prosecutor_name as prosecutorName, s.capacity_slots as capacity,
+              s.judge_id as judgeId, j.name as judgeName, s.prosecutor_id as prosecutorId, p.name as prosecutorName, s.capacity_slots as capacity,
               (select count(*) from hearing h where h.session_id = s.id and h.status in ('planned','held')) as booked
        from court_session s join courtroom r on r.id = s.courtroom_id
+       left join person j on j.id = s.judge_id left join person p on p.id = s.prosecutor_id
        where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
     )
     .all(today, horizon) as SessionRow[];
@@ -62,8 +65,8 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
     for (let j = i + 1; j < sessions.length && sessions[j]!.date === sessions[i]!.date; j++) {
       const [a, b] = [sessions[i]!, sessions[j]!];
       if (a.startTime >= b.endTime || b.startTime >= a.endTime) continue;
-      for (const person of new Set([a.judgeName, a.prosecutorName].filter((p): p is string => !!p))) {
-        if (person === b.judgeName || person === b.prosecutorName) session('double_booked_person', b, person);
+      for (const [id, name] of [[a.judgeId, a.judgeName], [a.prosecutorId, a.prosecutorName]] as const) {
+        if (id !== null && (id === b.judgeId || id === b.prosecutorId)) session('double_booked_person', b, name ?? String(id));
       }
       if (a.courtroomId === b.courtroomId) session('double_booked_room', b, b.room);
     }
