@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { CapacitySession } from '../../../shared/capacity/capacity-schemas';
+import { dutchDate } from '../../../shared/capacity/capacity-labels';
+import type { AppDatabase } from '../../../db/open-database';
+import { courtSessions } from '../../../db/schema';
+import { recordAudit } from '../audit';
+import { ServiceError } from '../service-error';
+import { casesOnSession, listCases, sessionById } from './capacity-rows';
+
+/**
+ * Cancels one session (an exception to its template: generation never makes it again). With cases
+ * planned on it, only when the coordinator confirms; the cases keep their hearing on the cancelled
+ * session, so the week view and the problems list show them to plan again.
+ */
+export function cancelSession(
+  db: AppDatabase,
+  input: ParsedInput<'sessions.cancel'>,
+  actor: string,
+  today: string,
+): { session: CapacitySession; plannedCases: { caseId: number; parketnummer: string }[] } {
+  return db.transaction((tx) => {
+    const session = sessionById(tx, input.sessionId);
+    if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet.`);
+    const what = `De zitting van ${dutchDate(session.date)} ${session.startTime} in ${session.roomName}`;
+    if (session.status === 'cancelled') throw new ServiceError('CONFLICT', `${what} is al vervallen.`);
+    if (session.date < today) throw new ServiceError('CONFLICT', `${what} ligt in het verleden en kan niet meer vervallen.`);
+    const cases = casesOnSession(tx, session.id);
+    if (cases.length > 0 && !input.confirm) {
+      throw new ServiceError(
+        'CONFLICT',
+        `Op ${what.charAt(0).toLowerCase()}${what.slice(1)} ${cases.length === 1 ? 'staat 1 zaak' : `staan ${cases.length} zaken`} gepland: ${listCases(cases)}. ` +
+          'Bevestig het vervallen uitdrukkelijk; deze zaken moeten daarna opnieuw worden gepland.',
+      );
+    }
+    tx.update(courtSessions).set({ status: 'cancelled', cancelReason: input.reason }).where(eq(courtSessions.id, session.id)).run();
+    const plannedCases = cases.map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer }));
+    recordAudit(tx, {
+      actor,
+      action: 'session.cancelled',
+      entityType: 'court_session',
+      entityId: session.id,
+      reason: input.reason,
+      details: { date: session.date, courtroomId: session.courtroomId, daypart: session.daypart, confirmed: input.confirm, plannedCases },
+    });
+    return { session: sessionById(tx, session.id)!, plannedCases };
+  });
+}

@@ -1,0 +1,95 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperationOutput } from '../../../../shared/api/contract';
+import { ApiError } from '../../api/api-error';
+import { useApi } from '../../api/api-context';
+import { TextField } from '../../components/FormField';
+import { CapacityError } from './CapacityError';
+
+export interface CancellableSession {
+  id: number;
+  /** Cases with a hearing on the session (the week view and the capacity page both know it). */
+  booked: number;
+  /** How the session reads in the heading: date, time and room. */
+  label: string;
+}
+
+/**
+ * Cancels one session with a reason. With cases planned on it the coordinator must tick the
+ * confirmation; the back end lists those cases if it refuses. Reusable from the week view.
+ */
+export function CancelSessionForm({
+  session,
+  onCancelled,
+  onClose,
+}: {
+  session: CancellableSession;
+  onCancelled?: (result: OperationOutput<'sessions.cancel'>) => void;
+  onClose?: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const [reason, setReason] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const cancel = useMutation({
+    mutationFn: () => api.call('sessions.cancel', { sessionId: session.id, reason: reason.trim(), confirm }),
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries();
+      onCancelled?.(result);
+    },
+  });
+  const refusedForCases = cancel.error instanceof ApiError && cancel.error.body.code === 'CONFLICT';
+  const needsConfirm = session.booked > 0 || refusedForCases;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const error = reason.trim().length < 3 ? t('capacity.cancelReasonRequired') : undefined;
+    setReasonError(error);
+    if (!error) cancel.mutate();
+  };
+
+  if (cancel.isSuccess) {
+    const cases = cancel.data.plannedCases.map((c) => c.parketnummer);
+    return (
+      <div className="subpanel">
+        <p role="status" className="success">
+          {cases.length > 0 ? t('capacity.cancelledReplan', { count: cases.length, cases: cases.join(', ') }) : t('capacity.cancelled')}
+        </p>
+        {onClose && (
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('capacity.close')}
+          </button>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="subpanel" aria-labelledby={headingId} noValidate>
+      <h3 id={headingId}>{t('capacity.cancelTitle', { session: session.label })}</h3>
+      {session.booked > 0 && <p>{t('capacity.cancelBooked', { count: session.booked })}</p>}
+      <TextField label={t('capacity.cancelReason')} value={reason} onChange={setReason} error={reasonError} />
+      {needsConfirm && (
+        <label className="checkbox">
+          <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
+          {t('capacity.cancelConfirm')}
+        </label>
+      )}
+      {cancel.isError && <CapacityError error={cancel.error} />}
+      <div className="actions">
+        <button type="submit" disabled={cancel.isPending}>
+          {t('capacity.cancelSubmit')}
+        </button>
+        {onClose && (
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('capacity.cancelEdit')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
