@@ -1,12 +1,14 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { amsterdamDate } from '../../../shared/calendar/amsterdam-time';
 import type { ProblemKind } from '../../../shared/domain/planning-problem-kinds';
+import { compareSeverity, problemSeverity, type ProblemSeverity } from '../../../shared/domain/problem-severity';
+import { isUnavailabilityReason, UNAVAILABILITY_REASON_LABELS } from '../../../shared/rota/unavailability-reasons';
 import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar } from '../settings/district-settings';
 
-
 export interface PlanningProblemItem {
   kind: ProblemKind;
+  severity: ProblemSeverity;
   date: string;
   sessionId: number | null;
   caseId: number | null;
@@ -21,11 +23,14 @@ interface SessionRow {
   endTime: string;
   room: string;
   courtroomId: number;
+  locationId: number;
   judgeId: number | null;
   judgeName: string | null;
   prosecutorId: number | null;
   prosecutorName: string | null;
   capacity: number;
+  overbookingSlots: number;
+  capacityMinutes: number;
   booked: number;
 }
 
@@ -34,8 +39,10 @@ const UNDERFILLED_WITHIN_DAYS = 7;
 
 /**
  * What needs a coordinator's attention in the coming six weeks: sessions without a judge or
- * prosecutor, a person or room on two sessions at once, overbooked sessions, sessions less than half
- * full a week ahead (capacity that will be lost), and unplanned cases within one working day of a hard limit.
+ * prosecutor, a person who is away or on two sessions at once, a room booked twice or closed that day,
+ * sessions booked beyond capacity plus their overbooking allowance or beyond their minutes, sessions
+ * less than half full a week ahead (capacity that will be lost), and unplanned cases within one working
+ * day of a hard limit. Each with a severity by how near its date is, most severe first.
  */
 export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProblemItem[] {
   const today = amsterdamDate(now.getTime());
@@ -43,21 +50,47 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
   const underfilledUntil = format(addDays(parseISO(today), UNDERFILLED_WITHIN_DAYS), 'yyyy-MM-dd');
   const sessions = db.$client
     .prepare(
-      `select s.id, s.date, s.start_time as startTime, s.end_time as endTime, r.name as room, s.courtroom_id as courtroomId,
+      `select s.id, s.date, s.start_time as startTime, s.end_time as endTime, r.name as room, s.courtroom_id as courtroomId, r.location_id as locationId,
               s.judge_id as judgeId, j.name as judgeName, s.prosecutor_id as prosecutorId, p.name as prosecutorName, s.capacity_slots as capacity,
+              s.overbooking_slots as overbookingSlots, s.capacity_minutes as capacityMinutes,
               (select count(*) from hearing h where h.session_id = s.id and h.status in ('planned','held')) as booked
        from court_session s join courtroom r on r.id = s.courtroom_id
        left join person j on j.id = s.judge_id left join person p on p.id = s.prosecutor_id
        where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
     )
     .all(today, horizon) as SessionRow[];
+  const minutesBySession = bookedMinutes(db, today, horizon);
+  const absencesByPerson = absences(db, today, horizon);
+  const closures = new Map(
+    (db.$client.prepare('select location_id as locationId, date, reason from location_closure where date between ? and ?').all(today, horizon) as {
+      locationId: number;
+      date: string;
+      reason: string;
+    }[]).map((c) => [`${c.locationId}|${c.date}`, c.reason]),
+  );
 
+  const calendar = loadCourtCalendar(db);
   const problems: PlanningProblemItem[] = [];
-  const session = (kind: ProblemKind, s: SessionRow, subject: string) => problems.push({ kind, date: s.date, sessionId: s.id, caseId: null, subject });
+  const add = (kind: ProblemKind, date: string, sessionId: number | null, caseId: number | null, subject: string) =>
+    problems.push({ kind, severity: problemSeverity(today, date, calendar), date, sessionId, caseId, subject });
+  const session = (kind: ProblemKind, s: SessionRow, subject: string) => add(kind, s.date, s.id, null, subject);
+
   for (const s of sessions) {
     if (!s.judgeName) session('no_judge', s, s.room);
     if (!s.prosecutorName) session('no_prosecutor', s, s.room);
-    if (s.booked > s.capacity) session('overbooked', s, `${s.room}: ${s.booked} van ${s.capacity} geboekt`);
+    for (const [id, name] of [[s.judgeId, s.judgeName], [s.prosecutorId, s.prosecutorName]] as const) {
+      const away = id === null ? undefined : absencesByPerson.get(id)?.find((a) => a.fromDate <= s.date && s.date <= a.toDate);
+      if (away) session('person_unavailable', s, `${name ?? id} (${reasonLabel(away.reason)}): ${s.room}`);
+    }
+    const closed = closures.get(`${s.locationId}|${s.date}`);
+    if (closed !== undefined) session('room_closed', s, `${s.room}: ${closed}`);
+    // Booking into the overbooking allowance is the coordinator's choice (no-shows are common), not a problem.
+    if (s.booked > s.capacity + s.overbookingSlots) {
+      const allowance = s.overbookingSlots > 0 ? ` (+${s.overbookingSlots} overboeking toegestaan)` : '';
+      session('overbooked', s, `${s.room}: ${s.booked} van ${s.capacity}${allowance} geboekt`);
+    }
+    const minutes = Math.round(minutesBySession.get(s.id) ?? 0);
+    if (minutes > s.capacityMinutes) session('over_minutes', s, `${s.room}: ${minutes} van ${s.capacityMinutes} minuten geboekt`);
     if (s.date <= underfilledUntil && s.booked * 2 < s.capacity) session('underfilled', s, `${s.room}: ${s.booked} van ${s.capacity} geboekt`);
   }
   // Two sessions on one day whose times overlap cannot share a judge, a prosecutor or a room.
@@ -72,7 +105,6 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
     }
   }
 
-  const calendar = loadCourtCalendar(db);
   const cases = db.$client
     .prepare(
       `select c.id, c.parketnummer, c.next_limit as nextLimit from criminal_case c
@@ -81,9 +113,41 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
     .all() as { id: number; parketnummer: string; nextLimit: string }[];
   for (const c of cases) {
     const limitDate = amsterdamDate(Date.parse(c.nextLimit));
-    if (limitDate <= today || calendar.workingDaysBetween(today, limitDate) <= 1) {
-      problems.push({ kind: 'case_near_limit', date: limitDate, sessionId: null, caseId: c.id, subject: c.parketnummer });
-    }
+    if (limitDate <= today || calendar.workingDaysBetween(today, limitDate) <= 1) add('case_near_limit', limitDate, null, c.id, c.parketnummer);
   }
-  return problems.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  return problems.sort((x, y) => compareSeverity(x.severity, y.severity) || (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+/**
+ * Booked hearing minutes per session: each case's own estimate, or else the minutes per slot the
+ * session was sized with (capacity minutes / slots), so only estimates that differ can exceed it.
+ */
+function bookedMinutes(db: AppDatabase, from: string, to: string): Map<number, number> {
+  const rows = db.$client
+    .prepare(
+      `select h.session_id as sessionId, c.estimated_minutes as estimated,
+              case when s.capacity_slots > 0 then s.capacity_minutes * 1.0 / s.capacity_slots else 0 end as perSlot
+       from hearing h join criminal_case c on c.id = h.case_id join court_session s on s.id = h.session_id
+       where h.status in ('planned','held') and s.date between ? and ?`,
+    )
+    .all(from, to) as { sessionId: number; estimated: number | null; perSlot: number }[];
+  const minutes = new Map<number, number>();
+  for (const r of rows) {
+    const each = r.estimated ?? r.perSlot;
+    minutes.set(r.sessionId, (minutes.get(r.sessionId) ?? 0) + each);
+  }
+  return minutes;
+}
+
+function absences(db: AppDatabase, from: string, to: string): Map<number, { fromDate: string; toDate: string; reason: string }[]> {
+  const rows = db.$client
+    .prepare('select person_id as personId, from_date as fromDate, to_date as toDate, reason from person_unavailability where to_date >= ? and from_date <= ?')
+    .all(from, to) as { personId: number; fromDate: string; toDate: string; reason: string }[];
+  const byPerson = new Map<number, { fromDate: string; toDate: string; reason: string }[]>();
+  for (const r of rows) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
+  return byPerson;
+}
+
+function reasonLabel(reason: string): string {
+  return isUnavailabilityReason(reason) ? UNAVAILABILITY_REASON_LABELS[reason].toLowerCase() : reason;
 }
