@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, HEARING_STATUSES } from '../domain/case-status';
 import { FILLER_KINDS, MODALITIES } from '../domain/modality';
 import { READINESS_GAPS } from '../domain/planning-readiness';
+import { PRECONDITION_KINDS, PRECONDITION_STATUSES } from '../domain/precondition';
 import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
 import { deadlineResultSchema } from '../deadlines/result';
 
@@ -31,6 +32,22 @@ export const caseDetailSchema = z.object({
   suspect: z.object({ fullName: z.string(), dateOfBirth: z.string(), summonsAddress: z.string().nullable(), lawyerName: z.string().nullable() }),
   deadlines: deadlineResultSchema,
   readinessGaps: z.array(z.enum(READINESS_GAPS)),
+  /** Ready from this moment (start of the latest expected date of pending preconditions); null = no date pending. */
+  readyFrom: nullableInstant,
+  preconditions: z.array(
+    z.object({
+      kind: z.enum(PRECONDITION_KINDS),
+      status: z.enum(PRECONDITION_STATUSES),
+      expectedOn: z.string().nullable(),
+      metOn: z.string().nullable(),
+      note: z.string().nullable(),
+      updatedAt: instant,
+      updatedBy: z.string(),
+    }),
+  ),
+  coDefendantGroup: z.string().nullable(),
+  coDefendants: z.array(z.object({ id: z.number().int(), parketnummer: z.string(), status: z.enum(CASE_STATUSES), suspectName: z.string() })),
+  estimatedMinutes: z.number().int().nullable(),
   zsmDecisions: z.array(
     z.object({
       id: z.number().int(),
@@ -99,6 +116,9 @@ export const workQueuePageSchema = z.object({
       workingDaysLeft: z.number().int().nullable(),
       urgency: z.enum(URGENCIES),
       readinessGaps: z.array(z.enum(READINESS_GAPS)),
+      /** Set while the case is ready only from a later moment (a precondition's expected date). */
+      readyFrom: nullableInstant,
+      coDefendantGroup: z.string().nullable(),
     }),
   ),
 });
@@ -115,7 +135,13 @@ export const plannerSummarySchema = z.object({
   notReady: z.number().int(),
   fillRateBySessionType: z.array(z.object({ sessionType: z.string(), capacity: z.number().int(), booked: z.number().int(), fillRate: z.number() })),
   moves: z.number().int(),
+  /** Announced hearings the plan moves (replanning only), each with the planner's reason. */
+  moved: z.array(z.object({ caseId: z.number().int(), parketnummer: z.string(), fromSessionId: z.number().int(), toSessionId: z.number().int(), date: z.string(), explanation: z.string() })),
+  /** Announced hearings kept in place because a new summons could not be served in time for another date. */
+  pinnedBySummonsWindow: z.number().int(),
   objective: z.number(),
   runTimeMs: z.number(),
+  /** Slots held back for expected urgent arrivals (only when the run asked for it). */
+  heldBack: z.array(z.object({ sessionId: z.number().int(), date: z.string(), slots: z.number().int(), explanation: z.string() })).optional(),
 });
 export type PlannerSummary = z.infer<typeof plannerSummarySchema>;

@@ -16,6 +16,15 @@ const optionalText = (max = 200) =>
     .max(max, `Te lang (max. ${max} tekens)`)
     .nullish()
     .transform((v) => (v ? v : null));
+/** Co-defendants share a code (e.g. the shared proces-verbaal number); spaces around it trimmed, '' = none. */
+export const coDefendantGroupSchema = z.string().trim().max(60, 'Zaaksgroep te lang (max. 60 tekens)');
+/** The expected hearing time in minutes; absent = the modality's default. */
+export const ESTIMATED_MINUTES_RANGE = { min: 5, max: 480 } as const;
+export const estimatedMinutesSchema = z
+  .number({ message: 'Vul de duur in hele minuten in' })
+  .int('Vul de duur in hele minuten in')
+  .min(ESTIMATED_MINUTES_RANGE.min, `De duur is minstens ${ESTIMATED_MINUTES_RANGE.min} minuten`)
+  .max(ESTIMATED_MINUTES_RANGE.max, `De duur is hoogstens ${ESTIMATED_MINUTES_RANGE.max} minuten (een hele zittingsdag)`);
 const instant = z
   .string()
   .refine((v) => parseOffsetDateTime(v).ok, 'Geen geldig tijdstip (dd-mm-jjjj uu:mm)')
@@ -50,6 +59,8 @@ export const caseIntakeSchema = z
     remandOrderedAt: instant,
     summonsServedAt: instant,
     shortTermConsent: z.boolean().default(false),
+    coDefendantGroup: coDefendantGroupSchema.nullish().transform((v) => (v ? v : null)),
+    estimatedMinutes: estimatedMinutesSchema.nullish().transform((v) => v ?? null),
   })
   .strict()
   .superRefine((intake, ctx) => {

@@ -23,7 +23,9 @@ export type ImportField =
   | 'custodyExtendedAt'
   | 'remandOrderedAt'
   | 'summonsServedAt'
-  | 'shortTermConsent';
+  | 'shortTermConsent'
+  | 'coDefendantGroup'
+  | 'estimatedMinutes';
 
 export interface ImportColumn {
   header: string;
@@ -31,7 +33,7 @@ export interface ImportColumn {
   required: boolean;
   format: string;
   example: string;
-  parse(text: string): ParseResult<string | boolean>;
+  parse(text: string): ParseResult<string | boolean | number>;
 }
 
 const MODALITY_WORDS: Record<string, Modality> = {
@@ -75,6 +77,11 @@ const yesNo = (value: string): ParseResult<boolean> => {
   return { ok: false, message: `"${value.trim()}" is geen ja of nee` };
 };
 const moment = (value: string) => parseDutchDateTime(value);
+/** Whole minutes; the range is checked by the intake schema, with its message. */
+const minutes = (value: string): ParseResult<number> => {
+  const v = value.trim();
+  return /^\d{1,4}$/.test(v) ? { ok: true, value: Number(v) } : { ok: false, message: `"${v}" is geen aantal hele minuten (bijvoorbeeld 30)` };
+};
 
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { header: 'parketnummer', field: 'parketnummer', required: true, format: '19/123456-26', example: '19/104512-26', parse: text },
@@ -93,6 +100,8 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { header: 'bewaring', field: 'remandOrderedAt', required: false, format: 'dd-mm-jjjj uu:mm', example: '', parse: moment },
   { header: 'betekening dagvaarding', field: 'summonsServedAt', required: false, format: 'dd-mm-jjjj uu:mm', example: '15-04-2026 10:00', parse: moment },
   { header: 'instemming kortere termijn', field: 'shortTermConsent', required: false, format: 'ja of nee', example: 'ja', parse: yesNo },
+  { header: 'zaaksgroep', field: 'coDefendantGroup', required: false, format: 'tekst: dezelfde code bij medeverdachten (bijv. het pv-nummer)', example: 'PL0900-2026041412', parse: text },
+  { header: 'duur_minuten', field: 'estimatedMinutes', required: false, format: 'hele minuten (5 tot 480); leeg = standaard van de modaliteit', example: '30', parse: minutes },
 ];
 
 /** Header text as users type it: case, spaces, hyphens and underscores do not matter. */

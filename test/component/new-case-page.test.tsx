@@ -51,3 +51,34 @@ describe('NewCasePage', () => {
     expect(transport).not.toHaveBeenCalled();
   });
 });
+
+describe('NewCasePage: planning facts', () => {
+  it('sends the co-defendant group and the expected duration when given', async () => {
+    const transport = vi.fn(async () => ({ ok: true as const, value: { id: 9 } }));
+    renderWithApp(<NewCasePage />, transport, '/zaken/nieuw');
+    const user = userEvent.setup();
+    await fillValid(user);
+    await user.selectOptions(screen.getByLabelText('Modaliteit *'), 'zsm');
+    await user.type(screen.getByLabelText('Zaaksgroep (medeverdachten)'), ' PL0900-77 ');
+    await user.type(screen.getByLabelText('Verwachte duur (minuten)'), '45');
+    await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
+    expect(transport).toHaveBeenCalledWith('cases.create', expect.objectContaining({ coDefendantGroup: 'PL0900-77', estimatedMinutes: 45 }));
+  });
+
+  it.each([
+    ['12,5', 'Vul de duur in hele minuten in'],
+    ['2', 'De duur is minstens 5 minuten'],
+  ])('refuses a duration of %s next to its field, sending nothing', async (typed, message) => {
+    const transport = vi.fn();
+    renderWithApp(<NewCasePage />, transport, '/zaken/nieuw');
+    const user = userEvent.setup();
+    await fillValid(user);
+    await user.selectOptions(screen.getByLabelText('Modaliteit *'), 'zsm');
+    const field = screen.getByLabelText('Verwachte duur (minuten)');
+    await user.type(field, typed);
+    await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(transport).not.toHaveBeenCalled();
+  });
+});

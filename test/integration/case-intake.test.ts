@@ -70,6 +70,56 @@ describe('case intake through the API on a real database', () => {
   });
 });
 
+describe('co-defendant group and expected duration at intake', () => {
+  it('stores both from the form, and leaves them empty when not given', async () => {
+    const { database, call } = await setup();
+    const { id } = await call<{ id: number }>('cases.create', { ...INTAKE, coDefendantGroup: '  PL0900-2026041412 ', estimatedMinutes: 40 });
+    const { id: other } = await call<{ id: number }>('cases.create', { ...INTAKE, parketnummer: '19/300002-26', coDefendantGroup: 'PL0900-2026041412' });
+    const { id: plain } = await call<{ id: number }>('cases.create', { ...INTAKE, parketnummer: '19/300003-26', coDefendantGroup: '' });
+    const detail = await call<CaseDetail>('cases.get', { id });
+    expect(detail).toMatchObject({ coDefendantGroup: 'PL0900-2026041412', estimatedMinutes: 40, preconditions: [], readyFrom: null });
+    expect(detail.coDefendants).toEqual([{ id: other, parketnummer: '19/300002-26', status: 'intake', suspectName: 'K. Bakker' }]);
+    expect(await call<CaseDetail>('cases.get', { id: plain })).toMatchObject({ coDefendantGroup: null, estimatedMinutes: null, coDefendants: [] });
+    database.close();
+  });
+
+  it.each([
+    ['a duration below 5 minutes', { estimatedMinutes: 2 }, 'De duur is minstens 5 minuten'],
+    ['a duration in parts of minutes', { estimatedMinutes: 12.5 }, 'hele minuten'],
+    ['a group code that is too long', { coDefendantGroup: 'x'.repeat(61) }, 'Zaaksgroep te lang'],
+  ])('refuses %s', async (_label, change, message) => {
+    const { database, handle } = await setup();
+    const result = await handle('cases.create', { ...INTAKE, ...change });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(JSON.stringify(result.error.details)).toContain(message);
+    expect(count(database.sqlite, 'criminal_case')).toBe(0);
+    database.close();
+  });
+
+  it('reads the optional columns zaaksgroep and duur_minuten from an import, naming a bad cell', async () => {
+    const { database, call } = await setup();
+    const csv = [
+      'parketnummer;naam verdachte;geboortedatum;modaliteit;politie-eenheid;feit;betekening dagvaarding;Zaaksgroep;Duur minuten',
+      '19/400001-26;A. Jansen;01-01-1990;snelrecht niet-gedetineerd;Basisteam Noord;Vernieling;15-04-2026 10:00;PV-77;25',
+      '19/400002-26;B. Jansen;02-02-1991;snelrecht niet-gedetineerd;Basisteam Noord;Vernieling;15-04-2026 10:00;PV-77;',
+      '19/400003-26;C. Jansen;03-03-1992;snelrecht niet-gedetineerd;Basisteam Noord;Vernieling;15-04-2026 10:00;;een half uur',
+      '19/400004-26;D. Jansen;04-04-1993;snelrecht niet-gedetineerd;Basisteam Noord;Vernieling;15-04-2026 10:00;;900',
+    ].join('\r\n');
+    const report = await call<ImportReport>('cases.import', { fileName: 'groep.csv', contentBase64: base64(csv), mode: 'valid_only', dryRun: false });
+    expect(report).toMatchObject({ validRows: 2, invalidRows: 2, committed: 2, ignoredColumns: [] });
+    expect(report.problems).toEqual([
+      { row: 4, column: 'duur_minuten', message: '"een half uur" is geen aantal hele minuten (bijvoorbeeld 30)' },
+      { row: 5, column: 'duur_minuten', message: 'De duur is hoogstens 480 minuten (een hele zittingsdag)' },
+    ]);
+    const stored = database.sqlite.prepare('select parketnummer, co_defendant_group as g, estimated_minutes as m from criminal_case order by parketnummer').all();
+    expect(stored).toEqual([
+      { parketnummer: '19/400001-26', g: 'PV-77', m: 25 },
+      { parketnummer: '19/400002-26', g: 'PV-77', m: null },
+    ]);
+    database.close();
+  });
+});
+
 describe('the import of a police/OM export', () => {
   it('shows exactly the 50 bad rows of 10,000 with row, column and a Dutch message, and commits nothing when asked for all or nothing', async () => {
     const { database, call } = await setup();

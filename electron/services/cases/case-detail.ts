@@ -1,13 +1,18 @@
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import { amsterdamDate } from '../../../shared/calendar/amsterdam-time';
+import { PRECONDITION_KINDS } from '../../../shared/domain/precondition';
 import { readinessGaps } from '../../../shared/domain/planning-readiness';
 import type { AppDatabase } from '../../../db/open-database';
-import { auditEvents, courtSessions, criminalCases, hearings, suspects, zsmDecisions } from '../../../db/schema';
+import { auditEvents, casePreconditions, courtSessions, criminalCases, hearings, suspects, zsmDecisions } from '../../../db/schema';
 import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { deadlinesOf } from './derived-columns';
 
-/** Everything the case page shows: the case, the suspect, its limits with their rules, readiness, decisions and full history. */
-export function getCaseDetail(db: AppDatabase, caseId: number) {
+/**
+ * Everything the case page shows: the case, the suspect, its limits with their rules, readiness (with
+ * preconditions overdue as of `today`), co-defendants, decisions and full history.
+ */
+export function getCaseDetail(db: AppDatabase, caseId: number, today = amsterdamDate(Date.now())) {
   const row = db
     .select({ c: criminalCases, s: suspects })
     .from(criminalCases)
@@ -35,6 +40,21 @@ export function getCaseDetail(db: AppDatabase, caseId: number) {
     )
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .all();
+  const preconditions = db
+    .select()
+    .from(casePreconditions)
+    .where(eq(casePreconditions.caseId, caseId))
+    .all()
+    .sort((a, b) => PRECONDITION_KINDS.indexOf(a.kind) - PRECONDITION_KINDS.indexOf(b.kind));
+  const coDefendants = c.coDefendantGroup
+    ? db
+        .select({ id: criminalCases.id, parketnummer: criminalCases.parketnummer, status: criminalCases.status, suspectName: suspects.fullName })
+        .from(criminalCases)
+        .innerJoin(suspects, eq(suspects.id, criminalCases.suspectId))
+        .where(and(eq(criminalCases.coDefendantGroup, c.coDefendantGroup), ne(criminalCases.id, caseId)))
+        .orderBy(asc(criminalCases.parketnummer))
+        .all()
+    : [];
   const decisions = db.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, caseId)).orderBy(desc(zsmDecisions.id)).all();
   return {
     id: c.id,
@@ -58,7 +78,12 @@ export function getCaseDetail(db: AppDatabase, caseId: number) {
     createdAt: c.createdAt,
     suspect: { fullName: s.fullName, dateOfBirth: s.dateOfBirth, summonsAddress: s.summonsAddress, lawyerName: s.lawyerName },
     deadlines: deadlinesOf(c, loadDeadlineContext(db)),
-    readinessGaps: readinessGaps(c),
+    readinessGaps: readinessGaps(c, preconditions, today),
+    readyFrom: c.readyFrom,
+    preconditions: preconditions.map((p) => ({ kind: p.kind, status: p.status, expectedOn: p.expectedOn, metOn: p.metOn, note: p.note, updatedAt: p.updatedAt, updatedBy: p.updatedBy })),
+    coDefendantGroup: c.coDefendantGroup,
+    coDefendants,
+    estimatedMinutes: c.estimatedMinutes,
     zsmDecisions: decisions.map((d) => ({ id: d.id, outcome: d.outcome, otherRoute: d.otherRoute, prosecutorName: d.prosecutorName, reason: d.reason, decidedAt: d.decidedAt, recordedBy: d.recordedBy })),
     hearings: caseHearings,
     history: history.map((e) => ({ id: e.id, occurredAt: e.occurredAt, actor: e.actor, action: e.action, reason: e.reason, details: (e.details ?? null) as Record<string, unknown> | null })),

@@ -3,9 +3,9 @@ import { instantOf } from '../../../shared/calendar/amsterdam-time';
 import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
 import type { DeadlineResult } from '../../../shared/deadlines/result';
 import { toDeadlineInput } from '../../../shared/intake/case-intake';
-import { readinessGaps } from '../../../shared/domain/planning-readiness';
+import { readinessGaps, readyFrom, type PreconditionFacts } from '../../../shared/domain/planning-readiness';
 import type { AppDatabase } from '../../../db/open-database';
-import { criminalCases, districtSettings } from '../../../db/schema';
+import { casePreconditions, criminalCases, districtSettings } from '../../../db/schema';
 import { loadDeadlineContext, type DeadlineContext } from '../settings/district-settings';
 
 type CaseRow = typeof criminalCases.$inferSelect;
@@ -36,9 +36,11 @@ const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 
 /**
  * The derived values stored on the case row: its key limits (UTC, so text order is time order), the
- * limit that binds planning now, and its readiness gaps.
+ * limit that binds planning now, its readiness gaps and the moment it is ready. Pass the case's
+ * preconditions (none for a case being created). 'Overdue' preconditions are not cached: that gap
+ * arises by the passing of time alone, so readers add it against their own today.
  */
-export function derivedColumns(c: DeadlineFacts, context: DeadlineContext) {
+export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preconditions: readonly PreconditionFacts[] = []) {
   const result = deadlinesOf(c, context);
   const hearingBy = utc(result.hearingBy);
   const voorgeleidingBy = utc(result.voorgeleidingBy);
@@ -61,7 +63,8 @@ export function derivedColumns(c: DeadlineFacts, context: DeadlineContext) {
     nextLimit,
     nextLimitKind,
     queueOrder: nextLimit ?? END_OF_TIME,
-    planningGaps: readinessGaps(c).join(','),
+    planningGaps: readinessGaps(c, preconditions).join(','),
+    readyFrom: readyFrom(preconditions),
   };
 }
 
@@ -69,7 +72,7 @@ export function derivedColumns(c: DeadlineFacts, context: DeadlineContext) {
  * Bump when the deadline engine's rules or derivedColumns change: every district file is then
  * recomputed when it is next opened, so the cached limits never lag behind the engine.
  */
-export const DERIVED_COLUMNS_VERSION = 2;
+export const DERIVED_COLUMNS_VERSION = 3;
 const VERSION_KEY = 'derived.columnsVersion';
 
 /** Recomputes the derived columns of every case, and records the version, in one transaction. */
@@ -77,11 +80,37 @@ export function refreshDerivedColumns(db: AppDatabase, actor = 'system'): number
   const context = loadDeadlineContext(db);
   return db.transaction((tx) => {
     const rows = tx.select().from(criminalCases).all();
-    for (const row of rows) tx.update(criminalCases).set(derivedColumns(row, context)).where(eq(criminalCases.id, row.id)).run();
+    const preconditions = preconditionsByCase(tx);
+    for (const row of rows) {
+      tx.update(criminalCases).set(derivedColumns(row, context, preconditions.get(row.id) ?? [])).where(eq(criminalCases.id, row.id)).run();
+    }
     const marker = { key: VERSION_KEY, value: DERIVED_COLUMNS_VERSION, updatedAt: new Date().toISOString(), updatedBy: actor };
     tx.insert(districtSettings).values(marker).onConflictDoUpdate({ target: districtSettings.key, set: marker }).run();
     return rows.length;
   });
+}
+
+/** The preconditions of one case, as readiness reads them. */
+export function preconditionsOf(db: Pick<AppDatabase, 'select'>, caseId: number): PreconditionFacts[] {
+  return db
+    .select({ kind: casePreconditions.kind, status: casePreconditions.status, expectedOn: casePreconditions.expectedOn })
+    .from(casePreconditions)
+    .where(eq(casePreconditions.caseId, caseId))
+    .all();
+}
+
+function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Map<number, PreconditionFacts[]> {
+  const byCase = new Map<number, PreconditionFacts[]>();
+  const rows = db
+    .select({ caseId: casePreconditions.caseId, kind: casePreconditions.kind, status: casePreconditions.status, expectedOn: casePreconditions.expectedOn })
+    .from(casePreconditions)
+    .all();
+  for (const { caseId, ...facts } of rows) {
+    const list = byCase.get(caseId);
+    if (list) list.push(facts);
+    else byCase.set(caseId, [facts]);
+  }
+  return byCase;
 }
 
 /** Recomputes the derived columns when they were written by another version of the rules. */

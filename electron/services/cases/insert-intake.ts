@@ -20,8 +20,9 @@ export function createIntakeWriter(db: AppDatabase, context: DeadlineContext) {
   const insertCase = sqlite.prepare(
     `insert into criminal_case (parketnummer, suspect_id, modality, filler_kind, status, police_unit, offence_summary, offence_at,
        arrested_at, custody_ordered_at, custody_extended_at, remand_ordered_at, summons_served_at, short_term_consent,
-       voorgeleiding_by, hearing_by, hearing_from, hearing_target_by, next_limit, next_limit_kind, queue_order, planning_gaps)
-     values (?, ?, ?, ?, 'intake', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       co_defendant_group, estimated_minutes,
+       voorgeleiding_by, hearing_by, hearing_from, hearing_target_by, next_limit, next_limit_kind, queue_order, planning_gaps, ready_from)
+     values (?, ?, ?, ?, 'intake', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAudit = sqlite.prepare(
     "insert into audit_event (occurred_at, actor, action, entity_type, entity_id, details) values (?, ?, 'case.created', 'case', ?, ?)",
@@ -42,7 +43,8 @@ export function createIntakeWriter(db: AppDatabase, context: DeadlineContext) {
       judgmentAt: null,
       penaltyOrderDeliveredAt: null,
     };
-    const limits = derivedColumns(events, context);
+    // A new case has no preconditions yet.
+    const limits = derivedColumns(events, context, []);
     const caseId = Number(
       insertCase.run(
         intake.parketnummer,
@@ -58,6 +60,8 @@ export function createIntakeWriter(db: AppDatabase, context: DeadlineContext) {
         events.remandOrderedAt,
         events.summonsServedAt,
         intake.shortTermConsent ? 1 : 0,
+        intake.coDefendantGroup,
+        intake.estimatedMinutes,
         limits.voorgeleidingBy,
         limits.hearingBy,
         limits.hearingFrom,
@@ -66,6 +70,7 @@ export function createIntakeWriter(db: AppDatabase, context: DeadlineContext) {
         limits.nextLimitKind,
         limits.queueOrder,
         limits.planningGaps,
+        limits.readyFrom,
       ).lastInsertRowid,
     );
     const details = { source: audit.source, parketnummer: intake.parketnummer, modality: intake.modality, ...(audit.file ? { file: audit.file, row: audit.row } : {}) };

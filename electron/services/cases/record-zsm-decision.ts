@@ -7,7 +7,7 @@ import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { transitionCase } from './case-transition';
-import { derivedColumns } from './derived-columns';
+import { derivedColumns, preconditionsOf } from './derived-columns';
 
 export interface ZsmDecisionInput {
   caseId: number;
@@ -54,7 +54,7 @@ export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, acto
     }
     if (modality) {
       const changed = { ...current, modality, fillerKind: null };
-      tx.update(criminalCases).set({ modality, fillerKind: null, ...derivedColumns(changed, context) }).where(eq(criminalCases.id, input.caseId)).run();
+      tx.update(criminalCases).set({ modality, fillerKind: null, ...derivedColumns(changed, context, preconditionsOf(tx, input.caseId)) }).where(eq(criminalCases.id, input.caseId)).run();
       if (modality !== current.modality) {
         recordAudit(tx, {
           actor,

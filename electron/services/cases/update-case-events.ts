@@ -7,16 +7,17 @@ import { criminalCases } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
-import { derivedColumns, utc } from './derived-columns';
+import { derivedColumns, preconditionsOf, utc } from './derived-columns';
 
 export interface CaseEventChanges {
   caseId: number;
-  changes: Partial<Record<EventField, string | null>> & { shortTermConsent?: boolean };
+  changes: Partial<Record<EventField, string | null>> & { shortTermConsent?: boolean; coDefendantGroup?: string | null; estimatedMinutes?: number | null };
   reason: string;
 }
 
 /**
- * Records or corrects the legal events of a case (e.g. the summons was served). The limits and
+ * Records or corrects the legal events of a case (e.g. the summons was served), and its planning
+ * facts (co-defendant group, expected duration). The limits and
  * readiness are recomputed in the same transaction, and the audit row holds every field's old and
  * new value with the reason.
  */
@@ -43,6 +44,17 @@ export function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor
       diff['shortTermConsent'] = { from: current.shortTermConsent, to: input.changes.shortTermConsent };
       next.shortTermConsent = input.changes.shortTermConsent;
     }
+    if (input.changes.coDefendantGroup !== undefined) {
+      const group = input.changes.coDefendantGroup?.trim() || null;
+      if (group !== current.coDefendantGroup) {
+        diff['coDefendantGroup'] = { from: current.coDefendantGroup, to: group };
+        next.coDefendantGroup = group;
+      }
+    }
+    if (input.changes.estimatedMinutes !== undefined && input.changes.estimatedMinutes !== current.estimatedMinutes) {
+      diff['estimatedMinutes'] = { from: current.estimatedMinutes, to: input.changes.estimatedMinutes };
+      next.estimatedMinutes = input.changes.estimatedMinutes;
+    }
     if (Object.keys(diff).length === 0) throw new ServiceError('CONFLICT', 'Er is niets gewijzigd.');
 
     if (needsArrestTime(next.modality) && !next.arrestedAt) {
@@ -52,9 +64,9 @@ export function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor
     const check = deadlineInputSchema.safeParse(toDeadlineInput(current.parketnummer, next));
     if (!check.success) throw new ServiceError('CONFLICT', check.error.issues.map((i) => i.message).join(' '));
 
-    const { arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent } = next;
+    const { arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, coDefendantGroup, estimatedMinutes } = next;
     tx.update(criminalCases)
-      .set({ arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, ...derivedColumns(next, context) })
+      .set({ arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, coDefendantGroup, estimatedMinutes, ...derivedColumns(next, context, preconditionsOf(tx, input.caseId)) })
       .where(eq(criminalCases.id, input.caseId))
       .run();
     recordAudit(tx, { actor, action: 'case.events_changed', entityType: 'case', entityId: input.caseId, reason: input.reason, details: diff });

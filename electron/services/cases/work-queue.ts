@@ -1,5 +1,6 @@
 import type { Modality } from '../../../shared/domain/modality';
-import type { ReadinessGap } from '../../../shared/domain/planning-readiness';
+import { preconditionGap, type ReadinessGap } from '../../../shared/domain/planning-readiness';
+import type { PreconditionKind } from '../../../shared/domain/precondition';
 import { amsterdamDate } from '../../../shared/calendar/amsterdam-time';
 import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar } from '../settings/district-settings';
@@ -31,7 +32,12 @@ interface QueueRow {
   hearingBy: string | null;
   hearingFrom: string | null;
   hearingTargetBy: string | null;
+  readyFrom: string | null;
+  coDefendantGroup: string | null;
 }
+
+/** A pending precondition whose expected date lies before ?: not cached on the case, as time alone makes it so. */
+const OVERDUE_EXISTS = "exists (select 1 from case_precondition p where p.case_id = c.id and p.status = 'pending' and p.expected_on < ?)";
 
 const HOUR = 3_600_000;
 
@@ -53,8 +59,15 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now = new 
     where.push('c.police_unit = ?');
     params.push(query.policeUnit);
   }
-  if (query.readiness === 'waiting') where.push("c.planning_gaps <> ''");
-  if (query.readiness === 'ready') where.push("c.planning_gaps = ''");
+  const today = amsterdamDate(now.getTime());
+  if (query.readiness === 'waiting') {
+    where.push(`(c.planning_gaps <> '' or ${OVERDUE_EXISTS})`);
+    params.push(today);
+  }
+  if (query.readiness === 'ready') {
+    where.push(`c.planning_gaps = '' and not ${OVERDUE_EXISTS}`);
+    params.push(today);
+  }
   const filter = where.join(' and ');
   const sqlite = db.$client;
   const total = (sqlite.prepare(`select count(*) as n from criminal_case c where ${filter}`).get(...params) as { n: number }).n;
@@ -66,7 +79,8 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now = new 
          where ${filter} order by c.queue_order, c.id limit ? offset ?)
        select c.id, c.parketnummer, s.full_name as suspectName, c.modality, c.police_unit as policeUnit, c.offence_summary as offenceSummary,
               c.planning_gaps as planningGaps, c.next_limit as nextLimit, c.next_limit_kind as nextLimitKind,
-              c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.hearing_target_by as hearingTargetBy
+              c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.hearing_target_by as hearingTargetBy,
+              c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup
        from page join criminal_case c on c.id = page.id join suspect s on s.id = c.suspect_id
        order by page.queue_order, c.id`,
     )
@@ -77,7 +91,7 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now = new 
       ? (sqlite.prepare('select distinct police_unit as u from criminal_case where status = ? order by u').all(QUEUE_STAGES[query.stage]) as { u: string }[]).map((r) => r.u)
       : [];
 
-  const today = amsterdamDate(now.getTime());
+  const overdue = overduePreconditions(db, rows.map((r) => r.id), today);
   return {
     total,
     offset: query.offset,
@@ -103,10 +117,26 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now = new 
         hoursLeft,
         workingDaysLeft,
         urgency: infeasible ? 'infeasible' : urgencyOf(hoursLeft, workingDaysLeft, r.nextLimitKind !== 'target'),
-        readinessGaps: (r.planningGaps ? r.planningGaps.split(',') : []) as ReadinessGap[],
+        readinessGaps: [...(r.planningGaps ? (r.planningGaps.split(',') as ReadinessGap[]) : []), ...(overdue.get(r.id) ?? [])],
+        readyFrom: r.readyFrom !== null && Date.parse(r.readyFrom) > now.getTime() ? r.readyFrom : null,
+        coDefendantGroup: r.coDefendantGroup,
       };
     }),
   };
+}
+
+/** Per case of the page, its pending preconditions whose expected date lies before today. */
+function overduePreconditions(db: AppDatabase, caseIds: readonly number[], today: string): Map<number, ReadinessGap[]> {
+  const byCase = new Map<number, ReadinessGap[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = db.$client
+    .prepare(
+      `select case_id as caseId, kind from case_precondition
+       where status = 'pending' and expected_on < ? and case_id in (${caseIds.map(() => '?').join(', ')}) order by case_id, id`,
+    )
+    .all(today, ...caseIds) as { caseId: number; kind: PreconditionKind }[];
+  for (const { caseId, kind } of rows) byCase.set(caseId, [...(byCase.get(caseId) ?? []), preconditionGap('overdue', kind)]);
+  return byCase;
 }
 
 /** How pressing a limit is, in the words the queue shows next to its colour. */

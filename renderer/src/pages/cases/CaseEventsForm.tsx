@@ -17,6 +17,7 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
   const initial = inputValues(detail);
   const [values, setValues] = useState(initial);
   const [consent, setConsent] = useState(detail.shortTermConsent);
+  const [planning, setPlanning] = useState(planningValues(detail));
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mutation = useMutation({
@@ -26,6 +27,7 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
       void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
       setValues(inputValues(updated));
       setConsent(updated.shortTermConsent);
+      setPlanning(planningValues(updated));
       setReason('');
     },
   });
@@ -45,10 +47,19 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
       if (parsed.ok) changes[field] = parsed.value;
       else next[field] = parsed.message;
     }
+    const planningChanges: { coDefendantGroup?: string | null; estimatedMinutes?: number | null } = {};
+    const initialPlanning = planningValues(detail);
+    if (planning.coDefendantGroup.trim() !== initialPlanning.coDefendantGroup) planningChanges.coDefendantGroup = planning.coDefendantGroup.trim() || null;
+    if (planning.estimatedMinutes.trim() !== initialPlanning.estimatedMinutes) {
+      const minutes = planning.estimatedMinutes.trim();
+      if (minutes === '') planningChanges.estimatedMinutes = null;
+      else if (/^\d+$/.test(minutes)) planningChanges.estimatedMinutes = Number(minutes);
+      else next['estimatedMinutes'] = t('caseForm.minutesInvalid');
+    }
     if (reason.trim().length < 3) next['reason'] = t('case.eventsReasonRequired');
     setErrors(next);
     const consentChange = consent !== detail.shortTermConsent ? { shortTermConsent: consent } : {};
-    if (Object.keys(next).length === 0) mutation.mutate({ caseId: detail.id, changes: { ...changes, ...consentChange }, reason });
+    if (Object.keys(next).length === 0) mutation.mutate({ caseId: detail.id, changes: { ...changes, ...consentChange, ...planningChanges }, reason });
   };
 
   return (
@@ -73,6 +84,26 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
         <input id="events-consent" type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
         <label htmlFor="events-consent">{t('caseForm.shortTermConsent')}</label>
       </div>
+      <div className="form-grid">
+        <TextField
+          label={t('caseForm.coDefendantGroup')}
+          hint={t('caseForm.coDefendantGroupHint')}
+          value={planning.coDefendantGroup}
+          onChange={(v) => setPlanning((p) => ({ ...p, coDefendantGroup: v }))}
+          error={errors['coDefendantGroup']}
+        />
+        <TextField
+          label={t('caseForm.estimatedMinutes')}
+          hint={t('caseForm.estimatedMinutesHint')}
+          value={planning.estimatedMinutes}
+          inputMode="numeric"
+          onChange={(v) => {
+            setPlanning((p) => ({ ...p, estimatedMinutes: v }));
+            setErrors(({ estimatedMinutes: _fixed, ...rest }) => rest);
+          }}
+          error={errors['estimatedMinutes']}
+        />
+      </div>
       <FieldShell label={t('case.eventsReason')} error={errors['reason']}>
         {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FieldShell>
@@ -89,6 +120,11 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>
   );
+}
+
+/** The case's planning facts as the form shows them ('' = none). */
+function planningValues(detail: CaseDetail) {
+  return { coDefendantGroup: detail.coDefendantGroup ?? '', estimatedMinutes: detail.estimatedMinutes === null ? '' : String(detail.estimatedMinutes) };
 }
 
 /** The case's events in the notation the form shows. */

@@ -11,6 +11,7 @@ import { CaseEventsForm } from './CaseEventsForm';
 import { CaseHistory } from './CaseHistory';
 import { DeadlinesTable } from './DeadlinesTable';
 import { PlacementForm } from './PlacementForm';
+import { PreconditionsSection } from './PreconditionsSection';
 import { ReleaseToPlanningForm } from './ReleaseToPlanningForm';
 import { ZsmDecisionForm } from './ZsmDecisionForm';
 
@@ -44,20 +45,8 @@ export function CasePage() {
             </ul>
           </>
         )}
-        <h3>{t('case.readiness')}</h3>
-        {c.readinessGaps.length === 0 ? (
-          <p>{t('case.readyForPlanning')}</p>
-        ) : (
-          <>
-            <p>{t('case.waitingFor')}</p>
-            <ul>
-              {c.readinessGaps.map((gap) => (
-                <li key={gap}>{t(`readinessGap.${gap}`)}</li>
-              ))}
-            </ul>
-          </>
-        )}
       </section>
+      <PreconditionsSection detail={c} />
       {c.hearings.length > 0 && (
         <section className="panel" aria-labelledby="hearings-title">
           <h2 id="hearings-title">{t('case.hearings')}</h2>
@@ -141,6 +130,32 @@ function CaseFacts({ detail: c }: { detail: CaseDetail }) {
         <dd>{c.suspect.summonsAddress ?? t('case.none')}</dd>
         <dt>{t('case.lawyer')}</dt>
         <dd>{c.suspect.lawyerName ?? t('case.none')}</dd>
+        {c.estimatedMinutes !== null && (
+          <>
+            <dt>{t('case.estimatedMinutes')}</dt>
+            <dd>{t('case.minutes', { count: c.estimatedMinutes })}</dd>
+          </>
+        )}
+        {c.coDefendantGroup !== null && (
+          <>
+            <dt>{t('case.coDefendantGroup')}</dt>
+            <dd>{c.coDefendantGroup}</dd>
+            <dt>{t('case.coDefendants')}</dt>
+            <dd>
+              {c.coDefendants.length === 0 ? (
+                t('case.noCoDefendants')
+              ) : (
+                <ul className="plain-list" data-testid="co-defendants">
+                  {c.coDefendants.map((other) => (
+                    <li key={other.id}>
+                      <Link to={`/zaken/${other.id}`}>{other.parketnummer}</Link> · {other.suspectName} · {t(`caseStatus.${other.status}`)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </>
+        )}
         {events.map(([field, moment]) => (
           <div key={field} style={{ display: 'contents' }}>
             <dt>{t(`event.${field}`)}</dt>

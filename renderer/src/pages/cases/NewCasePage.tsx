@@ -13,11 +13,15 @@ import { SelectField, TextField } from '../../components/FormField';
 
 const DATE_TIME_FIELDS = ['offenceAt', ...EVENT_FIELDS] as const;
 type DateTimeField = (typeof DATE_TIME_FIELDS)[number];
-type Draft = Record<'parketnummer' | 'fullName' | 'dateOfBirth' | 'summonsAddress' | 'lawyerName' | 'modality' | 'fillerKind' | 'policeUnit' | 'offenceSummary' | DateTimeField, string>;
+type Draft = Record<
+  'parketnummer' | 'fullName' | 'dateOfBirth' | 'summonsAddress' | 'lawyerName' | 'modality' | 'fillerKind' | 'policeUnit' | 'offenceSummary' | 'coDefendantGroup' | 'estimatedMinutes' | DateTimeField,
+  string
+>;
 
 const EMPTY: Draft = {
   parketnummer: '', fullName: '', dateOfBirth: '', summonsAddress: '', lawyerName: '', modality: '', fillerKind: '', policeUnit: '',
   offenceSummary: '', offenceAt: '', arrestedAt: '', custodyOrderedAt: '', custodyExtendedAt: '', remandOrderedAt: '', summonsServedAt: '',
+  coDefendantGroup: '', estimatedMinutes: '',
 };
 
 /** Maps a schema path to the form field that shows its message. */
@@ -43,6 +47,9 @@ function toIntake(draft: Draft, consent: boolean): { intake?: CaseIntakeInput; e
     offenceSummary: draft.offenceSummary,
     ...Object.fromEntries(DATE_TIME_FIELDS.map((f) => [f, moment(f)])),
     shortTermConsent: consent,
+    coDefendantGroup: draft.coDefendantGroup.trim() || null,
+    // Not a whole number (e.g. '12,5' or 'half uur') becomes NaN or a fraction: the schema names the problem.
+    estimatedMinutes: draft.estimatedMinutes.trim() ? Number(draft.estimatedMinutes.trim()) : null,
   };
   const checked = caseIntakeSchema.safeParse(candidate);
   if (!checked.success) for (const issue of checked.error.issues) errors[fieldOf(issue.path)] ??= issue.message;
@@ -144,6 +151,20 @@ export function NewCasePage() {
         <div className="checkbox">
           <input id="short-term-consent" type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
           <label htmlFor="short-term-consent">{t('caseForm.shortTermConsent')}</label>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('caseForm.planningLegend')}</legend>
+        <div className="form-grid">
+          {text('coDefendantGroup', t('caseForm.coDefendantGroup'), t('caseForm.coDefendantGroupHint'))}
+          <TextField
+            label={t('caseForm.estimatedMinutes')}
+            hint={t('caseForm.estimatedMinutesHint')}
+            value={draft.estimatedMinutes}
+            onChange={set('estimatedMinutes')}
+            error={errors['estimatedMinutes']}
+            inputMode="numeric"
+          />
         </div>
       </fieldset>
       <div className="actions">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { WorkQueueRow } from '../../../../shared/api/case-schemas';
 import { formatInstant } from '../../i18n/format';
+import { gapText, readyDay } from '../cases/readiness-text';
 
 /** One case in the queue: urgency in words and colour, the binding limit with its kind, what it still waits for. */
 export function QueueRowCells({ row }: { row: WorkQueueRow }) {
@@ -45,7 +46,19 @@ export function QueueRowCells({ row }: { row: WorkQueueRow }) {
           )
         )}
       </td>
-      <td>{row.readinessGaps.length === 0 ? t('queue.readyText') : row.readinessGaps.map((gap) => t(`readinessGap.${gap}`)).join('; ')}</td>
+      <td>
+        {row.readinessGaps.length > 0
+          ? row.readinessGaps.map((gap) => gapText(t, gap)).join('; ')
+          : row.readyFrom
+            ? t('queue.readyFrom', { day: readyDay(row.readyFrom) })
+            : t('queue.readyText')}
+        {row.coDefendantGroup && (
+          <>
+            <br />
+            <span className="muted">{t('queue.coDefendantGroup', { group: row.coDefendantGroup })}</span>
+          </>
+        )}
+      </td>
     </>
   );
 }

@@ -1,0 +1,125 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/api/case-schemas';
+import { EVENTS_EDITABLE_STATUSES } from '../../../../shared/domain/case-lifecycle';
+import { suggestedPreconditions } from '../../../../shared/domain/planning-readiness';
+import { PRECONDITION_KINDS, PRECONDITION_LABELS, PRECONDITION_STATUS_LABELS, type PreconditionKind } from '../../../../shared/domain/precondition';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatDate } from '../../i18n/format';
+import { PreconditionForm } from './PreconditionForm';
+import { gapText, readyDay } from './readiness-text';
+
+type Mode = { kind: 'closed' } | { kind: 'add'; initial?: PreconditionKind | undefined } | { kind: 'edit'; precondition: PreconditionKind };
+
+/**
+ * 'Voorwaarden voor behandeling': whether the case is ready for planning and from when, what it waits
+ * for, and its preconditions (dossier, advice reports, interpreter, ...) with their status and date.
+ */
+export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<Mode>({ kind: 'closed' });
+  const editable = EVENTS_EDITABLE_STATUSES.includes(c.status);
+  const remove = useMutation({
+    mutationFn: (kind: PreconditionKind) => api.call('cases.removePrecondition', { caseId: c.id, kind }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['cases.get', c.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
+    },
+  });
+  const available = PRECONDITION_KINDS.filter((k) => !c.preconditions.some((p) => p.kind === k));
+  const suggestions = suggestedPreconditions(c.modality, c.preconditions);
+  const editing = mode.kind === 'edit' ? c.preconditions.find((p) => p.kind === mode.precondition) : undefined;
+  const readyLater = c.readyFrom !== null && Date.parse(c.readyFrom) > Date.now();
+
+  return (
+    <section className="panel" aria-labelledby="preconditions-title">
+      <h2 id="preconditions-title">{t('precondition.title')}</h2>
+      <h3>{t('case.readiness')}</h3>
+      {c.readinessGaps.length > 0 ? (
+        <>
+          <p>{t('case.waitingFor')}</p>
+          <ul data-testid="readiness-gaps">
+            {c.readinessGaps.map((gap) => (
+              <li key={gap}>{gapText(t, gap)}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p data-testid="readiness">{readyLater ? t('case.readyFrom', { day: readyDay(c.readyFrom!) }) : t('case.readyForPlanning')}</p>
+      )}
+      <p className="muted">{t('precondition.intro')}</p>
+      {c.preconditions.length === 0 ? (
+        <p>{t('precondition.none')}</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('precondition.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('precondition.colKind')}</th>
+              <th scope="col">{t('precondition.colStatus')}</th>
+              <th scope="col">{t('precondition.colExpected')}</th>
+              <th scope="col">{t('precondition.colNote')}</th>
+              {editable && <th scope="col">{t('precondition.colActions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {c.preconditions.map((p) => {
+              const label = PRECONDITION_LABELS[p.kind];
+              return (
+                <tr key={p.kind}>
+                  <th scope="row">{label}</th>
+                  <td>
+                    {PRECONDITION_STATUS_LABELS[p.status]}
+                    {p.status === 'met' && p.metOn ? ` (${t('precondition.metOn', { date: formatDate(p.metOn) })})` : ''}
+                  </td>
+                  <td>{p.expectedOn ? formatDate(p.expectedOn) : p.status === 'pending' ? t('precondition.noDate') : t('case.none')}</td>
+                  <td>{p.note ?? ''}</td>
+                  {editable && (
+                    <td>
+                      <button type="button" className="link-button" aria-label={t('precondition.editLabel', { label })} onClick={() => setMode({ kind: 'edit', precondition: p.kind })}>
+                        {t('precondition.edit')}
+                      </button>
+                      <button type="button" className="link-button" aria-label={t('precondition.removeLabel', { label })} disabled={remove.isPending} onClick={() => remove.mutate(p.kind)}>
+                        {t('precondition.remove')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {remove.isError && <ErrorPanel error={remove.error} />}
+      {editable && suggestions.length > 0 && (
+        <p>
+          {t('precondition.suggested', { modality: t(`modality.${c.modality}`) })}{' '}
+          {suggestions.map((kind) => (
+            <button key={kind} type="button" className="secondary" aria-label={t('precondition.suggestLabel', { label: PRECONDITION_LABELS[kind] })} onClick={() => setMode({ kind: 'add', initial: kind })}>
+              {PRECONDITION_LABELS[kind]}
+            </button>
+          ))}
+        </p>
+      )}
+      {editable && mode.kind === 'closed' && (
+        <div className="actions">
+          {available.length > 0 ? (
+            <button type="button" onClick={() => setMode({ kind: 'add' })}>
+              {t('precondition.addTitle')}
+            </button>
+          ) : (
+            <p className="muted">{t('precondition.allAdded')}</p>
+          )}
+        </div>
+      )}
+      {editable && mode.kind === 'add' && (
+        <PreconditionForm key={`add-${mode.initial ?? ''}`} detail={c} available={available} initialKind={mode.initial} onDone={() => setMode({ kind: 'closed' })} />
+      )}
+      {editable && editing && <PreconditionForm key={`edit-${editing.kind}`} detail={c} editing={editing} available={available} onDone={() => setMode({ kind: 'closed' })} />}
+    </section>
+  );
+}
