@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { createCourtCalendar, courtCalendarSettingsSchema, type CourtCalendar } from '../../../shared/calendar/court-calendar';
 import { deadlineSettingsSchema, resolveDeadlineSettings, type DeadlineSettings } from '../../../shared/deadlines/settings';
+import { DEFAULT_RESERVATION_RELEASE_WORKING_DAYS } from '../../../shared/domain/reservation';
+import { reservationReleaseWorkingDaysSchema } from '../../../shared/planning/reservation-release';
 import type { AppDatabase } from '../../../db/open-database';
 import { districtSettings } from '../../../db/schema';
 
@@ -8,6 +10,7 @@ export const SETTING_KEYS = {
   deadlines: 'deadlines',
   confirmed: 'deadlines.confirmed',
   equivalentDays: 'calendar.equivalentDaysByYear',
+  reservationReleaseWorkingDays: 'reservations.releaseWorkingDays',
 } as const;
 
 type Reader = Pick<AppDatabase, 'select'>;
@@ -34,6 +37,14 @@ export function loadEquivalentDays(db: Reader): Record<string, string[]> {
   if (value === undefined) return {};
   const parsed = courtCalendarSettingsSchema.shape.equivalentDaysByYear.safeParse(value);
   return parsed.success ? parsed.data : invalid(SETTING_KEYS.equivalentDays, parsed.error.issues[0]?.message ?? '');
+}
+
+/** Working days before a session that unfilled reserved slots go back to the court. */
+export function loadReservationReleaseWorkingDays(db: Reader): number {
+  const value = stored(db, SETTING_KEYS.reservationReleaseWorkingDays);
+  if (value === undefined) return DEFAULT_RESERVATION_RELEASE_WORKING_DAYS;
+  const parsed = reservationReleaseWorkingDaysSchema.safeParse(value);
+  return parsed.success ? parsed.data : invalid(SETTING_KEYS.reservationReleaseWorkingDays, parsed.error.issues[0]?.message ?? '');
 }
 
 /** Setting keys whose reading the district has confirmed against the statute. */

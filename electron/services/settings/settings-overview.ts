@@ -1,7 +1,7 @@
 import { DEADLINE_SETTING_INFO, DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from '../../../shared/deadlines/settings';
 import type { SettingsOverview } from '../../../shared/api/contract';
 import type { AppDatabase } from '../../../db/open-database';
-import { loadConfirmedSettings, loadCourtCalendar, loadDeadlineSettings, loadEquivalentDays } from './district-settings';
+import { loadConfirmedSettings, loadCourtCalendar, loadDeadlineSettings, loadEquivalentDays, loadReservationReleaseWorkingDays } from './district-settings';
 
 /** The legal settings in force, each with its article and whether the statute still needs checking, and the year's holidays. */
 export function getSettingsOverview(db: AppDatabase, year: number): SettingsOverview {
@@ -23,5 +23,6 @@ export function getSettingsOverview(db: AppDatabase, year: number): SettingsOver
       years.map((y) => [String(y), stored[String(y)] ?? calendar.holidaysInYear(y).filter((h) => h.kind === 'equivalent').map((h) => h.date)]),
     ),
     holidays: years.flatMap((y) => calendar.holidaysInYear(y)),
+    reservationReleaseWorkingDays: loadReservationReleaseWorkingDays(db),
   };
 }

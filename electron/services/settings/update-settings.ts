@@ -5,12 +5,15 @@ import { districtSettings } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { refreshDerivedColumns } from '../cases/derived-columns';
 import { ServiceError } from '../service-error';
-import { loadConfirmedSettings, loadDeadlineSettings, loadEquivalentDays, SETTING_KEYS } from './district-settings';
+import { recomputeReleaseDates } from '../reservations/release-reservations';
+import { loadConfirmedSettings, loadCourtCalendar, loadDeadlineSettings, loadEquivalentDays, loadReservationReleaseWorkingDays, SETTING_KEYS } from './district-settings';
 
 export interface SettingsUpdate {
   deadlines: DeadlineSettings;
   equivalentDaysByYear: Record<string, string[]>;
   confirmed: string[];
+  /** Omitted: unchanged. */
+  reservationReleaseWorkingDays?: number | undefined;
   reason: string;
 }
 
@@ -21,8 +24,14 @@ export interface SettingsUpdate {
  */
 export function updateSettings(db: AppDatabase, update: SettingsUpdate, actor: string): { recomputedCases: number } {
   return db.transaction((tx) => {
-    const before = { deadlines: loadDeadlineSettings(tx), equivalentDaysByYear: loadEquivalentDays(tx), confirmed: loadConfirmedSettings(tx) };
-    const after = { deadlines: update.deadlines, equivalentDaysByYear: update.equivalentDaysByYear, confirmed: [...update.confirmed].sort() };
+    const releaseDays = loadReservationReleaseWorkingDays(tx);
+    const before = { deadlines: loadDeadlineSettings(tx), equivalentDaysByYear: loadEquivalentDays(tx), confirmed: loadConfirmedSettings(tx), reservationReleaseWorkingDays: releaseDays };
+    const after = {
+      deadlines: update.deadlines,
+      equivalentDaysByYear: update.equivalentDaysByYear,
+      confirmed: [...update.confirmed].sort(),
+      reservationReleaseWorkingDays: update.reservationReleaseWorkingDays ?? releaseDays,
+    };
     const diff = Object.fromEntries(
       (Object.keys(after) as (keyof typeof after)[]).filter((k) => !isDeepStrictEqual(before[k], after[k])).map((k) => [k, { from: before[k], to: after[k] }]),
     );
@@ -35,7 +44,10 @@ export function updateSettings(db: AppDatabase, update: SettingsUpdate, actor: s
     write(SETTING_KEYS.deadlines, after.deadlines);
     write(SETTING_KEYS.equivalentDays, after.equivalentDaysByYear);
     write(SETTING_KEYS.confirmed, after.confirmed);
-    recordAudit(tx, { actor, action: 'settings.changed', entityType: 'district', entityId: 0, reason: update.reason, details: diff });
+    if ('reservationReleaseWorkingDays' in diff) write(SETTING_KEYS.reservationReleaseWorkingDays, after.reservationReleaseWorkingDays);
+    // Open reservations follow a new number of days or a new calendar at once.
+    const recomputedReservations = recomputeReleaseDates(db, tx, after.reservationReleaseWorkingDays, loadCourtCalendar(tx));
+    recordAudit(tx, { actor, action: 'settings.changed', entityType: 'district', entityId: 0, reason: update.reason, details: { ...diff, ...(recomputedReservations ? { recomputedReservations } : {}) } });
     return { recomputedCases: refreshDerivedColumns(tx as unknown as AppDatabase, actor) };
   });
 }

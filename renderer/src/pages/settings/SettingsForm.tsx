@@ -22,6 +22,7 @@ export function SettingsForm({ overview }: { overview: SettingsOverview }) {
   const [values, setValues] = useState<Values>(overview.values);
   const [confirmed, setConfirmed] = useState(new Set(overview.deadlines.filter((d) => d.confirmed).map((d) => d.key)));
   const [days, setDays] = useState(Object.fromEntries(Object.entries(overview.equivalentDaysByYear).map(([y, list]) => [y, list.map(toDutch).join(', ')])));
+  const [releaseDays, setReleaseDays] = useState(String(overview.reservationReleaseWorkingDays));
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
@@ -30,6 +31,7 @@ export function SettingsForm({ overview }: { overview: SettingsOverview }) {
       queryClient.setQueryData(['settings.get'], result.overview);
       void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
       void queryClient.invalidateQueries({ queryKey: ['cases.get'] });
+      void queryClient.invalidateQueries({ queryKey: ['reservations.list'] });
       setReason('');
     },
   });
@@ -91,7 +93,8 @@ export function SettingsForm({ overview }: { overview: SettingsOverview }) {
       if (bad && !bad.ok) next[`days-${year}`] = bad.message;
       equivalentDaysByYear[year] = parsed.flatMap((p) => (p.ok ? [p.value] : []));
     }
-    const input = { deadlines: values, equivalentDaysByYear, confirmed: [...confirmed], reason };
+    const reservationReleaseWorkingDays = releaseDays.trim() === '' ? Number.NaN : Number(releaseDays);
+    const input = { deadlines: values, equivalentDaysByYear, confirmed: [...confirmed], reservationReleaseWorkingDays, reason };
     const checked = contract['settings.update'].input.safeParse(input);
     if (!checked.success) for (const issue of checked.error.issues) next[issue.path[0] === 'equivalentDaysByYear' ? `days-${String(issue.path[1])}` : String(issue.path.at(-1))] ??= issue.message;
     setErrors(next);
@@ -146,6 +149,12 @@ export function SettingsForm({ overview }: { overview: SettingsOverview }) {
             {(a11y) => <input {...a11y} value={days[year]} onChange={(e) => setDays((d) => ({ ...d, [year]: e.target.value }))} />}
           </FieldShell>
         ))}
+      </div>
+      <h2>{t('settings.reservations')}</h2>
+      <div className="form-grid">
+        <FieldShell label={t('settings.reservationReleaseWorkingDays')} hint={t('settings.reservationReleaseHint')} error={errors['reservationReleaseWorkingDays']}>
+          {(a11y) => <input {...a11y} type="number" inputMode="numeric" min={0} max={10} value={releaseDays} onChange={(e) => setReleaseDays(e.target.value)} />}
+        </FieldShell>
       </div>
       <FieldShell label={t('settings.reason')} error={errors['reason']}>
         {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
