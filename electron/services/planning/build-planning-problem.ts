@@ -1,12 +1,17 @@
 import { parseAcceptedModalities, type SessionType } from '../../../shared/domain/session';
 import { HEARD_MODALITIES, type HeardModality } from '../../../shared/domain/modality';
-import { fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
+import { amsterdamDate, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import type { PlanningCase, PlanningProblem, PlanningSession } from '../../../shared/planner/planning-problem';
+import type { UnfilledReservations } from '../../../shared/planner/reserved-capacity';
 import type { AppDatabase } from '../../../db/open-database';
+import { reservationStateOfSessions } from '../reservations/reservation-state';
+import { loadAnnouncedHearings, type AnnouncedHearings } from './announced-hearings';
 
 export interface PlanningWindow {
   from: string;
   to: string;
+  /** Also replan the hearings already planned in the window (announced ones stay stable: announced-hearings.ts). */
+  replan?: boolean | undefined;
 }
 
 interface SessionRow {
@@ -26,12 +31,20 @@ interface CaseRow {
   hearingBy: string | null;
   hearingTargetBy: string | null;
   planningGaps: string;
+  readyFrom: string | null;
+  coDefendantGroup: string | null;
+  /** 1 when a pending precondition's expected date has passed (not cached: time alone makes it so). */
+  overdue: number;
 }
 
 export interface PlanningInput {
   problem: PlanningProblem;
   /** Cases awaiting planning that are not ready yet (what they wait for is on the case page). */
   notReady: number[];
+  /** Unfilled prosecution reservations per session: only their modality may use them (shared/planner/reserved-capacity.ts). */
+  reservedSlots: UnfilledReservations;
+  /** When replanning: the hearings already planned in the window, now part of the problem. */
+  announced: AnnouncedHearings | null;
 }
 
 /**
@@ -41,6 +54,7 @@ export interface PlanningInput {
  */
 export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, now: Date): PlanningInput {
   const sqlite = db.$client;
+  const announced = window.replan ? loadAnnouncedHearings(db, window, now) : null;
   const sessions = sqlite
     .prepare(
       `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.capacity_slots as capacitySlots,
@@ -51,31 +65,40 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
   const planningSessions: PlanningSession[] = sessions
     .map((s) => {
       const [hour, minute] = s.startTime.split(':').map(Number) as [number, number];
-      return { id: s.id, date: s.date, start: fromAmsterdamLocal(s.date, hour, minute), capacity: Math.max(0, s.capacitySlots - s.booked), accepts: parseAcceptedModalities(s.acceptedModalities, s.sessionType) };
+      return { id: s.id, date: s.date, start: fromAmsterdamLocal(s.date, hour, minute), capacity: Math.max(0, s.capacitySlots - s.booked + (announced?.heldSlots.get(s.id) ?? 0)), accepts: parseAcceptedModalities(s.acceptedModalities, s.sessionType) };
     })
     .filter((s) => s.start >= now.getTime());
+  const reservedSlots = new Map([...reservationStateOfSessions(db, planningSessions.map((s) => s.id))].map(([id, state]) => [id, state.unfilled]));
 
   const rows = sqlite
     .prepare(
-      `select id, modality, hearing_from as hearingFrom, hearing_by as hearingBy, hearing_target_by as hearingTargetBy, planning_gaps as planningGaps
-       from criminal_case where status = 'awaiting_planning' and modality in (${HEARD_MODALITIES.map(() => '?').join(', ')}) order by id`,
+      `select c.id, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy, c.planning_gaps as planningGaps,
+              c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup,
+              exists (select 1 from case_precondition p where p.case_id = c.id and p.status = 'pending' and p.expected_on < ?) as overdue
+       from criminal_case c where c.status = 'awaiting_planning' and c.modality in (${HEARD_MODALITIES.map(() => '?').join(', ')}) order by c.id`,
     )
-    .all(...HEARD_MODALITIES) as CaseRow[];
+    .all(amsterdamDate(now.getTime()), ...HEARD_MODALITIES) as CaseRow[];
   const cases: PlanningCase[] = [];
   const notReady: number[] = [];
   for (const row of rows) {
-    if (row.planningGaps) {
+    if (row.planningGaps || row.overdue) {
       notReady.push(row.id);
       continue;
     }
     cases.push({
       id: row.id,
       modality: row.modality,
-      earliest: Math.max(now.getTime(), row.hearingFrom ? Date.parse(row.hearingFrom) : 0),
+      // Never before the summons term has run, nor before the case is ready (its preconditions' dates).
+      earliest: Math.max(now.getTime(), row.hearingFrom ? Date.parse(row.hearingFrom) : 0, row.readyFrom ? Date.parse(row.readyFrom) : 0),
       latest: row.hearingBy ? Date.parse(row.hearingBy) : null,
       targetBy: row.hearingTargetBy ? Date.parse(row.hearingTargetBy) : null,
       detained: row.modality === 'supersnelrecht' || row.modality === 'snelrecht',
+      group: row.coDefendantGroup ?? undefined,
     });
   }
-  return { problem: { sessions: planningSessions, cases }, notReady };
+  if (announced) {
+    const open = new Set(planningSessions.map((s) => s.id));
+    cases.push(...announced.cases.filter((c) => open.has(c.pinnedSessionId ?? c.currentSessionId ?? -1)));
+  }
+  return { problem: { sessions: planningSessions, cases }, notReady, reservedSlots, announced };
 }

@@ -1,11 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { formatAmsterdam, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
+import { amsterdamDate, formatAmsterdam, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { SLOT_OCCUPYING_HEARING_STATUSES } from '../../../shared/domain/case-status';
 import { sessionAcceptsCase } from '../../../shared/domain/session';
 import type { AppDatabase } from '../../../db/open-database';
 import { courtSessions, criminalCases, hearings } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { transitionCase } from '../cases/case-transition';
+import { reservationBreaches } from '../reservations/reservation-breach';
+import { reservationStateOfSessions } from '../reservations/reservation-state';
 import { ServiceError } from '../service-error';
 
 export interface ManualPlacement {
@@ -30,8 +32,8 @@ interface SessionSlot {
   booked: number;
 }
 
-/** What putting this case on this session would break: capacity, the summons term, a hard limit. */
-export function placementBreaches(c: Pick<CaseRow, 'hearingBy' | 'hearingFrom'>, session: SessionSlot): string[] {
+/** What putting this case on this session would break: capacity, the summons term, a hard limit, readiness. */
+export function placementBreaches(c: Pick<CaseRow, 'hearingBy' | 'hearingFrom' | 'readyFrom'>, session: SessionSlot): string[] {
   const breaches: string[] = [];
   if (session.booked >= session.capacity) breaches.push(`De zitting is vol (${session.booked} van ${session.capacity} plaatsen bezet): dit is overboeken.`);
   const [hour, minute] = session.startTime.split(':').map(Number) as [number, number];
@@ -41,6 +43,9 @@ export function placementBreaches(c: Pick<CaseRow, 'hearingBy' | 'hearingFrom'>,
   }
   if (c.hearingFrom && starts < Date.parse(c.hearingFrom)) {
     breaches.push(`De zitting begint vóór het einde van de dagvaardingstermijn (${formatAmsterdam(Date.parse(c.hearingFrom))}).`);
+  }
+  if (c.readyFrom && starts < Date.parse(c.readyFrom)) {
+    breaches.push(`De zaak is pas klaar op ${amsterdamDate(Date.parse(c.readyFrom)).split('-').reverse().join('-')} (verwachte datum van een voorwaarde voor behandeling).`);
   }
   return breaches;
 }
@@ -67,6 +72,7 @@ export function placementCandidates(db: AppDatabase, caseId: number, window: { f
        where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
     )
     .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; acceptedModalities: string; acceptedFillerKinds: string; capacity: number; room: string; location: string; booked: number }[];
+  const reserved = reservationStateOfSessions(db, rows.map((r) => r.id));
   return rows
     .filter((r) => r.id !== current?.sessionId && sessionAcceptsCase(r, c.modality, c.fillerKind))
     .map((r) => ({
@@ -77,7 +83,7 @@ export function placementCandidates(db: AppDatabase, caseId: number, window: { f
       location: r.location,
       room: r.room,
       free: Math.max(0, r.capacity - r.booked),
-      breaches: placementBreaches(c, r),
+      breaches: [...placementBreaches(c, r), ...reservationBreaches(c.modality, r, reserved.get(r.id))],
     }));
 }
 
@@ -113,7 +119,8 @@ export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor
       if (c.modality === 'zsm' || !sessionAcceptsCase(target, c.modality, c.fillerKind)) {
         throw new ServiceError('CONFLICT', 'Deze zitting neemt deze modaliteit niet.');
       }
-      breaches.push(...placementBreaches(c, { ...target, capacity: target.capacitySlots, booked: bookedOn(tx, target.id) }));
+      const slot = { ...target, capacity: target.capacitySlots, booked: bookedOn(tx, target.id) };
+      breaches.push(...placementBreaches(c, slot), ...reservationBreaches(c.modality, slot, reservationStateOfSessions(db, [target.id]).get(target.id)));
     }
     if (breaches.length > 0 && !input.confirmBreach) {
       throw new ServiceError('CONFLICT', `Niet zonder uitdrukkelijke bevestiging: ${breaches.join(' ')}`);

@@ -1,13 +1,19 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { planHearings } from '../../../shared/planner/plan-hearings';
+import { mapResultToRealSessions, reserveOnPool, splitReservedCapacity } from '../../../shared/planner/reserved-capacity';
+import { amsterdamToday } from '../amsterdam-today';
+import { releaseDueReservations, SYSTEM_ACTOR } from '../reservations/release-reservations';
 import type { AppDatabase } from '../../../db/open-database';
 import { courtSessions, criminalCases, hearings } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { transitionCase } from '../cases/case-transition';
 import { buildPlanningProblem, type PlanningWindow } from './build-planning-problem';
+import { forecastReserveFor } from './forecast-reserve-input';
 
 export interface PlannerRun extends PlanningWindow {
   dryRun: boolean;
+  /** Hold back slots on near sessions for expected urgent arrivals (docs/planner.md, "Forecast reserve"). */
+  holdBackForUrgent?: boolean | undefined;
 }
 
 /**
@@ -18,8 +24,12 @@ export interface PlannerRun extends PlanningWindow {
  */
 export function runPlanner(db: AppDatabase, run: PlannerRun, actor: string, now: Date) {
   const started = performance.now();
-  const { problem, notReady } = buildPlanningProblem(db, run, now);
-  const result = planHearings(problem);
+  releaseDueReservations(db, amsterdamToday(now), SYSTEM_ACTOR, now);
+  const { problem, notReady, reservedSlots, announced } = buildPlanningProblem(db, run, now);
+  const reserve = run.holdBackForUrgent ? forecastReserveFor(db, problem.sessions, now) : null;
+  // Reserved-unfilled slots become virtual sessions for their modality; placements come back on the real sessions.
+  const split = splitReservedCapacity(problem, reservedSlots);
+  const result = mapResultToRealSessions(split, problem, planHearings(split.problem, reserve ? { reserveBySession: reserveOnPool(split, reserve.reserveBySession) } : {}));
   const runTimeMs = Math.round((performance.now() - started) * 10) / 10;
 
   const caseIds = [...result.placements.map((p) => p.caseId), ...result.infeasible.map((i) => i.caseId), ...result.unplanned];
@@ -27,10 +37,39 @@ export function runPlanner(db: AppDatabase, run: PlannerRun, actor: string, now:
     (caseIds.length ? db.select({ id: criminalCases.id, p: criminalCases.parketnummer }).from(criminalCases).where(inArray(criminalCases.id, caseIds)).all() : []).map((r) => [r.id, r.p]),
   );
   const sessionById = new Map(problem.sessions.map((s) => [s.id, s]));
+  const announcedSession = new Map(problem.cases.filter((c) => announced?.hearingIdByCase.has(c.id)).map((c) => [c.id, (c.pinnedSessionId ?? c.currentSessionId)!]));
+  const newPlacements = result.placements.filter((p) => !announcedSession.has(p.caseId));
+  const moved = result.placements.filter((p) => announcedSession.has(p.caseId) && announcedSession.get(p.caseId) !== p.sessionId);
+  const placedIds = new Set(result.placements.map((p) => p.caseId));
+  const displaced = [...announcedSession.keys()].filter((id) => !placedIds.has(id));
 
-  if (!run.dryRun && result.placements.length > 0) {
+  if (!run.dryRun && (newPlacements.length > 0 || moved.length > 0 || displaced.length > 0)) {
     db.transaction((tx) => {
-      for (const placement of result.placements) {
+      for (const placement of moved) {
+        const oldHearingId = announced!.hearingIdByCase.get(placement.caseId)!;
+        tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, oldHearingId)).run();
+        const hearingId = tx
+          .insert(hearings)
+          .values({ caseId: placement.caseId, sessionId: placement.sessionId, status: 'planned', explanation: placement.explanation })
+          .returning({ id: hearings.id })
+          .get().id;
+        recordAudit(tx, {
+          actor,
+          action: 'hearing.moved',
+          entityType: 'hearing',
+          entityId: oldHearingId,
+          reason: placement.explanation,
+          details: { caseId: placement.caseId, fromSessionId: announcedSession.get(placement.caseId), toSessionId: placement.sessionId, newHearingId: hearingId, by: 'planner' },
+        });
+      }
+      for (const caseId of displaced) {
+        const oldHearingId = announced!.hearingIdByCase.get(caseId)!;
+        const reason = result.infeasible.find((i) => i.caseId === caseId)?.reason ?? 'Bij herplanning ging de plaats naar een zaak met een hardere termijn; de zaak wacht weer op planning.';
+        tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, oldHearingId)).run();
+        recordAudit(tx, { actor, action: 'hearing.unplanned', entityType: 'hearing', entityId: oldHearingId, reason, details: { caseId, fromSessionId: announcedSession.get(caseId), by: 'planner' } });
+        transitionCase(tx, caseId, 'awaiting_planning', { actor, reason, details: { hearingId: oldHearingId } });
+      }
+      for (const placement of newPlacements) {
         const hearingId = tx
           .insert(hearings)
           .values({ caseId: placement.caseId, sessionId: placement.sessionId, status: 'planned', explanation: placement.explanation })
@@ -63,7 +102,16 @@ export function runPlanner(db: AppDatabase, run: PlannerRun, actor: string, now:
     dryRun: run.dryRun,
     from: run.from,
     to: run.to,
-    planned: result.placements.map((p) => ({
+    moved: moved.map((p) => ({
+      caseId: p.caseId,
+      parketnummer: parketnummers.get(p.caseId) ?? String(p.caseId),
+      fromSessionId: announcedSession.get(p.caseId)!,
+      toSessionId: p.sessionId,
+      date: sessionById.get(p.sessionId)?.date ?? '',
+      explanation: p.explanation,
+    })),
+    pinnedBySummonsWindow: announced?.pinnedBySummonsWindow.length ?? 0,
+    planned: newPlacements.map((p) => ({
       caseId: p.caseId,
       parketnummer: parketnummers.get(p.caseId) ?? String(p.caseId),
       sessionId: p.sessionId,
@@ -77,6 +125,7 @@ export function runPlanner(db: AppDatabase, run: PlannerRun, actor: string, now:
     moves: result.moves,
     objective: result.objective,
     runTimeMs,
+    ...(reserve ? { heldBack: reserve.heldBack.map((h) => ({ sessionId: h.sessionId, date: h.date, slots: h.slots, explanation: h.explanation })) } : {}),
   };
 }
 

@@ -18,8 +18,10 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
   const queryClient = useQueryClient();
   const [from, setFrom] = useState(format(today, 'yyyy-MM-dd'));
   const [to, setTo] = useState(format(addDays(today, 41), 'yyyy-MM-dd'));
+  const [holdBack, setHoldBack] = useState(false);
+  const [replan, setReplan] = useState(false);
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => api.call('planner.run', { from, to, dryRun }),
+    mutationFn: (dryRun: boolean) => api.call('planner.run', { from, to, dryRun, holdBackForUrgent: holdBack, replan }),
     onSuccess: (summary) => {
       if (!summary.dryRun) void queryClient.invalidateQueries();
     },
@@ -37,6 +39,24 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
       <form onSubmit={propose} className="filters">
         <FieldShell label={t('planning.from')}>{(a11y) => <input {...a11y} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</FieldShell>
         <FieldShell label={t('planning.to')}>{(a11y) => <input {...a11y} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</FieldShell>
+        <div className="checkbox">
+          <input id="planning-hold-back" type="checkbox" checked={holdBack} aria-describedby="planning-hold-back-hint" onChange={(e) => setHoldBack(e.target.checked)} />
+          <div>
+            <label htmlFor="planning-hold-back">{t('planning.holdBack')}</label>
+            <p id="planning-hold-back-hint" className="field-hint">
+              {t('planning.holdBackHint')}
+            </p>
+          </div>
+        </div>
+        <div className="checkbox">
+          <input id="planning-replan" type="checkbox" checked={replan} aria-describedby="planning-replan-hint" onChange={(e) => setReplan(e.target.checked)} />
+          <div>
+            <label htmlFor="planning-replan">{t('planning.replan')}</label>
+            <p id="planning-replan-hint" className="field-hint">
+              {t('planning.replanHint')}
+            </p>
+          </div>
+        </div>
         <div className="actions">
           <button type="submit" disabled={run.isPending}>
             {t('planning.propose')}
@@ -103,6 +123,50 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
                 </td>
                 <td>{i.reason}</td>
                 <td>{i.options.join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(summary.moved.length > 0 || summary.pinnedBySummonsWindow > 0) && (
+        <table className="data-table" data-testid="planning-moved">
+          <caption>{t('planning.movedCaption', { count: summary.moved.length, pinned: formatNumber(summary.pinnedBySummonsWindow) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('planning.colCase')}</th>
+              <th scope="col">{t('planning.colDate')}</th>
+              <th scope="col">{t('planning.colWhy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.moved.map((m) => (
+              <tr key={m.caseId}>
+                <td>
+                  <Link to={`/zaken/${m.caseId}`}>{m.parketnummer}</Link>
+                </td>
+                <td>{formatDate(m.date)}</td>
+                <td>{m.explanation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {summary.heldBack && summary.heldBack.length > 0 && (
+        <table className="data-table" data-testid="planning-held-back">
+          <caption>{t('planning.heldBackCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('planning.colDate')}</th>
+              <th scope="col">{t('planning.colSlots')}</th>
+              <th scope="col">{t('planning.colHeldWhy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.heldBack.map((h) => (
+              <tr key={h.sessionId}>
+                <td>{formatDate(h.date)}</td>
+                <td>{formatNumber(h.slots)}</td>
+                <td>{h.explanation}</td>
               </tr>
             ))}
           </tbody>
