@@ -34,6 +34,7 @@ export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.we
     .all();
 
   const personNames = new Map(db.select({ id: persons.id, name: persons.name }).from(persons).all().map((p) => [p.id, p.name]));
+  const rollBySession = loadRolls(db, days[0]!, days[6]!);
   const sessionsByRoom = new Map<number, SessionSummary[]>();
   const totals = { sessions: 0, capacitySlots: 0, booked: 0, free: 0 };
   for (const { session, roomId, booked: bookedCount } of rows) {
@@ -53,6 +54,7 @@ export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.we
       overbooked: active ? Math.max(0, bookedCount - capacity) : 0,
       judgeName: session.judgeId === null ? null : (personNames.get(session.judgeId) ?? null),
       prosecutorName: session.prosecutorId === null ? null : (personNames.get(session.prosecutorId) ?? null),
+      cases: rollBySession.get(session.id) ?? [],
     };
     if (active) {
       totals.sessions += 1;
@@ -75,4 +77,22 @@ export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.we
     })),
     totals,
   };
+}
+
+/** The cases on each session of a date range (planned or held hearings), oldest hearing first. */
+function loadRolls(db: AppDatabase, from: string, to: string): Map<number, SessionSummary['cases']> {
+  const rows = db.$client
+    .prepare(
+      `select h.session_id as sessionId, c.id as caseId, c.parketnummer, c.modality, h.status, h.pinned, h.explanation
+       from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
+       where s.date between ? and ? and h.status in ('planned', 'held') order by h.session_id, h.id`,
+    )
+    .all(from, to) as (Omit<SessionSummary['cases'][number], 'pinned'> & { sessionId: number; pinned: number })[];
+  const rolls = new Map<number, SessionSummary['cases']>();
+  for (const { sessionId, pinned, ...entry } of rows) {
+    const list = rolls.get(sessionId) ?? [];
+    list.push({ ...entry, pinned: pinned === 1 });
+    rolls.set(sessionId, list);
+  }
+  return rolls;
 }

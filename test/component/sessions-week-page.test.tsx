@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionSummary, WeekOverview } from '../../shared/api/contract';
 import { SessionsWeekPage } from '../../renderer/src/pages/sessions/SessionsWeekPage';
@@ -18,6 +19,7 @@ const session = (over: Partial<SessionSummary>): SessionSummary => ({
   overbooked: 0,
   judgeName: 'mr. A. de Boer',
   prosecutorName: 'mr. J. Smit',
+  cases: [],
   ...over,
 });
 
@@ -92,5 +94,45 @@ describe('SessionsWeekPage plurals and weekends', () => {
     expect(await screen.findByText('1 zitting · 1 plaats · 0 geboekt · 1 vrij · 0% gevuld')).toBeTruthy();
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('za 14 mrt.');
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).not.toContain('zo 15 mrt.');
+  });
+});
+
+describe('moving a case from the week view with the keyboard', () => {
+  it('opens the move dialog from the case, shows the breach of the chosen session, and sends the confirmed move with its reason', async () => {
+    const onRoll = session({
+      id: 1,
+      cases: [{ caseId: 77, parketnummer: '19/000077-26', modality: 'supersnelrecht', status: 'planned', pinned: false, explanation: 'Vroegste zitting die supersnelrecht neemt.' }],
+    });
+    const week: WeekOverview = { ...WEEK, locations: [{ id: 1, name: 'Paleis van Justitie Hanzestad', rooms: [{ id: 1, name: 'Zaal 1', sessions: [onRoll, session({ id: 2, date: '2026-03-11' })] }] }] };
+    const detail = { hearings: [{ id: 5, status: 'planned', sessionId: 2, date: '2026-03-11', startTime: '09:00', explanation: 'Handmatig geplaatst door coördinator: ruil' }] };
+    const transport = vi.fn(async (operation: string, input: unknown) => {
+      if (operation === 'sessions.week') return { ok: true as const, value: week };
+      if (operation === 'planner.candidates') {
+        return { ok: true as const, value: [{ sessionId: 2, date: '2026-03-11', startTime: '09:00', sessionType: 'supersnelrecht', location: 'Paleis', room: 'Zaal 1', free: 0, breaches: ['Zitting is vol (3 van 3).'] }] };
+      }
+      if (operation === 'planner.place') return { ok: true as const, value: { breaches: ['Zitting is vol (3 van 3).'], detail: { ...detail, input } } };
+      return { ok: true as const, value: [] };
+    });
+    const user = userEvent.setup();
+    renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, transport as never, '/zittingen?week=2026-03-09');
+
+    expect(await screen.findByText('Vroegste zitting die supersnelrecht neemt.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Zaak 19/000077-26 verplaatsen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Zaak 19/000077-26 verplaatsen' });
+    const select = within(dialog).getByLabelText('Naar zitting (deze week)');
+    await within(dialog).findByRole('option', { name: /wo 11 mrt\. 09:00/ });
+    await user.selectOptions(select, '2');
+    expect(within(dialog).getByRole('alert').textContent).toContain('Zitting is vol (3 van 3).');
+    const submit = within(dialog).getByRole('button', { name: 'Verplaatsen' });
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    await user.click(within(dialog).getByLabelText(/Ik weet dit en neem de beslissing/));
+    await user.click(submit);
+    expect(within(dialog).getByText('Vul de reden in')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Reden *'), 'ruil');
+    await user.click(submit);
+    expect(transport).toHaveBeenCalledWith('planner.place', { caseId: 77, sessionId: 2, pin: false, reason: 'ruil', confirmBreach: true });
+    const outcome = await screen.findByTestId('move-outcome');
+    expect(outcome.textContent).toContain('Zaak 19/000077-26 staat nu op wo 11 mrt. om 09:00.');
+    expect(outcome.textContent).toContain('Uitleg: Handmatig geplaatst door coördinator: ruil');
   });
 });

@@ -1,16 +1,41 @@
+import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../../shared/api/contract';
+import { SessionRoll } from './SessionRoll';
+import type { MoveRequest } from './MoveCaseDialog';
 
-/** One session in the week grid: type, time, capacity in words and as a bar, judge and prosecutor. */
-export function SessionCard({ session }: { session: SessionSummary }) {
+const DRAG_TYPE = 'application/x-ketenplanner-case';
+
+/**
+ * One session in the week grid: type, time, capacity in words and as a bar, judge and prosecutor, and
+ * its roll. A planned case can be dragged onto another session (or moved with its button).
+ */
+export function SessionCard({ session, onMove }: { session: SessionSummary; onMove?: ((request: MoveRequest) => void) | undefined }) {
   const { t } = useTranslation();
+  const [dropTarget, setDropTarget] = useState(false);
   const cancelled = session.status === 'cancelled';
   const fill = session.capacitySlots > 0 ? Math.min(1, session.booked / session.capacitySlots) : 0;
+  const acceptsDrop = (event: DragEvent) => !cancelled && onMove !== undefined && event.dataTransfer.types.includes(DRAG_TYPE);
+  const drop = (event: DragEvent) => {
+    setDropTarget(false);
+    if (!acceptsDrop(event)) return;
+    event.preventDefault();
+    const dragged = JSON.parse(event.dataTransfer.getData(DRAG_TYPE)) as Omit<MoveRequest, 'toSessionId'>;
+    if (dragged.fromSessionId !== session.id) onMove?.({ ...dragged, toSessionId: session.id });
+  };
   return (
     <article
-      className={`session-card session-${session.sessionType}${cancelled ? ' session-cancelled' : ''}${session.overbooked > 0 ? ' session-overbooked' : ''}`}
+      className={`session-card session-${session.sessionType}${cancelled ? ' session-cancelled' : ''}${session.overbooked > 0 ? ' session-overbooked' : ''}${dropTarget ? ' session-drop-target' : ''}`}
       data-session-id={session.id}
       aria-label={`${t(`sessionType.${session.sessionType}`)}, ${session.startTime}–${session.endTime}`}
+      onDragOver={(event) => {
+        if (!acceptsDrop(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'move';
+        setDropTarget(true);
+      }}
+      onDragLeave={() => setDropTarget(false)}
+      onDrop={drop}
     >
       <p className="session-type">{t(`sessionType.${session.sessionType}`)}</p>
       <p className="session-time">
@@ -55,6 +80,16 @@ export function SessionCard({ session }: { session: SessionSummary }) {
         <br />
         {session.prosecutorName ? t('sessions.prosecutor', { name: session.prosecutorName }) : <strong>{t('sessions.noProsecutor')}</strong>}
       </p>
+      {session.cases.length > 0 && (
+        <SessionRoll
+          session={session}
+          onDragStart={(entry, event) => {
+            event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ caseId: entry.caseId, parketnummer: entry.parketnummer, fromSessionId: session.id }));
+            event.dataTransfer.effectAllowed = 'move';
+          }}
+          onMove={onMove && ((entry) => onMove({ caseId: entry.caseId, parketnummer: entry.parketnummer, fromSessionId: session.id, toSessionId: null }))}
+        />
+      )}
     </article>
   );
 }

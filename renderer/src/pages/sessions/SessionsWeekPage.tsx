@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context';
@@ -7,6 +8,8 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatPercent, formatWeekRange, isoWeekNumber } from '../../i18n/format';
 import { mondayOf, shiftWeek, weekFromParam } from './week';
 import { WeekGrid } from './WeekGrid';
+import { MoveCaseDialog, type MoveOutcome, type MoveRequest } from './MoveCaseDialog';
+import { formatShortDay } from '../../i18n/format';
 
 export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
@@ -20,6 +23,8 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
   });
   const weekEnd = shiftWeek(weekStart, 1);
   const lastDay = query.data?.days[6] ?? weekEnd;
+  const [move, setMove] = useState<MoveRequest | null>(null);
+  const [moved, setMoved] = useState<MoveOutcome | null>(null);
 
   return (
     <>
@@ -50,7 +55,28 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
             ].join(' · ')}
           </p>
           {query.data.totals.sessions === 0 && <p>{t('sessions.noSessions')}</p>}
-          <WeekGrid week={query.data} />
+          {moved && (
+            <div className="panel" role="status" data-testid="move-outcome">
+              <p>
+                {moved.hearing
+                  ? t('move.done', { parketnummer: moved.parketnummer, day: formatShortDay(moved.hearing.date), time: moved.hearing.startTime })
+                  : t('move.unplanned', { parketnummer: moved.parketnummer })}
+              </p>
+              {moved.hearing?.explanation && <p>{t('move.explanation', { explanation: moved.hearing.explanation })}</p>}
+            </div>
+          )}
+          <p className="hint">{t('sessions.moveHint')}</p>
+          <WeekGrid week={query.data} onMove={(request) => { setMoved(null); setMove(request); }} />
+          {move && (
+            <MoveCaseDialog
+              request={move}
+              window={{ from: weekStart, to: lastDay }}
+              onClose={(outcome) => {
+                setMove(null);
+                if (outcome) setMoved(outcome);
+              }}
+            />
+          )}
         </>
       )}
     </>

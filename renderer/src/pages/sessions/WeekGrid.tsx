@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { WeekOverview } from '../../../../shared/api/contract';
 import { formatLongDay, formatShortDay, isoWeekNumber } from '../../i18n/format';
 import { SessionCard } from './SessionCard';
+import type { MoveRequest } from './MoveCaseDialog';
 
 /** Per court location a table: rooms down, court days (Monday to Friday) across. */
-export function WeekGrid({ week }: { week: WeekOverview }) {
+export function WeekGrid({ week, onMove }: { week: WeekOverview; onMove?: ((request: MoveRequest) => void) | undefined }) {
   const { t } = useTranslation();
   // Court days are Monday to Friday; a weekend day gets a column only when it holds a session.
   const used = new Set(week.locations.flatMap((l) => l.rooms.flatMap((r) => r.sessions.map((s) => s.date))));
@@ -40,7 +41,7 @@ export function WeekGrid({ week }: { week: WeekOverview }) {
                           {sessions.length === 0 ? (
                             <span className="muted">{t('sessions.noneInRoom')}</span>
                           ) : (
-                            sessions.map((session) => <SessionCard key={session.id} session={session} />)
+                            sessions.map((session) => <SessionCard key={session.id} session={session} onMove={onMove} />)
                           )}
                         </td>
                       );
