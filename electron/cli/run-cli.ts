@@ -7,6 +7,8 @@ import { DEMO_USAGE, demoCommand } from './commands/demo-command';
 import { IMPORT_USAGE, importCommand } from './commands/import-command';
 import { PLAN_USAGE, planCommand } from './commands/plan-command';
 import { SERVE_USAGE, serveCommand } from './commands/serve-command';
+import { WHATIF_USAGE, whatifCommand } from './commands/whatif-command';
+import { SESSIONS_USAGE, sessionsCommand } from './commands/sessions-command';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   deadlines: { run: deadlinesCommand, usage: DEADLINES_USAGE },
   import: { run: importCommand, usage: IMPORT_USAGE },
   plan: { run: planCommand, usage: PLAN_USAGE },
+  whatif: { run: whatifCommand, usage: WHATIF_USAGE },
+  sessions: { run: sessionsCommand, usage: SESSIONS_USAGE },
 };
 
 const HELP = `Ketenplanner: planning of fast-track criminal hearings for one court district.

@@ -6,18 +6,37 @@ import { importCases } from './cases/import-cases';
 import { importTemplate } from './cases/import-template';
 import { recordZsmDecision } from './cases/record-zsm-decision';
 import { releaseToPlanning } from './cases/release-to-planning';
+import { removePrecondition, setPrecondition } from './cases/preconditions';
 import { updateCaseEvents } from './cases/update-case-events';
 import { listWorkQueue } from './cases/work-queue';
 import { placeCaseManually, placementCandidates } from './planning/manual-placement';
 import { listPlanningProblems } from './planning/planning-problems';
 import { runPlanner } from './planning/run-planner';
+import { runWhatIf } from './planning/what-if';
+import { listReservations } from './reservations/list-reservations';
+import { releaseReservation } from './reservations/release-reservations';
+import { reserveSlots } from './reservations/reserve-slots';
+import { getTrafficTower } from './planning/traffic-tower';
 import { getSettingsOverview } from './settings/settings-overview';
 import { updateSettings } from './settings/update-settings';
 import { resolveDemoOptions } from './demo/demo-options';
 import { generateDemoDistrict } from './demo/generate-demo-district';
 import { writeDemoDistrict } from './demo/write-demo-district';
 import { createDistrict, getDistrict } from './district-service';
+import { getCapacityOverview } from './capacity/capacity-overview';
+import { cancelSession } from './capacity/cancel-session';
+import { addClosure, removeClosure } from './capacity/closure-service';
+import { addExtraSession } from './capacity/extra-session';
+import { generateSessionsForHorizon } from './capacity/generate-service';
+import { deactivateTemplate, saveTemplate } from './capacity/template-service';
+import { updateSession } from './capacity/update-session';
 import { getWeekOverview } from './sessions-service';
+import { assignSession } from './people/assign-session';
+import { importRota } from './people/import-rota';
+import { listRota } from './people/list-rota';
+import { rotaTemplate } from './people/rota-template';
+import { deactivatePerson, savePerson } from './people/save-person';
+import { addUnavailability, removeUnavailability } from './people/unavailability';
 
 export interface ServiceContext {
   db: AppDatabase;
@@ -37,12 +56,29 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     'district.create': (input) => createDistrict(db, input, context.actor()),
     'demo.load': (input) => writeDemoDistrict(db, generateDemoDistrict(resolveDemoOptions(input, context.today()))),
     'sessions.week': (input) => getWeekOverview(db, input),
+    'capacity.overview': (input) => getCapacityOverview(db, input, context.today()),
+    'capacity.saveTemplate': (input) => saveTemplate(db, input, context.actor()),
+    'capacity.deactivateTemplate': (input) => deactivateTemplate(db, input, context.actor()),
+    'capacity.generate': (input) => generateSessionsForHorizon(db, input, context.actor(), context.today()),
+    'capacity.addClosure': (input) => addClosure(db, input, context.actor(), context.today()),
+    'capacity.removeClosure': (input) => removeClosure(db, input, context.actor()),
+    'sessions.cancel': (input) => cancelSession(db, input, context.actor(), context.today()),
+    'sessions.addExtra': (input) => addExtraSession(db, input, context.actor(), context.today()),
+    'sessions.update': (input) => updateSession(db, input, context.actor(), context.today()),
     'cases.create': (input) => createCase(db, input, context.actor()),
     'cases.import': ({ contentBase64, ...request }) =>
       importCases(db, { ...request, content: Buffer.from(contentBase64, 'base64') }, context.actor()),
     'cases.importTemplate': ({ format }) => importTemplate(format),
     'cases.find': ({ parketnummer }) => findCaseByParketnummer(db, parketnummer),
-    'cases.get': ({ id }) => getCaseDetail(db, id),
+    'cases.get': ({ id }) => getCaseDetail(db, id, context.today()),
+    'cases.setPrecondition': (input) => {
+      setPrecondition(db, input, context.actor(), context.today());
+      return getCaseDetail(db, input.caseId, context.today());
+    },
+    'cases.removePrecondition': (input) => {
+      removePrecondition(db, input, context.actor());
+      return getCaseDetail(db, input.caseId, context.today());
+    },
     'cases.updateEvents': (input) => {
       updateCaseEvents(db, input, context.actor());
       return getCaseDetail(db, input.caseId);
@@ -59,7 +95,20 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     'planner.run': (input) => runPlanner(db, input, context.actor(), context.now?.() ?? new Date()),
     'planner.place': (input) => ({ ...placeCaseManually(db, input, context.actor()), detail: getCaseDetail(db, input.caseId) }),
     'planner.candidates': ({ caseId, from, to }) => placementCandidates(db, caseId, { from, to }),
+    'reservations.list': (input) => listReservations(db, input, context.today()),
+    'reservations.reserve': (input) => reserveSlots(db, input, context.actor(), context.today(), context.now?.() ?? new Date()),
+    'reservations.release': (input) => releaseReservation(db, input, context.actor(), context.today(), context.now?.() ?? new Date()),
     'planner.problems': () => listPlanningProblems(db, context.now?.() ?? new Date()),
+    'planner.whatIf': (input) => runWhatIf(db, input, context.today(), context.now?.() ?? new Date()),
+    'planner.tower': (input) => getTrafficTower(db, input, context.today(), context.now?.() ?? new Date()),
+    'people.list': () => listRota(db, context.today()),
+    'people.save': (input) => savePerson(db, input, context.actor(), context.today()),
+    'people.deactivate': (input) => deactivatePerson(db, input, context.actor(), context.today()),
+    'people.addUnavailability': (input) => addUnavailability(db, input, context.actor()),
+    'people.removeUnavailability': (input) => removeUnavailability(db, input, context.actor()),
+    'people.import': ({ contentBase64, ...request }) => importRota(db, { ...request, content: Buffer.from(contentBase64, 'base64') }, context.actor()),
+    'people.importTemplate': () => rotaTemplate(),
+    'sessions.assign': (input) => assignSession(db, input, context.actor()),
     'settings.get': () => getSettingsOverview(db, Number(context.today().slice(0, 4))),
     'settings.update': (input) => ({
       ...updateSettings(db, input, context.actor()),

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { MODALITIES } from '../domain/modality';
+import { HEARING_STATUSES } from '../domain/case-status';
 import { PROBLEM_KINDS } from '../domain/planning-problem-kinds';
+import { PROBLEM_SEVERITIES } from '../domain/problem-severity';
 import { parseOffsetDateTime } from '../calendar/amsterdam-time';
 import { courtCalendarSettingsSchema } from '../calendar/court-calendar';
 import { deadlineSettingsSchema } from '../deadlines/settings';
+import { reservationReleaseWorkingDaysSchema } from '../planning/reservation-release';
+import { RESERVABLE_MODALITIES, RESERVATION_RELEASE_KINDS } from '../domain/reservation';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
 import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
-import { caseIntakeSchema } from '../intake/case-intake';
+import { caseIntakeSchema, coDefendantGroupSchema, estimatedMinutesSchema } from '../intake/case-intake';
+import { PRECONDITION_KINDS, PRECONDITION_STATUSES } from '../domain/precondition';
 import { caseDetailSchema, IMPORT_MODES, importReportSchema, plannerSummarySchema, workQueuePageSchema } from './case-schemas';
 import { localDateSchema } from './local-date';
+import * as capacity from '../capacity/capacity-schemas';
+import * as rota from '../rota/rota-schemas';
+import { whatIfInputSchema, whatIfResultSchema } from '../planner/what-if';
 
 /**
  * The one API contract. Every transport (Electron IPC, the HTTP host of browser mode) and the renderer's
@@ -44,6 +52,17 @@ const sessionSummarySchema = z.object({
   overbooked: z.number().int(),
   judgeName: z.string().nullable(),
   prosecutorName: z.string().nullable(),
+  /** The cases on the session's roll (planned or held), in planning order. */
+  cases: z.array(
+    z.object({
+      caseId: z.number().int(),
+      parketnummer: z.string(),
+      modality: z.enum(MODALITIES),
+      status: z.enum(HEARING_STATUSES),
+      pinned: z.boolean(),
+      explanation: z.string().nullable(),
+    }),
+  ),
 });
 
 const settingsOverviewSchema = z.object({
@@ -53,6 +72,82 @@ const settingsOverviewSchema = z.object({
   values: deadlineSettingsSchema,
   equivalentDaysByYear: z.record(z.string(), z.array(z.string())),
   holidays: z.array(z.object({ date: z.string(), name: z.string(), kind: z.enum(['atw', 'equivalent']) })),
+  reservationReleaseWorkingDays: z.number().int(),
+});
+
+/** The verkeerstoren's counts for one day and session type (free never below 0; overbooking apart). */
+const towerCountsSchema = z.object({
+  sessions: z.number().int(),
+  capacity: z.number().int(),
+  reserved: z.number().int(),
+  booked: z.number().int(),
+  free: z.number().int(),
+  overbooked: z.number().int(),
+});
+
+const trafficTowerSchema = z.object({
+  from: localDateSchema,
+  to: localDateSchema,
+  days: z.array(
+    z.object({ date: localDateSchema, weekday: z.number().int().min(1).max(7), byType: z.array(towerCountsSchema.extend({ sessionType: z.enum(SESSION_TYPES) })) }),
+  ),
+  queue: z.object({
+    byModality: z.array(
+      z.object({
+        modality: z.enum(MODALITIES),
+        waiting: z.number().int(),
+        notReady: z.number().int(),
+        overdue: z.number().int(),
+        within1: z.number().int(),
+        within3: z.number().int(),
+        within7: z.number().int(),
+      }),
+    ),
+  }),
+  totals: towerCountsSchema.extend({ waiting: z.number().int(), notReady: z.number().int() }),
+});
+
+const reservationsOverviewSchema = z.object({
+  releaseWorkingDays: z.number().int(),
+  sessions: z.array(
+    z.object({
+      sessionId: z.number().int(),
+      date: localDateSchema,
+      startTime: z.string(),
+      sessionType: z.enum(SESSION_TYPES),
+      location: z.string(),
+      room: z.string(),
+      capacity: z.number().int(),
+      booked: z.number().int(),
+      /** Open reservations: slots reserved, filled by cases of their modality, and still unfilled. */
+      reserved: z.number().int(),
+      filled: z.number().int(),
+      unfilled: z.number().int(),
+      /** Slots open to any case the session takes. */
+      free: z.number().int(),
+      releaseDueOn: localDateSchema.nullable(),
+      reservableModalities: z.array(z.enum(RESERVABLE_MODALITIES)),
+      byModality: z.array(z.object({ modality: z.enum(RESERVABLE_MODALITIES), reserved: z.number().int(), filled: z.number().int(), unfilled: z.number().int() })),
+      reservations: z.array(
+        z.object({
+          id: z.number().int(),
+          modality: z.enum(RESERVABLE_MODALITIES),
+          slots: z.number().int(),
+          filled: z.number().int(),
+          unfilled: z.number().int(),
+          note: z.string().nullable(),
+          reservedBy: z.string(),
+          reservedAt: z.string(),
+          releaseDueOn: localDateSchema,
+          status: z.enum(['open', 'released']),
+          releasedAt: z.string().nullable(),
+          releasedBy: z.string().nullable(),
+          releaseKind: z.enum(RESERVATION_RELEASE_KINDS).nullable(),
+          releasedSlots: z.number().int().nullable(),
+        }),
+      ),
+    }),
+  ),
 });
 
 /** An ISO-8601 moment with its offset, as the deadline engine reads it. */
@@ -130,6 +225,16 @@ export const contract = {
       totals: z.object({ sessions: z.number().int(), capacitySlots: z.number().int(), booked: z.number().int(), free: z.number().int() }),
     }),
   },
+  // The capacity model: session templates, closures, generation and single-session exceptions.
+  'capacity.overview': { input: capacity.overviewInputSchema, output: capacity.capacityOverviewSchema },
+  'capacity.saveTemplate': { input: capacity.templateInputSchema, output: capacity.templateSchema },
+  'capacity.deactivateTemplate': { input: capacity.templateDeactivateInputSchema, output: capacity.templateSchema },
+  'capacity.generate': { input: capacity.generateInputSchema, output: capacity.generationResultSchema },
+  'capacity.addClosure': { input: capacity.closureInputSchema, output: capacity.closureResultSchema },
+  'capacity.removeClosure': { input: capacity.closureRemoveInputSchema, output: capacity.closureSchema },
+  'sessions.cancel': { input: capacity.sessionCancelInputSchema, output: capacity.cancelResultSchema },
+  'sessions.addExtra': { input: capacity.extraSessionInputSchema, output: capacity.capacitySessionSchema },
+  'sessions.update': { input: capacity.sessionUpdateInputSchema, output: capacity.capacitySessionSchema },
   'cases.create': {
     input: caseIntakeSchema,
     output: z.object({ id: z.number().int() }),
@@ -170,12 +275,30 @@ export const contract = {
             remandOrderedAt: offsetInstant.nullable(),
             summonsServedAt: offsetInstant.nullable(),
             shortTermConsent: z.boolean(),
+            coDefendantGroup: coDefendantGroupSchema.nullable(),
+            estimatedMinutes: estimatedMinutesSchema.nullable(),
           })
           .partial()
           .strict(),
         reason: z.string().trim().min(3, 'Vul de reden van de wijziging in').max(1000),
       })
       .strict(),
+    output: caseDetailSchema,
+  },
+  'cases.setPrecondition': {
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        kind: z.enum(PRECONDITION_KINDS, { message: 'Kies een voorwaarde' }),
+        status: z.enum(PRECONDITION_STATUSES, { message: 'Kies de stand van de voorwaarde' }),
+        expectedOn: localDateSchema.nullable(),
+        note: z.string().trim().max(500, 'Toelichting te lang (max. 500 tekens)').nullable(),
+      })
+      .strict(),
+    output: caseDetailSchema,
+  },
+  'cases.removePrecondition': {
+    input: z.object({ caseId: z.number().int().positive(), kind: z.enum(PRECONDITION_KINDS, { message: 'Kies een voorwaarde' }) }).strict(),
     output: caseDetailSchema,
   },
   'cases.releaseToPlanning': {
@@ -215,7 +338,15 @@ export const contract = {
   },
   'planner.run': {
     input: z
-      .object({ from: localDateSchema, to: localDateSchema, dryRun: z.boolean() })
+      .object({
+        from: localDateSchema,
+        to: localDateSchema,
+        dryRun: z.boolean(),
+        /** Hold back slots on near sessions for expected urgent arrivals (shared/planner/forecast-reserve.ts). */
+        holdBackForUrgent: z.boolean().optional(),
+        /** Also replan hearings already planned in the window; announced ones inside the summons window stay. */
+        replan: z.boolean().optional(),
+      })
       .strict()
       .refine((w) => w.from <= w.to, { path: ['to'], message: 'Het einde ligt vóór het begin' })
       .refine((w) => Date.parse(w.to) - Date.parse(w.from) <= 400 * 86_400_000, { path: ['to'], message: 'Plan hoogstens een jaar tegelijk' }),
@@ -248,11 +379,37 @@ export const contract = {
       }),
     ),
   },
+  'reservations.list': {
+    input: z
+      .object({ from: localDateSchema, to: localDateSchema })
+      .strict()
+      .refine((w) => w.from <= w.to, { path: ['to'], message: 'Het einde ligt vóór het begin' })
+      .refine((w) => Date.parse(w.to) - Date.parse(w.from) <= 120 * 86_400_000, { path: ['to'], message: 'Toon hoogstens vier maanden tegelijk' }),
+    output: reservationsOverviewSchema,
+  },
+  'reservations.reserve': {
+    input: z
+      .object({
+        sessionId: z.number({ message: 'Kies een zitting' }).int().positive('Kies een zitting'),
+        modality: z.enum(RESERVABLE_MODALITIES, { message: 'Kies een modaliteit' }),
+        slots: z.number({ message: 'Vul het aantal plaatsen in' }).int('Het aantal plaatsen moet een geheel getal zijn').min(1, 'Reserveer minstens 1 plaats').max(50, 'Reserveer hoogstens 50 plaatsen'),
+        note: z.string().trim().max(500, 'De toelichting is te lang (max. 500 tekens)').optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.number().int(), releaseDueOn: localDateSchema }),
+  },
+  'reservations.release': {
+    input: z
+      .object({ reservationId: z.number().int().positive(), reason: z.string().trim().min(3, 'Vul de reden van de vrijgave in').max(1000) })
+      .strict(),
+    output: z.object({ releasedSlots: z.number().int() }),
+  },
   'planner.problems': {
     input: z.object({}).strict(),
     output: z.array(
       z.object({
         kind: z.enum(PROBLEM_KINDS),
+        severity: z.enum(PROBLEM_SEVERITIES),
         date: z.string(),
         sessionId: z.number().int().nullable(),
         caseId: z.number().int().nullable(),
@@ -260,6 +417,20 @@ export const contract = {
       }),
     ),
   },
+  /** A scenario next to the real plan (capacity changed, a past intake replayed); writes nothing. */
+  'planner.whatIf': { input: whatIfInputSchema, output: whatIfResultSchema },
+  'planner.tower': {
+    input: z.object({ from: localDateSchema.optional() }).strict(),
+    output: trafficTowerSchema,
+  },
+  'people.list': { input: z.object({}).strict(), output: rota.rotaOverviewSchema },
+  'people.save': { input: rota.savePersonInputSchema, output: z.object({ id: z.number().int() }) },
+  'people.deactivate': { input: rota.deactivatePersonInputSchema, output: z.object({ id: z.number().int() }) },
+  'people.addUnavailability': { input: rota.addUnavailabilityInputSchema, output: rota.addUnavailabilityOutputSchema },
+  'people.removeUnavailability': { input: rota.removeUnavailabilityInputSchema, output: z.object({ id: z.number().int() }) },
+  'people.import': { input: rota.rotaImportInputSchema, output: rota.rotaImportReportSchema },
+  'people.importTemplate': { input: z.object({}).strict(), output: rota.fileDownloadSchema },
+  'sessions.assign': { input: rota.assignSessionInputSchema, output: rota.assignSessionOutputSchema },
   'settings.get': {
     input: z.object({}).strict(),
     output: settingsOverviewSchema,
@@ -270,6 +441,8 @@ export const contract = {
         deadlines: deadlineSettingsSchema,
         equivalentDaysByYear: courtCalendarSettingsSchema.shape.equivalentDaysByYear,
         confirmed: z.array(z.string()),
+        /** Omitted: unchanged. */
+        reservationReleaseWorkingDays: reservationReleaseWorkingDaysSchema.optional(),
         reason: z.string().trim().min(3, 'Vul de reden van de wijziging in').max(1000),
       })
       .strict(),
@@ -293,3 +466,4 @@ export type WeekOverview = OperationOutput<'sessions.week'>;
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 export type DistrictInfo = z.infer<typeof districtSchema>;
 export type SettingsOverview = OperationOutput<'settings.get'>;
+export type ReservationsOverview = z.infer<typeof reservationsOverviewSchema>;

@@ -3,11 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { useApi } from '../api/api-context';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { CapacityPage } from '../pages/capacity/CapacityPage';
 import { CasePage } from '../pages/cases/CasePage';
 import { ImportPage } from '../pages/cases/ImportPage';
 import { NewCasePage } from '../pages/cases/NewCasePage';
 import { PlanningPage } from '../pages/planning/PlanningPage';
+import { WhatIfPage } from '../pages/planning/WhatIfPage';
 import { PROBLEMS_QUERY_KEY, ProblemsPage } from '../pages/planning/ProblemsPage';
+import { TrafficTowerPage } from '../pages/planning/TrafficTowerPage';
+import { RotaPage } from '../pages/people/RotaPage';
+import { ReservationsPage } from '../pages/reservations/ReservationsPage';
 import { WorkQueuePage } from '../pages/queue/WorkQueuePage';
 import { SessionsWeekPage } from '../pages/sessions/SessionsWeekPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -43,9 +48,14 @@ export function App() {
         {district.data && (
           <nav aria-label={t('app.mainNav')}>
             <NavLink to="/zittingen">{t('nav.sessions')}</NavLink>
+            <NavLink to="/capaciteit">{t('nav.capacity')}</NavLink>
+            <NavLink to="/rooster">{t('nav.rota')}</NavLink>
             <NavLink to="/instroom">{t('nav.intake')}</NavLink>
             <NavLink to="/werkvoorraad">{t('nav.queue')}</NavLink>
             <NavLink to="/planning">{t('nav.planning')}</NavLink>
+            <NavLink to="/wat-als">{t('nav.whatIf')}</NavLink>
+            <NavLink to="/reserveringen">{t('nav.reservations')}</NavLink>
+            <NavLink to="/verkeerstoren">{t('nav.tower')}</NavLink>
             <NavLink to="/zaken/nieuw">{t('nav.newCase')}</NavLink>
             <NavLink to="/zaken/importeren">{t('nav.import')}</NavLink>
             <NavLink to="/problemen">{t('nav.problems', { count: problems.data?.length ?? 0 })}</NavLink>
@@ -62,9 +72,14 @@ export function App() {
           ) : (
             <Routes>
               <Route path="/zittingen" element={<SessionsWeekPage />} />
+              <Route path="/capaciteit" element={<CapacityPage />} />
+              <Route path="/rooster" element={<RotaPage />} />
               <Route path="/instroom" element={<WorkQueuePage key="intake" stage="intake" />} />
               <Route path="/werkvoorraad" element={<WorkQueuePage key="planning" stage="planning" />} />
               <Route path="/planning" element={<PlanningPage />} />
+              <Route path="/wat-als" element={<WhatIfPage />} />
+              <Route path="/reserveringen" element={<ReservationsPage />} />
+              <Route path="/verkeerstoren" element={<TrafficTowerPage />} />
               <Route path="/zaken/nieuw" element={<NewCasePage />} />
               <Route path="/zaken/importeren" element={<ImportPage />} />
               <Route path="/zaken/:id" element={<CasePage />} />
