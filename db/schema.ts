@@ -7,6 +7,8 @@ import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../shared/domain/sess
 import { PERSON_ROLES } from '../shared/domain/person';
 import { RESERVABLE_MODALITIES, RESERVATION_RELEASE_KINDS } from '../shared/domain/reservation';
 import { PRECONDITION_KINDS, PRECONDITION_STATUSES } from '../shared/domain/precondition';
+import { DECISION_KINDS, HEARING_OUTCOMES, REMEDIES, SANCTION_KINDS, SIGNAL_VALUES } from '../shared/domain/outcome';
+import { CJIB_MESSAGE_KINDS, EXECUTION_STATUSES, HANDOFF_STATUSES } from '../shared/domain/cjib';
 
 // Conventions: instants are ISO-8601 UTC text ('2026-03-02T08:15:00.000Z'), calendar dates are
 // 'YYYY-MM-DD' (Europe/Amsterdam), clock times 'HH:mm'. Text keeps the file readable for years
@@ -335,5 +337,156 @@ export const casePreconditions = sqliteTable(
     uniqueIndex('case_precondition_case_kind_uq').on(t.caseId, t.kind),
     check('case_precondition_kind_ck', oneOf(t.kind, PRECONDITION_KINDS)),
     check('case_precondition_status_ck', oneOf(t.status, PRECONDITION_STATUSES)),
+  ],
+);
+
+/** What happened at a hearing, recorded by the clerk: one row per hearing. */
+export const hearingOutcomes = sqliteTable(
+  'hearing_outcome',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hearingId: integer('hearing_id').notNull().unique().references(() => hearings.id),
+    outcome: text('outcome', { enum: HEARING_OUTCOMES }).notNull(),
+    suspectPresent: integer('suspect_present', { mode: 'boolean' }),
+    /** Adjourned: why, and from when the case can be heard again (back in the planning queue). */
+    adjournmentReason: text('adjournment_reason'),
+    resumeFrom: text('resume_from'),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [check('hearing_outcome_outcome_ck', oneOf(t.outcome, HEARING_OUTCOMES))],
+);
+
+/** A judgment of the politierechter, or an OM strafbeschikking; with advisory executability signals. */
+export const decisions = sqliteTable(
+  'decision',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => criminalCases.id),
+    hearingId: integer('hearing_id').references(() => hearings.id),
+    kind: text('kind', { enum: DECISION_KINDS }).notNull(),
+    decidedAt: text('decided_at').notNull(),
+    /** The judge or OvJ who decided (name as on the decision). */
+    decidedBy: text('decided_by').notNull(),
+    suspectPresent: integer('suspect_present', { mode: 'boolean' }),
+    conditions: text('conditions'),
+    /** Court -> OM: the signed judgment handed over (Wet USB norm). */
+    judgmentSignedAt: text('judgment_signed_at'),
+    remedy: text('remedy', { enum: REMEDIES }).notNull().default('none'),
+    remedyFiledAt: text('remedy_filed_at'),
+    fitForCommunityService: text('fit_for_community_service', { enum: SIGNAL_VALUES }).notNull().default('unknown'),
+    fitForDetention: text('fit_for_detention', { enum: SIGNAL_VALUES }).notNull().default('unknown'),
+    paymentArrangement: text('payment_arrangement', { enum: SIGNAL_VALUES }).notNull().default('unknown'),
+    problematicDebts: text('problematic_debts', { enum: SIGNAL_VALUES }).notNull().default('unknown'),
+    signalsNote: text('signals_note'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [
+    index('decision_case_idx').on(t.caseId),
+    check('decision_kind_ck', oneOf(t.kind, DECISION_KINDS)),
+    check('decision_remedy_ck', oneOf(t.remedy, REMEDIES)),
+    check('decision_signals_ck', sql`${oneOf(t.fitForCommunityService, SIGNAL_VALUES)} and ${oneOf(t.fitForDetention, SIGNAL_VALUES)} and ${oneOf(t.paymentArrangement, SIGNAL_VALUES)} and ${oneOf(t.problematicDebts, SIGNAL_VALUES)}`),
+  ],
+);
+
+export const sanctions = sqliteTable(
+  'sanction',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    decisionId: integer('decision_id').notNull().references(() => decisions.id),
+    kind: text('kind', { enum: SANCTION_KINDS }).notNull(),
+    /** Fine or compensation order, in euro cents. */
+    amountCents: integer('amount_cents'),
+    hours: integer('hours'),
+    days: integer('days'),
+    conditional: integer('conditional', { mode: 'boolean' }).notNull().default(false),
+    probationMonths: integer('probation_months'),
+    /** Vervangende hechtenis (days) for a fine, community service or compensation order. */
+    substituteDetentionDays: integer('substitute_detention_days'),
+    /** Other measure: what it is; compensation order: the victim's reference number at CJIB (no name). */
+    description: text('description'),
+  },
+  (t) => [index('sanction_decision_idx').on(t.decisionId), check('sanction_kind_ck', oneOf(t.kind, SANCTION_KINDS))],
+);
+
+/** One per enforceable decision: its way to CJIB, with one correlation id for its whole life. */
+export const cjibHandoffs = sqliteTable(
+  'cjib_handoff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    decisionId: integer('decision_id').notNull().unique().references(() => decisions.id),
+    correlationId: text('correlation_id').notNull().unique(),
+    status: text('status', { enum: HANDOFF_STATUSES }).notNull().default('waiting'),
+    /** Increases with every send after a return: CJIB answers per (correlation id, attempt). */
+    attempt: integer('attempt').notNull().default(0),
+    lastBatchId: integer('last_batch_id').references(() => cjibBatches.id),
+    sentAt: text('sent_at'),
+    acknowledgedAt: text('acknowledged_at'),
+    returnedAt: text('returned_at'),
+    returnCode: text('return_code'),
+    returnReason: text('return_reason'),
+    /** How many times CJIB returned it (the rework loop the action plan wants to see shrink). */
+    returnCount: integer('return_count').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('cjib_handoff_status_idx').on(t.status), check('cjib_handoff_status_ck', oneOf(t.status, HANDOFF_STATUSES))],
+);
+
+/** An exported batch file: re-sending the same batch writes the same file again. */
+export const cjibBatches = sqliteTable('cjib_batch', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  batchUid: text('batch_uid').notNull().unique(),
+  formatVersion: integer('format_version').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  decisionCount: integer('decision_count').notNull(),
+  /** SHA-256 of the JSON file as first written. */
+  checksum: text('checksum').notNull(),
+});
+
+export const cjibBatchItems = sqliteTable(
+  'cjib_batch_item',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id').notNull().references(() => cjibBatches.id),
+    handoffId: integer('handoff_id').notNull().references(() => cjibHandoffs.id),
+    attempt: integer('attempt').notNull(),
+  },
+  (t) => [uniqueIndex('cjib_batch_item_uq').on(t.batchId, t.handoffId), index('cjib_batch_item_handoff_idx').on(t.handoffId)],
+);
+
+/** Every message read from a CJIB file, once: its key makes a re-import a no-op. */
+export const cjibMessages = sqliteTable(
+  'cjib_message',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageKey: text('message_key').notNull().unique(),
+    kind: text('kind', { enum: CJIB_MESSAGE_KINDS }).notNull(),
+    handoffId: integer('handoff_id').notNull().references(() => cjibHandoffs.id),
+    attempt: integer('attempt').notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    fileName: text('file_name').notNull(),
+    importedAt: text('imported_at').notNull(),
+    importedBy: text('imported_by').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('cjib_message_handoff_idx').on(t.handoffId), check('cjib_message_kind_ck', oneOf(t.kind, CJIB_MESSAGE_KINDS))],
+);
+
+/** Execution status per sanction as CJIB reports it. */
+export const sanctionExecutions = sqliteTable(
+  'sanction_execution',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sanctionId: integer('sanction_id').notNull().references(() => sanctions.id),
+    status: text('status', { enum: EXECUTION_STATUSES }).notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    messageId: integer('message_id').notNull().references(() => cjibMessages.id),
+  },
+  (t) => [
+    uniqueIndex('sanction_execution_uq').on(t.sanctionId, t.status, t.occurredAt),
+    check('sanction_execution_status_ck', oneOf(t.status, EXECUTION_STATUSES)),
   ],
 );
