@@ -9,7 +9,7 @@ CREATE TABLE `case_precondition` (
 	`updated_at` text NOT NULL,
 	`updated_by` text NOT NULL,
 	FOREIGN KEY (`case_id`) REFERENCES `criminal_case`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "case_precondition_kind_ck" CHECK("case_precondition"."kind" in ('dossier', 'advice_3ro', 'advice_nifp', 'advice_nfi', 'advice_rvdk', 'advice_shn', 'interpreter', 'lawyer_informed', 'victim_informed', 'short_term_consent')),
+	CONSTRAINT "case_precondition_kind_ck" CHECK("case_precondition"."kind" in ('dossier', 'advice_3ro', 'advice_nifp', 'advice_nfi', 'advice_rvdk', 'advice_shn', 'interpreter', 'lawyer_informed', 'victim_informed')),
 	CONSTRAINT "case_precondition_status_ck" CHECK("case_precondition"."status" in ('pending', 'met', 'not_needed'))
 );
 --> statement-breakpoint
@@ -136,7 +136,7 @@ ALTER TABLE `criminal_case` ADD `co_defendant_group` text;--> statement-breakpoi
 ALTER TABLE `criminal_case` ADD `estimated_minutes` integer;--> statement-breakpoint
 ALTER TABLE `criminal_case` ADD `ready_from` text;--> statement-breakpoint
 CREATE INDEX `criminal_case_group_idx` ON `criminal_case` (`co_defendant_group`);--> statement-breakpoint
-INSERT INTO `person` (`name`, `role`) SELECT DISTINCT `judge_name`, 'politierechter' FROM `court_session` WHERE `judge_name` IS NOT NULL;--> statement-breakpoint
-INSERT INTO `person` (`name`, `role`) SELECT DISTINCT `prosecutor_name`, 'ovj' FROM `court_session` WHERE `prosecutor_name` IS NOT NULL;--> statement-breakpoint
-UPDATE `court_session` SET `judge_id` = (SELECT `id` FROM `person` WHERE `person`.`name` = `court_session`.`judge_name` AND `person`.`role` = 'politierechter') WHERE `judge_name` IS NOT NULL;--> statement-breakpoint
-UPDATE `court_session` SET `prosecutor_id` = (SELECT `id` FROM `person` WHERE `person`.`name` = `court_session`.`prosecutor_name` AND `person`.`role` = 'ovj') WHERE `prosecutor_name` IS NOT NULL;
+INSERT INTO `person` (`name`, `role`) SELECT min(trim(`judge_name`)), 'politierechter' FROM `court_session` WHERE trim(coalesce(`judge_name`, '')) != '' GROUP BY lower(trim(`judge_name`));--> statement-breakpoint
+INSERT INTO `person` (`name`, `role`) SELECT min(trim(`prosecutor_name`)), 'ovj' FROM `court_session` WHERE trim(coalesce(`prosecutor_name`, '')) != '' GROUP BY lower(trim(`prosecutor_name`));--> statement-breakpoint
+UPDATE `court_session` SET `judge_id` = (SELECT `id` FROM `person` WHERE lower(`person`.`name`) = lower(trim(`court_session`.`judge_name`)) AND `person`.`role` = 'politierechter') WHERE trim(coalesce(`judge_name`, '')) != '';--> statement-breakpoint
+UPDATE `court_session` SET `prosecutor_id` = (SELECT `id` FROM `person` WHERE lower(`person`.`name`) = lower(trim(`court_session`.`prosecutor_name`)) AND `person`.`role` = 'ovj') WHERE trim(coalesce(`prosecutor_name`, '')) != '';

@@ -1,3 +1,4 @@
+import { isDetainedModality } from '../domain/modality';
 import { formatAmsterdam, instantOf } from '../calendar/amsterdam-time';
 import { defaultCourtCalendar } from '../calendar/court-calendar';
 import type { CourtCalendar } from '../calendar/court-calendar';
@@ -39,7 +40,7 @@ export function computeDeadlines(
   const judgmentAt = at('judgmentAt');
   const penaltyOrderDeliveredAt = at('penaltyOrderDeliveredAt');
   const { modality } = input;
-  const detained = modality === 'supersnelrecht' || modality === 'snelrecht';
+  const detained = isDetainedModality(modality);
 
   const limits: Partial<Record<LimitField, LimitOutcome>> = {};
   const warnings: string[] = [];

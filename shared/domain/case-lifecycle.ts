@@ -1,3 +1,4 @@
+import { isDetainedModality } from './modality';
 import type { CaseStatus } from './case-status';
 
 /**
@@ -55,5 +56,5 @@ export const EVENTS_EDITABLE_STATUSES: readonly CaseStatus[] = ['intake', 'zsm_d
 
 /** Detained modalities: their hard limits count from the arrest, so the arrest time must be known. */
 export function needsArrestTime(modality: string): boolean {
-  return modality === 'supersnelrecht' || modality === 'snelrecht';
+  return isDetainedModality(modality);
 }

@@ -9,3 +9,8 @@ export type HeardModality = (typeof HEARD_MODALITIES)[number];
 /** Kinds of filler cases the prosecution may put on a session (DOMAIN.md, non-detained snelrecht). */
 export const FILLER_KINDS = ['older_case', 'verzet', 'vtl', 'summoned_suspect', 'stock_case', 'adjourned_case'] as const;
 export type FillerKind = (typeof FILLER_KINDS)[number];
+
+/** Detained modalities: the suspect is in custody, so hard custody limits apply (LEGAL-RULES.md). */
+export function isDetainedModality(modality: string): boolean {
+  return modality === 'supersnelrecht' || modality === 'snelrecht';
+}

@@ -1,6 +1,6 @@
 import { startOfAmsterdamDay } from '../calendar/amsterdam-time';
-import type { Modality } from './modality';
-import { PRECONDITION_KINDS, type PreconditionKind, type PreconditionStatus } from './precondition';
+import { isDetainedModality, type Modality } from './modality';
+import { PRECONDITION_KINDS, PRECONDITION_LABELS, type PreconditionKind, type PreconditionStatus } from './precondition';
 
 export interface ReadinessFacts {
   modality: Modality;
@@ -50,7 +50,7 @@ export function parseReadinessGap(gap: ReadinessGap): ParsedGap {
 /** The intake facts the deadline engine needs and that are still missing. */
 export function factGaps(c: ReadinessFacts): FactGap[] {
   const gaps: FactGap[] = [];
-  const detained = c.modality === 'supersnelrecht' || c.modality === 'snelrecht';
+  const detained = isDetainedModality(c.modality);
   if (detained && !c.arrestedAt) gaps.push('arrest_time');
   // art. 265 lid 2 Sv: supersnelrecht only with the suspect's consent to a shorter summons term.
   if (c.modality === 'supersnelrecht' && !c.shortTermConsent) gaps.push('short_term_consent');
@@ -92,7 +92,7 @@ export function readyFrom(preconditions: readonly PreconditionFacts[]): string |
 
 /** The preconditions a case of this modality usually needs: offered as suggestions, never forced. */
 export const SUGGESTED_PRECONDITIONS: Record<Modality, readonly PreconditionKind[]> = {
-  supersnelrecht: ['dossier', 'lawyer_informed', 'short_term_consent'],
+  supersnelrecht: ['dossier', 'lawyer_informed'],
   snelrecht: ['dossier', 'lawyer_informed', 'victim_informed'],
   snelrecht_nd: ['dossier', 'lawyer_informed', 'victim_informed'],
   filler: ['dossier'],
@@ -102,4 +102,18 @@ export const SUGGESTED_PRECONDITIONS: Record<Modality, readonly PreconditionKind
 /** Suggested kinds the case does not have yet, in the order of the suggestion. */
 export function suggestedPreconditions(modality: Modality, existing: readonly { kind: PreconditionKind }[]): PreconditionKind[] {
   return SUGGESTED_PRECONDITIONS[modality].filter((kind) => !existing.some((p) => p.kind === kind));
+}
+
+const FACT_GAP_TEXT: Record<FactGap, string> = {
+  arrest_time: 'Tijdstip aanhouding ontbreekt',
+  short_term_consent: 'Instemming met kortere dagvaardingstermijn ontbreekt',
+  summons_served: 'Dagvaarding nog niet betekend',
+};
+
+/** A readiness gap in Dutch, naming the precondition it is about: 'Rapportage NIFP (geen datum bekend)'. */
+export function describeReadinessGap(gap: ReadinessGap): string {
+  const parsed = parseReadinessGap(gap);
+  if (parsed.type === 'fact') return FACT_GAP_TEXT[parsed.gap];
+  const label = PRECONDITION_LABELS[parsed.kind];
+  return parsed.problem === 'no_date' ? `${label} (geen datum bekend)` : `${label} (verwachte datum verstreken: vraag een nieuwe datum)`;
 }

@@ -1,5 +1,6 @@
 /**
- * What a case may wait for before it can be heard. Advice reports: 3RO (reclassering), NIFP
+ * What a case may wait for before it can be heard. (The suspect's consent to a shorter summons term
+ * is a fact of the case, `short_term_consent`, not a precondition: one place for it.) Advice reports: 3RO (reclassering), NIFP
  * (forensic psychiatry), NFI (forensic lab), RvdK (child protection), SHN (victim support / damages).
  */
 export const PRECONDITION_KINDS = [
@@ -12,7 +13,6 @@ export const PRECONDITION_KINDS = [
   'interpreter',
   'lawyer_informed',
   'victim_informed',
-  'short_term_consent',
 ] as const;
 export type PreconditionKind = (typeof PRECONDITION_KINDS)[number];
 
@@ -30,7 +30,6 @@ export const PRECONDITION_LABELS: Record<PreconditionKind, string> = {
   interpreter: 'Tolk geregeld',
   lawyer_informed: 'Advocaat geïnformeerd',
   victim_informed: 'Slachtoffer geïnformeerd',
-  short_term_consent: 'Instemming verkorte dagvaardingstermijn',
 };
 
 export const PRECONDITION_STATUS_LABELS: Record<PreconditionStatus, string> = {

@@ -297,9 +297,9 @@ export function whatIfRequestIssues(request: WhatIfRequest, today: string | null
   }
 
   const patterns = request.addPatterns ?? [];
-  if (patterns.length > MAX_WHAT_IF_PATTERNS) add(['addPatterns'], `Sessiepatronen toevoegen: hoogstens ${MAX_WHAT_IF_PATTERNS} tegelijk`);
+  if (patterns.length > MAX_WHAT_IF_PATTERNS) add(['addPatterns'], `Zittingspatronen toevoegen: hoogstens ${MAX_WHAT_IF_PATTERNS} tegelijk`);
   patterns.forEach((pattern, index) => {
-    const label = `Sessiepatroon ${index + 1}`;
+    const label = `Zittingspatroon ${index + 1}`;
     const known = (SESSION_TYPES as readonly string[]).includes(pattern.sessionType);
     const fields = {
       ...pattern,
@@ -317,10 +317,10 @@ export function whatIfRequestIssues(request: WhatIfRequest, today: string | null
   });
 
   const removals = request.removeTemplateIds ?? [];
-  if (removals.length > MAX_WHAT_IF_REMOVALS) add(['removeTemplateIds'], `Sessiepatronen weghalen: hoogstens ${MAX_WHAT_IF_REMOVALS} tegelijk`);
+  if (removals.length > MAX_WHAT_IF_REMOVALS) add(['removeTemplateIds'], `Zittingspatronen weghalen: hoogstens ${MAX_WHAT_IF_REMOVALS} tegelijk`);
   const seen = new Set<number>();
   removals.forEach((id, index) => {
-    if (seen.has(id)) add(['removeTemplateIds', index], `Sessiepatronen weghalen: patroon ${id} staat er twee keer in`);
+    if (seen.has(id)) add(['removeTemplateIds', index], `Zittingspatronen weghalen: patroon ${id} staat er twee keer in`);
     seen.add(id);
   });
   return issues;
@@ -346,7 +346,7 @@ export const whatIfInputSchema = z
     to: localDateSchema,
     replay: z.object({ from: localDateSchema, to: localDateSchema }).strict().optional(),
     addPatterns: z.array(whatIfPatternSchema).optional(),
-    removeTemplateIds: z.array(z.number({ message: 'Sessiepatronen weghalen: onbekend patroon' }).int().positive()).optional(),
+    removeTemplateIds: z.array(z.number({ message: 'Zittingspatronen weghalen: onbekend patroon' }).int().positive()).optional(),
   })
   .strict()
   .superRefine((request, ctx) => {

@@ -148,6 +148,14 @@ describe('cancelling a session', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.reason).toBe('Rechter ziek');
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ confirmed: true });
+    // Its cases are not stranded on a session that will not sit: they are back in the planning queue, each audited.
+    expect(count("select count(*) as n from hearing where session_id = ? and status = 'planned'", session!.id)).toBe(0);
+    const back = q<{ status: string }>(
+      `select c.status from criminal_case c where c.parketnummer in (${parketnummers.map(() => '?').join(', ')})`,
+      ...parketnummers.map((r) => r.p),
+    );
+    expect(back.map((r) => r.status)).toEqual(parketnummers.map(() => 'awaiting_planning'));
+    expect(count("select count(*) as n from audit_event where action = 'hearing.unplanned' and reason = 'Zitting vervallen: Rechter ziek'")).toBe(parketnummers.length);
 
     const regenerated = await call('capacity.generate', { from: session!.date, to: session!.date, dryRun: false });
     expect(regenerated.counts.created).toBe(0);

@@ -135,6 +135,38 @@ describe('openDatabase on a real SQLite file', () => {
     },
   );
 
+  it('turns the judge and prosecutor names of sessions made before the rota into people, one per name whatever its spacing or case', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'names.sqlite');
+    const beforeRota = journal.entries.findIndex((e: { tag: string }) => e.tag.startsWith('0003')) ;
+    const old = await openDatabase(file, { migrationsFolder: migrationsFolder(dir, beforeRota) });
+    old.sqlite.exec(`
+      insert into district (code, name) values ('OLD', 'Oud arrondissement');
+      insert into court_location (district_id, name, city) values (1, 'Rechtbank', 'Stad');
+      insert into courtroom (location_id, name) values (1, 'Zaal 1'), (1, 'Zaal 2');
+    `);
+    const session = old.sqlite.prepare(
+      "insert into court_session (courtroom_id, date, daypart, start_time, end_time, session_type, capacity_slots, capacity_minutes, judge_name, prosecutor_name) values (?, ?, 'morning', '09:00', '12:30', 'snelrecht', 4, 180, ?, ?)",
+    );
+    session.run(1, '2026-03-09', 'mr. A. Jansen', 'mr. B. Smit');
+    session.run(2, '2026-03-09', 'mr. A. Jansen ', 'Mr. B. Smit');
+    session.run(1, '2026-03-10', 'MR. a. jansen', '');
+    session.run(2, '2026-03-10', null, '  ');
+    old.close();
+    const upgraded = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const people = upgraded.sqlite.prepare('select id, name, role from person order by role, id').all() as { id: number; name: string; role: string }[];
+    expect(people.map((p) => [p.role, p.name.toLowerCase()])).toEqual([['ovj', 'mr. b. smit'], ['politierechter', 'mr. a. jansen']]);
+    const sessions = upgraded.sqlite.prepare('select judge_id as judge, prosecutor_id as prosecutor from court_session order by id').all();
+    const [ovj, judge] = [people[0]!.id, people[1]!.id];
+    expect(sessions).toEqual([
+      { judge, prosecutor: ovj },
+      { judge, prosecutor: ovj },
+      { judge, prosecutor: null },
+      { judge: null, prosecutor: null },
+    ]);
+    upgraded.close();
+  });
+
   it('runs a drizzle-kit table rebuild of a referenced table on a populated file (foreign keys off during the migration)', async () => {
     const { dir, file } = await populatedFile();
     const before = counts(file);

@@ -159,6 +159,26 @@ describe('manual placement by a coordinator', () => {
 });
 
 describe('the problems panel', () => {
+  it('flags a planned hearing that no longer fits its case after a precondition was given a later date', async () => {
+    const { database, handle } = await setup();
+    const sqlite = database.sqlite;
+    const planned = sqlite
+      .prepare(
+        `select h.case_id as caseId, s.date from hearing h join court_session s on s.id = h.session_id
+         where h.status = 'planned' and s.date >= '2026-06-16' order by s.date limit 1`,
+      )
+      .get() as { caseId: number; date: string };
+    const before = await handle('planner.problems', {});
+    if (!before.ok) throw new Error(JSON.stringify(before.error));
+    expect((before.value as { kind: string; caseId: number | null }[]).filter((p) => p.kind === 'hearing_out_of_bounds' && p.caseId === planned.caseId)).toEqual([]);
+    const set = await handle('cases.setPrecondition', { caseId: planned.caseId, kind: 'advice_nifp', status: 'pending', expectedOn: '2026-08-31', note: null });
+    if (!set.ok) throw new Error(JSON.stringify(set.error));
+    const after = await handle('planner.problems', {});
+    if (!after.ok) throw new Error(JSON.stringify(after.error));
+    const flagged = (after.value as { kind: string; caseId: number | null; subject: string }[]).find((p) => p.kind === 'hearing_out_of_bounds' && p.caseId === planned.caseId);
+    expect(flagged?.subject).toMatch(/vóór de zaak klaar is \(ma 31 aug/);
+  });
+
   it('flags missing people, double bookings, overbooking, capacity about to be lost and cases near a hard limit', async () => {
     const { database, handle } = await setup();
     const sqlite = database.sqlite;

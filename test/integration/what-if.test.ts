@@ -135,9 +135,9 @@ describe('the what-if mode on a real district file', () => {
     [{ ...WINDOW, to: '2027-01-15' }, 'Tot en met: een scenario beslaat hoogstens 26 weken'],
     [{ from: '2026-06-20', to: '2026-06-19' }, 'Tot en met: ligt vóór de begindatum'],
     [{ ...WINDOW, replay: { from: '2026-01-01', to: '2026-03-31' } }, 'de herhaalperiode is langer dan het scenario'],
-    [{ ...WINDOW, addPatterns: [{ ...SUPERSNEL_IN_ROOM_B, weekdays: [6] }] }, 'Sessiepatroon 1 – Weekdagen: zaterdag en zondag zijn geen zittingsdagen'],
-    [{ ...WINDOW, addPatterns: [{ ...SUPERSNEL_IN_ROOM_B, startTime: '13:00', endTime: '12:00' }] }, 'Sessiepatroon 1 – Eindtijd: 12:00 ligt niet na de begintijd 13:00'],
-    [{ ...WINDOW, addPatterns: [{ ...SUPERSNEL_IN_ROOM_B, capacitySlots: 0 }] }, 'Sessiepatroon 1 – Aantal plaatsen: een zitting zonder plaatsen voegt niets toe'],
+    [{ ...WINDOW, addPatterns: [{ ...SUPERSNEL_IN_ROOM_B, weekdays: [6] }] }, 'Zittingspatroon 1 – Weekdagen: zaterdag en zondag zijn geen zittingsdagen'],
+    [{ ...WINDOW, addPatterns: [{ ...SUPERSNEL_IN_ROOM_B, startTime: '13:00', endTime: '12:00' }] }, 'Zittingspatroon 1 – Eindtijd: 12:00 ligt niet na de begintijd 13:00'],
+    [{ ...WINDOW, addPatterns: [{ ...SUPERSNEL_IN_ROOM_B, capacitySlots: 0 }] }, 'Zittingspatroon 1 – Aantal plaatsen: een zitting zonder plaatsen voegt niets toe'],
     [{ ...WINDOW, removeTemplateIds: [3, 3] }, 'patroon 3 staat er twee keer in'],
   ])('refuses %j in the contract with a Dutch message naming the field', async (input, message) => {
     const { database, handle } = await setup(300);
@@ -153,8 +153,8 @@ describe('the what-if mode on a real district file', () => {
   it.each([
     [{ from: '2026-06-14', to: '2026-07-26' }, 'INVALID_INPUT', 'Van: het scenario ligt in de toekomst; begin op of na vandaag (15-06-2026)'],
     [{ ...WINDOW, replay: { from: '2026-06-01', to: '2026-06-15' } }, 'INVALID_INPUT', 'Herhaalperiode tot en met: herhaal een periode in het verleden'],
-    [{ ...WINDOW, removeTemplateIds: [999] }, 'NOT_FOUND', 'Sessiepatronen weghalen: patroon 999 bestaat niet'],
-    [{ ...WINDOW, addPatterns: [{ ...SUPERSNEL_IN_ROOM_B, courtroomId: 99 }] }, 'NOT_FOUND', 'Sessiepatroon 1 – Zaal: zaal nummer 99 bestaat niet'],
+    [{ ...WINDOW, removeTemplateIds: [999] }, 'NOT_FOUND', 'Zittingspatronen weghalen: patroon 999 bestaat niet'],
+    [{ ...WINDOW, addPatterns: [{ ...SUPERSNEL_IN_ROOM_B, courtroomId: 99 }] }, 'NOT_FOUND', 'Zittingspatroon 1 – Zaal: zaal nummer 99 bestaat niet'],
   ])('refuses %j in the service: %s', async (input, code, message) => {
     const { database, handle } = await setup(300);
     const result = await handle('planner.whatIf', input);

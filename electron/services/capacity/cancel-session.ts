@@ -1,17 +1,19 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { CapacitySession } from '../../../shared/capacity/capacity-schemas';
 import { dutchDate } from '../../../shared/capacity/capacity-labels';
 import type { AppDatabase } from '../../../db/open-database';
-import { courtSessions } from '../../../db/schema';
+import { courtSessions, hearings } from '../../../db/schema';
+import { transitionCase } from '../cases/case-transition';
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { casesOnSession, listCases, sessionById } from './capacity-rows';
 
 /**
  * Cancels one session (an exception to its template: generation never makes it again). With cases
- * planned on it, only when the coordinator confirms; the cases keep their hearing on the cancelled
- * session, so the week view and the problems list show them to plan again.
+ * planned on it, only when the coordinator confirms; in the same transaction their hearings are
+ * cancelled and the cases go back to the planning queue (audited with the reason), so none of them,
+ * least of all a detained one, can pass its limit unseen on a session that will not sit.
  */
 export function cancelSession(
   db: AppDatabase,
@@ -35,6 +37,12 @@ export function cancelSession(
     }
     tx.update(courtSessions).set({ status: 'cancelled', cancelReason: input.reason }).where(eq(courtSessions.id, session.id)).run();
     const plannedCases = cases.map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer }));
+    const why = `Zitting vervallen: ${input.reason}`;
+    for (const hearing of tx.select().from(hearings).where(and(eq(hearings.sessionId, session.id), eq(hearings.status, 'planned'))).all()) {
+      tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, hearing.id)).run();
+      recordAudit(tx, { actor, action: 'hearing.unplanned', entityType: 'hearing', entityId: hearing.id, reason: why, details: { caseId: hearing.caseId, fromSessionId: session.id, by: 'session.cancelled' } });
+      transitionCase(tx, hearing.caseId, 'awaiting_planning', { actor, reason: why, details: { hearingId: hearing.id } });
+    }
     recordAudit(tx, {
       actor,
       action: 'session.cancelled',

@@ -2,6 +2,7 @@ import { fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { earliestHearing } from '../../../shared/deadlines/summons-term';
 import type { HeardModality } from '../../../shared/domain/modality';
 import type { PlanningCase } from '../../../shared/planner/planning-problem';
+import { toPlanningCase } from './planning-case';
 import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar, loadDeadlineSettings } from '../settings/district-settings';
 
@@ -37,7 +38,14 @@ export interface AnnouncedHearings {
  * now could not make another date lawful: art. 265 lid 1 / art. 370 Sv, computed by the same rule the
  * deadline engine uses); otherwise the planner may move it, at the cost `moveCost`.
  */
-export function loadAnnouncedHearings(db: AppDatabase, window: { from: string; to: string }, now: Date): AnnouncedHearings {
+export interface AnnouncedOptions {
+  /** Only the hearings of these co-defendant groups (context for planning their partners). */
+  onlyGroups?: ReadonlySet<string> | undefined;
+  /** Keep every hearing where it is (context only, not replanning). */
+  pinAll?: boolean | undefined;
+}
+
+export function loadAnnouncedHearings(db: AppDatabase, window: { from: string; to: string }, now: Date, options: AnnouncedOptions = {}): AnnouncedHearings {
   const rows = db.$client
     .prepare(
       `select h.id as hearingId, c.id as caseId, s.id as sessionId, s.date, s.start_time as startTime, h.pinned, c.modality,
@@ -55,20 +63,14 @@ export function loadAnnouncedHearings(db: AppDatabase, window: { from: string; t
     const [hour, minute] = row.startTime.split(':').map(Number) as [number, number];
     const start = fromAmsterdamLocal(row.date, hour, minute);
     if (start < now.getTime()) continue;
+    if (options.onlyGroups && (row.coDefendantGroup === null || !options.onlyGroups.has(row.coDefendantGroup))) continue;
     const summonsWindowEnd = earliestHearing(now.getTime(), row.modality, row.shortTermConsent === 1, settings, calendar).at;
     const insideSummonsWindow = start < summonsWindowEnd;
-    const pinned = row.pinned === 1 || insideSummonsWindow;
-    if (insideSummonsWindow && row.pinned !== 1) result.pinnedBySummonsWindow.push(row.caseId);
-    result.cases.push({
-      id: row.caseId,
-      modality: row.modality,
-      earliest: Math.max(now.getTime(), row.hearingFrom ? Date.parse(row.hearingFrom) : 0, row.readyFrom ? Date.parse(row.readyFrom) : 0),
-      latest: row.hearingBy ? Date.parse(row.hearingBy) : null,
-      targetBy: row.hearingTargetBy ? Date.parse(row.hearingTargetBy) : null,
-      detained: row.modality === 'supersnelrecht' || row.modality === 'snelrecht',
-      group: row.coDefendantGroup ?? undefined,
-      ...(pinned ? { pinnedSessionId: row.sessionId } : { currentSessionId: row.sessionId }),
-    });
+    const pinned = options.pinAll === true || row.pinned === 1 || insideSummonsWindow;
+    if (!options.pinAll && insideSummonsWindow && row.pinned !== 1) result.pinnedBySummonsWindow.push(row.caseId);
+    // Moving the hearing means serving a new summons: no other date before the window ends.
+    const planningCase = toPlanningCase({ ...row, id: row.caseId }, now.getTime(), summonsWindowEnd);
+    result.cases.push({ ...planningCase, ...(pinned ? { pinnedSessionId: row.sessionId } : { currentSessionId: row.sessionId }) });
     result.heldSlots.set(row.sessionId, (result.heldSlots.get(row.sessionId) ?? 0) + 1);
     result.hearingIdByCase.set(row.caseId, row.hearingId);
   }

@@ -5,7 +5,9 @@ import type { PlanningCase, PlanningProblem, PlanningSession } from '../../../sh
 import type { UnfilledReservations } from '../../../shared/planner/reserved-capacity';
 import type { AppDatabase } from '../../../db/open-database';
 import { reservationStateOfSessions } from '../reservations/reservation-state';
+import { unfilledByModality } from '../../../shared/planning/reservation-fill';
 import { loadAnnouncedHearings, type AnnouncedHearings } from './announced-hearings';
+import { toPlanningCase } from './planning-case';
 
 export interface PlanningWindow {
   from: string;
@@ -54,7 +56,15 @@ export interface PlanningInput {
  */
 export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, now: Date): PlanningInput {
   const sqlite = db.$client;
-  const announced = window.replan ? loadAnnouncedHearings(db, window, now) : null;
+  const waiting = loadWaitingCases(db, now);
+  // Replanning brings every planned hearing of the window in; otherwise only those of co-defendants of
+  // waiting cases come in, pinned, so the planner can put a partner on the same session.
+  const groups = new Set(waiting.filter((row) => row.coDefendantGroup !== null).map((row) => row.coDefendantGroup!));
+  const announced = window.replan
+    ? loadAnnouncedHearings(db, window, now)
+    : groups.size > 0
+      ? loadAnnouncedHearings(db, window, now, { onlyGroups: groups, pinAll: true })
+      : null;
   const sessions = sqlite
     .prepare(
       `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.capacity_slots as capacitySlots,
@@ -68,9 +78,42 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
       return { id: s.id, date: s.date, start: fromAmsterdamLocal(s.date, hour, minute), capacity: Math.max(0, s.capacitySlots - s.booked + (announced?.heldSlots.get(s.id) ?? 0)), accepts: parseAcceptedModalities(s.acceptedModalities, s.sessionType) };
     })
     .filter((s) => s.start >= now.getTime());
-  const reservedSlots = new Map([...reservationStateOfSessions(db, planningSessions.map((s) => s.id))].map(([id, state]) => [id, state.unfilled]));
+  // When replanning, the announced cases are placed again: their slots count as unfilled reservations until then.
+  const replanned = new Map<number, Partial<Record<string, number>>>();
+  for (const c of announced?.cases ?? []) {
+    const sessionId = (c.pinnedSessionId ?? c.currentSessionId)!;
+    const entry = replanned.get(sessionId) ?? {};
+    entry[c.modality] = (entry[c.modality] ?? 0) + 1;
+    replanned.set(sessionId, entry);
+  }
+  const reservedSlots = new Map(
+    [...reservationStateOfSessions(db, planningSessions.map((s) => s.id))].map(([id, state]) => {
+      const away = replanned.get(id);
+      if (!away) return [id, state.unfilled] as const;
+      const booked = Object.fromEntries(Object.entries(state.booked).map(([modality, n]) => [modality, Math.max(0, (n ?? 0) - (away[modality] ?? 0))]));
+      return [id, unfilledByModality(state.reservations, booked)] as const;
+    }),
+  );
 
-  const rows = sqlite
+  const cases: PlanningCase[] = [];
+  const notReady: number[] = [];
+  for (const row of waiting) {
+    if (row.planningGaps || row.overdue) {
+      notReady.push(row.id);
+      continue;
+    }
+    cases.push(toPlanningCase(row, now.getTime()));
+  }
+  if (announced) {
+    const open = new Set(planningSessions.map((s) => s.id));
+    cases.push(...announced.cases.filter((c) => open.has(c.pinnedSessionId ?? c.currentSessionId ?? -1)));
+  }
+  return { problem: { sessions: planningSessions, cases }, notReady, reservedSlots, announced };
+}
+
+/** The cases awaiting planning, with their cached limits and whether a precondition's date has passed. */
+function loadWaitingCases(db: AppDatabase, now: Date): CaseRow[] {
+  return db.$client
     .prepare(
       `select c.id, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy, c.planning_gaps as planningGaps,
               c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup,
@@ -78,27 +121,4 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
        from criminal_case c where c.status = 'awaiting_planning' and c.modality in (${HEARD_MODALITIES.map(() => '?').join(', ')}) order by c.id`,
     )
     .all(amsterdamDate(now.getTime()), ...HEARD_MODALITIES) as CaseRow[];
-  const cases: PlanningCase[] = [];
-  const notReady: number[] = [];
-  for (const row of rows) {
-    if (row.planningGaps || row.overdue) {
-      notReady.push(row.id);
-      continue;
-    }
-    cases.push({
-      id: row.id,
-      modality: row.modality,
-      // Never before the summons term has run, nor before the case is ready (its preconditions' dates).
-      earliest: Math.max(now.getTime(), row.hearingFrom ? Date.parse(row.hearingFrom) : 0, row.readyFrom ? Date.parse(row.readyFrom) : 0),
-      latest: row.hearingBy ? Date.parse(row.hearingBy) : null,
-      targetBy: row.hearingTargetBy ? Date.parse(row.hearingTargetBy) : null,
-      detained: row.modality === 'supersnelrecht' || row.modality === 'snelrecht',
-      group: row.coDefendantGroup ?? undefined,
-    });
-  }
-  if (announced) {
-    const open = new Set(planningSessions.map((s) => s.id));
-    cases.push(...announced.cases.filter((c) => open.has(c.pinnedSessionId ?? c.currentSessionId ?? -1)));
-  }
-  return { problem: { sessions: planningSessions, cases }, notReady, reservedSlots, announced };
 }

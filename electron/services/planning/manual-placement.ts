@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { amsterdamDate, formatAmsterdam, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
+import { amsterdamDate, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { SLOT_OCCUPYING_HEARING_STATUSES } from '../../../shared/domain/case-status';
 import { sessionAcceptsCase } from '../../../shared/domain/session';
 import type { AppDatabase } from '../../../db/open-database';
@@ -9,6 +9,14 @@ import { transitionCase } from '../cases/case-transition';
 import { reservationBreaches } from '../reservations/reservation-breach';
 import { reservationStateOfSessions } from '../reservations/reservation-state';
 import { ServiceError } from '../service-error';
+import { loadCourtCalendar, loadDeadlineSettings } from '../settings/district-settings';
+import { earliestHearing } from '../../../shared/deadlines/summons-term';
+import { describeReadinessGap, preconditionGap, type ReadinessGap } from '../../../shared/domain/planning-readiness';
+import type { PreconditionKind } from '../../../shared/domain/precondition';
+import type { HeardModality } from '../../../shared/domain/modality';
+import { DutchTimeFormatter } from '../../../shared/planner/dutch-time';
+
+const DUTCH = new DutchTimeFormatter();
 
 export interface ManualPlacement {
   caseId: number;
@@ -32,17 +40,43 @@ interface SessionSlot {
   booked: number;
 }
 
+/** What the case itself stands in the way of: not ready yet, or a new summons needed for another date. */
+export interface CaseBarriers {
+  notReady: ReadinessGap[];
+  /** For a case that already has a hearing: a new date needs a new summons, lawful only from this moment. */
+  newSummonsFrom: number | null;
+}
+
+export function caseBarriers(db: Pick<AppDatabase, '$client'>, c: CaseRow, hasHearing: boolean, now: Date): CaseBarriers {
+  const overdue = db.$client
+    .prepare("select kind from case_precondition where case_id = ? and status = 'pending' and expected_on < ? order by kind")
+    .all(c.id, amsterdamDate(now.getTime())) as { kind: PreconditionKind }[];
+  const notReady = [...(c.planningGaps ? (c.planningGaps.split(',') as ReadinessGap[]) : []), ...overdue.map((o) => preconditionGap('overdue', o.kind))];
+  const heard = c.modality !== 'zsm';
+  const newSummonsFrom =
+    hasHearing && heard
+      ? earliestHearing(now.getTime(), c.modality as HeardModality, c.shortTermConsent, loadDeadlineSettings(db as AppDatabase), loadCourtCalendar(db as AppDatabase)).at
+      : null;
+  return { notReady, newSummonsFrom };
+}
+
 /** What putting this case on this session would break: capacity, the summons term, a hard limit, readiness. */
-export function placementBreaches(c: Pick<CaseRow, 'hearingBy' | 'hearingFrom' | 'readyFrom'>, session: SessionSlot): string[] {
+export function placementBreaches(c: Pick<CaseRow, 'hearingBy' | 'hearingFrom' | 'readyFrom'>, session: SessionSlot, barriers: CaseBarriers): string[] {
   const breaches: string[] = [];
+  if (barriers.notReady.length > 0) breaches.push(`De zaak is nog niet klaar voor planning: ${barriers.notReady.map(describeReadinessGap).join('; ')}.`);
   if (session.booked >= session.capacity) breaches.push(`De zitting is vol (${session.booked} van ${session.capacity} plaatsen bezet): dit is overboeken.`);
   const [hour, minute] = session.startTime.split(':').map(Number) as [number, number];
   const starts = fromAmsterdamLocal(session.date, hour, minute);
   if (c.hearingBy && starts > Date.parse(c.hearingBy)) {
-    breaches.push(`De zitting begint na de wettelijke uiterste zittingsdatum van ${formatAmsterdam(Date.parse(c.hearingBy))}.`);
+    breaches.push(`De zitting begint na de wettelijke uiterste zittingsdatum van ${DUTCH.moment(Date.parse(c.hearingBy))}.`);
   }
   if (c.hearingFrom && starts < Date.parse(c.hearingFrom)) {
-    breaches.push(`De zitting begint vóór het einde van de dagvaardingstermijn (${formatAmsterdam(Date.parse(c.hearingFrom))}).`);
+    breaches.push(`De zitting begint vóór het einde van de dagvaardingstermijn (${DUTCH.moment(Date.parse(c.hearingFrom))}).`);
+  }
+  if (barriers.newSummonsFrom !== null && starts < barriers.newSummonsFrom) {
+    breaches.push(
+      `Een andere datum vraagt een nieuwe dagvaarding, en die kan niet op tijd worden betekend voor een zitting vóór ${DUTCH.moment(barriers.newSummonsFrom)} (art. 265 lid 1 / art. 370 Sv).`,
+    );
   }
   if (c.readyFrom && starts < Date.parse(c.readyFrom)) {
     breaches.push(`De zaak is pas klaar op ${amsterdamDate(Date.parse(c.readyFrom)).split('-').reverse().join('-')} (verwachte datum van een voorwaarde voor behandeling).`);
@@ -59,7 +93,7 @@ function bookedOn(tx: Tx, sessionId: number): number {
 }
 
 /** The sessions of a window that take the case's modality (not the one it is on), each with its free slots and what placing the case there would break. */
-export function placementCandidates(db: AppDatabase, caseId: number, window: { from: string; to: string }) {
+export function placementCandidates(db: AppDatabase, caseId: number, window: { from: string; to: string }, now: Date = new Date()) {
   const c = db.select().from(criminalCases).where(eq(criminalCases.id, caseId)).get();
   if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
   if (c.modality === 'zsm') return [];
@@ -73,6 +107,7 @@ export function placementCandidates(db: AppDatabase, caseId: number, window: { f
     )
     .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; acceptedModalities: string; acceptedFillerKinds: string; capacity: number; room: string; location: string; booked: number }[];
   const reserved = reservationStateOfSessions(db, rows.map((r) => r.id));
+  const barriers = caseBarriers(db, c, current !== undefined, now);
   return rows
     .filter((r) => r.id !== current?.sessionId && sessionAcceptsCase(r, c.modality, c.fillerKind))
     .map((r) => ({
@@ -83,7 +118,7 @@ export function placementCandidates(db: AppDatabase, caseId: number, window: { f
       location: r.location,
       room: r.room,
       free: Math.max(0, r.capacity - r.booked),
-      breaches: [...placementBreaches(c, r), ...reservationBreaches(c.modality, r, reserved.get(r.id))],
+      breaches: [...placementBreaches(c, r, barriers), ...reservationBreaches(c.modality, r, reserved.get(r.id))],
     }));
 }
 
@@ -97,7 +132,7 @@ export interface PlacementCheck {
  * after a hard limit). A breach is refused unless explicitly confirmed; then it is recorded, with the
  * reason, in the audit trail. A moved hearing is kept as cancelled, so the history shows both.
  */
-export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor: string): PlacementCheck {
+export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor: string, now: Date = new Date()): PlacementCheck {
   return db.transaction((tx) => {
     const c = tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)).get();
     if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
@@ -120,7 +155,7 @@ export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor
         throw new ServiceError('CONFLICT', 'Deze zitting neemt deze modaliteit niet.');
       }
       const slot = { ...target, capacity: target.capacitySlots, booked: bookedOn(tx, target.id) };
-      breaches.push(...placementBreaches(c, slot), ...reservationBreaches(c.modality, slot, reservationStateOfSessions(db, [target.id]).get(target.id)));
+      breaches.push(...placementBreaches(c, slot, caseBarriers(db, c, current !== undefined, now)), ...reservationBreaches(c.modality, slot, reservationStateOfSessions(db, [target.id]).get(target.id)));
     }
     if (breaches.length > 0 && !input.confirmBreach) {
       throw new ServiceError('CONFLICT', `Niet zonder uitdrukkelijke bevestiging: ${breaches.join(' ')}`);

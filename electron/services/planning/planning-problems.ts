@@ -1,10 +1,13 @@
 import { addDays, format, parseISO } from 'date-fns';
-import { amsterdamDate } from '../../../shared/calendar/amsterdam-time';
+import { amsterdamDate, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import type { ProblemKind } from '../../../shared/domain/planning-problem-kinds';
 import { compareSeverity, problemSeverity, type ProblemSeverity } from '../../../shared/domain/problem-severity';
 import { isUnavailabilityReason, UNAVAILABILITY_REASON_LABELS } from '../../../shared/rota/unavailability-reasons';
 import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar } from '../settings/district-settings';
+import { DutchTimeFormatter } from '../../../shared/planner/dutch-time';
+
+const DUTCH = new DutchTimeFormatter();
 
 export interface PlanningProblemItem {
   kind: ProblemKind;
@@ -41,8 +44,8 @@ const UNDERFILLED_WITHIN_DAYS = 7;
  * What needs a coordinator's attention in the coming six weeks: sessions without a judge or
  * prosecutor, a person who is away or on two sessions at once, a room booked twice or closed that day,
  * sessions booked beyond capacity plus their overbooking allowance or beyond their minutes, sessions
- * less than half full a week ahead (capacity that will be lost), and unplanned cases within one working
- * day of a hard limit. Each with a severity by how near its date is, most severe first.
+ * less than half full a week ahead (capacity that will be lost), unplanned cases within one working
+ * day of a hard limit, and planned hearings that no longer fit their case. Each with a severity by how near its date is, most severe first.
  */
 export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProblemItem[] {
   const today = amsterdamDate(now.getTime());
@@ -114,6 +117,24 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
   for (const c of cases) {
     const limitDate = amsterdamDate(Date.parse(c.nextLimit));
     if (limitDate <= today || calendar.workingDaysBetween(today, limitDate) <= 1) add('case_near_limit', limitDate, null, c.id, c.parketnummer);
+  }
+  // A planned hearing that no longer fits its case: facts corrected or a precondition's date moved after it was planned.
+  const planned = db.$client
+    .prepare(
+      `select c.id, c.parketnummer, s.id as sessionId, s.date, s.start_time as startTime, c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.ready_from as readyFrom
+       from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
+       where h.status = 'planned' and s.status = 'scheduled' and s.date >= ?`,
+    )
+    .all(today) as { id: number; parketnummer: string; sessionId: number; date: string; startTime: string; hearingBy: string | null; hearingFrom: string | null; readyFrom: string | null }[];
+  for (const h of planned) {
+    const [hour, minute] = h.startTime.split(':').map(Number) as [number, number];
+    const starts = fromAmsterdamLocal(h.date, hour, minute);
+    const why = [
+      h.hearingBy && starts > Date.parse(h.hearingBy) ? `na de wettelijke termijn (${DUTCH.moment(Date.parse(h.hearingBy))})` : null,
+      h.hearingFrom && starts < Date.parse(h.hearingFrom) ? `vóór het einde van de dagvaardingstermijn (${DUTCH.moment(Date.parse(h.hearingFrom))})` : null,
+      h.readyFrom && starts < Date.parse(h.readyFrom) ? `vóór de zaak klaar is (${DUTCH.moment(Date.parse(h.readyFrom))})` : null,
+    ].filter((w): w is string => w !== null);
+    if (why.length > 0) add('hearing_out_of_bounds', h.date, h.sessionId, h.id, `${h.parketnummer}: zitting ${why.join(' en ')}`);
   }
   return problems.sort((x, y) => compareSeverity(x.severity, y.severity) || (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 }

@@ -19,6 +19,7 @@ import type { AppDatabase } from '../../../db/open-database';
 import { loadGenerationContext } from '../capacity/generation-context';
 import { ServiceError } from '../service-error';
 import { buildPlanningProblem, type PlanningWindow } from './build-planning-problem';
+import { toPlanningCase } from './planning-case';
 
 type Sqlite = AppDatabase['$client'];
 
@@ -33,7 +34,6 @@ interface CaseLabel {
   replayed: boolean;
 }
 
-const isDetained = (modality: HeardModality) => modality === 'supersnelrecht' || modality === 'snelrecht';
 const heardList = HEARD_MODALITIES.map(() => '?').join(', ');
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
@@ -110,7 +110,7 @@ function removedSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], m
     (sqlite.prepare(`select id from session_template where id in (${placeholders(templateIds)})`).all(...templateIds) as { id: number }[]).map((r) => r.id),
   );
   const unknown = templateIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new ServiceError('NOT_FOUND', `Sessiepatronen weghalen: patroon ${unknown.join(', ')} bestaat niet`);
+  if (unknown.length > 0) throw new ServiceError('NOT_FOUND', `Zittingspatronen weghalen: patroon ${unknown.join(', ')} bestaat niet`);
   const remove = new Set(templateIds);
   return sessions.filter((s) => {
     const templateId = meta.get(s.id)?.templateId;
@@ -151,15 +151,7 @@ function casesOnSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], n
     const latest = instant(row.hearingBy);
     labels.set(row.id, { parketnummer: row.parketnummer, modality: row.modality, latest, replayed: false });
     return {
-      case: {
-        id: row.id,
-        modality: row.modality,
-        earliest: Math.max(now.getTime(), instant(row.hearingFrom) ?? 0, instant(row.readyFrom) ?? 0),
-        latest,
-        targetBy: instant(row.hearingTargetBy),
-        detained: isDetained(row.modality),
-        group: row.coDefendantGroup ?? undefined,
-      },
+      case: toPlanningCase(row, now.getTime()),
       sessionId: row.sessionId,
       date: row.date,
     };
@@ -182,10 +174,10 @@ function addedSessions(db: AppDatabase, patterns: readonly WhatIfPattern[], wind
   const patternOf = (templateId: number) => templateId + patterns.length + 1;
   const templates = patterns.map((p, index): GenerationTemplate => {
     const room = context.rooms.get(p.courtroomId);
-    if (!room) throw new ServiceError('NOT_FOUND', `Sessiepatroon ${index + 1} – Zaal: zaal nummer ${p.courtroomId} bestaat niet`);
+    if (!room) throw new ServiceError('NOT_FOUND', `Zittingspatroon ${index + 1} – Zaal: zaal nummer ${p.courtroomId} bestaat niet`);
     return {
       id: idOf(index),
-      name: `Sessiepatroon ${index + 1}`,
+      name: `Zittingspatroon ${index + 1}`,
       courtroomId: p.courtroomId,
       locationId: room.locationId,
       weekdays: p.weekdays,
@@ -241,15 +233,7 @@ function replayedCases(sqlite: Sqlite, period: { from: string; to: string }, win
     coDefendantGroup: string | null;
   }[];
   const shiftMs = startOfAmsterdamDay(windowFrom) - startOfAmsterdamDay(period.from);
-  const sources: PlanningCase[] = rows.map((row) => ({
-    id: row.id,
-    modality: row.modality,
-    earliest: Math.max(Date.parse(row.createdAt), instant(row.hearingFrom) ?? 0),
-    latest: instant(row.hearingBy),
-    targetBy: instant(row.hearingTargetBy),
-    detained: isDetained(row.modality),
-    group: row.coDefendantGroup ?? undefined,
-  }));
+  const sources: PlanningCase[] = rows.map((row) => toPlanningCase({ ...row, readyFrom: null }, Date.parse(row.createdAt)));
   // An arrival shifted to earlier today than now can be heard from now on.
   const cases = replayIntake(sources, shiftMs).map((c) => ({ ...c, earliest: Math.max(c.earliest, now.getTime()) }));
   cases.forEach((c, index) => labels.set(c.id, { parketnummer: rows[index]!.parketnummer, modality: c.modality, latest: c.latest, replayed: true }));

@@ -75,7 +75,7 @@ describe('ready from', () => {
 
 describe('suggested preconditions per modality', () => {
   it.each<[ReadinessFacts['modality'], string[]]>([
-    ['supersnelrecht', ['dossier', 'lawyer_informed', 'short_term_consent']],
+    ['supersnelrecht', ['dossier', 'lawyer_informed']],
     ['snelrecht', ['dossier', 'lawyer_informed', 'victim_informed']],
     ['filler', ['dossier']],
     ['zsm', []],

@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
+import { amsterdamDate } from '../../../../shared/calendar/amsterdam-time';
 import { EVENTS_EDITABLE_STATUSES } from '../../../../shared/domain/case-lifecycle';
 import { suggestedPreconditions } from '../../../../shared/domain/planning-readiness';
 import { PRECONDITION_KINDS, PRECONDITION_LABELS, PRECONDITION_STATUS_LABELS, type PreconditionKind } from '../../../../shared/domain/precondition';
 import { useApi } from '../../api/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatLongDay } from '../../i18n/format';
 import { PreconditionForm } from './PreconditionForm';
-import { gapText, readyDay } from './readiness-text';
+import { describeReadinessGap } from '../../../../shared/domain/planning-readiness';
 
 type Mode = { kind: 'closed' } | { kind: 'add'; initial?: PreconditionKind | undefined } | { kind: 'edit'; precondition: PreconditionKind };
 
@@ -44,12 +45,12 @@ export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
           <p>{t('case.waitingFor')}</p>
           <ul data-testid="readiness-gaps">
             {c.readinessGaps.map((gap) => (
-              <li key={gap}>{gapText(t, gap)}</li>
+              <li key={gap}>{describeReadinessGap(gap)}</li>
             ))}
           </ul>
         </>
       ) : (
-        <p data-testid="readiness">{readyLater ? t('case.readyFrom', { day: readyDay(c.readyFrom!) }) : t('case.readyForPlanning')}</p>
+        <p data-testid="readiness">{readyLater ? t('case.readyFrom', { day: formatLongDay(amsterdamDate(Date.parse(c.readyFrom!))) }) : t('case.readyForPlanning')}</p>
       )}
       <p className="muted">{t('precondition.intro')}</p>
       {c.preconditions.length === 0 ? (
@@ -99,9 +100,11 @@ export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
         <p>
           {t('precondition.suggested', { modality: t(`modality.${c.modality}`) })}{' '}
           {suggestions.map((kind) => (
-            <button key={kind} type="button" className="secondary" aria-label={t('precondition.suggestLabel', { label: PRECONDITION_LABELS[kind] })} onClick={() => setMode({ kind: 'add', initial: kind })}>
-              {PRECONDITION_LABELS[kind]}
-            </button>
+            <Fragment key={kind}>
+              <button type="button" className="secondary" aria-label={t('precondition.suggestLabel', { label: PRECONDITION_LABELS[kind] })} onClick={() => setMode({ kind: 'add', initial: kind })}>
+                {PRECONDITION_LABELS[kind]}
+              </button>{' '}
+            </Fragment>
           ))}
         </p>
       )}

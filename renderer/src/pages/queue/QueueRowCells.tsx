@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { WorkQueueRow } from '../../../../shared/api/case-schemas';
 import { formatInstant } from '../../i18n/format';
-import { gapText, readyDay } from '../cases/readiness-text';
+import { readyDay } from '../cases/readiness-text';
+import { describeReadinessGap } from '../../../../shared/domain/planning-readiness';
 
 /** One case in the queue: urgency in words and colour, the binding limit with its kind, what it still waits for. */
 export function QueueRowCells({ row }: { row: WorkQueueRow }) {
@@ -48,7 +49,7 @@ export function QueueRowCells({ row }: { row: WorkQueueRow }) {
       </td>
       <td>
         {row.readinessGaps.length > 0
-          ? row.readinessGaps.map((gap) => gapText(t, gap)).join('; ')
+          ? row.readinessGaps.map((gap) => describeReadinessGap(gap)).join('; ')
           : row.readyFrom
             ? t('queue.readyFrom', { day: readyDay(row.readyFrom) })
             : t('queue.readyText')}
