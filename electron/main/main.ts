@@ -12,6 +12,8 @@ import { secureWebPreferences } from './secure-web-preferences';
 import { showStartupError } from './startup-error-screen';
 import { denyAllPermissions, guardContents } from './window-security';
 
+// Date and time inputs follow the browser's language: Dutch, whatever the operating system says.
+app.commandLine.appendSwitch('lang', 'nl');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;

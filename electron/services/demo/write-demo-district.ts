@@ -2,6 +2,7 @@ import type { AppDatabase } from '../../../db/open-database';
 import { courtLocations, courtrooms, courtSessions, criminalCases, districts, hearings, persons, sessionTemplates, suspects, zsmDecisions } from '../../../db/schema';
 import { DEFAULT_ACCEPTED_MODALITIES, serializeList } from '../../../shared/domain/session';
 import { DEMO_JUDGES, DEMO_PROSECUTORS, DEMO_SESSION_PATTERN } from './demo-blueprint';
+import { DAYPART_LABELS, SESSION_TYPE_LABELS } from '../../../shared/capacity/capacity-labels';
 import { derivedColumns } from '../cases/derived-columns';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { recordAudit } from '../audit';
@@ -42,7 +43,7 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict): DemoWrit
         .insert(sessionTemplates)
         .values({
           courtroomId: roomIds[pattern.location]![pattern.room]!,
-          name: `${pattern.sessionType} ${pattern.daypart}`,
+          name: `${SESSION_TYPE_LABELS[pattern.sessionType]}, ${DAYPART_LABELS[pattern.daypart]}`,
           weekdays: pattern.weekdays.join(','),
           daypart: pattern.daypart,
           startTime: pattern.startTime,

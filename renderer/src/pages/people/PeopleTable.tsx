@@ -49,7 +49,7 @@ export function PeopleTable({ caption, persons }: { caption: string; persons: Ro
                     <ul>
                       {p.absences.map((a) => (
                         <li key={a.id}>
-                          {t('rota.absenceRange', { from: toDutchDate(a.fromDate), to: toDutchDate(a.toDate) })} ({t(`rota.reason.${a.reason}`)}){' '}
+                          {a.fromDate === a.toDate ? toDutchDate(a.fromDate) : t('rota.absenceRange', { from: toDutchDate(a.fromDate), to: toDutchDate(a.toDate) })} ({t(`rota.reason.${a.reason}`)}){' '}
                           <button
                             type="button"
                             className="secondary"

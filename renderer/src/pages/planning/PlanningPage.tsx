@@ -118,7 +118,7 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
           <tbody>
             {summary.infeasible.map((i) => (
               <tr key={i.caseId}>
-                <td>
+                <td className="nowrap">
                   <Link to={`/zaken/${i.caseId}`}>{i.parketnummer}</Link>
                 </td>
                 <td>{i.reason}</td>
@@ -128,7 +128,10 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
           </tbody>
         </table>
       )}
-      {(summary.moved.length > 0 || summary.pinnedBySummonsWindow > 0) && (
+      {summary.moved.length === 0 && summary.pinnedBySummonsWindow > 0 && (
+        <p data-testid="planning-moved">{t('planning.movedCaption', { count: 0, pinned: formatNumber(summary.pinnedBySummonsWindow) })}</p>
+      )}
+      {summary.moved.length > 0 && (
         <table className="data-table" data-testid="planning-moved">
           <caption>{t('planning.movedCaption', { count: summary.moved.length, pinned: formatNumber(summary.pinnedBySummonsWindow) })}</caption>
           <thead>
@@ -141,10 +144,10 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
           <tbody>
             {summary.moved.map((m) => (
               <tr key={m.caseId}>
-                <td>
+                <td className="nowrap">
                   <Link to={`/zaken/${m.caseId}`}>{m.parketnummer}</Link>
                 </td>
-                <td>{formatDate(m.date)}</td>
+                <td className="nowrap">{formatDate(m.date)}</td>
                 <td>{m.explanation}</td>
               </tr>
             ))}
@@ -185,10 +188,10 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
           <tbody>
             {summary.planned.map((p) => (
               <tr key={p.caseId}>
-                <td>
+                <td className="nowrap">
                   <Link to={`/zaken/${p.caseId}`}>{p.parketnummer}</Link>
                 </td>
-                <td>{formatDate(p.date)}</td>
+                <td className="nowrap">{formatDate(p.date)}</td>
                 <td>{p.explanation}</td>
               </tr>
             ))}

@@ -65,13 +65,14 @@ export function TrafficTowerPage({ today = new Date() }: { today?: Date }) {
               .filter(Boolean)
               .join(' · ')}
           </p>
+          {/* The queue first and the weeks below it, both full width: side by side, neither fitted. */}
           <div className="tower-layout">
+            <QueuePanel queue={tower.queue.byModality} />
             <div>
               {groupByWeek(tower.days).map((week) => (
                 <WeekTable key={week[0]!.date} days={week} types={shownTypes(tower.days)} />
               ))}
             </div>
-            <QueuePanel queue={tower.queue.byModality} />
           </div>
         </>
       )}
@@ -168,33 +169,35 @@ function QueuePanel({ queue }: { queue: Tower['queue']['byModality'] }) {
         <p>{t('tower.queueEmpty')}</p>
       ) : (
         <>
-          <table className="data-table" data-testid="tower-queue">
-            <caption className="visually-hidden">{t('tower.queueCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tower.colModality')}</th>
-                <th scope="col">{t('tower.colWaiting')}</th>
-                <th scope="col">{t('tower.colNotReady')}</th>
-                <th scope="col">{t('tower.colOverdue')}</th>
-                <th scope="col">{t('tower.colWithin1')}</th>
-                <th scope="col">{t('tower.colWithin3')}</th>
-                <th scope="col">{t('tower.colWithin7')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.map((q) => (
-                <tr key={q.modality}>
-                  <th scope="row">{t(`modality.${q.modality}`)}</th>
-                  <td className="num">{formatNumber(q.waiting)}</td>
-                  <td className="num">{formatNumber(q.notReady)}</td>
-                  <td className={q.overdue > 0 ? 'num tower-over' : 'num'}>{formatNumber(q.overdue)}</td>
-                  <td className="num">{formatNumber(q.within1)}</td>
-                  <td className="num">{formatNumber(q.within3)}</td>
-                  <td className="num">{formatNumber(q.within7)}</td>
+          <div className="table-scroll">
+            <table className="data-table" data-testid="tower-queue">
+              <caption className="visually-hidden">{t('tower.queueCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('tower.colModality')}</th>
+                  <th scope="col">{t('tower.colWaiting')}</th>
+                  <th scope="col">{t('tower.colNotReady')}</th>
+                  <th scope="col">{t('tower.colOverdue')}</th>
+                  <th scope="col">{t('tower.colWithin1')}</th>
+                  <th scope="col">{t('tower.colWithin3')}</th>
+                  <th scope="col">{t('tower.colWithin7')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {queue.map((q) => (
+                  <tr key={q.modality}>
+                    <th scope="row">{t(`modality.${q.modality}`)}</th>
+                    <td className="num">{formatNumber(q.waiting)}</td>
+                    <td className="num">{formatNumber(q.notReady)}</td>
+                    <td className={q.overdue > 0 ? 'num tower-over' : 'num'}>{formatNumber(q.overdue)}</td>
+                    <td className="num">{formatNumber(q.within1)}</td>
+                    <td className="num">{formatNumber(q.within3)}</td>
+                    <td className="num">{formatNumber(q.within7)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="muted">{t('tower.queueNote')}</p>
         </>
       )}

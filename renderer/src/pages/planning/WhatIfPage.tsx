@@ -254,7 +254,7 @@ function PatternEditor(props: {
         error={error('weekdays')}
       />
       <div className="actions">
-        <button type="button" onClick={props.onRemove}>
+        <button type="button" className="secondary" onClick={props.onRemove}>
           {t('whatIf.removePattern', { n })}
         </button>
       </div>

@@ -10,70 +10,72 @@ export function ReservationsTable({ sessions }: { sessions: readonly Session[] }
   const { t } = useTranslation();
   if (sessions.length === 0) return <p>{t('reservations.noSessions')}</p>;
   return (
-    <table className="data-table">
-      <caption>{t('reservations.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reservations.colSession')}</th>
-          <th scope="col">{t('reservations.colCapacity')}</th>
-          <th scope="col">{t('reservations.colBooked')}</th>
-          <th scope="col">{t('reservations.colReserved')}</th>
-          <th scope="col">{t('reservations.colFree')}</th>
-          <th scope="col">{t('reservations.colReservations')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sessions.map((s) => (
-          <tr key={s.sessionId}>
-            <th scope="row">
-              {formatShortDay(s.date)} {s.startTime}
-              <br />
-              <span className="muted">
-                {s.location}, {s.room} · {t(`sessionType.${s.sessionType}`, { defaultValue: s.sessionType })}
-              </span>
-            </th>
-            <td>{s.capacity}</td>
-            <td>{s.booked}</td>
-            <td>
-              {s.reserved === 0
-                ? '—'
-                : t('reservations.reservedSummary', { reserved: s.reserved, filled: s.filled, unfilled: s.unfilled })}
-              {s.releaseDueOn && (
-                <>
-                  <br />
-                  <span className="muted">{t('reservations.releaseOn', { date: formatDate(s.releaseDueOn) })}</span>
-                </>
-              )}
-            </td>
-            <td>{s.free}</td>
-            <td>
-              {s.reservations.length === 0 ? (
-                '—'
-              ) : (
-                <ul className="plain-list">
-                  {s.reservations.map((r) => {
-                    const what = t('reservations.block', { slots: r.slots, modality: t(`modality.${r.modality}`) });
-                    return (
-                      <li key={r.id}>
-                        <strong>{what}</strong>{' '}
-                        {r.status === 'open'
-                          ? t('reservations.openStatus', { filled: r.filled, unfilled: r.unfilled, by: r.reservedBy })
-                          : t(r.releaseKind === 'auto' ? 'reservations.releasedAuto' : 'reservations.releasedManual', {
-                              slots: r.releasedSlots ?? 0,
-                              by: r.releasedBy ?? '',
-                              at: r.releasedAt ? formatInstant(r.releasedAt) : '',
-                            })}
-                        {r.note && <span className="muted"> ({r.note})</span>}
-                        {r.status === 'open' && <ReleaseButton reservationId={r.id} label={`${what}, ${formatShortDay(s.date)} ${s.startTime}`} />}
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            </td>
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{t('reservations.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reservations.colSession')}</th>
+            <th scope="col">{t('reservations.colCapacity')}</th>
+            <th scope="col">{t('reservations.colBooked')}</th>
+            <th scope="col">{t('reservations.colReserved')}</th>
+            <th scope="col">{t('reservations.colFree')}</th>
+            <th scope="col">{t('reservations.colReservations')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr key={s.sessionId}>
+              <th scope="row">
+                {formatShortDay(s.date)} {s.startTime}
+                <br />
+                <span className="muted">
+                  {s.location}, {s.room} · {t(`sessionType.${s.sessionType}`, { defaultValue: s.sessionType })}
+                </span>
+              </th>
+              <td>{s.capacity}</td>
+              <td>{s.booked}</td>
+              <td>
+                {s.reserved === 0
+                  ? '—'
+                  : t('reservations.reservedSummary', { reserved: s.reserved, filled: s.filled, unfilled: s.unfilled })}
+                {s.releaseDueOn && (
+                  <>
+                    <br />
+                    <span className="muted">{t('reservations.releaseOn', { date: formatDate(s.releaseDueOn) })}</span>
+                  </>
+                )}
+              </td>
+              <td>{s.free}</td>
+              <td>
+                {s.reservations.length === 0 ? (
+                  '—'
+                ) : (
+                  <ul className="plain-list">
+                    {s.reservations.map((r) => {
+                      const what = t('reservations.block', { slots: r.slots, modality: t(`modality.${r.modality}`) });
+                      return (
+                        <li key={r.id}>
+                          <strong>{what}</strong>{' '}
+                          {r.status === 'open'
+                            ? t('reservations.openStatus', { filled: r.filled, unfilled: r.unfilled, by: r.reservedBy })
+                            : t(r.releaseKind === 'auto' ? 'reservations.releasedAuto' : 'reservations.releasedManual', {
+                                slots: r.releasedSlots ?? 0,
+                                by: r.releasedBy ?? '',
+                                at: r.releasedAt ? formatInstant(r.releasedAt) : '',
+                              })}
+                          {r.note && <span className="muted"> ({r.note})</span>}
+                          {r.status === 'open' && <ReleaseButton reservationId={r.id} label={`${what}, ${formatShortDay(s.date)} ${s.startTime}`} />}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
