@@ -9,6 +9,7 @@ import { RESERVABLE_MODALITIES, RESERVATION_RELEASE_KINDS } from '../shared/doma
 import { PRECONDITION_KINDS, PRECONDITION_STATUSES } from '../shared/domain/precondition';
 import { DECISION_KINDS, HEARING_OUTCOMES, REMEDIES, SANCTION_KINDS, SIGNAL_VALUES } from '../shared/domain/outcome';
 import { CJIB_MESSAGE_KINDS, EXECUTION_STATUSES, HANDOFF_STATUSES } from '../shared/domain/cjib';
+import { AGREEMENT_STATUSES, SIGNAL_STATUSES } from '../shared/domain/review';
 
 // Conventions: instants are ISO-8601 UTC text ('2026-03-02T08:15:00.000Z'), calendar dates are
 // 'YYYY-MM-DD' (Europe/Amsterdam), clock times 'HH:mm'. Text keeps the file readable for years
@@ -489,4 +490,44 @@ export const sanctionExecutions = sqliteTable(
     uniqueIndex('sanction_execution_uq').on(t.sanctionId, t.status, t.occurredAt),
     check('sanction_execution_status_ck', oneOf(t.status, EXECUTION_STATUSES)),
   ],
+);
+
+/** Binding agreements made in the four-monthly review (what, who, by when, status, evidence). */
+export const reviewAgreements = sqliteTable(
+  'review_agreement',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The review period it was made in, e.g. '2026-T3' (the third four-month period of 2026). */
+    period: text('period').notNull(),
+    what: text('what').notNull(),
+    /** Who is responsible: an organisation or a role, not a private person's details. */
+    owner: text('owner').notNull(),
+    dueOn: text('due_on').notNull(),
+    status: text('status', { enum: AGREEMENT_STATUSES }).notNull().default('open'),
+    evidence: text('evidence'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('review_agreement_period_idx').on(t.period), check('review_agreement_status_ck', oneOf(t.status, AGREEMENT_STATUSES))],
+);
+
+/** Signals from the work floor (knelpunten): who raised them, and what was done. */
+export const workSignals = sqliteTable(
+  'work_signal',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    raisedOn: text('raised_on').notNull(),
+    /** Who raised it: a role or team ('griffie Hanzestad'), kept minimal. */
+    raisedBy: text('raised_by').notNull(),
+    description: text('description').notNull(),
+    status: text('status', { enum: SIGNAL_STATUSES }).notNull().default('open'),
+    actionTaken: text('action_taken'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('work_signal_raised_idx').on(t.raisedOn), check('work_signal_status_ck', oneOf(t.status, SIGNAL_STATUSES))],
 );
