@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
-import { instantOf } from '../../../shared/calendar/amsterdam-time';
+import { and, desc, eq } from 'drizzle-orm';
+import { instantOf, startOfAmsterdamDay } from '../../../shared/calendar/amsterdam-time';
 import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
 import type { DeadlineResult } from '../../../shared/deadlines/result';
 import { toDeadlineInput } from '../../../shared/intake/case-intake';
 import { readinessGaps, readyFrom, type PreconditionFacts } from '../../../shared/domain/planning-readiness';
 import type { AppDatabase } from '../../../db/open-database';
-import { casePreconditions, criminalCases, districtSettings } from '../../../db/schema';
+import { casePreconditions, criminalCases, districtSettings, hearingOutcomes, hearings } from '../../../db/schema';
 import { loadDeadlineContext, type DeadlineContext } from '../settings/district-settings';
 
 type CaseRow = typeof criminalCases.$inferSelect;
@@ -33,6 +33,7 @@ export const utc = (iso: string | null | undefined) => (iso ? new Date(instantOf
 
 export type NextLimitKind = 'voorgeleiding' | 'hearing' | 'target' | 'none';
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+const laterOf = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
 
 /**
  * The derived values stored on the case row: its key limits (UTC, so text order is time order), the
@@ -40,7 +41,14 @@ const END_OF_TIME = '9999-12-31T23:59:59.999Z';
  * preconditions (none for a case being created). 'Overdue' preconditions are not cached: that gap
  * arises by the passing of time alone, so readers add it against their own today.
  */
-export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preconditions: readonly PreconditionFacts[] = []) {
+/**
+ * What readiness reads besides the case row: its preconditions and, when the court adjourned it, the
+ * date it may be heard again (resumeFrom, YYYY-MM-DD). preconditionsOf gives both, so every caller
+ * that rewrites the derived columns keeps the adjournment's date.
+ */
+export type ReadinessInputs = readonly PreconditionFacts[] & { readonly resumeFrom?: string | null };
+
+export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preconditions: ReadinessInputs = []) {
   const result = deadlinesOf(c, context);
   const hearingBy = utc(result.hearingBy);
   const voorgeleidingBy = utc(result.voorgeleidingBy);
@@ -64,7 +72,7 @@ export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preco
     nextLimitKind,
     queueOrder: nextLimit ?? END_OF_TIME,
     planningGaps: readinessGaps(c, preconditions).join(','),
-    readyFrom: readyFrom(preconditions),
+    readyFrom: laterOf(readyFrom(preconditions), preconditions.resumeFrom ? new Date(startOfAmsterdamDay(preconditions.resumeFrom)).toISOString() : null),
   };
 }
 
@@ -72,7 +80,7 @@ export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preco
  * Bump when the deadline engine's rules or derivedColumns change: every district file is then
  * recomputed when it is next opened, so the cached limits never lag behind the engine.
  */
-export const DERIVED_COLUMNS_VERSION = 3;
+export const DERIVED_COLUMNS_VERSION = 4;
 const VERSION_KEY = 'derived.columnsVersion';
 
 /** Recomputes the derived columns of every case, and records the version, in one transaction. */
@@ -90,17 +98,31 @@ export function refreshDerivedColumns(db: AppDatabase, actor = 'system'): number
   });
 }
 
-/** The preconditions of one case, as readiness reads them. */
-export function preconditionsOf(db: Pick<AppDatabase, 'select'>, caseId: number): PreconditionFacts[] {
-  return db
+/** The preconditions of one case, and its latest adjournment's resume date, as readiness reads them. */
+export function preconditionsOf(db: Pick<AppDatabase, 'select'>, caseId: number): PreconditionFacts[] & { resumeFrom: string | null } {
+  const list = db
     .select({ kind: casePreconditions.kind, status: casePreconditions.status, expectedOn: casePreconditions.expectedOn })
     .from(casePreconditions)
     .where(eq(casePreconditions.caseId, caseId))
     .all();
+  return Object.assign(list, { resumeFrom: latestResumeFrom(db, caseId) });
 }
 
-function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Map<number, PreconditionFacts[]> {
-  const byCase = new Map<number, PreconditionFacts[]>();
+/** The resume date of the case's latest adjournment by the court; null when never adjourned. */
+export function latestResumeFrom(db: Pick<AppDatabase, 'select'>, caseId: number): string | null {
+  const row = db
+    .select({ resumeFrom: hearingOutcomes.resumeFrom })
+    .from(hearingOutcomes)
+    .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
+    .where(and(eq(hearings.caseId, caseId), eq(hearingOutcomes.outcome, 'adjourned')))
+    .orderBy(desc(hearingOutcomes.id))
+    .limit(1)
+    .get();
+  return row?.resumeFrom ?? null;
+}
+
+function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Map<number, ReadinessInputs> {
+  const byCase = new Map<number, PreconditionFacts[] & { resumeFrom?: string | null }>();
   const rows = db
     .select({ caseId: casePreconditions.caseId, kind: casePreconditions.kind, status: casePreconditions.status, expectedOn: casePreconditions.expectedOn })
     .from(casePreconditions)
@@ -109,6 +131,19 @@ function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Map<number, Preco
     const list = byCase.get(caseId);
     if (list) list.push(facts);
     else byCase.set(caseId, [facts]);
+  }
+  // Latest adjournment per case (the highest outcome id wins).
+  const adjournments = db
+    .select({ caseId: hearings.caseId, resumeFrom: hearingOutcomes.resumeFrom })
+    .from(hearingOutcomes)
+    .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
+    .where(eq(hearingOutcomes.outcome, 'adjourned'))
+    .orderBy(hearingOutcomes.id)
+    .all();
+  for (const { caseId, resumeFrom } of adjournments) {
+    const list = byCase.get(caseId) ?? [];
+    list.resumeFrom = resumeFrom;
+    byCase.set(caseId, list);
   }
   return byCase;
 }

@@ -20,8 +20,9 @@ export interface ZsmDecisionInput {
 /**
  * Records what the OvJ decided at the ZSM table, with who, when and why. A summons puts the case in
  * the planning queue with its new modality and recomputed limits (a detained modality needs the arrest
- * time). A strafbeschikking waits for the CJIB hand-off (the seam for the hand-off issue: see
- * pendingPenaltyOrders); sepot and other routes complete the case.
+ * time). A strafbeschikking waits until its content and delivery are recorded
+ * (decisions.recordPenaltyOrder: see pendingPenaltyOrders), which creates its CJIB hand-off; sepot
+ * and other routes complete the case.
  */
 export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, actor: string, now = new Date()): void {
   const context = loadDeadlineContext(db);
@@ -70,13 +71,17 @@ export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, acto
   });
 }
 
-/** Cases whose ZSM outcome is a strafbeschikking and that still await the hand-off to CJIB. */
+/**
+ * Cases whose latest ZSM outcome is a strafbeschikking whose decision (sanctions, delivery) has not
+ * been recorded yet: the OM's to-do list before the hand-off to CJIB can start.
+ */
 export function pendingPenaltyOrders(db: AppDatabase): number[] {
   return db.$client
     .prepare(
       `select c.id from criminal_case c
        where c.status = 'zsm_decided'
          and (select d.outcome from zsm_decision d where d.case_id = c.id order by d.id desc limit 1) = 'strafbeschikking'
+         and not exists (select 1 from decision x where x.case_id = c.id and x.kind = 'penalty_order')
        order by c.id`,
     )
     .all()

@@ -1,5 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { amsterdamDate } from '../../../../shared/calendar/amsterdam-time';
 import type { SessionSummary } from '../../../../shared/api/contract';
 import { SessionRoll } from './SessionRoll';
 import type { MoveRequest } from './MoveCaseDialog';
@@ -80,6 +82,13 @@ export function SessionCard({ session, onMove }: { session: SessionSummary; onMo
         <br />
         {session.prosecutorName ? t('sessions.prosecutor', { name: session.prosecutorName }) : <strong>{t('sessions.noProsecutor')}</strong>}
       </p>
+      {!cancelled && session.date <= amsterdamDate(Date.now()) && (
+        <p className="session-outcomes-link">
+          <Link to={`/zittingen/${session.id}/uitspraken`} aria-label={t('outcomes.recordLinkLabel', { type: t(`sessionType.${session.sessionType}`), time: session.startTime })}>
+            {t('outcomes.recordLink')}
+          </Link>
+        </p>
+      )}
       {session.cases.length > 0 && (
         <SessionRoll
           session={session}

@@ -1,0 +1,330 @@
+import { describe, expect, it } from 'vitest';
+import { createApiHandler } from '../../electron/services/api-handler';
+import { createOperationHandlers } from '../../electron/services/operation-handlers';
+import { pendingPenaltyOrders } from '../../electron/services/cases/record-zsm-decision';
+import type { OperationName } from '../../shared/api/contract';
+import type { PlannerSummary } from '../../shared/api/case-schemas';
+import { openDemoDatabase } from '../support/demo-database';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+const TODAY = '2026-06-15';
+const NOW = new Date('2026-06-15T14:00:00+02:00');
+const NO_SIGNALS = { fitForCommunityService: 'unknown', fitForDetention: 'unknown', paymentArrangement: 'unknown', problematicDebts: 'unknown', note: null };
+const fine = (euros: number, days: number | null) => ({
+  kind: 'fine',
+  amountCents: euros * 100,
+  hours: null,
+  days: null,
+  conditional: false,
+  probationMonths: null,
+  substituteDetentionDays: days,
+  description: null,
+});
+
+async function setup() {
+  const database = await openDemoDatabase(tempDir(), { seed: 5, casesPerYear: 2800, asOf: TODAY });
+  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'griffier.test', today: () => TODAY, now: () => NOW }));
+  const call = async <T = any>(op: OperationName, input: unknown): Promise<T> => {
+    const result = await handle(op, input);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value as T;
+  };
+  const fail = async (op: OperationName, input: unknown) => {
+    const result = await handle(op, input);
+    if (result.ok) throw new Error(`${op} unexpectedly succeeded`);
+    return result.error;
+  };
+  const sql = database.sqlite;
+  /** Planned hearings on today's sessions, of a modality, with the case still 'planned'. */
+  const plannedToday = (modality?: string) =>
+    sql
+      .prepare(
+        `select h.id as hearingId, h.case_id as caseId, h.session_id as sessionId from hearing h join court_session s on s.id = h.session_id
+         join criminal_case c on c.id = h.case_id
+         where s.date = ? and h.status = 'planned' and c.status = 'planned' ${modality ? 'and c.modality = ?' : ''} order by h.id`,
+      )
+      .all(...(modality ? [TODAY, modality] : [TODAY])) as { hearingId: number; caseId: number; sessionId: number }[];
+  const count = (table: string) => (sql.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  return { database, call, fail, sql, plannedToday, count };
+}
+
+describe('recording hearing outcomes on a real district file', () => {
+  it('shows the roll in order, records a judgment with its sanctions and hand-off, and refuses a second recording', async () => {
+    const { database, call, fail, sql, plannedToday, count } = await setup();
+    const [first] = plannedToday();
+    expect(first).toBeDefined();
+    const roll = await call('outcomes.roll', { sessionId: first!.sessionId });
+    expect(roll.session.date).toBe(TODAY);
+    expect(roll.entries.map((e: { hearingId: number }) => e.hearingId)).toEqual([...roll.entries.map((e: { hearingId: number }) => e.hearingId)].sort((a, b) => a - b));
+    const entry = roll.entries.find((e: { hearingId: number }) => e.hearingId === first!.hearingId);
+    expect(entry).toMatchObject({ caseId: first!.caseId, outcome: null, decision: null, caseStatus: 'planned' });
+    expect(entry.suspectName).toBeTruthy();
+
+    const result = await call('outcomes.record', {
+      hearingId: first!.hearingId,
+      outcome: 'decided',
+      suspectPresent: true,
+      decidedBy: 'mr. A. de Rechter',
+      verdict: 'sanctions',
+      sanctions: [fine(450, 9), { kind: 'custodial', amountCents: null, hours: null, days: 14, conditional: true, probationMonths: 24, substituteDetentionDays: null, description: null }],
+      conditions: 'Meldplicht bij de reclassering',
+      signals: { ...NO_SIGNALS, problematicDebts: 'yes', note: 'Schuldhulpverlening loopt' },
+    });
+    expect(result.decision).toMatchObject({ kind: 'judgment', decidedBy: 'mr. A. de Rechter', suspectPresent: true, decidedAt: NOW.toISOString() });
+    expect(result.decision.sanctions).toHaveLength(2);
+    expect(result.decision.signals.problematicDebts).toBe('yes');
+    expect(result.decision.handoff.status).toBe('waiting');
+    expect(result.decision.handoff.correlationId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    expect(sql.prepare('select status from hearing where id = ?').get(first!.hearingId)).toEqual({ status: 'held' });
+    expect(sql.prepare('select status, judgment_at as judgmentAt from criminal_case where id = ?').get(first!.caseId)).toEqual({ status: 'decided', judgmentAt: NOW.toISOString() });
+    const detail = await call('cases.get', { id: first!.caseId });
+    expect(detail.deadlines.toCjibBy).toBeTruthy();
+    expect(detail.deadlines.judgmentToOmBy).toBeTruthy();
+    expect(detail.deadlines.appealBy).toBeTruthy();
+    const moves = sql.prepare("select details from audit_event where action = 'case.status_changed' and entity_id = ? order by id").all(first!.caseId) as { details: string }[];
+    expect(moves.slice(-2).map((m) => JSON.parse(m.details).to)).toEqual(['heard', 'decided']);
+    expect(sql.prepare("select actor from audit_event where action = 'decision.recorded' and entity_id = ?").get(result.decision.id)).toEqual({ actor: 'griffier.test' });
+
+    const before = count('decision');
+    const again = await fail('outcomes.record', { hearingId: first!.hearingId, outcome: 'withdrawn', reason: 'Ingetrokken door de officier' });
+    expect(again.code).toBe('CONFLICT');
+    expect(again.message).toMatch(/al een uitkomst vastgelegd/);
+    expect(count('decision')).toBe(before);
+
+    const after = await call('outcomes.roll', { sessionId: first!.sessionId });
+    expect(after.entries.find((e: { hearingId: number }) => e.hearingId === first!.hearingId).outcome.outcome).toBe('decided');
+    database.close();
+  });
+
+  it('refuses an incomplete judgment with Dutch messages naming the field, and writes nothing', async () => {
+    const { database, fail, plannedToday, count } = await setup();
+    const [first] = plannedToday();
+    const base = { hearingId: first!.hearingId, outcome: 'decided', suspectPresent: true, decidedBy: 'mr. A. de Rechter', conditions: null, signals: NO_SIGNALS };
+    const outcomes = count('hearing_outcome');
+
+    const noSubstitute = await fail('outcomes.record', { ...base, verdict: 'sanctions', sanctions: [fine(300, null)] });
+    expect(noSubstitute.code).toBe('INVALID_INPUT');
+    expect(noSubstitute.details!.map((d) => d.message)).toContain('Geldboete: vervangende hechtenis (dagen) ontbreekt');
+
+    const nothing = await fail('outcomes.record', { ...base, verdict: 'sanctions', sanctions: [] });
+    expect(nothing.details!.map((d) => d.message).join(' ')).toMatch(/minstens één straf of maatregel/);
+
+    const noJudge = await fail('outcomes.record', { ...base, decidedBy: ' ', verdict: 'acquittal', sanctions: [] });
+    expect(noJudge.details!.map((d) => d.message).join(' ')).toMatch(/wie de beslissing nam/);
+
+    const tomorrow = await fail('outcomes.record', { ...base, decidedAt: '2026-06-16T10:00:00+02:00', verdict: 'acquittal', sanctions: [] });
+    expect(tomorrow.message).toMatch(/tijdstip van de uitspraak ligt in de toekomst/);
+    expect(count('hearing_outcome')).toBe(outcomes);
+    database.close();
+  });
+
+  it('records an acquittal without a hand-off to CJIB', async () => {
+    const { database, call, plannedToday } = await setup();
+    const [first] = plannedToday();
+    const result = await call('outcomes.record', {
+      hearingId: first!.hearingId,
+      outcome: 'decided',
+      suspectPresent: false,
+      decidedBy: 'mr. A. de Rechter',
+      verdict: 'acquittal',
+      sanctions: [],
+      conditions: null,
+      signals: NO_SIGNALS,
+    });
+    expect(result.decision.sanctions).toMatchObject([{ kind: 'other_measure', description: 'Vrijspraak' }]);
+    expect(result.decision.handoff).toBeNull();
+    database.close();
+  });
+
+  it('puts an adjourned case back in the queue, never planned before its resume date', async () => {
+    const { database, call, fail, sql, plannedToday } = await setup();
+    const [first] = plannedToday();
+    const past = await fail('outcomes.record', { hearingId: first!.hearingId, outcome: 'adjourned', suspectPresent: true, reason: 'Nader onderzoek', resumeFrom: '2026-06-01' });
+    expect(past.message).toMatch(/weer te plannen vanaf.*in het verleden/);
+
+    await call('outcomes.record', { hearingId: first!.hearingId, outcome: 'adjourned', suspectPresent: true, reason: 'Rapportage reclassering afwachten', resumeFrom: '2026-07-06' });
+    expect(sql.prepare('select status from hearing where id = ?').get(first!.hearingId)).toEqual({ status: 'adjourned' });
+    expect(sql.prepare('select status, ready_from as readyFrom from criminal_case where id = ?').get(first!.caseId)).toEqual({
+      status: 'awaiting_planning',
+      readyFrom: '2026-07-05T22:00:00.000Z',
+    });
+    const moves = sql.prepare("select reason, details from audit_event where action = 'case.status_changed' and entity_id = ? order by id desc limit 3").all(first!.caseId) as { reason: string; details: string }[];
+    expect(moves.map((m) => JSON.parse(m.details).to)).toEqual(['awaiting_planning', 'adjourned', 'heard']);
+    expect(moves.map((m) => m.reason)).toEqual(Array(3).fill('Rapportage reclassering afwachten'));
+
+    const proposal = await call<PlannerSummary>('planner.run', { from: TODAY, to: '2026-07-26', dryRun: true });
+    expect(proposal.planned.length).toBeGreaterThan(0);
+    const placed = proposal.planned.find((p) => p.caseId === first!.caseId);
+    // The window reaches past the resume date: the case is proposed, and not before 6 July.
+    expect(placed).toBeDefined();
+    if (placed) {
+      const date = (sql.prepare('select date from court_session where id = ?').get(placed.sessionId) as { date: string }).date;
+      expect(date >= '2026-07-06').toBe(true);
+    }
+    const early = await call<PlannerSummary>('planner.run', { from: TODAY, to: '2026-07-03', dryRun: true });
+    expect(early.planned.map((p) => p.caseId)).not.toContain(first!.caseId);
+    database.close();
+  });
+
+  it('sends a case that did not appear back to planning with a new summons needed', async () => {
+    const { database, call, sql, plannedToday } = await setup();
+    const [first] = plannedToday('snelrecht_nd');
+    expect(first).toBeDefined();
+    await call('outcomes.record', { hearingId: first!.hearingId, outcome: 'not_appeared', reason: 'Verdachte niet verschenen, dagvaarding onzeker' });
+    const c = sql.prepare('select status, summons_served_at as served, planning_gaps as gaps from criminal_case where id = ?').get(first!.caseId) as { status: string; served: string | null; gaps: string };
+    expect(c.status).toBe('awaiting_planning');
+    expect(c.served).toBeNull();
+    expect(c.gaps.split(',')).toContain('summons_served');
+    expect(sql.prepare('select status from hearing where id = ?').get(first!.hearingId)).toEqual({ status: 'adjourned' });
+    database.close();
+  });
+
+  it('withdraws a case: the hearing is cancelled and the case withdrawn', async () => {
+    const { database, call, sql, plannedToday } = await setup();
+    const [first] = plannedToday();
+    await call('outcomes.record', { hearingId: first!.hearingId, outcome: 'withdrawn', reason: 'Officier trekt de dagvaarding in' });
+    expect(sql.prepare('select status from hearing where id = ?').get(first!.hearingId)).toEqual({ status: 'cancelled' });
+    expect(sql.prepare('select status from criminal_case where id = ?').get(first!.caseId)).toEqual({ status: 'withdrawn' });
+    database.close();
+  });
+
+  it('refuses an outcome for a session still to come', async () => {
+    const { database, fail, sql } = await setup();
+    const future = sql.prepare("select h.id from hearing h join court_session s on s.id = h.session_id where s.date > ? and h.status = 'planned' limit 1").get(TODAY) as { id: number };
+    const error = await fail('outcomes.record', { hearingId: future.id, outcome: 'withdrawn', reason: 'Ingetrokken' });
+    expect(error.message).toMatch(/nog niet geweest/);
+    database.close();
+  });
+
+  it('corrects an outcome with the old and new values audited, until the decision is sent to CJIB', async () => {
+    const { database, call, fail, sql, plannedToday } = await setup();
+    const [first] = plannedToday();
+    const recorded = await call('outcomes.record', {
+      hearingId: first!.hearingId,
+      outcome: 'decided',
+      suspectPresent: true,
+      decidedBy: 'mr. A. de Rechter',
+      verdict: 'sanctions',
+      sanctions: [fine(450, 9)],
+      conditions: null,
+      signals: NO_SIGNALS,
+    });
+    const sanctionId = recorded.decision.sanctions[0].id;
+    const corrected = await call('outcomes.correct', {
+      reason: 'Bedrag verkeerd overgenomen',
+      record: {
+        hearingId: first!.hearingId,
+        outcome: 'decided',
+        suspectPresent: true,
+        decidedBy: 'mr. A. de Rechter',
+        verdict: 'sanctions',
+        sanctions: [{ ...fine(540, 11), id: sanctionId }],
+        conditions: null,
+        signals: NO_SIGNALS,
+      },
+    });
+    expect(corrected.decision.sanctions).toMatchObject([{ id: sanctionId, amountCents: 54000, substituteDetentionDays: 11 }]);
+    expect(corrected.decision.handoff.correlationId).toBe(recorded.decision.handoff.correlationId);
+    const audit = sql.prepare("select reason, details from audit_event where action = 'outcome.corrected'").get() as { reason: string; details: string };
+    expect(audit.reason).toBe('Bedrag verkeerd overgenomen');
+    const details = JSON.parse(audit.details);
+    expect(details.old.sanctions[0].amountCents).toBe(45000);
+    expect(details.new.sanctions[0].amountCents).toBe(54000);
+
+    const kindChange = await fail('outcomes.correct', { reason: 'Toch aangehouden', record: { hearingId: first!.hearingId, outcome: 'withdrawn', reason: 'Ingetrokken' } });
+    expect(kindChange.message).toMatch(/kan niet worden omgezet/);
+
+    // CJIB has it now: neither the outcome nor the decision can change until it comes back.
+    sql.prepare("update cjib_handoff set status = 'sent', attempt = 1 where decision_id = ?").run(recorded.decision.id);
+    const locked = await fail('outcomes.correct', {
+      reason: 'Nog een correctie',
+      record: { hearingId: first!.hearingId, outcome: 'decided', suspectPresent: true, decidedBy: 'mr. A. de Rechter', verdict: 'sanctions', sanctions: [fine(600, 12)], conditions: null, signals: NO_SIGNALS },
+    });
+    expect(locked.message).toMatch(/al naar het CJIB gestuurd/);
+    const update = {
+      decisionId: recorded.decision.id,
+      sanctions: [{ ...fine(540, 11), id: sanctionId }],
+      conditions: null,
+      judgmentSignedAt: '2026-06-15T14:00:00+02:00',
+      remedy: 'none',
+      remedyFiledAt: null,
+      reason: 'Na retour R03 aangevuld',
+    };
+    expect((await fail('decisions.update', update)).message).toMatch(/wacht op antwoord/);
+
+    sql.prepare("update cjib_handoff set status = 'returned', return_code = 'R03', return_count = 1 where decision_id = ?").run(recorded.decision.id);
+    const updated = await call('decisions.update', update);
+    expect(updated.judgmentSignedAt).toBe('2026-06-15T12:00:00.000Z');
+    expect(updated.sanctions[0].id).toBe(sanctionId);
+    const corrections = sql.prepare("select reason from audit_event where action = 'decision.corrected' and entity_id = ?").all(recorded.decision.id);
+    expect(corrections).toEqual([{ reason: 'Na retour R03 aangevuld' }]);
+
+    const appealWithoutDate = await fail('decisions.update', { ...update, remedy: 'appeal' });
+    expect(appealWithoutDate.details!.map((d) => d.message)).toContain('Vul in wanneer het rechtsmiddel is ingesteld');
+    database.close();
+  });
+
+  it('marks a judgment signed once and records the advisory signals with their history', async () => {
+    const { database, call, fail, sql, plannedToday } = await setup();
+    const [first] = plannedToday();
+    const { decision } = await call('outcomes.record', {
+      hearingId: first!.hearingId,
+      outcome: 'decided',
+      suspectPresent: true,
+      decidedBy: 'mr. A. de Rechter',
+      decidedAt: '2026-06-15T10:30:00+02:00',
+      verdict: 'sanctions',
+      sanctions: [{ kind: 'community_service', amountCents: null, hours: 60, days: null, conditional: false, probationMonths: null, substituteDetentionDays: 30, description: null }],
+      conditions: null,
+      signals: NO_SIGNALS,
+    });
+    const early = await fail('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-14T10:00:00+02:00' });
+    expect(early.message).toMatch(/ondertekening ligt vóór de beslissing/);
+    const late = await fail('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-15T16:00:00+02:00' });
+    expect(late.message).toMatch(/ondertekening ligt in de toekomst/);
+    const signed = await call('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-15T13:00:00+02:00' });
+    expect(signed.judgmentSignedAt).toBe('2026-06-15T11:00:00.000Z');
+    expect((await fail('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-15T13:00:00+02:00' })).code).toBe('CONFLICT');
+
+    const signals = await call('decisions.updateSignals', { decisionId: decision.id, ...NO_SIGNALS, fitForCommunityService: 'no', note: 'Reclassering: fysiek niet geschikt' });
+    expect(signals.signals).toMatchObject({ fitForCommunityService: 'no', note: 'Reclassering: fysiek niet geschikt' });
+    const audit = JSON.parse((sql.prepare("select details from audit_event where action = 'decision.signals_updated'").get() as { details: string }).details);
+    expect(audit.old.fitForCommunityService).toBe('unknown');
+    expect(audit.new.fitForCommunityService).toBe('no');
+    database.close();
+  });
+
+  it('records an OM strafbeschikking for a ZSM case: delivery moment, hand-off and the CJIB countdown', async () => {
+    const { database, call, fail, sql } = await setup();
+    const pending = pendingPenaltyOrders(database.db);
+    expect(pending.length).toBeGreaterThan(0);
+    const caseId = pending.at(-1)!;
+    const zsm = sql.prepare('select decided_at as decidedAt from zsm_decision where case_id = ? order by id desc limit 1').get(caseId) as { decidedAt: string };
+    const deliveredAt = new Date(Date.parse(zsm.decidedAt) + 3_600_000).toISOString();
+    const custodial = await fail('decisions.recordPenaltyOrder', {
+      caseId,
+      decidedBy: 'mr. O. van Justitie',
+      deliveredAt,
+      sanctions: [{ kind: 'custodial', amountCents: null, hours: null, days: 10, conditional: false, probationMonths: null, substituteDetentionDays: null, description: null }],
+      conditions: null,
+      signals: NO_SIGNALS,
+    });
+    expect(custodial.details!.map((d) => d.message).join(' ')).toMatch(/strafbeschikking kan geen vrijheidsstraf/);
+
+    const decision = await call('decisions.recordPenaltyOrder', { caseId, decidedBy: 'mr. O. van Justitie', deliveredAt, sanctions: [fine(250, null)], conditions: null, signals: NO_SIGNALS });
+    expect(decision).toMatchObject({ kind: 'penalty_order', decidedAt: zsm.decidedAt, hearingId: null });
+    expect(decision.handoff.status).toBe('waiting');
+    const detail = await call('cases.get', { id: caseId });
+    expect(detail.events.penaltyOrderDeliveredAt).toBe(deliveredAt);
+    expect(detail.deadlines.verzetBy).toBeTruthy();
+    expect(detail.deadlines.toCjibBy).toBeTruthy();
+    expect(detail.status).toBe('zsm_decided');
+    expect(pendingPenaltyOrders(database.db)).not.toContain(caseId);
+    const twice = await fail('decisions.recordPenaltyOrder', { caseId, decidedBy: 'mr. O. van Justitie', deliveredAt, sanctions: [fine(250, null)], conditions: null, signals: NO_SIGNALS });
+    expect(twice.message).toMatch(/al vastgelegd/);
+    expect(await call('decisions.forCase', { caseId })).toHaveLength(1);
+    database.close();
+  });
+});
