@@ -1,0 +1,66 @@
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { HandoffQueue } from '../../../../shared/cjib/handoff-schemas';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatInstant } from '../../i18n/format';
+import { downloadBatchFiles } from './download-batch';
+
+/** The batches made so far, newest first, each downloadable again byte for byte. */
+export function BatchesTable({ batches, onDownloaded }: { batches: HandoffQueue['batches']; onDownloaded: (message: string) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const resend = useMutation({
+    mutationFn: (batchUid: string) => api.call('cjib.resend', { batchUid }),
+    onSuccess: (files) => {
+      downloadBatchFiles(files);
+      onDownloaded(t('handoff.redownloaded', { batchUid: files.batchUid }));
+    },
+  });
+  return (
+    <section aria-labelledby="handoff-batches">
+      <h2 id="handoff-batches">{t('handoff.batchesTitle')}</h2>
+      {resend.isError && <ErrorPanel error={resend.error} />}
+      {batches.length === 0 ? (
+        <p>{t('handoff.noBatches')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="handoff-batches">
+            <caption>{t('handoff.batchesCaption', { count: batches.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('handoff.colBatch')}</th>
+                <th scope="col">{t('handoff.colCreatedAt')}</th>
+                <th scope="col">{t('handoff.colCreatedBy')}</th>
+                <th scope="col">{t('handoff.colCount')}</th>
+                <th scope="col">{t('handoff.colAction')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((batch) => (
+                <tr key={batch.batchUid}>
+                  <th scope="row">
+                    <code>{batch.batchUid}</code>
+                  </th>
+                  <td>{formatInstant(batch.createdAt)}</td>
+                  <td>{batch.createdBy}</td>
+                  <td>{batch.decisionCount}</td>
+                  <td>
+                    <button
+                      type="button"
+                      disabled={resend.isPending}
+                      onClick={() => resend.mutate(batch.batchUid)}
+                      aria-label={t('handoff.redownloadFor', { batchUid: batch.batchUid })}
+                    >
+                      {t('handoff.redownload')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseImportReport } from '../../../../shared/cjib/response-format';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { usePageTitle } from '../../components/usePageTitle';
+import { formatNumber } from '../../i18n/format';
+import { fileToBase64 } from '../cases/download-file';
+
+/** Reads CJIB's answers (acknowledgements, returns, execution updates): check first, then import all or nothing. */
+export function ResponsesImportPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('cjibResponses.title'));
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const run = useMutation({
+    mutationFn: async ({ dryRun }: { dryRun: boolean }) =>
+      api.call('cjib.importResponses', { fileName: file!.name, contentBase64: await fileToBase64(file!), dryRun }),
+    onSuccess: (report) => {
+      if (report.committed) void queryClient.invalidateQueries();
+    },
+  });
+  const report = run.data;
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    if (file) run.mutate({ dryRun: true });
+  };
+  const importable = report?.dryRun && report.fileProblems.length === 0 && report.counts.error === 0 && report.counts.processed + report.counts.outdated > 0;
+
+  return (
+    <>
+      <h1>{t('cjibResponses.title')}</h1>
+      <p>{t('cjibResponses.intro')}</p>
+      <form onSubmit={check} className="panel">
+        <div className="field">
+          <label htmlFor="cjib-response-file">{t('cjibResponses.file')}</label>
+          <input
+            id="cjib-response-file"
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              run.reset();
+            }}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={!file || run.isPending}>
+            {t('cjibResponses.check')}
+          </button>
+        </div>
+        {run.isPending && (
+          <p role="status" aria-live="polite">
+            {run.variables?.dryRun ? t('cjibResponses.checking') : t('cjibResponses.importing')}
+          </p>
+        )}
+      </form>
+      {run.isError && <ErrorPanel error={run.error} />}
+      {report && (
+        <section className="panel" aria-labelledby="cjib-report-title">
+          <h2 id="cjib-report-title">{report.dryRun ? t('cjibResponses.checkTitle') : t('cjibResponses.resultTitle')}</h2>
+          <ResponsesReport report={report} />
+          {importable && (
+            <div className="actions">
+              <button type="button" onClick={() => run.mutate({ dryRun: false })} disabled={run.isPending}>
+                {t('cjibResponses.import', { count: report.counts.processed + report.counts.outdated })}
+              </button>
+            </div>
+          )}
+          {report.dryRun && report.counts.error > 0 && (
+            <p role="alert" className="field-error">
+              {t('cjibResponses.refused', { count: report.counts.error })}
+            </p>
+          )}
+          {!report.dryRun && (
+            <p role="status" className={report.committed ? 'success' : undefined} data-testid="cjib-import-result">
+              {report.committed ? t('cjibResponses.committed') : t('cjibResponses.nothingCommitted')}
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function ResponsesReport({ report }: { report: ResponseImportReport }) {
+  const { t } = useTranslation();
+  if (report.fileProblems.length > 0) {
+    return (
+      <div role="alert" className="panel panel-error">
+        <h3>{t('cjibResponses.fileProblems')}</h3>
+        <ul>
+          {report.fileProblems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  const { counts } = report;
+  return (
+    <table className="data-table" data-testid="cjib-import-report">
+      <caption>
+        {t('cjibResponses.summary', {
+          total: formatNumber(counts.total),
+          processed: formatNumber(counts.processed),
+          already: formatNumber(counts.alreadyProcessed),
+          outdated: formatNumber(counts.outdated),
+          error: formatNumber(counts.error),
+        })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('cjibResponses.colNumber')}</th>
+          <th scope="col">{t('cjibResponses.colType')}</th>
+          <th scope="col">{t('cjibResponses.colCase')}</th>
+          <th scope="col">{t('cjibResponses.colOutcome')}</th>
+          <th scope="col">{t('cjibResponses.colMessage')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.messages.map((m) => (
+          <tr key={m.number}>
+            <th scope="row">{m.number}</th>
+            <td>{m.type ? t(`cjibResponses.type.${m.type}`) : t('cjibResponses.unknown')}</td>
+            <td>{m.parketnummer ?? m.correlationId ?? t('cjibResponses.unknown')}</td>
+            <td>{t(`cjibResponses.outcome.${m.outcome}`)}</td>
+            <td>{m.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,1 @@
+export const HANDOFF_QUEUE_KEY = ['cjib.queue'] as const;

@@ -1,0 +1,395 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run-cli';
+import { createApiHandler } from '../../electron/services/api-handler';
+import { createOperationHandlers } from '../../electron/services/operation-handlers';
+import type { OperationOutput } from '../../shared/api/contract';
+import { buildBatch, type BatchSanction, type CjibBatch } from '../../shared/cjib/batch-format';
+import type { ResponseImportReport } from '../../shared/cjib/response-format';
+import { ackFile, executionFile, readBatch, returnFile } from '../support/cjib-simulator';
+import { openTestDatabase } from '../support/demo-database';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+const NOW = new Date('2026-06-15T10:00:00Z');
+const BATCH_AT = '2026-06-01T09:00:00.000Z';
+
+type Sqlite = Awaited<ReturnType<typeof openTestDatabase>>['sqlite'];
+type SanctionSeed = Omit<BatchSanction, 'sanctionId'>;
+
+const sanction = (kind: BatchSanction['kind'], fields: Partial<SanctionSeed> = {}): SanctionSeed => ({
+  kind,
+  amountCents: null,
+  hours: null,
+  days: null,
+  conditional: false,
+  probationMonths: null,
+  substituteDetentionDays: null,
+  description: null,
+  ...fields,
+});
+const FINE = sanction('fine', { amountCents: 45_000, substituteDetentionDays: 9 });
+const SERVICE = sanction('community_service', { hours: 40, substituteDetentionDays: 20 });
+const SUSPENDED = sanction('custodial', { days: 30, conditional: true, probationMonths: 24 });
+
+async function setup() {
+  const dir = tempDir();
+  const database = await openTestDatabase(dir);
+  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'griffie.test', today: () => '2026-06-15', now: () => NOW }));
+  const call = async <T>(op: string, input: unknown): Promise<T> => {
+    const result = await handle(op, input);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value as T;
+  };
+  await call('district.create', { code: 'IJV', name: 'IJsselvliet', locations: [{ name: 'Paleis', city: 'Hanzestad', rooms: ['Zaal 1'] }] });
+  const importFile = (text: string, dryRun = false, fileName = 'cjib-antwoord.json') =>
+    call<ResponseImportReport>('cjib.importResponses', { fileName, contentBase64: Buffer.from(text).toString('base64'), dryRun });
+  return { dir, database, sqlite: database.sqlite, call, importFile };
+}
+
+/**
+ * Decided cases with their sanctions and hand-offs, sent in one batch (attempt 1), straight into the
+ * tables as the export would leave them; returns the batch file CJIB received.
+ */
+function seedSentBatch(sqlite: Sqlite, decisions: SanctionSeed[][]): CjibBatch {
+  const batchUid = randomUUID();
+  const batchId = Number(
+    sqlite.prepare("insert into cjib_batch (batch_uid, format_version, created_at, created_by, decision_count, checksum) values (?, 1, ?, 'oms.test', ?, 'sha')").run(batchUid, BATCH_AT, decisions.length).lastInsertRowid,
+  );
+  const sources = decisions.map((seeds, index) => {
+    const parketnummer = `19/50000${index + 1}-26`;
+    const suspectId = Number(sqlite.prepare("insert into suspect (full_name, date_of_birth, summons_address) values (?, ?, 'Dorpsstraat 1, Hanzestad')").run(`Verdachte ${index + 1}`, `1990-01-0${index + 1}`).lastInsertRowid);
+    const caseId = Number(
+      sqlite
+        .prepare(
+          "insert into criminal_case (parketnummer, suspect_id, modality, status, police_unit, offence_summary, offence_at, arrested_at, judgment_at) values (?, ?, 'snelrecht', 'handed_to_cjib', 'Basisteam Noord', 'Winkeldiefstal', '2026-05-01T20:00:00.000Z', '2026-05-01T21:00:00.000Z', '2026-05-04T09:00:00.000Z')",
+        )
+        .run(parketnummer, suspectId).lastInsertRowid,
+    );
+    const decisionId = Number(
+      sqlite
+        .prepare("insert into decision (case_id, kind, decided_at, decided_by, suspect_present, recorded_by, recorded_at) values (?, 'judgment', '2026-05-04T09:00:00.000Z', 'mr. De Vries', 1, 'griffie.test', '2026-05-04T10:00:00.000Z')")
+        .run(caseId).lastInsertRowid,
+    );
+    const sanctions = seeds.map((s) => ({
+      ...s,
+      sanctionId: Number(
+        sqlite
+          .prepare('insert into sanction (decision_id, kind, amount_cents, hours, days, conditional, probation_months, substitute_detention_days, description) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(decisionId, s.kind, s.amountCents, s.hours, s.days, s.conditional ? 1 : 0, s.probationMonths, s.substituteDetentionDays, s.description).lastInsertRowid,
+      ),
+    }));
+    const correlationId = randomUUID();
+    const handoffId = Number(
+      sqlite
+        .prepare("insert into cjib_handoff (decision_id, correlation_id, status, attempt, last_batch_id, sent_at) values (?, ?, 'sent', 1, ?, ?)")
+        .run(decisionId, correlationId, batchId, BATCH_AT).lastInsertRowid,
+    );
+    sqlite.prepare('insert into cjib_batch_item (batch_id, handoff_id, attempt) values (?, ?, 1)').run(batchId, handoffId);
+    return {
+      correlationId,
+      attempt: 1,
+      parketnummer,
+      decisionKind: 'judgment' as const,
+      decidedAt: '2026-05-04T09:00:00.000Z',
+      decidedBy: 'mr. De Vries',
+      enforceableAt: Date.parse('2026-05-18T22:00:00.000Z'),
+      suspectPresent: true,
+      person: { fullName: `Verdachte ${index + 1}`, dateOfBirth: `1990-01-0${index + 1}`, address: 'Dorpsstraat 1, Hanzestad' },
+      sanctions,
+      conditions: null,
+    };
+  });
+  return readBatch(JSON.stringify(buildBatch({ batchUid, createdAt: BATCH_AT, district: { code: 'IJV', name: 'IJsselvliet' }, decisions: sources })));
+}
+
+const rows = (sqlite: Sqlite, sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
+const count = (sqlite: Sqlite, table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const handoffOf = (sqlite: Sqlite, correlationId: string) =>
+  sqlite
+    .prepare('select h.status, h.attempt, h.acknowledged_at, h.returned_at, h.return_code, h.return_reason, h.return_count, c.status as case_status from cjib_handoff h join decision d on d.id = h.decision_id join criminal_case c on c.id = d.case_id where h.correlation_id = ?')
+    .get(correlationId) as Record<string, unknown>;
+/** Everything an import may write, to prove that a refused or repeated file writes nothing. */
+const snapshot = (sqlite: Sqlite) => ({
+  messages: count(sqlite, 'cjib_message'),
+  executions: count(sqlite, 'sanction_execution'),
+  audit: count(sqlite, 'audit_event'),
+  handoffs: rows(sqlite, 'select * from cjib_handoff order by id'),
+  cases: rows(sqlite, 'select id, status from criminal_case order by id'),
+});
+const outcomes = (report: ResponseImportReport) => report.messages.map((m) => m.outcome);
+
+describe('importing CJIB acknowledgements', () => {
+  it('checks on a dry run, then acknowledges each hand-off and puts its case in execution, audited', async () => {
+    const { database, sqlite, importFile } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE], [SERVICE, SUSPENDED]]);
+    const file = ackFile(batch);
+    const before = snapshot(sqlite);
+
+    const dry = await importFile(file, true);
+    expect(dry).toMatchObject({ dryRun: true, committed: false, batchUid: batch.batchUid, counts: { total: 2, processed: 2, error: 0 } });
+    expect(snapshot(sqlite)).toEqual(before);
+
+    const report = await importFile(file);
+    expect(report).toMatchObject({ committed: true, counts: { total: 2, processed: 2 } });
+    expect(report.messages[0]).toMatchObject({ number: 1, type: 'ack', parketnummer: '19/500001-26', outcome: 'processed' });
+    expect(report.messages[0]!.message).toContain("zaak naar 'In executie'");
+    for (const d of batch.decisions) {
+      expect(handoffOf(sqlite, d.correlationId)).toMatchObject({ status: 'acknowledged', acknowledged_at: '2026-06-02T09:00:00.000Z', case_status: 'in_execution' });
+    }
+    expect(rows(sqlite, "select action, actor from audit_event where action in ('cjib.acknowledged', 'case.status_changed') order by id").map((r) => r['action'])).toEqual([
+      'cjib.acknowledged',
+      'case.status_changed',
+      'cjib.acknowledged',
+      'case.status_changed',
+    ]);
+    expect(rows(sqlite, 'select message_key, kind, attempt, file_name, imported_by from cjib_message order by id')).toEqual(
+      batch.decisions.map((d) => ({ message_key: `ack:${d.correlationId}:1`, kind: 'ack', attempt: 1, file_name: 'cjib-antwoord.json', imported_by: 'griffie.test' })),
+    );
+    database.close();
+  });
+
+  it('changes nothing when the same file is read again, and says so per message', async () => {
+    const { database, sqlite, importFile } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE], [SERVICE]]);
+    await importFile(ackFile(batch), false, 'eerste.json');
+    const before = snapshot(sqlite);
+    const again = await importFile(ackFile(batch), false, 'tweede.json');
+    expect(again).toMatchObject({ committed: false, counts: { total: 2, processed: 0, alreadyProcessed: 2, error: 0 } });
+    expect(again.messages[0]!.message).toMatch(/^Al verwerkt \(bestand eerste\.json, ingelezen 2026-06-15\)/);
+    expect(snapshot(sqlite)).toEqual(before);
+    database.close();
+  });
+
+  it('refuses the whole file, writing nothing, when one message names an unknown correlation id', async () => {
+    const { database, sqlite, importFile } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE]]);
+    const stranger = randomUUID();
+    const file = JSON.parse(ackFile(batch)) as { messages: Record<string, unknown>[] };
+    file.messages.push({ ...file.messages[0], correlationId: stranger });
+    const before = snapshot(sqlite);
+    const report = await importFile(JSON.stringify(file));
+    expect(report).toMatchObject({ committed: false, counts: { processed: 1, error: 1 } });
+    expect(report.messages[1]).toMatchObject({ number: 2, outcome: 'error', message: `Bericht 2: onbekend correlationId ${stranger}: geen overdracht met dit kenmerk in dit arrondissement.` });
+    expect(snapshot(sqlite)).toEqual(before);
+    database.close();
+  });
+
+  it.each<[string, (batch: CjibBatch) => Record<string, unknown>, RegExp]>([
+    ['an attempt never sent', (b) => ({ type: 'ack', correlationId: b.decisions[0]!.correlationId, attempt: 2, at: '2026-06-02T09:00:00Z' }), /^Bericht 1: poging 2 van zaak 19\/500001-26 is nooit verzonden \(laatst verzonden: poging 1\)\.$/],
+    ['a sanction of another decision', (b) => ({ type: 'execution', correlationId: b.decisions[0]!.correlationId, sanctionId: b.decisions[1]!.sanctions[0]!.sanctionId, status: 'community_service_completed', at: '2026-06-02T09:00:00Z' }), /^Bericht 1: sanctie \d+ hoort niet bij de beslissing van zaak 19\/500001-26/],
+    ['a status that does not fit the sanction', (b) => ({ type: 'execution', correlationId: b.decisions[0]!.correlationId, sanctionId: b.decisions[0]!.sanctions[0]!.sanctionId, status: 'custodial_served', at: '2026-06-02T09:00:00Z' }), /^Bericht 1: sanctie \d+: status 'custodial_served' \(straf uitgezeten\) past niet bij een geldboete/],
+    ['an execution before the acknowledgement', (b) => ({ type: 'execution', correlationId: b.decisions[0]!.correlationId, sanctionId: b.decisions[0]!.sanctions[0]!.sanctionId, status: 'fine_paid_in_full', at: '2026-06-02T09:00:00Z' }), /^Bericht 1: .* heeft de ontvangst van de overdracht niet bevestigd \(stand: verzonden\)\.$/],
+    ['a moment in the future', (b) => ({ type: 'ack', correlationId: b.decisions[0]!.correlationId, attempt: 1, at: '2026-07-01T09:00:00Z' }), /^Bericht 1: het tijdstip 2026-07-01T09:00:00.000Z ligt in de toekomst\.$/],
+    ['a bad field', (b) => ({ type: 'ack', correlationId: b.decisions[0]!.correlationId, attempt: 'een' }), /^Bericht 1, veld 'attempt': .* Bericht 1, veld 'at': ontbreekt$/],
+  ])('names the message and the reason for %s', async (_, message, reason) => {
+    const { database, sqlite, importFile } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE], [SERVICE]]);
+    const before = snapshot(sqlite);
+    const report = await importFile(JSON.stringify({ format: 'cjib.ketenplanner.response', version: 1, messages: [message(batch)] }));
+    expect(report.messages).toEqual([expect.objectContaining({ number: 1, outcome: 'error', message: expect.stringMatching(reason) })]);
+    expect(snapshot(sqlite)).toEqual(before);
+    database.close();
+  });
+
+  it('refuses a file of a batch this district never sent', async () => {
+    const { database, sqlite, importFile } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE]]);
+    const report = await importFile(ackFile({ ...batch, batchUid: randomUUID() }));
+    expect(report.fileProblems).toEqual([expect.stringMatching(/^Batch .* is niet vanuit dit arrondissement verzonden/)]);
+    expect(count(sqlite, 'cjib_message')).toBe(0);
+    database.close();
+  });
+});
+
+describe('importing returns', () => {
+  it('puts the hand-off back for rework with its reason, counts the loop, and keeps a late answer to an old attempt without acting on it', async () => {
+    const { database, sqlite, importFile } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE]]);
+    const { correlationId } = batch.decisions[0]!;
+    const report = await importFile(returnFile(batch, { reasonCode: 'R03', reasonText: 'Vervangende hechtenis niet vermeld' }));
+    expect(report.messages[0]!.message).toBe('Retour (poging 1): R03 Vervangende hechtenis ontbreekt: Vervangende hechtenis niet vermeld. Terug in de overdrachtswachtrij voor herstel (1e retour).');
+    expect(handoffOf(sqlite, correlationId)).toMatchObject({
+      status: 'returned',
+      returned_at: '2026-06-02T09:00:00.000Z',
+      return_code: 'R03',
+      return_reason: 'Vervangende hechtenis niet vermeld',
+      return_count: 1,
+      case_status: 'returned_from_cjib',
+    });
+    expect(rows(sqlite, "select reason from audit_event where action = 'cjib.returned'")).toEqual([{ reason: 'Retour van het CJIB: R03 Vervangende hechtenis ontbreekt: Vervangende hechtenis niet vermeld' }]);
+
+    // An acknowledgement of the returned attempt contradicts the return.
+    const contradiction = await importFile(ackFile(batch));
+    expect(contradiction.messages[0]!.message).toMatch(/poging 1 van zaak 19\/500001-26 staat al op 'geretourneerd'/);
+
+    // Reworked and sent again as attempt 2 (what the hand-off queue does).
+    sqlite.prepare("update cjib_handoff set status = 'sent', attempt = 2 where correlation_id = ?").run(correlationId);
+    sqlite.prepare("update criminal_case set status = 'handed_to_cjib'").run();
+    const late = await importFile(ackFile(batch), false, 'laat.json');
+    expect(late).toMatchObject({ committed: true, counts: { outdated: 1 } });
+    expect(late.messages[0]!.message).toMatch(/^Verouderd: gaat over poging 1, inmiddels is poging 2 verzonden/);
+    expect(handoffOf(sqlite, correlationId)).toMatchObject({ status: 'sent', attempt: 2, case_status: 'handed_to_cjib' });
+    expect(count(sqlite, 'cjib_message')).toBe(2);
+
+    const second = { ...batch, decisions: batch.decisions.map((d) => ({ ...d, attempt: 2 })) };
+    await importFile(returnFile(second, { reasonCode: 'R99', reasonText: 'Adres onbestelbaar' }));
+    expect(handoffOf(sqlite, correlationId)).toMatchObject({ status: 'returned', return_code: 'R99', return_count: 2 });
+    database.close();
+  });
+});
+
+describe('importing execution updates', () => {
+  it('records each status and completes the case only when every sanction to execute has ended', async () => {
+    const { database, sqlite, importFile } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE, SERVICE, SUSPENDED]]);
+    const { correlationId, sanctions } = batch.decisions[0]!;
+    await importFile(ackFile(batch));
+
+    const running = await importFile(
+      executionFile(batch, { at: '2026-06-05T09:00:00Z', status: (s) => (s.kind === 'fine' ? 'fine_paid_by_arrangement' : s.kind === 'community_service' ? 'community_service_started' : null) }),
+    );
+    expect(outcomes(running)).toEqual(['processed', 'processed']);
+    expect(handoffOf(sqlite, correlationId)).toMatchObject({ case_status: 'in_execution' });
+
+    const paid = await importFile(executionFile(batch, { at: '2026-06-10T09:00:00Z', status: (s) => (s.kind === 'fine' ? 'fine_paid_in_full' : null) }));
+    expect(paid.messages[0]!.message).toBe(`Geldboete (sanctie ${sanctions[0]!.sanctionId}): volledig betaald.`);
+    expect(handoffOf(sqlite, correlationId)).toMatchObject({ case_status: 'in_execution' });
+
+    const done = await importFile(executionFile(batch, { at: '2026-06-12T09:00:00Z', status: (s) => (s.kind === 'community_service' ? 'community_service_completed' : null) }));
+    expect(done.messages[0]!.message).toMatch(/Alle sancties zijn ten uitvoer gelegd: zaak naar 'Afgerond'\.$/);
+    expect(handoffOf(sqlite, correlationId)).toMatchObject({ case_status: 'completed' });
+    expect(rows(sqlite, 'select status, occurred_at from sanction_execution order by id').map((r) => r['status'])).toEqual([
+      'fine_paid_by_arrangement',
+      'community_service_started',
+      'fine_paid_in_full',
+      'community_service_completed',
+    ]);
+    const completion = rows(sqlite, "select details from audit_event where action = 'case.status_changed' and details like '%\"to\":\"completed\"%'")[0]!;
+    expect(JSON.parse(String(completion['details']))).toMatchObject({ completedAt: '2026-06-12T09:00:00.000Z', throughputDays: 42 });
+    database.close();
+  });
+
+  it('completes a case with nothing to execute at the acknowledgement', async () => {
+    const { database, sqlite, importFile } = await setup();
+    const batch = seedSentBatch(sqlite, [[SUSPENDED]]);
+    const report = await importFile(ackFile(batch));
+    expect(report.messages[0]!.message).toMatch(/Er is niets ten uitvoer te leggen .* zaak naar 'Afgerond'\.$/);
+    expect(handoffOf(sqlite, batch.decisions[0]!.correlationId)).toMatchObject({ status: 'acknowledged', case_status: 'completed' });
+    database.close();
+  });
+});
+
+describe('the round trip batch -> CJIB -> Ketenplanner', () => {
+  it('accounts for every decision, attempt and sanction of the batch, and shows every step on the case timeline', async () => {
+    const { database, sqlite, importFile, call } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE], [SERVICE, SUSPENDED], [sanction('custodial', { days: 14 }), sanction('compensation_order', { amountCents: 12_000, substituteDetentionDays: 2 })]]);
+    await importFile(ackFile(batch));
+    await importFile(executionFile(batch));
+
+    // Every field of the batch maps back to what the district holds: nothing lost on the way.
+    for (const d of batch.decisions) {
+      const stored = sqlite
+        .prepare(
+          `select h.status, h.attempt, c.parketnummer, c.status as case_status, d.kind, d.decided_at, d.decided_by, d.suspect_present, d.conditions, s.full_name, s.date_of_birth, s.summons_address
+           from cjib_handoff h join decision d on d.id = h.decision_id join criminal_case c on c.id = d.case_id join suspect s on s.id = c.suspect_id where h.correlation_id = ?`,
+        )
+        .get(d.correlationId) as Record<string, unknown>;
+      expect(stored).toEqual({
+        status: 'acknowledged',
+        attempt: d.attempt,
+        parketnummer: d.parketnummer,
+        case_status: 'completed',
+        kind: d.decisionKind,
+        decided_at: d.decidedAt,
+        decided_by: d.decidedBy,
+        suspect_present: d.suspectPresent ? 1 : 0,
+        conditions: d.conditions,
+        full_name: d.person.fullName,
+        date_of_birth: d.person.dateOfBirth,
+        summons_address: d.person.address,
+      });
+      const held = rows(sqlite, 'select s.id as sanctionId, s.kind, s.amount_cents as amountCents, s.hours, s.days, s.conditional, s.probation_months as probationMonths, s.substitute_detention_days as substituteDetentionDays, s.description from sanction s join cjib_handoff h on h.decision_id = s.decision_id where h.correlation_id = ? order by s.id', d.correlationId);
+      expect(held.map((s) => ({ ...s, conditional: s['conditional'] === 1 }))).toEqual(d.sanctions);
+      const executed = rows(sqlite, 'select sanction_id from sanction_execution where sanction_id in (' + d.sanctions.map((s) => s.sanctionId).join(',') + ')').map((r) => r['sanction_id']);
+      expect(executed).toEqual(d.sanctions.filter((s) => !s.conditional).map((s) => s.sanctionId));
+    }
+
+    const caseId = Number((sqlite.prepare("select id from criminal_case where parketnummer = '19/500002-26'").get() as { id: number }).id);
+    const timeline = await call<OperationOutput<'cases.timeline'>>('cases.timeline', { caseId });
+    expect(timeline.entries.map((e) => e.kind)).toEqual(['offence', 'arrest', 'decision', 'enforceable', 'handoff_sent', 'cjib_ack', 'execution', 'completed']);
+    const byKind = Object.fromEntries(timeline.entries.map((e) => [e.kind, e]));
+    expect(byKind['decision']).toMatchObject({ what: 'Vonnis: Taakstraf 40 uur, 20 dagen vervangende hechtenis; Vrijheidsstraf 30 dagen, voorwaardelijk (proeftijd 24 maanden)', who: 'mr. De Vries' });
+    expect(byKind['handoff_sent']!.what).toBe(`Overgedragen aan het CJIB: batch ${batch.batchUid.slice(0, 8)}, poging 1`);
+    expect(byKind['cjib_ack']!.who).toBe('CJIB (ingelezen door griffie.test uit cjib-antwoord.json)');
+    expect(byKind['execution']!.what).toMatch(/^Executie taakstraf \(sanctie \d+\): taakstraf voltooid$/);
+    expect(byKind['enforceable']!.what).toMatch(/^Onherroepelijk: de termijn voor hoger beroep is op ma 18 mei ongebruikt verstreken$/);
+    expect(timeline.throughput).toEqual({
+      startedAt: '2026-05-01T20:00:00.000Z',
+      firstHearingAt: null,
+      completedAt: '2026-06-11T09:00:00.000Z',
+      arrestToHearingDays: null,
+      offenceToCompletedDays: 41,
+    });
+    database.close();
+  });
+
+  it('acknowledges a batch from the real export once, however often the same batch is sent again', async () => {
+    const { database, sqlite, importFile, call } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE]]);
+    const { correlationId } = batch.decisions[0]!;
+    // Back to a decided case whose hand-off waits for its first batch.
+    sqlite.prepare("update cjib_handoff set status = 'waiting', attempt = 0, last_batch_id = null, sent_at = null").run();
+    sqlite.prepare('delete from cjib_batch_item').run();
+    sqlite.prepare('delete from cjib_batch').run();
+    sqlite.prepare("update criminal_case set status = 'decided'").run();
+    sqlite.prepare("update decision set judgment_signed_at = '2026-05-06T09:00:00.000Z'").run();
+    type Files = { batchUid: string; json: { text: string } };
+    const exported = await call<Files>('cjib.export', {});
+    const sent = readBatch(exported.json.text);
+    expect(sent.decisions.map((d) => [d.correlationId, d.attempt])).toEqual([[correlationId, 1]]);
+    const resent = await call<Files>('cjib.resend', { batchUid: exported.batchUid });
+    expect(resent.json.text).toBe(exported.json.text);
+
+    const first = await importFile(ackFile(sent, { at: '2026-06-15T11:00:00Z' }));
+    const second = await importFile(ackFile(readBatch(resent.json.text), { at: '2026-06-15T11:30:00Z' }));
+    expect([first.counts.processed, second.counts.alreadyProcessed]).toEqual([1, 1]);
+    expect(count(sqlite, 'cjib_handoff')).toBe(1);
+    expect(handoffOf(sqlite, correlationId)).toMatchObject({ status: 'acknowledged', attempt: 1, acknowledged_at: '2026-06-15T11:00:00.000Z', case_status: 'in_execution' });
+    database.close();
+  });
+
+  it('reads a response file from the command line, with --dry-run and exit code 1 on an error', async () => {
+    const { dir, database, sqlite } = await setup();
+    const batch = seedSentBatch(sqlite, [[FINE]]);
+    database.close();
+    const dbFile = path.join(dir, 'district.sqlite');
+    const ack = path.join(dir, 'ack.json');
+    fs.writeFileSync(ack, ackFile(batch, { at: new Date(Date.now() - 3_600_000).toISOString() }));
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+
+    const dry = await run('import-ack', '--db', dbFile, '--file', ack, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ dryRun: true, committed: false, fileName: 'ack.json', counts: { processed: 1 } });
+    const real = await run('import-ack', '--db', dbFile, '--file', ack);
+    expect(JSON.parse(real.out)).toMatchObject({ committed: true, counts: { processed: 1 } });
+    const again = await run('import-ack', '--db', dbFile, '--file', ack);
+    expect(JSON.parse(again.out)).toMatchObject({ committed: false, counts: { alreadyProcessed: 1 } });
+
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ format: 'cjib.ketenplanner.response', version: 1, messages: [{ type: 'ack', correlationId: randomUUID(), attempt: 1, at: '2026-06-02T09:00:00Z' }] }));
+    const refused = await run('import-ack', '--db', dbFile, '--file', bad);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out).messages[0].message).toMatch(/^Bericht 1: onbekend correlationId/);
+
+    expect((await run('import-ack', '--db', dbFile)).code).toBe(2);
+    expect((await run('--help')).out).toContain('ketenplanner import-ack --db FILE --file F [--dry-run]');
+  });
+});
