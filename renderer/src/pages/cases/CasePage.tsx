@@ -9,7 +9,9 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatInstant } from '../../i18n/format';
 import { CaseEventsForm } from './CaseEventsForm';
 import { CaseHistory } from './CaseHistory';
+import { CaseTimeline } from './CaseTimeline';
 import { DeadlinesTable } from './DeadlinesTable';
+import { PenaltyOrderForm } from './PenaltyOrderForm';
 import { PlacementForm } from './PlacementForm';
 import { PreconditionsSection } from './PreconditionsSection';
 import { ReleaseToPlanningForm } from './ReleaseToPlanningForm';
@@ -89,11 +91,13 @@ export function CasePage() {
         )}
       </section>
       )}
+      <PenaltyOrderForm detail={c} />
       {EVENTS_EDITABLE_STATUSES.includes(c.status) && (
         <section className="panel">
           <CaseEventsForm detail={c} />
         </section>
       )}
+      <CaseTimeline caseId={c.id} />
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t('case.history')}</h2>
         <CaseHistory history={c.history} />
