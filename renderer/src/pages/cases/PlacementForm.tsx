@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { useApi } from '../../api/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { FieldShell } from '../../components/FormField';
-import { formatShortDay } from '../../i18n/format';
+import { PlacementFields, placementReady, usePlacementChoice } from '../../components/PlacementFields';
 
 /**
  * Place, move or unplan a case by hand. Each candidate session shows what placing the case there would
@@ -19,75 +18,33 @@ export function PlacementForm({ detail, today = new Date() }: { detail: CaseDeta
   const from = format(today, 'yyyy-MM-dd');
   const to = format(addDays(today, 41), 'yyyy-MM-dd');
   const candidates = useQuery({ queryKey: ['planner.candidates', detail.id, from, to], queryFn: () => api.call('planner.candidates', { caseId: detail.id, from, to }) });
-  const [sessionId, setSessionId] = useState('');
-  const [pin, setPin] = useState(false);
-  const [confirm, setConfirm] = useState(false);
-  const [reason, setReason] = useState('');
+  const choice = usePlacementChoice();
   const [error, setError] = useState<string | undefined>();
   const place = useMutation({
     mutationFn: (input: Parameters<typeof api.call<'planner.place'>>[1]) => api.call('planner.place', input),
     onSuccess: (result) => {
       queryClient.setQueryData(['cases.get', detail.id], result.detail);
-      void queryClient.invalidateQueries({ queryKey: ['planner.candidates'] });
+      // planner.* and sessions.* refresh by the app's one rule (api/live-refresh.ts); the queue does not.
       void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
-      void queryClient.invalidateQueries({ queryKey: ['sessions.week'] });
-      void queryClient.invalidateQueries({ queryKey: ['planner.problems'] });
-      setReason('');
-      setConfirm(false);
-      setSessionId('');
-      setPin(false);
+      choice.reset();
     },
   });
-  const chosen = candidates.data?.find((c) => String(c.sessionId) === sessionId);
+  const ready = placementReady(candidates.data, choice);
   const planned = detail.status === 'planned';
 
   const submit = (target: number | null) => (event?: FormEvent) => {
     event?.preventDefault();
-    const missing = reason.trim().length < 3 ? t('placement.reasonRequired') : undefined;
+    const missing = choice.reason.trim().length < 3 ? t('placement.reasonRequired') : undefined;
     setError(missing);
-    if (!missing) place.mutate({ caseId: detail.id, sessionId: target, pin, reason, confirmBreach: confirm });
+    if (!missing) place.mutate({ caseId: detail.id, sessionId: target, pin: choice.pin, reason: choice.reason, confirmBreach: choice.confirm });
   };
 
   return (
-    <form onSubmit={submit(chosen ? chosen.sessionId : null)} noValidate aria-labelledby="placement-title">
+    <form onSubmit={submit(ready ? ready.sessionId : null)} noValidate aria-labelledby="placement-title">
       <h2 id="placement-title">{planned ? t('placement.titleMove') : t('placement.titlePlace')}</h2>
-      <FieldShell label={t('placement.session')}>
-        {(a11y) => (
-          <select {...a11y} value={sessionId} onChange={(e) => { setSessionId(e.target.value); setConfirm(false); }}>
-            <option value="">{t('placement.chooseSession')}</option>
-            {(candidates.data ?? []).map((c) => (
-              <option key={c.sessionId} value={c.sessionId}>
-                {`${formatShortDay(c.date)} ${c.startTime} · ${t(`sessionType.${c.sessionType}`)} · ${c.location}, ${c.room} · ${t('placement.free', { count: c.free })}${c.breaches.length ? ` · ${t('placement.breaks')}` : ''}`}
-              </option>
-            ))}
-          </select>
-        )}
-      </FieldShell>
-      {chosen && chosen.breaches.length > 0 && (
-        <div className="panel panel-error" role="alert">
-          <p>
-            <strong>{t('placement.breachTitle')}</strong>
-          </p>
-          <ul>
-            {chosen.breaches.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-          <div className="checkbox">
-            <input id="placement-confirm" type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
-            <label htmlFor="placement-confirm">{t('placement.confirm')}</label>
-          </div>
-        </div>
-      )}
-      <div className="checkbox">
-        <input id="placement-pin" type="checkbox" checked={pin} onChange={(e) => setPin(e.target.checked)} />
-        <label htmlFor="placement-pin">{t('placement.pin')}</label>
-      </div>
-      <FieldShell label={t('placement.reason')} error={error}>
-        {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </FieldShell>
+      <PlacementFields idPrefix="placement" sessionLabel={t('placement.session')} candidates={candidates.data} loading={candidates.isPending} choice={choice} reasonError={error} />
       <div className="actions">
-        <button type="submit" disabled={!chosen || place.isPending || (chosen.breaches.length > 0 && !confirm)}>
+        <button type="submit" disabled={!ready || place.isPending}>
           {planned ? t('placement.submitMove') : t('placement.submitPlace')}
         </button>
         {planned && (

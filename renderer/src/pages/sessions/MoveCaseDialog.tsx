@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { useApi } from '../../api/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { FieldShell } from '../../components/FormField';
-import { formatShortDay } from '../../i18n/format';
+import { PlacementFields, placementReady, usePlacementChoice } from '../../components/PlacementFields';
 
 export interface MoveRequest {
   caseId: number;
@@ -35,10 +34,8 @@ export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequ
     queryKey: ['planner.candidates', request.caseId, window.from, window.to],
     queryFn: () => api.call('planner.candidates', { caseId: request.caseId, ...window }),
   });
-  const [sessionId, setSessionId] = useState(request.toSessionId === null ? '' : String(request.toSessionId));
-  const [pin, setPin] = useState(false);
-  const [confirm, setConfirm] = useState(false);
-  const [reason, setReason] = useState('');
+  // The session the case was dropped on is preselected; later choices are the user's.
+  const choice = usePlacementChoice(request.toSessionId === null ? '' : String(request.toSessionId));
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
@@ -53,7 +50,8 @@ export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequ
     mutationFn: (input: Parameters<typeof api.call<'planner.place'>>[1]) => api.call('planner.place', input),
     onSuccess: (result, input) => {
       queryClient.setQueryData(['cases.get', request.caseId], result.detail);
-      for (const key of ['planner.candidates', 'queue.list', 'sessions.week', 'planner.problems']) void queryClient.invalidateQueries({ queryKey: [key] });
+      // planner.* and sessions.* refresh by the app's one rule (api/live-refresh.ts); the queue does not.
+      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
       const hearing = input.sessionId === null ? null : (result.detail.hearings.find((h) => h.status === 'planned' && h.sessionId === input.sessionId) ?? null);
       close({ parketnummer: request.parketnummer, hearing });
     },
@@ -65,19 +63,19 @@ export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequ
     onClose(outcome);
   };
 
-  const chosen = candidates.data?.find((c) => String(c.sessionId) === sessionId);
+  const ready = placementReady(candidates.data, choice);
   const droppedOnUnacceptable = request.toSessionId !== null && candidates.isSuccess && !candidates.data.some((c) => c.sessionId === request.toSessionId);
 
   const submit = (target: number | null) => (event?: FormEvent) => {
     event?.preventDefault();
-    const missing = reason.trim().length < 3 ? t('placement.reasonRequired') : undefined;
+    const missing = choice.reason.trim().length < 3 ? t('placement.reasonRequired') : undefined;
     setError(missing);
-    if (!missing) place.mutate({ caseId: request.caseId, sessionId: target, pin, reason, confirmBreach: confirm });
+    if (!missing) place.mutate({ caseId: request.caseId, sessionId: target, pin: choice.pin, reason: choice.reason, confirmBreach: choice.confirm });
   };
 
   return (
     <dialog ref={dialog} className="move-dialog" aria-labelledby="move-title" onCancel={(e) => { e.preventDefault(); close(); }}>
-      <form onSubmit={submit(chosen ? chosen.sessionId : null)} noValidate>
+      <form onSubmit={submit(ready ? ready.sessionId : null)} noValidate>
         <h2 id="move-title">{t('move.title', { parketnummer: request.parketnummer })}</h2>
         {droppedOnUnacceptable && (
           <p className="panel panel-error" role="alert">
@@ -85,44 +83,10 @@ export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequ
           </p>
         )}
         {candidates.isError && <ErrorPanel error={candidates.error} />}
-        <FieldShell label={t('move.target')}>
-          {(a11y) => (
-            <select {...a11y} value={sessionId} onChange={(e) => { setSessionId(e.target.value); setConfirm(false); }}>
-              <option value="">{candidates.isPending ? t('app.loading') : t('placement.chooseSession')}</option>
-              {(candidates.data ?? []).map((c) => (
-                <option key={c.sessionId} value={c.sessionId}>
-                  {`${formatShortDay(c.date)} ${c.startTime} · ${t(`sessionType.${c.sessionType}`)} · ${c.location}, ${c.room} · ${t('placement.free', { count: c.free })}${c.breaches.length ? ` · ${t('placement.breaks')}` : ''}`}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldShell>
-        {chosen && chosen.breaches.length > 0 && (
-          <div className="panel panel-error" role="alert">
-            <p>
-              <strong>{t('placement.breachTitle')}</strong>
-            </p>
-            <ul>
-              {chosen.breaches.map((b) => (
-                <li key={b}>{b}</li>
-              ))}
-            </ul>
-            <div className="checkbox">
-              <input id="move-confirm" type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
-              <label htmlFor="move-confirm">{t('placement.confirm')}</label>
-            </div>
-          </div>
-        )}
-        <div className="checkbox">
-          <input id="move-pin" type="checkbox" checked={pin} onChange={(e) => setPin(e.target.checked)} />
-          <label htmlFor="move-pin">{t('placement.pin')}</label>
-        </div>
-        <FieldShell label={t('placement.reason')} error={error}>
-          {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </FieldShell>
+        <PlacementFields idPrefix="move" sessionLabel={t('move.target')} candidates={candidates.data} loading={candidates.isPending} choice={choice} reasonError={error} />
         {place.isError && <ErrorPanel error={place.error} />}
         <div className="actions">
-          <button type="submit" disabled={!chosen || place.isPending || (chosen.breaches.length > 0 && !confirm)}>
+          <button type="submit" disabled={!ready || place.isPending}>
             {t('placement.submitMove')}
           </button>
           <button type="button" className="secondary" onClick={() => submit(null)()} disabled={place.isPending}>
