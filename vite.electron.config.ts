@@ -1,13 +1,18 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-// The Electron main process and the preload, each bundled into ONE CommonJS file: a sandboxed
-// preload cannot require sibling chunks, so they are built separately (`--mode main|preload`).
+// The Electron main process, the preload and the planner's worker thread, each bundled into ONE
+// CommonJS file: a sandboxed preload cannot require sibling chunks, and a worker is started from its
+// own file, so they are built separately (`--mode main|preload|planner-worker`).
 // Everything is bundled except Electron itself, Node's built-ins and the native better-sqlite3.
-const ENTRIES = { main: 'electron/main/main.ts', preload: 'electron/preload/preload.ts' } as const;
+const ENTRIES = {
+  main: 'electron/main/main.ts',
+  preload: 'electron/preload/preload.ts',
+  'planner-worker': 'electron/services/planning/planner-worker.ts',
+} as const;
 
 export default defineConfig(({ mode }) => {
-  if (mode !== 'main' && mode !== 'preload') throw new Error('Build with --mode main or --mode preload');
+  if (!Object.hasOwn(ENTRIES, mode)) throw new Error(`Build with --mode ${Object.keys(ENTRIES).join('|')}`);
   return {
     build: {
       outDir: 'dist/electron',
@@ -17,7 +22,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: false,
       rollupOptions: {
-        input: { [mode]: ENTRIES[mode] },
+        input: { [mode]: ENTRIES[mode as keyof typeof ENTRIES] },
         external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },

@@ -67,7 +67,8 @@ describe('replanning announced hearings', () => {
     expect(proposal.moved).toHaveLength(1);
     expect(fillers).toContain(proposal.moved[0]!.caseId);
     expect(proposal.moved[0]!.fromSessionId).toBe(m.id);
-    expect(proposal.moves).toBe(1);
+    // Every announced hearing the plan changes is listed (moved) or explained (infeasible); nothing silently.
+    expect(proposal.moves).toBe(proposal.moved.length + proposal.infeasible.filter((i) => i.caseId !== urgent).length);
     // Nothing else moves: stability costs, and hearings in the next days are inside the summons window.
     expect(proposal.pinnedBySummonsWindow).toBeGreaterThan(0);
     expect(sqlite.prepare("select count(*) as n from hearing where status = 'planned' and case_id = ?").get(urgent)).toEqual({ n: 0 });

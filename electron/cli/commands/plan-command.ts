@@ -31,7 +31,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const database = await openCliDatabase(dbFile);
   try {
     if (!getDistrict(database.db)) throw new CliUsageError(`${dbFile} holds no district yet`);
-    const summary = runPlanner(database.db, { from, to, dryRun: values['dry-run'] ?? false, replan: values.replan ?? false, holdBackForUrgent: values['hold-back'] ?? false }, os.userInfo().username, new Date());
+    const summary = await runPlanner(database.db, { from, to, dryRun: values['dry-run'] ?? false, replan: values.replan ?? false, holdBackForUrgent: values['hold-back'] ?? false }, os.userInfo().username, new Date());
     io.out(JSON.stringify(summary, null, 2));
     return 0;
   } finally {

@@ -1,5 +1,4 @@
 import { eq, inArray } from 'drizzle-orm';
-import { planHearings } from '../../../shared/planner/plan-hearings';
 import { mapResultToRealSessions, reserveOnPool, splitReservedCapacity } from '../../../shared/planner/reserved-capacity';
 import { amsterdamToday } from '../amsterdam-today';
 import { releaseDueReservations, SYSTEM_ACTOR } from '../reservations/release-reservations';
@@ -8,6 +7,9 @@ import { courtSessions, criminalCases, hearings } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { transitionCase } from '../cases/case-transition';
 import { buildPlanningProblem, type PlanningWindow } from './build-planning-problem';
+import { planInWorker } from './planner-thread';
+import { ServiceError } from '../service-error';
+import type { PlannerSummary } from '../../../shared/api/case-schemas';
 import { forecastReserveFor } from './forecast-reserve-input';
 
 export interface PlannerRun extends PlanningWindow {
@@ -22,14 +24,32 @@ export interface PlannerRun extends PlanningWindow {
  * explanation). Cases that no session can take before their hard limit are listed with the reason
  * and the options, never planned late.
  */
-export function runPlanner(db: AppDatabase, run: PlannerRun, actor: string, now: Date) {
+export function runPlanner(db: AppDatabase, run: PlannerRun, actor: string, now: Date): Promise<PlannerSummary> {
+  // One run at a time per district file: a second waits for the first to be recorded.
+  const previous = runsInProgress.get(db) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => planAndRecord(db, run, actor, now));
+  runsInProgress.set(db, next);
+  return next;
+}
+
+const runsInProgress = new WeakMap<AppDatabase, Promise<unknown>>();
+
+/** The last audit row: every change to the district writes one, so it tells whether anything changed. */
+function changeMarker(db: AppDatabase): number {
+  return (db.$client.prepare('select coalesce(max(id), 0) as id from audit_event').get() as { id: number }).id;
+}
+
+async function planAndRecord(db: AppDatabase, run: PlannerRun, actor: string, now: Date) {
   const started = performance.now();
   releaseDueReservations(db, amsterdamToday(now), SYSTEM_ACTOR, now);
   const { problem, notReady, reservedSlots, announced } = buildPlanningProblem(db, run, now);
+  const builtAt = changeMarker(db);
   const reserve = run.holdBackForUrgent ? forecastReserveFor(db, problem.sessions, now) : null;
   // Reserved-unfilled slots become virtual sessions for their modality; placements come back on the real sessions.
   const split = splitReservedCapacity(problem, reservedSlots);
-  const result = mapResultToRealSessions(split, problem, planHearings(split.problem, reserve ? { reserveBySession: reserveOnPool(split, reserve.reserveBySession) } : {}));
+  // The solver runs in a worker thread (planner-thread.ts); this thread stays free meanwhile.
+  const solved = await planInWorker(split.problem, reserve ? { reserveBySession: reserveOnPool(split, reserve.reserveBySession) } : {});
+  const result = mapResultToRealSessions(split, problem, solved);
   const runTimeMs = Math.round((performance.now() - started) * 10) / 10;
 
   const caseIds = [...result.placements.map((p) => p.caseId), ...result.infeasible.map((i) => i.caseId), ...result.unplanned];
@@ -45,6 +65,8 @@ export function runPlanner(db: AppDatabase, run: PlannerRun, actor: string, now:
 
   if (!run.dryRun && (newPlacements.length > 0 || moved.length > 0 || displaced.length > 0)) {
     db.transaction((tx) => {
+      // Someone changed the district while the planner was solving (a placement by hand, a new case): this plan is stale.
+      if (changeMarker(db) !== builtAt) throw new ServiceError('CONFLICT', 'De gegevens zijn gewijzigd terwijl de planner rekende. Maak een nieuw voorstel.');
       for (const placement of moved) {
         const oldHearingId = announced!.hearingIdByCase.get(placement.caseId)!;
         tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, oldHearingId)).run();
@@ -129,4 +151,3 @@ export function runPlanner(db: AppDatabase, run: PlannerRun, actor: string, now:
   };
 }
 
-export type PlannerSummary = ReturnType<typeof runPlanner>;
