@@ -49,7 +49,18 @@ export const decisionSchema = z.object({
   recordedAt: z.string(),
   sanctions: z.array(sanctionSchema),
   /** Null for a verdict without anything to enforce (acquittal, discharge, art. 9a Sr). */
-  handoff: z.object({ id: z.number().int(), status: z.enum(HANDOFF_STATUSES), correlationId: z.string(), attempt: z.number().int() }).nullable(),
+  handoff: z
+    .object({
+      id: z.number().int(),
+      status: z.enum(HANDOFF_STATUSES),
+      correlationId: z.string(),
+      attempt: z.number().int(),
+      /** How many times CJIB returned it (the rework loop). */
+      returnCount: z.number().int(),
+      /** The latest return as 'R02 Bedrag of duur ontbreekt of is onjuist: ...'; null when never returned. */
+      returnLabel: z.string().nullable(),
+    })
+    .nullable(),
   /** Whether the clerk may still correct it: not while CJIB has it (sent) or has accepted it. */
   correctable: z.boolean(),
 });

@@ -1,4 +1,5 @@
 import { asc, desc, eq } from 'drizzle-orm';
+import { describeReturnReason } from '../../../shared/cjib/return-reasons';
 import type { DecisionView } from '../../../shared/outcomes/decision-schemas';
 import type { AppDatabase } from '../../../db/open-database';
 import { cjibHandoffs, decisions, sanctions } from '../../../db/schema';
@@ -12,7 +13,15 @@ export const LOCKED_HANDOFF_STATUSES = ['sent', 'acknowledged'] as const;
 
 export function decisionView(db: Reader, row: DecisionRow): DecisionView {
   const handoff = db
-    .select({ id: cjibHandoffs.id, status: cjibHandoffs.status, correlationId: cjibHandoffs.correlationId, attempt: cjibHandoffs.attempt })
+    .select({
+      id: cjibHandoffs.id,
+      status: cjibHandoffs.status,
+      correlationId: cjibHandoffs.correlationId,
+      attempt: cjibHandoffs.attempt,
+      returnCount: cjibHandoffs.returnCount,
+      returnCode: cjibHandoffs.returnCode,
+      returnReason: cjibHandoffs.returnReason,
+    })
     .from(cjibHandoffs)
     .where(eq(cjibHandoffs.decisionId, row.id))
     .get();
@@ -53,7 +62,16 @@ export function decisionView(db: Reader, row: DecisionRow): DecisionView {
       .where(eq(sanctions.decisionId, row.id))
       .orderBy(asc(sanctions.id))
       .all(),
-    handoff: handoff ?? null,
+    handoff: handoff
+      ? {
+          id: handoff.id,
+          status: handoff.status,
+          correlationId: handoff.correlationId,
+          attempt: handoff.attempt,
+          returnCount: handoff.returnCount,
+          returnLabel: handoff.returnCode ? describeReturnReason(handoff.returnCode, handoff.returnReason) : null,
+        }
+      : null,
     correctable: !handoff || !(LOCKED_HANDOFF_STATUSES as readonly string[]).includes(handoff.status),
   };
 }

@@ -11,6 +11,7 @@ import { CaseEventsForm } from './CaseEventsForm';
 import { CaseHistory } from './CaseHistory';
 import { CaseTimeline } from './CaseTimeline';
 import { DeadlinesTable } from './DeadlinesTable';
+import { DecisionPanel } from './DecisionPanel';
 import { PenaltyOrderForm } from './PenaltyOrderForm';
 import { PlacementForm } from './PlacementForm';
 import { PreconditionsSection } from './PreconditionsSection';
@@ -97,6 +98,7 @@ export function CasePage() {
           <CaseEventsForm detail={c} />
         </section>
       )}
+      <DecisionPanel caseId={c.id} />
       <CaseTimeline caseId={c.id} />
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t('case.history')}</h2>
