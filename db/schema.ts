@@ -219,6 +219,8 @@ export const criminalCases = sqliteTable(
     index('criminal_case_status_unit_idx').on(t.status, t.policeUnit),
     index('criminal_case_modality_idx').on(t.modality),
     index('criminal_case_group_idx').on(t.coDefendantGroup),
+    // Monitoring: intake by registration date.
+    index('criminal_case_created_idx').on(t.createdAt),
     check('criminal_case_modality_ck', oneOf(t.modality, MODALITIES)),
     check('criminal_case_status_ck', oneOf(t.status, CASE_STATUSES)),
     check('criminal_case_filler_kind_ck', sql`${t.fillerKind} is null or ${oneOf(t.fillerKind, FILLER_KINDS)}`),
@@ -275,6 +277,7 @@ export const zsmDecisions = sqliteTable(
   },
   (t) => [
     index('zsm_decision_case_idx').on(t.caseId),
+    index('zsm_decision_decided_idx').on(t.decidedAt),
     check('zsm_decision_outcome_ck', oneOf(t.outcome, ZSM_OUTCOMES)),
     check('zsm_decision_route_ck', sql`(${t.outcome} = 'other_route') = (${t.otherRoute} is not null)`),
   ],
@@ -386,6 +389,7 @@ export const decisions = sqliteTable(
   },
   (t) => [
     index('decision_case_idx').on(t.caseId),
+    index('decision_decided_idx').on(t.decidedAt),
     check('decision_kind_ck', oneOf(t.kind, DECISION_KINDS)),
     check('decision_remedy_ck', oneOf(t.remedy, REMEDIES)),
     check('decision_signals_ck', sql`${oneOf(t.fitForCommunityService, SIGNAL_VALUES)} and ${oneOf(t.fitForDetention, SIGNAL_VALUES)} and ${oneOf(t.paymentArrangement, SIGNAL_VALUES)} and ${oneOf(t.problematicDebts, SIGNAL_VALUES)}`),
@@ -432,7 +436,13 @@ export const cjibHandoffs = sqliteTable(
     returnCount: integer('return_count').notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index('cjib_handoff_status_idx').on(t.status), check('cjib_handoff_status_ck', oneOf(t.status, HANDOFF_STATUSES))],
+  (t) => [
+    index('cjib_handoff_status_idx').on(t.status),
+    index('cjib_handoff_sent_idx').on(t.sentAt),
+    index('cjib_handoff_acknowledged_idx').on(t.acknowledgedAt),
+    index('cjib_handoff_returned_idx').on(t.returnedAt),
+    check('cjib_handoff_status_ck', oneOf(t.status, HANDOFF_STATUSES)),
+  ],
 );
 
 /** An exported batch file: re-sending the same batch writes the same file again. */
@@ -488,6 +498,7 @@ export const sanctionExecutions = sqliteTable(
   },
   (t) => [
     uniqueIndex('sanction_execution_uq').on(t.sanctionId, t.status, t.occurredAt),
+    index('sanction_execution_occurred_idx').on(t.occurredAt),
     check('sanction_execution_status_ck', oneOf(t.status, EXECUTION_STATUSES)),
   ],
 );
