@@ -1,0 +1,29 @@
+import type { AppDatabase } from '../../../db/open-database';
+import type { DashboardFilters } from '../../../shared/metrics/dashboard-schemas';
+import { forecastHistoryRange, forecastRange } from '../../../shared/metrics/forecast';
+import { disposalsOf, fetchHearings, fetchIntake, fetchPending, fetchReturns, fetchSessions, fetchSteps, fetchZsmDisposals } from './metric-queries';
+import { queryParams } from './metric-sql';
+
+/** All rows the dashboard and the drill lists compute from, for one set of filters. */
+export function loadMetricRows(db: Pick<AppDatabase, '$client'>, filters: DashboardFilters, today: string) {
+  const p = queryParams(filters, filters.from, filters.to);
+  const asOf = filters.to < today ? filters.to : today;
+  const hearings = fetchHearings(db, p);
+  const history = forecastHistoryRange(today);
+  const coming = forecastRange(today);
+  return {
+    asOf,
+    today,
+    intake: fetchIntake(db, p),
+    sessions: fetchSessions(db, p),
+    hearings,
+    disposals: disposalsOf(hearings, fetchZsmDisposals(db, p)),
+    pending: fetchPending(db, queryParams(filters, today, today)),
+    steps: fetchSteps(db, p),
+    returns: fetchReturns(db, p),
+    forecastIntake: fetchIntake(db, queryParams(filters, history.from, history.to)),
+    forecastSessions: fetchSessions(db, queryParams(filters, coming.from, coming.to)),
+  };
+}
+
+export type MetricRows = ReturnType<typeof loadMetricRows>;

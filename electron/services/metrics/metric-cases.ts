@@ -1,0 +1,33 @@
+import type { AppDatabase } from '../../../db/open-database';
+import type { Modality } from '../../../shared/domain/modality';
+import type { MetricCases } from '../../../shared/metrics/dashboard-schemas';
+import type { DashboardFilters } from '../../../shared/metrics/dashboard-schemas';
+import { parseDrill } from '../../../shared/metrics/drill';
+import { ServiceError } from '../service-error';
+import { loadMetricRows } from './dashboard-data';
+import { drillMembers } from './drill-members';
+
+export interface MetricCasesInput {
+  drill: string;
+  filters: DashboardFilters;
+  offset: number;
+  limit: number;
+}
+
+/** The cases behind one dashboard figure, a page at a time, ordered by their first date and parketnummer. */
+export function listMetricCases(db: AppDatabase, input: MetricCasesInput, today: string): MetricCases {
+  const drill = parseDrill(input.drill);
+  if (!drill) throw new ServiceError('INVALID_INPUT', `Onbekende doorklik '${input.drill}': kies een cijfer op het dashboard`);
+  const members = drillMembers(db, drill, loadMetricRows(db, input.filters, today), input.filters.from, input.filters.to);
+  members.sort((a, b) => (a.dates[0]?.value ?? '').localeCompare(b.dates[0]?.value ?? '') || a.caseId - b.caseId);
+  const page = members.slice(input.offset, input.offset + input.limit);
+  const statement = db.$client.prepare('select parketnummer, modality, police_unit as policeUnit from criminal_case where id = ?');
+  return {
+    total: members.length,
+    offset: input.offset,
+    rows: page.map((m) => {
+      const c = statement.get(m.caseId) as { parketnummer: string; modality: Modality; policeUnit: string };
+      return { caseId: m.caseId, ...c, dates: m.dates, detail: m.detail };
+    }),
+  };
+}

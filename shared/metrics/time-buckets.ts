@@ -1,0 +1,43 @@
+import { addDays, dayOfWeek, toEpochDay } from '../calendar/local-date';
+import { amsterdamDate, MS_PER_DAY } from '../calendar/amsterdam-time';
+
+/** The Monday of the ISO week a date falls in. */
+export function weekStartOf(date: string): string {
+  return addDays(date, -((dayOfWeek(date) + 6) % 7));
+}
+
+/** Every week start (Monday) of the weeks touching [from, to]. */
+export function weekStartsBetween(from: string, to: string): string[] {
+  const result: string[] = [];
+  for (let w = weekStartOf(from); w <= to; w = addDays(w, 7)) result.push(w);
+  return result;
+}
+
+/** 'YYYY-MM' of a date. */
+export const monthOf = (date: string) => date.slice(0, 7);
+
+export function monthsBetween(from: string, to: string): string[] {
+  const result: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = monthOf(to);
+  for (;;) {
+    const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    if (key > last) break;
+    result.push(key);
+    month += 1;
+    if (month === 13) [year, month] = [year + 1, 1];
+  }
+  return result;
+}
+
+/** The Amsterdam calendar date of an ISO instant. */
+export const dateOfInstant = (iso: string) => amsterdamDate(Date.parse(iso));
+
+/** Days between two instants as a decimal rounded to one place (throughput times). */
+export function daysBetweenInstants(fromIso: string, toIso: string): number {
+  return Math.round(((Date.parse(toIso) - Date.parse(fromIso)) / MS_PER_DAY) * 10) / 10;
+}
+
+/** Whole calendar days between two dates (age of a waiting case). */
+export const calendarDaysBetween = (from: string, to: string) => toEpochDay(to) - toEpochDay(from);
