@@ -20,9 +20,10 @@ describe('electron-builder.yml (the packaging cannot run offline, so its configu
     expect(config['linux']).toMatchObject({ target: ['AppImage', 'deb'] });
   });
 
-  it('unpacks the native module from the asar and allowlists only run-time files', () => {
+  it('unpacks the native module and the planner worker from the asar and allowlists only run-time files', () => {
     expect(config['asar']).toBe(true);
-    expect(config['asarUnpack']).toEqual(['node_modules/better-sqlite3/**/*']);
+    // The native module, and the planner's worker thread (a worker starts from a real file).
+    expect(config['asarUnpack']).toEqual(['node_modules/better-sqlite3/**/*', 'dist/electron/planner-worker.cjs']);
     expect(config['files']).toEqual(['dist/electron/**/*', 'dist/renderer/**/*', 'db/migrations/**/*', 'package.json', '!**/*.map']);
   });
 
