@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { addDays, format, getISODay, parseISO } from 'date-fns';
 import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
 import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
@@ -24,52 +24,38 @@ import {
   DEMO_ZSM_REASONS,
 } from './demo-blueprint';
 import { createSeededRandom } from './seeded-random';
+import type { DemoDecision } from './demo-chain';
+import { addHistory } from './demo-history';
+import { caseTimeline } from './demo-timeline';
+import type { DemoCase, DemoHearing, DemoHearingOutcome, DemoSession } from './demo-types';
+
+export type { DemoCase, DemoHearing, DemoHearingOutcome, DemoSession } from './demo-types';
 
 export interface DemoOptions {
   seed: number;
-  /** Cases arriving over the year that ends on `asOf`. */
+  /** Cases arriving per year of history. */
   casesPerYear: number;
-  /** The demo's 'today' (YYYY-MM-DD): the year before it is history, and sessions run six weeks beyond it. */
+  /** The demo's 'today' (YYYY-MM-DD): the years before it are history, and sessions run six weeks beyond it. */
   asOf: string;
+  /** Years of history up to `asOf` (default 1). */
+  years?: number;
+  /**
+   * Also reschedule some hearings once before they were held (a cancelled hearing and a
+   * 'hearing.moved' event). Off by default: the one-year demo's event log then holds only the moves
+   * a user makes.
+   */
+  moves?: boolean;
+  /**
+   * Add what happened after planning: the clerk's outcomes, judgments and strafbeschikkingen, the
+   * hand-off to CJIB and its answers. Off when not asked for (the planning-only district that
+   * integration tests build their own decisions on); resolveDemoOptions turns it on.
+   */
+  chain?: boolean;
 }
 
-const HISTORY_DAYS = 365;
+const DAYS_PER_YEAR = 365;
 const FUTURE_DAYS = 42;
 
-export interface DemoSession {
-  /** Index into DEMO_SESSION_PATTERN: the template the session was generated from. */
-  pattern: number;
-  location: number;
-  room: number;
-  date: string;
-  daypart: Daypart;
-  startTime: string;
-  endTime: string;
-  sessionType: SessionType;
-  capacitySlots: number;
-  capacityMinutes: number;
-  judgeName: string | null;
-  prosecutorName: string | null;
-}
-
-export interface DemoCase {
-  parketnummer: string;
-  suspect: { fullName: string; dateOfBirth: string; summonsAddress: string; lawyerName: string | null };
-  modality: Modality;
-  fillerKind: FillerKind | null;
-  status: CaseStatus;
-  policeUnit: string;
-  offenceSummary: string;
-  offenceAt: string;
-  arrestedAt: string | null;
-  custodyOrderedAt: string | null;
-  remandOrderedAt: string | null;
-  summonsServedAt: string | null;
-  shortTermConsent: boolean;
-  createdAt: string;
-  zsmDecision: { outcome: ZsmOutcome; otherRoute: OtherRoute | null; prosecutorName: string; reason: string; decidedAt: string } | null;
-  hearing: { session: number; status: HearingStatus } | null;
-}
 
 export interface DemoDistrict {
   options: DemoOptions;
@@ -79,15 +65,16 @@ export interface DemoDistrict {
   cases: DemoCase[];
 }
 
-const ZONE = 'Europe/Amsterdam';
 const BASE_VOLUME = 2800;
 
-/** A realistic synthetic year for one district up to `asOf`, identical for identical options. Pure: no I/O. */
+/** Realistic synthetic years for one district up to `asOf`, identical for identical options. Pure: no I/O. */
 export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
   const random = createSeededRandom(options.seed);
   const calendar = createCourtCalendar();
-  const periodStart = addDays(parseISO(options.asOf), -(HISTORY_DAYS - 1));
-  const dates = Array.from({ length: HISTORY_DAYS + FUTURE_DAYS }, (_, i) => format(addDays(periodStart, i), 'yyyy-MM-dd'));
+  const years = options.years ?? 1;
+  const historyDays = DAYS_PER_YEAR * years;
+  const periodStart = addDays(parseISO(options.asOf), -(historyDays - 1));
+  const dates = Array.from({ length: historyDays + FUTURE_DAYS }, (_, i) => format(addDays(periodStart, i), 'yyyy-MM-dd'));
   const scale = options.casesPerYear / BASE_VOLUME;
 
   const sessions: DemoSession[] = [];
@@ -121,9 +108,14 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
     sessionsByDate.set(session.date, list);
   });
   const booked = new Array<number>(sessions.length).fill(0);
+  const sessionStart = sessions.map((session) => {
+    const [hour, minute] = session.startTime.split(':').map(Number) as [number, number];
+    return Date.parse(amsterdamInstant(session.date, hour, minute));
+  });
+  const dayIndex = new Map(dates.map((date, i) => [date, i]));
 
-  const arrivalDates = dates.slice(0, HISTORY_DAYS);
-  const arrivalDays = Array.from({ length: options.casesPerYear }, () => random.pick(arrivalDates)).sort();
+  const arrivalDates = dates.slice(0, historyDays);
+  const arrivalDays = Array.from({ length: options.casesPerYear * years }, () => random.pick(arrivalDates)).sort();
 
   const recentFrom = format(addDays(parseISO(options.asOf), -3), 'yyyy-MM-dd');
   const cases: DemoCase[] = arrivalDays.map((arrivalDate, index) => {
@@ -150,7 +142,7 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
 
     const arrivesToday = arrivalDate === options.asOf && modality !== 'filler';
     const waitsForPlanning = arrivalDate >= recentFrom && modality !== 'supersnelrecht';
-    let hearing: DemoCase['hearing'] = null;
+    let hearing: { session: number; status: HearingStatus } | null = null;
     let released = false;
     if (modality !== 'zsm' && !arrivesToday && !waitsForPlanning) {
       // The demo keeps the law: a hearing never before the summons term has run nor after a hard limit.
@@ -185,7 +177,7 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
       },
       modality: finalModality,
       fillerKind: modality === 'filler' ? random.pick(DEMO_FILLER_KINDS) : null,
-      status: arrivesToday ? 'intake' : caseStatusFor(finalModality, hearing),
+      status: 'intake' as CaseStatus,
       policeUnit: random.weighted(DEMO_POLICE_UNITS.map((unit, i) => [unit, i === 0 ? 3 : 2] as const)),
       offenceSummary: random.pick(DEMO_OFFENCES),
       offenceAt,
@@ -196,10 +188,27 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
       shortTermConsent: released ? false : shortTermConsent,
       createdAt: base,
       zsmDecision: modality === 'filler' || arrivesToday ? null : zsmDecisionFor(finalModality === 'filler' ? modality : finalModality, base),
-      hearing,
+      hearing: hearing && { ...hearing, plannedAt: base, movedFrom: null, outcome: null },
+      rehearing: null,
+      decision: null,
     };
   });
 
+  addHistory(cases, {
+    sessions,
+    sessionStart,
+    asOf: options.asOf,
+    moves: options.moves ?? false,
+    chain: options.chain ?? false,
+    random: createSeededRandom((options.seed ^ 0x5bd1e995) >>> 0),
+    calendar,
+    findFreeSession: (fromDate, fromDays, toDays, modality, window) => {
+      const found = findFreeSession(fromDate, fromDays, toDays, modality, window);
+      if (found) booked[found.session]! += 1;
+      return found?.session ?? null;
+    },
+  });
+  for (const c of cases) c.status = caseTimeline(c, sessions).status;
   return { options, district: DEMO_DISTRICT, locations: DEMO_LOCATIONS, sessions, cases };
 
   function zsmDecisionFor(modality: Exclude<Modality, 'filler'>, arrival: string): NonNullable<DemoCase['zsmDecision']> {
@@ -227,12 +236,14 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
     modality: Exclude<Modality, 'zsm'>,
     window: { notBefore: number; notAfter: number },
   ) {
+    const first = dayIndex.get(arrivalDate);
+    if (first === undefined) return null;
     for (let offset = fromDays; offset <= toDays; offset++) {
-      const date = format(addDays(parseISO(arrivalDate), offset), 'yyyy-MM-dd');
+      const date = dates[first + offset];
+      if (date === undefined) break;
       for (const index of sessionsByDate.get(date) ?? []) {
         const session = sessions[index]!;
-        const [hour, minute] = session.startTime.split(':').map(Number) as [number, number];
-        const starts = Date.parse(amsterdamInstant(date, hour, minute));
+        const starts = sessionStart[index]!;
         const lawful = starts >= window.notBefore && starts <= window.notAfter;
         if (lawful && DEFAULT_ACCEPTED_MODALITIES[session.sessionType].includes(modality) && booked[index]! < session.capacitySlots) {
           return { session: index, status: 'planned' as HearingStatus };
@@ -247,15 +258,6 @@ function later(instant: string, hours: number): string {
   return new Date(Date.parse(instant) + hours * 3_600_000).toISOString();
 }
 
-function caseStatusFor(modality: Modality, hearing: DemoCase['hearing']): CaseStatus {
-  if (modality === 'zsm') return 'zsm_decided';
-  if (!hearing) return 'awaiting_planning';
-  if (hearing.status === 'held') return 'heard';
-  if (hearing.status === 'adjourned') return 'adjourned';
-  return 'planned';
-}
-
 function amsterdamInstant(date: string, hour: number, minute: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, hour, minute, ZONE).getTime()).toISOString();
+  return new Date(fromAmsterdamLocal(date, hour, minute)).toISOString();
 }

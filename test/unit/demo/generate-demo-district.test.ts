@@ -97,8 +97,9 @@ describe('the demo district generator', () => {
   });
 
   it.each([
-    [{}, '2026-11-22', { asOf: '2026-11-22', seed: 2026, casesPerYear: 2800 }],
-    [{ asOf: '2026-03-01', seed: 4, casesPerYear: 700 }, '2026-11-22', { asOf: '2026-03-01', seed: 4, casesPerYear: 700 }],
+    [{}, '2026-11-22', { asOf: '2026-11-22', seed: 2026, casesPerYear: 2800, years: 1, moves: false, chain: true }],
+    [{ asOf: '2026-03-01', seed: 4, casesPerYear: 700 }, '2026-11-22', { asOf: '2026-03-01', seed: 4, casesPerYear: 700, years: 1, moves: false, chain: true }],
+    [{ years: 10, moves: true }, '2026-11-22', { asOf: '2026-11-22', seed: 2026, casesPerYear: 2800, years: 10, moves: true, chain: true }],
   ])('resolveDemoOptions(%j) on %s', (partial, today, expected) => {
     expect(resolveDemoOptions(partial, today)).toEqual(expected);
   });
