@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, app, clipboard, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, clipboard, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { defaultBackupFolder } from '../../db/open-database';
 import { createBackend, type Backend } from '../services/create-backend';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
@@ -8,6 +8,8 @@ import { createAppProtocolHandler } from './app-protocol';
 import { installCrashHandlers } from './crash-handlers';
 import { chooseDatabaseLocation } from './database-location';
 import { registerApiIpc } from './ipc-bridge';
+import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
+import { applicationMenuTemplate, periodOnScreen, PRINT_WIDTH_PX, printReviewPack } from './print-review-pack';
 import { secureWebPreferences } from './secure-web-preferences';
 import { showStartupError } from './startup-error-screen';
 import { denyAllPermissions, guardContents } from './window-security';
@@ -78,5 +80,31 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(() => void saveReviewPack())));
   await mainWindow.loadURL(APP_START_URL);
+}
+
+/** File > 'Overlegpakket als PDF bewaren…': the pack of the period on screen, printed in a hidden window. */
+async function saveReviewPack(): Promise<void> {
+  const owner = mainWindow;
+  if (!owner) return;
+  const period = periodOnScreen(owner.webContents.getURL(), amsterdamDate(Date.now()));
+  try {
+    await printReviewPack(
+      {
+        openHiddenWindow: () =>
+          new BrowserWindow({ show: false, width: PRINT_WIDTH_PX, height: 1100, webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: false }) }),
+        chooseTarget: async (defaultName) => {
+          const choice = await dialog.showSaveDialog(owner, { title: 'Overlegpakket bewaren', defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+          return choice.canceled || !choice.filePath ? null : choice.filePath;
+        },
+        writeFile: (target, data) => fs.promises.writeFile(target, data),
+        progress: (_step, fraction) => owner.setProgressBar(fraction ?? -1),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      },
+      period,
+    );
+  } catch (error) {
+    dialog.showErrorBox('Overlegpakket', error instanceof Error ? error.message : String(error));
+  }
 }

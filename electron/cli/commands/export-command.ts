@@ -9,17 +9,21 @@ import { getDistrict } from '../../services/district-service';
 import { CliUsageError, requireOption } from '../cli-error';
 import type { CliIo } from '../cli-io';
 import { openCliDatabase } from '../open-cli-database';
+import { EXPORT_MONITORING_USAGE, exportMonitoringCommand } from './export-monitoring';
 
 export const EXPORT_USAGE = `ketenplanner export cjib --db FILE --out DIR [--resend BATCHUID]
   Makes a batch for CJIB of every hand-off that is ready (enforceable and complete), marks them sent
   and hands their cases to CJIB, and writes ketenplanner-cjib-<batchUid>.json and .csv to DIR (format:
   docs/cjib-exchange.md). Prints a JSON summary: batch id, decisions, checksum, files written.
   --resend BATCHUID  write an earlier batch again, byte for byte (changes nothing; refused when the
-                     data of a decision in it changed since, as that decision needs a new batch)`;
+                     data of a decision in it changed since, as that decision needs a new batch)
+
+${EXPORT_MONITORING_USAGE}`;
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const [subcommand, ...rest] = args;
-  if (subcommand !== 'cjib') throw new CliUsageError(subcommand ? `Unknown subcommand "${subcommand}"; the one subcommand is: cjib` : 'Give a subcommand: cjib');
+  if (subcommand === 'monitoring') return exportMonitoringCommand(rest, io);
+  if (subcommand !== 'cjib') throw new CliUsageError(subcommand ? `Unknown subcommand "${subcommand}"; the subcommands are: cjib, monitoring` : 'Give a subcommand: cjib or monitoring');
   const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, out: { type: 'string' }, resend: { type: 'string' } }, strict: true });
   const dbFile = requireOption('db', values.db);
   const outDir = requireOption('out', values.out);

@@ -1,0 +1,122 @@
+import type { AppDatabase } from '../../../db/open-database';
+import type { MonitoringCaseFacts } from '../../../shared/monitoring/monitoring-record';
+
+type Client = Pick<AppDatabase, '$client'>;
+
+/** Executions that end a sanction's execution (paid, served, completed, or collection stopped). */
+export const EXECUTION_END_STATUSES = ['fine_paid_in_full', 'fine_paid_by_arrangement', 'fine_collection_stopped', 'community_service_completed', 'custodial_served'] as const;
+
+interface CaseRow {
+  id: number;
+  parketnummer: string;
+  modality: MonitoringCaseFacts['modality'];
+  fillerKind: MonitoringCaseFacts['fillerKind'];
+  status: MonitoringCaseFacts['status'];
+  policeUnit: string;
+  arrestedAt: string | null;
+  createdAt: string;
+  hearingBy: string | null;
+  hearingTargetBy: string | null;
+  judgmentAt: string | null;
+}
+
+function groupBy<T extends { caseId: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.caseId);
+    if (list) list.push(row);
+    else map.set(row.caseId, [row]);
+  }
+  return map;
+}
+
+/** Every case with the facts the monitoring export needs, read in a handful of set queries. */
+export function readMonitoringFacts(db: Client): { parketnummer: string; facts: MonitoringCaseFacts }[] {
+  const sqlite = db.$client;
+  const cases = sqlite
+    .prepare(
+      `select id, parketnummer, modality, filler_kind as fillerKind, status, police_unit as policeUnit, arrested_at as arrestedAt,
+              created_at as createdAt, hearing_by as hearingBy, hearing_target_by as hearingTargetBy, judgment_at as judgmentAt
+         from criminal_case order by id`,
+    )
+    .all() as CaseRow[];
+  const zsm = new Map(
+    (
+      sqlite
+        .prepare(
+          `select case_id as caseId, min(decided_at) as firstAt,
+                  (select z2.outcome from zsm_decision z2 where z2.case_id = z.case_id order by z2.decided_at desc, z2.id desc limit 1) as outcome
+             from zsm_decision z group by case_id`,
+        )
+        .all() as { caseId: number; firstAt: string; outcome: string }[]
+    ).map((r) => [r.caseId, r]),
+  );
+  const hearings = groupBy(
+    sqlite
+      .prepare(
+        `select h.case_id as caseId, h.status, s.date as sessionDate, l.name as location
+           from hearing h join court_session s on s.id = h.session_id join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id`,
+      )
+      .all() as ({ caseId: number } & MonitoringCaseFacts['hearings'][number])[],
+  );
+  const decisions = groupBy(
+    sqlite.prepare('select case_id as caseId, kind, decided_at as decidedAt from decision order by decided_at, id').all() as {
+      caseId: number;
+      kind: string;
+      decidedAt: string;
+    }[],
+  );
+  const sanctions = groupBy(
+    sqlite.prepare('select d.case_id as caseId, s.kind from sanction s join decision d on d.id = s.decision_id').all() as { caseId: number; kind: string }[],
+  );
+  const handoffs = new Map(
+    (
+      sqlite
+        .prepare(
+          `select d.case_id as caseId, h.status, h.sent_at as sentAt, h.acknowledged_at as acknowledgedAt, h.return_count as returnCount
+             from cjib_handoff h join decision d on d.id = h.decision_id order by h.id`,
+        )
+        .all() as { caseId: number; status: string; sentAt: string | null; acknowledgedAt: string | null; returnCount: number }[]
+    ).map((r) => [r.caseId, r]),
+  );
+  const executions = new Map(
+    (
+      sqlite
+        .prepare(
+          `select d.case_id as caseId, max(e.occurred_at) as completedAt
+             from sanction_execution e join sanction s on s.id = e.sanction_id join decision d on d.id = s.decision_id
+            where e.status in (${EXECUTION_END_STATUSES.map(() => '?').join(',')}) group by d.case_id`,
+        )
+        .all(...EXECUTION_END_STATUSES) as { caseId: number; completedAt: string }[]
+    ).map((r) => [r.caseId, r.completedAt]),
+  );
+
+  return cases.map((c) => {
+    const firstDecision = decisions.get(c.id)?.[0] ?? null;
+    const handoff = handoffs.get(c.id) ?? null;
+    return {
+      parketnummer: c.parketnummer,
+      facts: {
+        modality: c.modality,
+        fillerKind: c.fillerKind,
+        status: c.status,
+        policeUnit: c.policeUnit,
+        arrestedAt: c.arrestedAt,
+        createdAt: c.createdAt,
+        hearingBy: c.hearingBy,
+        hearingTargetBy: c.hearingTargetBy,
+        zsmDecidedAt: zsm.get(c.id)?.firstAt ?? null,
+        zsmOutcome: zsm.get(c.id)?.outcome ?? null,
+        hearings: (hearings.get(c.id) ?? []).map(({ status, sessionDate, location }) => ({ status, sessionDate, location })),
+        judgmentAt: c.judgmentAt ?? firstDecision?.decidedAt ?? null,
+        decisionKind: firstDecision?.kind ?? null,
+        sanctionKinds: (sanctions.get(c.id) ?? []).map((s) => s.kind),
+        cjibStatus: handoff?.status ?? null,
+        cjibSentAt: handoff?.sentAt ?? null,
+        cjibAcknowledgedAt: handoff?.acknowledgedAt ?? null,
+        cjibReturnCount: handoff?.returnCount ?? 0,
+        executionCompletedAt: executions.get(c.id) ?? null,
+      },
+    };
+  });
+}

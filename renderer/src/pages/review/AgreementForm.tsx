@@ -1,0 +1,85 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { OperationInput } from '../../../../shared/api/contract';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AGREEMENT_STATUSES } from '../../../../shared/domain/review';
+import { saveAgreementInputSchema, type Agreement } from '../../../../shared/review/register-schemas';
+import { useApi } from '../../api/api-context';
+import { FieldShell, SelectField, TextField } from '../../components/FormField';
+import { CapacityError } from '../capacity/CapacityError';
+import { fieldErrors } from './register-form';
+
+interface Props {
+  period: string;
+  editing: Agreement | null;
+  onDone: () => void;
+}
+
+/** New agreement, or a change to one; a status change asks why (kept in the audit trail). */
+export function AgreementForm({ period, editing, onDone }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState({
+    what: editing?.what ?? '',
+    owner: editing?.owner ?? '',
+    dueOn: editing?.dueOn ?? '',
+    status: editing?.status ?? 'open',
+    evidence: editing?.evidence ?? '',
+    reason: '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (input: OperationInput<'review.agreements.save'>) => api.call('review.agreements.save', input),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['review.agreements.list'] });
+      onDone();
+    },
+  });
+  const set = (field: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const statusChanged = editing !== null && editing.status !== draft.status;
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const candidate = { ...draft, id: editing?.id ?? null, period: editing?.period ?? period };
+    const { data, errors: found } = fieldErrors(saveAgreementInputSchema, candidate);
+    if (data && data.status === 'done' && !data.evidence) found['evidence'] = t('review.form.evidenceRequired');
+    if (data && statusChanged && !data.reason) found['reason'] = t('review.form.reasonRequired');
+    setErrors(found);
+    if (data && Object.keys(found).length === 0) save.mutate(data);
+  };
+
+  return (
+    <form className="panel register-form" onSubmit={submit} noValidate aria-labelledby="agreement-form-title">
+      <h3 id="agreement-form-title">{editing ? t('review.form.editAgreement') : t('review.form.newAgreement', { period })}</h3>
+      <FieldShell label={t('review.form.what')} error={errors['what']}>
+        {(a11y) => <textarea {...a11y} rows={3} value={draft.what} onChange={(e) => set('what')(e.target.value)} />}
+      </FieldShell>
+      <TextField label={t('review.form.owner')} value={draft.owner} onChange={set('owner')} error={errors['owner']} />
+      <FieldShell label={t('review.form.dueOn')} error={errors['dueOn']}>
+        {(a11y) => <input {...a11y} type="date" value={draft.dueOn} onChange={(e) => set('dueOn')(e.target.value)} />}
+      </FieldShell>
+      <SelectField
+        label={t('review.form.status')}
+        value={draft.status}
+        onChange={set('status')}
+        placeholder={t('review.form.chooseStatus')}
+        options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`review.agreementStatus.${s}`) }))}
+        error={errors['status']}
+      />
+      <FieldShell label={t('review.form.evidence')} error={errors['evidence']}>
+        {(a11y) => <textarea {...a11y} rows={2} value={draft.evidence} onChange={(e) => set('evidence')(e.target.value)} />}
+      </FieldShell>
+      {statusChanged && <TextField label={t('review.form.reason')} value={draft.reason} onChange={set('reason')} error={errors['reason']} />}
+      {save.isError && <CapacityError error={save.error} />}
+      <p className="actions">
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? t('review.form.saving') : t('review.form.saveAgreement')}
+        </button>{' '}
+        <button type="button" onClick={onDone}>
+          {t('review.form.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { monitoringExportInputSchema } from '../../../../shared/monitoring/monitoring-schemas';
+import { useApi } from '../../api/api-context';
+import { FieldShell } from '../../components/FormField';
+import { CapacityError } from '../capacity/CapacityError';
+import { downloadBase64File } from '../cases/download-file';
+import { fieldErrors } from './register-form';
+
+/** The pseudonymised export for national comparison (docs/monitoring-export.md), as a download. */
+export function MonitoringExportPanel({ from: initialFrom, to: initialTo }: { from: string; to: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [range, setRange] = useState({ from: initialFrom, to: initialTo });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const exportFile = useMutation({
+    mutationFn: (input: { from?: string; to?: string }) => api.call('monitoring.export', input),
+    onSuccess: (file) => downloadBase64File(file),
+  });
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const { data, errors: found } = fieldErrors(monitoringExportInputSchema, { from: range.from || undefined, to: range.to || undefined });
+    setErrors(found);
+    if (data) exportFile.mutate(data);
+  };
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-labelledby="monitoring-title">
+      <h2 id="monitoring-title">{t('review.monitoring.title')}</h2>
+      <p>{t('review.monitoring.intro')}</p>
+      <FieldShell label={t('review.monitoring.from')} error={errors['from']}>
+        {(a11y) => <input {...a11y} type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />}
+      </FieldShell>
+      <FieldShell label={t('review.monitoring.to')} error={errors['to']}>
+        {(a11y) => <input {...a11y} type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />}
+      </FieldShell>
+      {exportFile.isError && <CapacityError error={exportFile.error} />}
+      {exportFile.isSuccess && <p role="status">{t('review.monitoring.done', { count: exportFile.data.recordCount, fileName: exportFile.data.fileName })}</p>}
+      <button type="submit" disabled={exportFile.isPending}>
+        {exportFile.isPending ? t('review.monitoring.busy') : t('review.monitoring.download')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { amsterdamDate } from '../../../../shared/calendar/amsterdam-time';
+import { previousReviewPeriod, REVIEW_PERIOD_PATTERN, reviewPeriodLabel, reviewPeriodOf, reviewPeriodRange } from '../../../../shared/metrics/review-period';
+import { useApi } from '../../api/api-context';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { usePageTitle } from '../../components/usePageTitle';
+import { DashboardCharts } from '../dashboard/DashboardCharts';
+import { FairnessSection } from '../dashboard/FairnessSection';
+import { packFigures } from './pack-figures';
+import { AgreementsTable, KeyFiguresTable, SignalsTable } from './pack-sections';
+import { formatDay } from './register-labels';
+
+/**
+ * The four-monthly review pack, printable (styles.css @media print) and the page the PDF is made of:
+ * `ketenplanner report` and Electron's print wait for data-ready="true" on its root before printing.
+ */
+export function ReviewPackPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [params] = useSearchParams();
+  const asked = params.get('period') ?? '';
+  const period = REVIEW_PERIOD_PATTERN.test(asked) ? asked : reviewPeriodOf(amsterdamDate(Date.now()));
+  const previous = previousReviewPeriod(period);
+  const range = reviewPeriodRange(period);
+  const previousRange = reviewPeriodRange(previous);
+  const title = t('review.pack.title', { period: reviewPeriodLabel(period) });
+  usePageTitle(title);
+
+  const current = useQuery({ queryKey: ['metrics.dashboard', range], queryFn: () => api.call('metrics.dashboard', range) });
+  const before = useQuery({ queryKey: ['metrics.dashboard', previousRange], queryFn: () => api.call('metrics.dashboard', previousRange) });
+  const agreements = useQuery({ queryKey: ['review.agreements.list', period], queryFn: () => api.call('review.agreements.list', { period }) });
+  const signals = useQuery({ queryKey: ['review.signals.list', period], queryFn: () => api.call('review.signals.list', { period }) });
+  const queries = [current, before, agreements, signals];
+  const loaded = queries.filter((q) => q.isSuccess).length;
+  const failed = queries.find((q) => q.isError);
+
+  if (failed) {
+    return (
+      <article className="review-pack" data-ready="error">
+        <h1>{title}</h1>
+        <ErrorPanel error={failed.error} onRetry={() => queries.forEach((q) => void q.refetch())} />
+      </article>
+    );
+  }
+  if (!current.data || !before.data || !agreements.data || !signals.data) {
+    return (
+      <article className="review-pack" aria-busy="true">
+        <h1>{title}</h1>
+        <label className="pack-progress">
+          {t('review.pack.loading', { loaded, total: queries.length })}
+          <progress max={queries.length} value={loaded} />
+        </label>
+      </article>
+    );
+  }
+
+  const periodLabel = reviewPeriodLabel(period);
+  const previousLabel = reviewPeriodLabel(previous);
+  const figures = packFigures(current.data, before.data);
+  const search = new URLSearchParams(range).toString();
+  return (
+    <article className="review-pack" data-ready="true" data-period={period}>
+      <header className="pack-section pack-cover">
+        <h1>{title}</h1>
+        <p>{t('review.pack.intro', { from: formatDay(range.from), to: formatDay(range.to), previous: previousLabel, asOf: formatDay(current.data.filters.asOf) })}</p>
+        <p className="no-print">
+          <button type="button" onClick={() => window.print()}>
+            {t('review.pack.print')}
+          </button>{' '}
+          <Link to={`/overleg?period=${period}`}>{t('review.pack.back')}</Link>
+        </p>
+        <KeyFiguresTable figures={figures} periodLabel={periodLabel} previousLabel={previousLabel} />
+      </header>
+      {/* The dashboard's own charts and fairness view, for the same period: the same figures everywhere. */}
+      <section className="pack-section" aria-labelledby="pack-charts">
+        <h2 id="pack-charts">{t('review.pack.charts')}</h2>
+        <DashboardCharts data={current.data} search={search} />
+      </section>
+      <div className="pack-section">
+        <FairnessSection data={current.data} search={search} />
+      </div>
+      <section className="pack-section" aria-labelledby="pack-agreements">
+        <h2 id="pack-agreements">{t('review.agreements')}</h2>
+        <AgreementsTable agreements={agreements.data.agreements} caption={t('review.pack.agreementsCaption', { period: periodLabel })} />
+      </section>
+      <section className="pack-section" aria-labelledby="pack-signals">
+        <h2 id="pack-signals">{t('review.signals')}</h2>
+        <SignalsTable signals={signals.data.signals} caption={t('review.pack.signalsCaption', { period: periodLabel })} />
+      </section>
+    </article>
+  );
+}

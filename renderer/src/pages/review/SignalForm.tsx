@@ -1,0 +1,81 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { OperationInput } from '../../../../shared/api/contract';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SIGNAL_STATUSES } from '../../../../shared/domain/review';
+import { saveSignalInputSchema, type WorkSignal } from '../../../../shared/review/register-schemas';
+import { useApi } from '../../api/api-context';
+import { FieldShell, SelectField, TextField } from '../../components/FormField';
+import { CapacityError } from '../capacity/CapacityError';
+import { fieldErrors } from './register-form';
+
+/** New work-floor signal, or a change to one; closing it asks what was done, a status change asks why. */
+export function SignalForm({ editing, today, onDone }: { editing: WorkSignal | null; today: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState({
+    raisedOn: editing?.raisedOn ?? today,
+    raisedBy: editing?.raisedBy ?? '',
+    description: editing?.description ?? '',
+    status: editing?.status ?? 'open',
+    actionTaken: editing?.actionTaken ?? '',
+    reason: '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (input: OperationInput<'review.signals.save'>) => api.call('review.signals.save', input),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['review.signals.list'] });
+      onDone();
+    },
+  });
+  const set = (field: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const statusChanged = editing !== null && editing.status !== draft.status;
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const { data, errors: found } = fieldErrors(saveSignalInputSchema, { ...draft, id: editing?.id ?? null });
+    if (data && data.raisedOn > today) found['raisedOn'] = t('review.form.futureDate');
+    if (data && (data.status === 'resolved' || data.status === 'not_taken_up') && !data.actionTaken) {
+      found['actionTaken'] = t('review.form.actionRequired');
+    }
+    if (data && statusChanged && !data.reason) found['reason'] = t('review.form.reasonRequired');
+    setErrors(found);
+    if (data && Object.keys(found).length === 0) save.mutate(data);
+  };
+
+  return (
+    <form className="panel register-form" onSubmit={submit} noValidate aria-labelledby="signal-form-title">
+      <h3 id="signal-form-title">{editing ? t('review.form.editSignal') : t('review.form.newSignal')}</h3>
+      <FieldShell label={t('review.form.raisedOn')} error={errors['raisedOn']}>
+        {(a11y) => <input {...a11y} type="date" max={today} value={draft.raisedOn} onChange={(e) => set('raisedOn')(e.target.value)} />}
+      </FieldShell>
+      <TextField label={t('review.form.raisedBy')} value={draft.raisedBy} onChange={set('raisedBy')} error={errors['raisedBy']} />
+      <FieldShell label={t('review.form.description')} error={errors['description']}>
+        {(a11y) => <textarea {...a11y} rows={3} value={draft.description} onChange={(e) => set('description')(e.target.value)} />}
+      </FieldShell>
+      <SelectField
+        label={t('review.form.status')}
+        value={draft.status}
+        onChange={set('status')}
+        placeholder={t('review.form.chooseStatus')}
+        options={SIGNAL_STATUSES.map((s) => ({ value: s, label: t(`review.signalStatus.${s}`) }))}
+        error={errors['status']}
+      />
+      <FieldShell label={t('review.form.actionTaken')} error={errors['actionTaken']}>
+        {(a11y) => <textarea {...a11y} rows={2} value={draft.actionTaken} onChange={(e) => set('actionTaken')(e.target.value)} />}
+      </FieldShell>
+      {statusChanged && <TextField label={t('review.form.reason')} value={draft.reason} onChange={set('reason')} error={errors['reason']} />}
+      {save.isError && <CapacityError error={save.error} />}
+      <p className="actions">
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? t('review.form.saving') : t('review.form.saveSignal')}
+        </button>{' '}
+        <button type="button" onClick={onDone}>
+          {t('review.form.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
