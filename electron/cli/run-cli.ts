@@ -4,11 +4,14 @@ import { CliUsageError } from './cli-error';
 import { processIo, type CliIo } from './cli-io';
 import { DEADLINES_USAGE, deadlinesCommand } from './commands/deadlines-command';
 import { DEMO_USAGE, demoCommand } from './commands/demo-command';
+import { EXPORT_USAGE, exportCommand } from './commands/export-command';
 import { IMPORT_USAGE, importCommand } from './commands/import-command';
+import { IMPORT_ACK_USAGE, importAckCommand } from './commands/import-ack-command';
 import { PLAN_USAGE, planCommand } from './commands/plan-command';
 import { SERVE_USAGE, serveCommand } from './commands/serve-command';
 import { WHATIF_USAGE, whatifCommand } from './commands/whatif-command';
 import { SESSIONS_USAGE, sessionsCommand } from './commands/sessions-command';
+import { REPORT_USAGE, reportCommand } from './commands/report-command';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -17,9 +20,12 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   serve: { run: serveCommand, usage: SERVE_USAGE },
   deadlines: { run: deadlinesCommand, usage: DEADLINES_USAGE },
   import: { run: importCommand, usage: IMPORT_USAGE },
+  'import-ack': { run: importAckCommand, usage: IMPORT_ACK_USAGE },
   plan: { run: planCommand, usage: PLAN_USAGE },
   whatif: { run: whatifCommand, usage: WHATIF_USAGE },
   sessions: { run: sessionsCommand, usage: SESSIONS_USAGE },
+  export: { run: exportCommand, usage: EXPORT_USAGE },
+  report: { run: reportCommand, usage: REPORT_USAGE },
 };
 
 const HELP = `Ketenplanner: planning of fast-track criminal hearings for one court district.

@@ -1,6 +1,8 @@
 import type { AppDatabase } from '../../db/open-database';
 import type { OperationHandlers } from './api-handler';
 import { findCaseByParketnummer, getCaseDetail } from './cases/case-detail';
+import { getCaseTimeline } from './cases/case-timeline';
+import { importCjibResponses } from './cjib/import-responses';
 import { createCase } from './cases/create-case';
 import { importCases } from './cases/import-cases';
 import { importTemplate } from './cases/import-template';
@@ -14,7 +16,7 @@ import { listPlanningProblems } from './planning/planning-problems';
 import { runPlanner } from './planning/run-planner';
 import { runWhatIf } from './planning/what-if';
 import { listReservations } from './reservations/list-reservations';
-import { releaseReservation } from './reservations/release-reservations';
+import { releaseDueReservations, releaseReservation } from './reservations/release-reservations';
 import { reserveSlots } from './reservations/reserve-slots';
 import { getTrafficTower } from './planning/traffic-tower';
 import { getSettingsOverview } from './settings/settings-overview';
@@ -37,6 +39,21 @@ import { listRota } from './people/list-rota';
 import { rotaTemplate } from './people/rota-template';
 import { deactivatePerson, savePerson } from './people/save-person';
 import { addUnavailability, removeUnavailability } from './people/unavailability';
+import { correctOutcome } from './outcomes/correct-outcome';
+import { decisionsForCase } from './outcomes/decision-view';
+import { recordPenaltyOrder } from './outcomes/penalty-order';
+import { recordOutcome } from './outcomes/record-outcome';
+import { getSessionRoll } from './outcomes/session-roll';
+import { markSigned, updateDecision, updateSignals } from './outcomes/update-decision';
+import { exportCjibBatch } from './cjib/export-batch';
+import { resendCjibBatch } from './cjib/export-resend';
+import { listHandoffQueue } from './cjib/queue-service';
+import { markHandoffReworked } from './cjib/rework-handoff';
+import { getDashboard } from './metrics/dashboard';
+import { listMetricCases } from './metrics/metric-cases';
+import { listAgreements, saveAgreement } from './review/agreements';
+import { listSignals, saveSignal } from './review/signals';
+import { exportMonitoringFile } from './monitoring/export-monitoring';
 
 export interface ServiceContext {
   db: AppDatabase;
@@ -93,14 +110,24 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     },
     'queue.list': (input) => listWorkQueue(db, input, context.now?.() ?? new Date()),
     'planner.run': (input) => runPlanner(db, input, context.actor(), context.now?.() ?? new Date()),
-    'planner.place': (input) => ({ ...placeCaseManually(db, input, context.actor()), detail: getCaseDetail(db, input.caseId) }),
-    'planner.candidates': ({ caseId, from, to }) => placementCandidates(db, caseId, { from, to }),
+    // Reservations that are due are released before anything counts them (ADR 14).
+    'planner.place': (input) => {
+      releaseDueReservations(db, context.today());
+      return { ...placeCaseManually(db, input, context.actor(), context.now?.() ?? new Date()), detail: getCaseDetail(db, input.caseId) };
+    },
+    'planner.candidates': ({ caseId, from, to }) => {
+      releaseDueReservations(db, context.today());
+      return placementCandidates(db, caseId, { from, to }, context.now?.() ?? new Date());
+    },
     'reservations.list': (input) => listReservations(db, input, context.today()),
     'reservations.reserve': (input) => reserveSlots(db, input, context.actor(), context.today(), context.now?.() ?? new Date()),
     'reservations.release': (input) => releaseReservation(db, input, context.actor(), context.today(), context.now?.() ?? new Date()),
     'planner.problems': () => listPlanningProblems(db, context.now?.() ?? new Date()),
     'planner.whatIf': (input) => runWhatIf(db, input, context.today(), context.now?.() ?? new Date()),
-    'planner.tower': (input) => getTrafficTower(db, input, context.today(), context.now?.() ?? new Date()),
+    'planner.tower': (input) => {
+      releaseDueReservations(db, context.today());
+      return getTrafficTower(db, input, context.today(), context.now?.() ?? new Date());
+    },
     'people.list': () => listRota(db, context.today()),
     'people.save': (input) => savePerson(db, input, context.actor(), context.today()),
     'people.deactivate': (input) => deactivatePerson(db, input, context.actor(), context.today()),
@@ -109,6 +136,28 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     'people.import': ({ contentBase64, ...request }) => importRota(db, { ...request, content: Buffer.from(contentBase64, 'base64') }, context.actor()),
     'people.importTemplate': () => rotaTemplate(),
     'sessions.assign': (input) => assignSession(db, input, context.actor()),
+    'outcomes.roll': ({ sessionId }) => getSessionRoll(db, sessionId),
+    'outcomes.record': (input) => recordOutcome(db, input, { actor: context.actor(), today: context.today(), now: context.now?.() ?? new Date() }),
+    'outcomes.correct': (input) => correctOutcome(db, input, { actor: context.actor(), today: context.today(), now: context.now?.() ?? new Date() }),
+    'decisions.forCase': ({ caseId }) => decisionsForCase(db, caseId),
+    'decisions.recordPenaltyOrder': (input) => recordPenaltyOrder(db, input, context.actor(), context.now?.() ?? new Date()),
+    'decisions.updateSignals': (input) => updateSignals(db, input, context.actor()),
+    'decisions.update': (input) => updateDecision(db, input, context.actor(), context.now?.() ?? new Date()),
+    'decisions.markSigned': (input) => markSigned(db, input, context.actor(), context.now?.() ?? new Date()),
+    'cjib.queue': () => listHandoffQueue(db, context.now?.() ?? new Date()),
+    'cjib.export': (input) => exportCjibBatch(db, input, context.actor(), context.now?.() ?? new Date()),
+    'cjib.importResponses': ({ contentBase64, ...request }) =>
+      importCjibResponses(db, { ...request, content: Buffer.from(contentBase64, 'base64') }, context.actor(), context.now?.() ?? new Date()),
+    'cases.timeline': ({ caseId }) => getCaseTimeline(db, caseId, context.now?.() ?? new Date()),
+    'cjib.resend': (input) => resendCjibBatch(db, input, context.actor(), context.now?.() ?? new Date()),
+    'cjib.markReworked': (input) => markHandoffReworked(db, input, context.actor(), context.now?.() ?? new Date()),
+    'review.agreements.list': (input) => listAgreements(db, input, context.today()),
+    'review.agreements.save': (input) => saveAgreement(db, input, context.actor(), context.now?.() ?? new Date()),
+    'review.signals.list': (input) => listSignals(db, input, context.today()),
+    'review.signals.save': (input) => saveSignal(db, input, context.actor(), context.today(), context.now?.() ?? new Date()),
+    'monitoring.export': (input) => exportMonitoringFile(db, input, context.actor(), context.now?.() ?? new Date()),
+    'metrics.dashboard': (input) => getDashboard(db, input, context.today()),
+    'metrics.cases': (input) => listMetricCases(db, input, context.today()),
     'settings.get': () => getSettingsOverview(db, Number(context.today().slice(0, 4))),
     'settings.update': (input) => ({
       ...updateSettings(db, input, context.actor()),

@@ -16,7 +16,14 @@ import { caseDetailSchema, IMPORT_MODES, importReportSchema, plannerSummarySchem
 import { localDateSchema } from './local-date';
 import * as capacity from '../capacity/capacity-schemas';
 import * as rota from '../rota/rota-schemas';
+import * as outcomes from '../outcomes/decision-schemas';
+import { outcomeCorrectionSchema, outcomeRecordSchema } from '../outcomes/outcome-record';
 import { whatIfInputSchema, whatIfResultSchema } from '../planner/what-if';
+import { responseImportInputSchema, responseImportReportSchema } from '../cjib/response-format';
+import * as handoff from '../cjib/handoff-schemas';
+import * as metrics from '../metrics/dashboard-schemas';
+import * as review from '../review/register-schemas';
+import * as monitoring from '../monitoring/monitoring-schemas';
 
 /**
  * The one API contract. Every transport (Electron IPC, the HTTP host of browser mode) and the renderer's
@@ -431,6 +438,48 @@ export const contract = {
   'people.import': { input: rota.rotaImportInputSchema, output: rota.rotaImportReportSchema },
   'people.importTemplate': { input: z.object({}).strict(), output: rota.fileDownloadSchema },
   'sessions.assign': { input: rota.assignSessionInputSchema, output: rota.assignSessionOutputSchema },
+  // Hearing outcomes and decisions (issue 5): the session's roll, judgments, penalty orders, signals.
+  'outcomes.roll': { input: outcomes.rollInputSchema, output: outcomes.rollSchema },
+  'outcomes.record': { input: outcomeRecordSchema, output: outcomes.recordResultSchema },
+  'outcomes.correct': { input: outcomeCorrectionSchema, output: outcomes.recordResultSchema },
+  'decisions.forCase': { input: outcomes.decisionsForCaseInputSchema, output: z.array(outcomes.decisionSchema) },
+  'decisions.recordPenaltyOrder': { input: outcomes.penaltyOrderInputSchema, output: outcomes.decisionSchema },
+  'decisions.updateSignals': { input: outcomes.updateSignalsInputSchema, output: outcomes.decisionSchema },
+  'decisions.update': { input: outcomes.updateDecisionInputSchema, output: outcomes.decisionSchema },
+  'decisions.markSigned': { input: outcomes.markSignedInputSchema, output: outcomes.decisionSchema },
+  /** CJIB's acknowledgements, returns and execution updates: every message checked, then all or nothing (docs/cjib-exchange.md). */
+  'cjib.importResponses': { input: responseImportInputSchema, output: responseImportReportSchema },
+  /** Every hand-off CJIB has not acknowledged, grouped, with the Wet USB countdowns and completeness problems. */
+  'cjib.queue': { input: z.object({}).strict(), output: handoff.handoffQueueSchema },
+  /** A batch (JSON + CSV, docs/cjib-exchange.md) of the chosen or all ready hand-offs; they become 'sent'. */
+  'cjib.export': { input: handoff.cjibExportInputSchema, output: handoff.cjibBatchFilesSchema },
+  /** An earlier batch again, byte for byte; refused when its data changed since. */
+  'cjib.resend': { input: handoff.cjibResendInputSchema, output: handoff.cjibBatchFilesSchema },
+  /** A returned hand-off corrected: waiting again for the next batch (needs the completeness check to pass). */
+  'cjib.markReworked': { input: handoff.cjibReworkInputSchema, output: handoff.cjibReworkResultSchema },
+  /** A case from arrest to completed execution: every step with when, what, who and why (oldest first). */
+  'cases.timeline': {
+    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    output: z.object({
+      caseId: z.number().int(),
+      parketnummer: z.string(),
+      entries: z.array(z.object({ at: z.string(), kind: z.string(), what: z.string(), who: z.string().nullable(), why: z.string().nullable() })),
+      throughput: z.object({
+        startedAt: z.string().nullable(),
+        firstHearingAt: z.string().nullable(),
+        completedAt: z.string().nullable(),
+        arrestToHearingDays: z.number().int().nullable(),
+        offenceToCompletedDays: z.number().int().nullable(),
+      }),
+    }),
+  },
+  'review.agreements.list': { input: review.agreementsListInputSchema, output: review.agreementsListSchema },
+  'review.agreements.save': { input: review.saveAgreementInputSchema, output: z.object({ id: z.number().int() }) },
+  'review.signals.list': { input: review.signalsListInputSchema, output: review.signalsListSchema },
+  'review.signals.save': { input: review.saveSignalInputSchema, output: z.object({ id: z.number().int() }) },
+  'monitoring.export': { input: monitoring.monitoringExportInputSchema, output: monitoring.monitoringExportFileSchema },
+  'metrics.dashboard': { input: metrics.dashboardFiltersSchema, output: metrics.dashboardSchema },
+  'metrics.cases': { input: metrics.metricCasesInputSchema, output: metrics.metricCasesSchema },
   'settings.get': {
     input: z.object({}).strict(),
     output: settingsOverviewSchema,

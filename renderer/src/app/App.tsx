@@ -6,17 +6,24 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { CapacityPage } from '../pages/capacity/CapacityPage';
 import { CasePage } from '../pages/cases/CasePage';
 import { ImportPage } from '../pages/cases/ImportPage';
+import { ResponsesImportPage } from '../pages/cjib/ResponsesImportPage';
 import { NewCasePage } from '../pages/cases/NewCasePage';
 import { PlanningPage } from '../pages/planning/PlanningPage';
 import { WhatIfPage } from '../pages/planning/WhatIfPage';
 import { PROBLEMS_QUERY_KEY, ProblemsPage } from '../pages/planning/ProblemsPage';
+import { HandoffQueuePage } from '../pages/cjib/HandoffQueuePage';
 import { TrafficTowerPage } from '../pages/planning/TrafficTowerPage';
 import { RotaPage } from '../pages/people/RotaPage';
 import { ReservationsPage } from '../pages/reservations/ReservationsPage';
 import { WorkQueuePage } from '../pages/queue/WorkQueuePage';
 import { SessionsWeekPage } from '../pages/sessions/SessionsWeekPage';
+import { SessionRollPage } from '../pages/outcomes/SessionRollPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { WelcomePage } from '../pages/welcome/WelcomePage';
+import { RegisterPage } from '../pages/review/RegisterPage';
+import { ReviewPackPage } from '../pages/review/ReviewPackPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { MetricCasesPage } from '../pages/dashboard/MetricCasesPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -48,6 +55,7 @@ export function App() {
         {district.data && (
           <nav aria-label={t('app.mainNav')}>
             <NavLink to="/zittingen">{t('nav.sessions')}</NavLink>
+            <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
             <NavLink to="/capaciteit">{t('nav.capacity')}</NavLink>
             <NavLink to="/rooster">{t('nav.rota')}</NavLink>
             <NavLink to="/instroom">{t('nav.intake')}</NavLink>
@@ -59,6 +67,8 @@ export function App() {
             <NavLink to="/zaken/nieuw">{t('nav.newCase')}</NavLink>
             <NavLink to="/zaken/importeren">{t('nav.import')}</NavLink>
             <NavLink to="/problemen">{t('nav.problems', { count: problems.data?.length ?? 0 })}</NavLink>
+            <NavLink to="/overdracht">{t('nav.handoff')}</NavLink>
+            <NavLink to="/overleg">{t('nav.review')}</NavLink>
             <NavLink to="/instellingen">{t('nav.settings')}</NavLink>
           </nav>
         )}
@@ -72,6 +82,9 @@ export function App() {
           ) : (
             <Routes>
               <Route path="/zittingen" element={<SessionsWeekPage />} />
+              <Route path="/dashboard" element={<DashboardPage />} />
+              <Route path="/dashboard/zaken" element={<MetricCasesPage />} />
+              <Route path="/zittingen/:sessionId/uitspraken" element={<SessionRollPage />} />
               <Route path="/capaciteit" element={<CapacityPage />} />
               <Route path="/rooster" element={<RotaPage />} />
               <Route path="/instroom" element={<WorkQueuePage key="intake" stage="intake" />} />
@@ -83,8 +96,12 @@ export function App() {
               <Route path="/zaken/nieuw" element={<NewCasePage />} />
               <Route path="/zaken/importeren" element={<ImportPage />} />
               <Route path="/zaken/:id" element={<CasePage />} />
+              <Route path="/overdracht/antwoorden" element={<ResponsesImportPage />} />
               <Route path="/problemen" element={<ProblemsPage />} />
+              <Route path="/overdracht" element={<HandoffQueuePage />} />
               <Route path="/instellingen" element={<SettingsPage />} />
+              <Route path="/overleg" element={<RegisterPage />} />
+              <Route path="/overleg/pakket" element={<ReviewPackPage />} />
               <Route path="*" element={<Navigate to="/zittingen" replace />} />
             </Routes>
           ))}
