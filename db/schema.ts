@@ -241,7 +241,7 @@ export const hearings = sqliteTable(
   },
   (t) => [
     index('hearing_session_status_idx').on(t.sessionId, t.status),
-    index('hearing_case_idx').on(t.caseId),
+    index('hearing_case_idx').on(t.caseId, t.status),
     check('hearing_status_ck', oneOf(t.status, HEARING_STATUSES)),
   ],
 );
@@ -259,7 +259,7 @@ export const auditEvents = sqliteTable(
     reason: text('reason'),
     details: text('details', { mode: 'json' }),
   },
-  (t) => [index('audit_event_entity_idx').on(t.entityType, t.entityId), index('audit_event_occurred_idx').on(t.occurredAt)],
+  (t) => [index('audit_event_entity_idx').on(t.entityType, t.entityId, t.action), index('audit_event_occurred_idx').on(t.occurredAt)],
 );
 
 /** The outcome of the ZSM table for a case: who decided, when and why. A revised decision is a new row. */
@@ -388,7 +388,7 @@ export const decisions = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
   },
   (t) => [
-    index('decision_case_idx').on(t.caseId),
+    index('decision_case_idx').on(t.caseId, t.kind, t.decidedAt),
     index('decision_decided_idx').on(t.decidedAt),
     check('decision_kind_ck', oneOf(t.kind, DECISION_KINDS)),
     check('decision_remedy_ck', oneOf(t.remedy, REMEDIES)),
