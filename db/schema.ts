@@ -210,6 +210,14 @@ export const criminalCases = sqliteTable(
     planningGaps: text('planning_gaps').notNull().default(''),
     /** Cached: the moment the case will be ready (latest expected date of open preconditions); null = ready or unknown. */
     readyFrom: text('ready_from'),
+    // The chain steps the monitoring measures, kept by triggers on the tables they come from (migration
+    // 0009, ADR 16): first ZSM decision, first hearing that took place (Amsterdam 'YYYY-MM-DD HH:mm'),
+    // first send to CJIB, first acknowledgement, last completed execution.
+    zsmDecidedAt: text('zsm_decided_at'),
+    firstHearingLocal: text('first_hearing_local'),
+    handoffSentAt: text('handoff_sent_at'),
+    cjibAcknowledgedAt: text('cjib_acknowledged_at'),
+    executionCompletedAt: text('execution_completed_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -221,6 +229,12 @@ export const criminalCases = sqliteTable(
     index('criminal_case_group_idx').on(t.coDefendantGroup),
     // Monitoring: intake by registration date.
     index('criminal_case_created_idx').on(t.createdAt),
+    index('criminal_case_zsm_step_idx').on(t.zsmDecidedAt),
+    index('criminal_case_hearing_step_idx').on(t.firstHearingLocal),
+    index('criminal_case_judgment_idx').on(t.judgmentAt),
+    index('criminal_case_handoff_step_idx').on(t.handoffSentAt),
+    index('criminal_case_ack_step_idx').on(t.cjibAcknowledgedAt),
+    index('criminal_case_execution_step_idx').on(t.executionCompletedAt),
     check('criminal_case_modality_ck', oneOf(t.modality, MODALITIES)),
     check('criminal_case_status_ck', oneOf(t.status, CASE_STATUSES)),
     check('criminal_case_filler_kind_ck', sql`${t.fillerKind} is null or ${oneOf(t.fillerKind, FILLER_KINDS)}`),

@@ -96,45 +96,52 @@ export function fetchPending(db: Db, p: QueryParams): PendingRow[] {
   return rows.map((r) => ({ caseId: r.caseId, modality: r.modality, intakeDate: dateOfInstant(r.createdAt), awaitsHearing: r.modality !== 'zsm' }));
 }
 
-const COMPLETED_EXECUTION = "('fine_paid_in_full', 'community_service_completed', 'custodial_served')";
-
-/** Every chain step of the cases that reached some step in the range. */
+/**
+ * Every chain step of the cases that reached some step in the range. The steps are columns of the
+ * case, kept by triggers on the tables they come from (migration 0009, ADR 16), each with an index,
+ * so this reads only the cases concerned.
+ */
 export function fetchSteps(db: Db, p: QueryParams): StepRow[] {
   const rows = db.$client
     .prepare(
-      `with candidate(id) as (
-         select h.case_id from court_session s join hearing h on h.session_id = s.id and h.status in ('held', 'adjourned') where s.date between @from and @to
-         union select case_id from zsm_decision where decided_at between @fromInstant and @toInstant
-         union select case_id from decision where decided_at between @fromInstant and @toInstant
-         union select d.case_id from cjib_handoff f join decision d on d.id = f.decision_id
-           where f.sent_at between @fromInstant and @toInstant or f.acknowledged_at between @fromInstant and @toInstant
-         union select d.case_id from sanction_execution x join sanction n on n.id = x.sanction_id join decision d on d.id = n.decision_id
-           where x.occurred_at between @fromInstant and @toInstant
-       )
-       select c.id as caseId, c.arrested_at as arrest,
-         (select min(decided_at) from zsm_decision z where z.case_id = c.id) as zsm,
-         (select min(s.date || ' ' || s.start_time) from hearing h join court_session s on s.id = h.session_id
-            where h.case_id = c.id and h.status in ('held', 'adjourned')) as hearingLocal,
-         coalesce(c.judgment_at, (select min(decided_at) from decision d where d.case_id = c.id and d.kind = 'judgment')) as judgment,
-         (select min(f.sent_at) from decision d join cjib_handoff f on f.decision_id = d.id where d.case_id = c.id) as handoff,
-         (select min(f.acknowledged_at) from decision d join cjib_handoff f on f.decision_id = d.id where d.case_id = c.id) as acknowledged,
-         (select max(x.occurred_at) from decision d join sanction n on n.decision_id = d.id join sanction_execution x on x.sanction_id = n.id
-            where d.case_id = c.id and x.status in ${COMPLETED_EXECUTION}) as executed
-       from candidate join criminal_case c on c.id = candidate.id
-       where ${CASE_FILTER}`,
+      `select c.id as caseId, c.arrested_at as arrest, c.zsm_decided_at as zsm, c.first_hearing_local as hearingLocal,
+              c.judgment_at as judgment, c.handoff_sent_at as handoff, c.cjib_acknowledged_at as acknowledged, c.execution_completed_at as executed
+       from criminal_case c
+       where (c.zsm_decided_at between @fromInstant and @toInstant
+           or c.first_hearing_local between @from and @to || ' 99:99'
+           or c.judgment_at between @fromInstant and @toInstant
+           or c.handoff_sent_at between @fromInstant and @toInstant
+           or c.cjib_acknowledged_at between @fromInstant and @toInstant
+           or c.execution_completed_at between @fromInstant and @toInstant)
+         and ${CASE_FILTER}`,
     )
     .all(p) as { caseId: number; arrest: string | null; zsm: string | null; hearingLocal: string | null; judgment: string | null; handoff: string | null; acknowledged: string | null; executed: string | null }[];
-  return rows.map(({ caseId, hearingLocal, ...steps }) => {
-    const hearing = hearingLocal ? localToInstant(hearingLocal) : null;
-    const all = { ...steps, hearing };
-    return { caseId, steps: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== null)) as StepRow['steps'] };
+  return rows.map((row) => {
+    const steps: StepRow['steps'] = {};
+    if (row.arrest !== null) steps.arrest = row.arrest;
+    if (row.zsm !== null) steps.zsm = row.zsm;
+    if (row.hearingLocal !== null) steps.hearing = localToInstant(row.hearingLocal);
+    if (row.judgment !== null) steps.judgment = row.judgment;
+    if (row.handoff !== null) steps.handoff = row.handoff;
+    if (row.acknowledged !== null) steps.acknowledged = row.acknowledged;
+    if (row.executed !== null) steps.executed = row.executed;
+    return { caseId: row.caseId, steps };
   });
 }
 
+/** Session starts repeat (a few hundred sessions a year for thousands of cases): converted once each. */
+const sessionInstants = new Map<string, string>();
+
 function localToInstant(local: string): string {
-  const [date, time] = local.split(' ');
-  const [hour, minute] = (time ?? '00:00').split(':').map(Number);
-  return new Date(fromAmsterdamLocal(date!, hour ?? 0, minute ?? 0)).toISOString();
+  let instant = sessionInstants.get(local);
+  if (instant === undefined) {
+    const [date, time] = local.split(' ');
+    const [hour, minute] = (time ?? '00:00').split(':').map(Number);
+    instant = new Date(fromAmsterdamLocal(date!, hour ?? 0, minute ?? 0)).toISOString();
+    if (sessionInstants.size > 50_000) sessionInstants.clear();
+    sessionInstants.set(local, instant);
+  }
+  return instant;
 }
 
 /** Hand-offs whose latest return falls in the range. */
