@@ -93,3 +93,16 @@ export const DEMO_ZSM_REASONS: Record<ZsmOutcome, string> = {
   summons_snelrecht_nd: 'Verdachte heengezonden; snelrecht niet-gedetineerd binnen vier weken.',
   other_route: 'Afdoening buiten het strafrecht is passender.',
 };
+
+/** Agreements of the last review and signals from the work floor (invented, for the review pack). */
+export const DEMO_AGREEMENTS = [
+  { what: 'Politie levert het proces-verbaal bij supersnelrecht uiterlijk om 12:00 op de dag na aanhouding aan.', owner: 'Politie, districtsleiding', dueInDays: 30, status: 'in_progress', evidence: null },
+  { what: 'Rechtbank opent op woensdagmiddag een extra snelrechtzitting zolang de instroom boven 40 per week ligt.', owner: 'Rechtbank, sector strafrecht', dueInDays: 45, status: 'done', evidence: 'Zittingspatroon aangepast per de eerste week van de periode.' },
+  { what: 'OM geeft ongebruikte reserveringen uiterlijk drie werkdagen vooraf vrij.', owner: 'OM, parketleiding', dueInDays: 20, status: 'open', evidence: null },
+] as const;
+
+export const DEMO_SIGNALS = [
+  { raisedBy: 'Griffie Hanzestad', description: 'Tolken zijn op maandagochtend moeilijk te krijgen.', raisedAfterDays: 12, status: 'in_progress', actionTaken: 'Tolkenpool gevraagd om een vaste ochtendbezetting.' },
+  { raisedBy: 'ZSM-tafel', description: 'Reclasseringsadvies komt bij snelrecht vaak pas op de dag van de zitting.', raisedAfterDays: 25, status: 'open', actionTaken: null },
+  { raisedBy: 'Parket, snelrechtteam', description: 'Dossiers van Basisteam Heuvelland missen vaak de schadeopgave.', raisedAfterDays: 40, status: 'resolved', actionTaken: 'Afspraak met de teamleider; checklist bij het proces-verbaal.' },
+] as const;

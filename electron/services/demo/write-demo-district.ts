@@ -1,7 +1,9 @@
 import type { AppDatabase } from '../../../db/open-database';
 import { DEFAULT_ACCEPTED_MODALITIES, serializeList } from '../../../shared/domain/session';
 import { DAYPART_LABELS, SESSION_TYPE_LABELS } from '../../../shared/capacity/capacity-labels';
-import { DEMO_JUDGES, DEMO_PROSECUTORS, DEMO_SESSION_PATTERN } from './demo-blueprint';
+import { DEMO_AGREEMENTS, DEMO_JUDGES, DEMO_PROSECUTORS, DEMO_SESSION_PATTERN, DEMO_SIGNALS } from './demo-blueprint';
+import { addDays } from '../../../shared/calendar/local-date';
+import { previousReviewPeriod, reviewPeriodOf, reviewPeriodRange } from '../../../shared/metrics/review-period';
 import type { DemoDecision } from './demo-chain';
 import { caseTimeline, type DemoEntity, type DemoIds, type HearingSlot } from './demo-timeline';
 import { derivedColumns } from '../cases/derived-columns';
@@ -87,6 +89,11 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict): DemoWrit
     const next = nextIds(db);
     let events = 1;
     for (const demoCase of demo.cases) events += writeCase(st, context, demoCase, demo, sessionIds, next, audit);
+    // The full demo (with the chain after the hearing) also has the register of the last review.
+    if (demo.options.chain) {
+      writeReviewRegister(sqlite, demo.options.asOf, audit);
+      events += DEMO_AGREEMENTS.length + DEMO_SIGNALS.length;
+    }
     return { districtName: demo.district.name, sessions: sessionIds.length, cases: demo.cases.length, events };
   });
   // A large history updates the audit indexes in time order, not insertion order: a bigger page
@@ -271,4 +278,29 @@ function prepareStatements(db: AppDatabase) {
     ),
     execution: sql.prepare('insert into sanction_execution (sanction_id, status, occurred_at, message_id) values (?, ?, ?, ?)'),
   };
+}
+
+/**
+ * The register of the last review (made at the start of the current four-month period) and a few
+ * signals from the work floor, so the review pack of the demo has something to follow up.
+ */
+function writeReviewRegister(sqlite: AppDatabase['$client'], asOf: string, audit: Audit): void {
+  const current = reviewPeriodOf(asOf);
+  const previous = previousReviewPeriod(current);
+  const { from } = reviewPeriodRange(current);
+  const at = `${from}T10:00:00.000Z`;
+  const agreement = sqlite.prepare(
+    'insert into review_agreement (period, what, owner, due_on, status, evidence, created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const a of DEMO_AGREEMENTS) {
+    const id = Number(agreement.run(previous, a.what, a.owner, addDays(from, a.dueInDays), a.status, a.evidence, DEMO_ACTOR, at, DEMO_ACTOR, at).lastInsertRowid);
+    audit(at, 'review.agreement.created', 'review_agreement', id, null, { period: previous });
+  }
+  const signal = sqlite.prepare(
+    'insert into work_signal (raised_on, raised_by, description, status, action_taken, created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const w of DEMO_SIGNALS) {
+    const id = Number(signal.run(addDays(from, w.raisedAfterDays), w.raisedBy, w.description, w.status, w.actionTaken, DEMO_ACTOR, at, DEMO_ACTOR, at).lastInsertRowid);
+    audit(at, 'review.signal.created', 'work_signal', id, null, null);
+  }
 }
