@@ -14,7 +14,8 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]
   planned: ['awaiting_planning', 'heard', 'withdrawn'],
   heard: ['decided', 'adjourned'],
   adjourned: ['awaiting_planning', 'withdrawn'],
-  decided: ['handed_to_cjib'],
+  // Nothing to enforce (acquittal, discharge, guilty without punishment): the case ends here.
+  decided: ['handed_to_cjib', 'completed'],
   handed_to_cjib: ['in_execution', 'returned_from_cjib'],
   returned_from_cjib: ['handed_to_cjib'],
   in_execution: ['completed'],

@@ -120,8 +120,8 @@ describe('recording hearing outcomes on a real district file', () => {
     database.close();
   });
 
-  it('records an acquittal without a hand-off to CJIB', async () => {
-    const { database, call, plannedToday } = await setup();
+  it('records an acquittal without a hand-off to CJIB, and completes the case (nothing to enforce)', async () => {
+    const { database, call, sql, plannedToday } = await setup();
     const [first] = plannedToday();
     const result = await call('outcomes.record', {
       hearingId: first!.hearingId,
@@ -135,6 +135,9 @@ describe('recording hearing outcomes on a real district file', () => {
     });
     expect(result.decision.sanctions).toMatchObject([{ kind: 'other_measure', description: 'Vrijspraak' }]);
     expect(result.decision.handoff).toBeNull();
+    expect(sql.prepare('select status from criminal_case where id = ?').get(first!.caseId)).toEqual({ status: 'completed' });
+    const reasons = sql.prepare("select reason from audit_event where action = 'case.status_changed' and entity_id = ? order by id").all(first!.caseId) as { reason: string | null }[];
+    expect(reasons.at(-1)?.reason).toMatch(/Geen straf of maatregel/);
     database.close();
   });
 

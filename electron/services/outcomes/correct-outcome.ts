@@ -1,3 +1,4 @@
+import { verdictOf } from '../../../shared/outcomes/outcome-record';
 import { eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { resumeFromRefusal } from '../../../shared/outcomes/outcome-record';
@@ -43,6 +44,9 @@ export function correctOutcome(db: AppDatabase, input: ParsedInput<'outcomes.cor
       const handoff = tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decision.id)).get();
       if (handoff && (handoff.attempt > 0 || handoff.status !== 'waiting')) {
         throw new ServiceError('CONFLICT', 'De uitspraak is al naar het CJIB gestuurd: corrigeer haar na een retour via de beslissing (niet via de uitkomst).');
+      }
+      if (facts.case.status === 'completed' && verdictOf(sanctionsOfRecord(record)) === 'sanctions') {
+        throw new ServiceError('CONFLICT', 'De zaak is afgerond zonder straf of maatregel; een straf achteraf kan hier niet worden toegevoegd. Neem contact op met de functioneel beheerder.');
       }
       const decidedAt = judgmentMoment(record.decidedAt ?? decision.decidedAt, facts.session.date, now);
       const next = {

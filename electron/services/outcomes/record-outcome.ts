@@ -1,3 +1,4 @@
+import { verdictOf } from '../../../shared/outcomes/outcome-record';
 import { eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { resumeFromRefusal, VERDICT_DESCRIPTIONS, type OutcomeRecord } from '../../../shared/outcomes/outcome-record';
@@ -32,6 +33,9 @@ export function sanctionsOfRecord(record: Extract<OutcomeRecord, { outcome: 'dec
  * (so the appeal term and the CJIB countdown appear) and its hand-off to CJIB. A second recording
  * for the same hearing is refused: a correction goes through outcomes.correct.
  */
+/** Why a case without punishment is completed at its decision. */
+export const NOTHING_TO_ENFORCE = 'Geen straf of maatregel om ten uitvoer te leggen: de zaak is afgerond.';
+
 export function recordOutcome(db: AppDatabase, input: ParsedInput<'outcomes.record'>, clock: OutcomeClock) {
   const context = loadDeadlineContext(db);
   const { caseId, decisionId } = db.transaction((tx) => {
@@ -92,6 +96,9 @@ function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock:
       syncHandoff(tx, decision.id, actor);
       moveCase(tx, caseId, ['heard', 'decided'], { actor, details: { hearingId: facts.hearing.id, decisionId: decision.id } });
       setDecisionMoments(tx, caseId, context, { judgmentAt: decidedAt });
+      if (verdictOf(sanctionsOfRecord(record)) !== 'sanctions') {
+        moveCase(tx, caseId, ['decided', 'completed'], { actor, reason: NOTHING_TO_ENFORCE, details: { decisionId: decision.id } });
+      }
       return decision.id;
     }
     case 'adjourned': {

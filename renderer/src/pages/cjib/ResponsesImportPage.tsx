@@ -104,6 +104,7 @@ function ResponsesReport({ report }: { report: ResponseImportReport }) {
     <table className="data-table" data-testid="cjib-import-report">
       <caption>
         {t('cjibResponses.summary', {
+          count: counts.total,
           total: formatNumber(counts.total),
           processed: formatNumber(counts.processed),
           already: formatNumber(counts.alreadyProcessed),
