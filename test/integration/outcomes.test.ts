@@ -149,6 +149,8 @@ describe('recording hearing outcomes on a real district file', () => {
 
     await call('outcomes.record', { hearingId: first!.hearingId, outcome: 'adjourned', suspectPresent: true, reason: 'Rapportage reclassering afwachten', resumeFrom: '2026-07-06' });
     expect(sql.prepare('select status from hearing where id = ?').get(first!.hearingId)).toEqual({ status: 'adjourned' });
+    // The hearing limits were met when the hearing started: they no longer bind the continuation.
+    expect(sql.prepare("select hearing_by as hearingBy, next_limit_kind as kind from criminal_case where id = ?").get(first!.caseId)).toMatchObject({ hearingBy: null });
     expect(sql.prepare('select status, ready_from as readyFrom from criminal_case where id = ?').get(first!.caseId)).toEqual({
       status: 'awaiting_planning',
       readyFrom: '2026-07-05T22:00:00.000Z',

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { instantOf, startOfAmsterdamDay } from '../../../shared/calendar/amsterdam-time';
 import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
 import type { DeadlineResult } from '../../../shared/deadlines/result';
@@ -46,16 +46,19 @@ const laterOf = (a: string | null, b: string | null) => (a === null ? b : b === 
  * date it may be heard again (resumeFrom, YYYY-MM-DD). preconditionsOf gives both, so every caller
  * that rewrites the derived columns keeps the adjournment's date.
  */
-export type ReadinessInputs = readonly PreconditionFacts[] & { readonly resumeFrom?: string | null };
+export type ReadinessInputs = readonly PreconditionFacts[] & { readonly resumeFrom?: string | null; readonly hearingTookPlace?: boolean };
 
 export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preconditions: ReadinessInputs = []) {
   const result = deadlinesOf(c, context);
-  const hearingBy = utc(result.hearingBy);
+  // The hearing limits bind until the hearing starts: once a hearing took place (and was adjourned),
+  // they were met, and the court decides on custody and on when it resumes (the resume date below).
+  const met = preconditions.hearingTookPlace === true;
+  const hearingBy = met ? null : utc(result.hearingBy);
   const voorgeleidingBy = utc(result.voorgeleidingBy);
-  const hearingTargetBy = utc(result.hearingTargetBy);
+  const hearingTargetBy = met ? null : utc(result.hearingTargetBy);
   // A detained snelrecht case not yet in remand must be brought before the RC first (art. 59a Sv):
   // until then that limit binds, however far the hearing limit lies.
-  const voorgeleidingBinds = c.modality === 'snelrecht' && !c.remandOrderedAt && voorgeleidingBy !== null && (hearingBy === null || voorgeleidingBy < hearingBy);
+  const voorgeleidingBinds = !met && c.modality === 'snelrecht' && !c.remandOrderedAt && voorgeleidingBy !== null && (hearingBy === null || voorgeleidingBy < hearingBy);
   const [nextLimit, nextLimitKind]: [string | null, NextLimitKind] = voorgeleidingBinds
     ? [voorgeleidingBy, 'voorgeleiding']
     : hearingBy
@@ -80,7 +83,7 @@ export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preco
  * Bump when the deadline engine's rules or derivedColumns change: every district file is then
  * recomputed when it is next opened, so the cached limits never lag behind the engine.
  */
-export const DERIVED_COLUMNS_VERSION = 4;
+export const DERIVED_COLUMNS_VERSION = 5;
 const VERSION_KEY = 'derived.columnsVersion';
 
 /** Recomputes the derived columns of every case, and records the version, in one transaction. */
@@ -99,13 +102,14 @@ export function refreshDerivedColumns(db: AppDatabase, actor = 'system'): number
 }
 
 /** The preconditions of one case, and its latest adjournment's resume date, as readiness reads them. */
-export function preconditionsOf(db: Pick<AppDatabase, 'select'>, caseId: number): PreconditionFacts[] & { resumeFrom: string | null } {
+export function preconditionsOf(db: Pick<AppDatabase, 'select'>, caseId: number): PreconditionFacts[] & { resumeFrom: string | null; hearingTookPlace: boolean } {
   const list = db
     .select({ kind: casePreconditions.kind, status: casePreconditions.status, expectedOn: casePreconditions.expectedOn })
     .from(casePreconditions)
     .where(eq(casePreconditions.caseId, caseId))
     .all();
-  return Object.assign(list, { resumeFrom: latestResumeFrom(db, caseId) });
+  const tookPlace = db.select({ id: hearings.id }).from(hearings).where(and(eq(hearings.caseId, caseId), inArray(hearings.status, ['held', 'adjourned']))).limit(1).get();
+  return Object.assign(list, { resumeFrom: latestResumeFrom(db, caseId), hearingTookPlace: tookPlace !== undefined });
 }
 
 /** The resume date of the case's latest adjournment by the court; null when never adjourned. */
@@ -122,7 +126,7 @@ export function latestResumeFrom(db: Pick<AppDatabase, 'select'>, caseId: number
 }
 
 function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Map<number, ReadinessInputs> {
-  const byCase = new Map<number, PreconditionFacts[] & { resumeFrom?: string | null }>();
+  const byCase = new Map<number, PreconditionFacts[] & { resumeFrom?: string | null; hearingTookPlace?: boolean }>();
   const rows = db
     .select({ caseId: casePreconditions.caseId, kind: casePreconditions.kind, status: casePreconditions.status, expectedOn: casePreconditions.expectedOn })
     .from(casePreconditions)
@@ -143,6 +147,12 @@ function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Map<number, Readi
   for (const { caseId, resumeFrom } of adjournments) {
     const list = byCase.get(caseId) ?? [];
     list.resumeFrom = resumeFrom;
+    byCase.set(caseId, list);
+  }
+  const heard = db.select({ caseId: hearings.caseId }).from(hearings).where(inArray(hearings.status, ['held', 'adjourned'])).groupBy(hearings.caseId).all();
+  for (const { caseId } of heard) {
+    const list = byCase.get(caseId) ?? [];
+    list.hearingTookPlace = true;
     byCase.set(caseId, list);
   }
   return byCase;
