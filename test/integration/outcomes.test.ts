@@ -149,8 +149,8 @@ describe('recording hearing outcomes on a real district file', () => {
 
     await call('outcomes.record', { hearingId: first!.hearingId, outcome: 'adjourned', suspectPresent: true, reason: 'Rapportage reclassering afwachten', resumeFrom: '2026-07-06' });
     expect(sql.prepare('select status from hearing where id = ?').get(first!.hearingId)).toEqual({ status: 'adjourned' });
-    // The hearing limits were met when the hearing started: they no longer bind the continuation.
-    expect(sql.prepare("select hearing_by as hearingBy, next_limit_kind as kind from criminal_case where id = ?").get(first!.caseId)).toMatchObject({ hearingBy: null });
+    // The hearing limits were met when the hearing started: kept for the monitoring, they no longer bind the continuation.
+    expect(sql.prepare('select next_limit_kind as kind, queue_order as queueOrder from criminal_case where id = ?').get(first!.caseId)).toEqual({ kind: 'none', queueOrder: '9999-12-31T23:59:59.999Z' });
     expect(sql.prepare('select status, ready_from as readyFrom from criminal_case where id = ?').get(first!.caseId)).toEqual({
       status: 'awaiting_planning',
       readyFrom: '2026-07-05T22:00:00.000Z',
@@ -183,6 +183,20 @@ describe('recording hearing outcomes on a real district file', () => {
     expect(c.served).toBeNull();
     expect(c.gaps.split(',')).toContain('summons_served');
     expect(sql.prepare('select status from hearing where id = ?').get(first!.hearingId)).toEqual({ status: 'adjourned' });
+    database.close();
+  });
+
+  it('keeps the custody limit of a detained case binding after a no-show (the hearing did not start)', async () => {
+    const { database, call, sql, plannedToday } = await setup();
+    const detained = [...plannedToday('snelrecht'), ...plannedToday('supersnelrecht')][0];
+    expect(detained).toBeDefined();
+    if (!detained) return;
+    const before = sql.prepare('select hearing_by as hearingBy, next_limit_kind as kind from criminal_case where id = ?').get(detained.caseId) as { hearingBy: string | null; kind: string };
+    expect(before.hearingBy).not.toBeNull();
+    await call('outcomes.record', { hearingId: detained.hearingId, outcome: 'not_appeared', reason: 'Verdachte niet voorgeleid' });
+    const after = sql.prepare('select hearing_by as hearingBy, next_limit_kind as kind from criminal_case where id = ?').get(detained.caseId) as { hearingBy: string | null; kind: string };
+    expect(after.hearingBy).toBe(before.hearingBy);
+    expect(['hearing', 'voorgeleiding']).toContain(after.kind);
     database.close();
   });
 

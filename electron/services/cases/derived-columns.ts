@@ -31,6 +31,9 @@ export function deadlinesOf(c: DeadlineFacts, context: DeadlineContext): Deadlin
 /** An ISO-8601 moment with any offset as UTC text (text order is time order); null when absent. */
 export const utc = (iso: string | null | undefined) => (iso ? new Date(instantOf(iso)).toISOString() : null);
 
+/** Outcomes after which a hearing took place (a no-show did not start the hearing). */
+export const HEARING_TOOK_PLACE = ['decided', 'adjourned'] as const;
+
 export type NextLimitKind = 'voorgeleiding' | 'hearing' | 'target' | 'none';
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 const laterOf = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
@@ -50,22 +53,25 @@ export type ReadinessInputs = readonly PreconditionFacts[] & { readonly resumeFr
 
 export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preconditions: ReadinessInputs = []) {
   const result = deadlinesOf(c, context);
-  // The hearing limits bind until the hearing starts: once a hearing took place (and was adjourned),
-  // they were met, and the court decides on custody and on when it resumes (the resume date below).
+  // The hearing limits bind until the hearing starts. Once a hearing took place (decided, or adjourned
+  // by the court; not a no-show) they were met: they stay stored (the monitoring measures against
+  // them) but no longer bind planning; the court decides when it resumes (the resume date below).
   const met = preconditions.hearingTookPlace === true;
-  const hearingBy = met ? null : utc(result.hearingBy);
+  const hearingBy = utc(result.hearingBy);
   const voorgeleidingBy = utc(result.voorgeleidingBy);
-  const hearingTargetBy = met ? null : utc(result.hearingTargetBy);
+  const hearingTargetBy = utc(result.hearingTargetBy);
   // A detained snelrecht case not yet in remand must be brought before the RC first (art. 59a Sv):
   // until then that limit binds, however far the hearing limit lies.
   const voorgeleidingBinds = !met && c.modality === 'snelrecht' && !c.remandOrderedAt && voorgeleidingBy !== null && (hearingBy === null || voorgeleidingBy < hearingBy);
-  const [nextLimit, nextLimitKind]: [string | null, NextLimitKind] = voorgeleidingBinds
-    ? [voorgeleidingBy, 'voorgeleiding']
-    : hearingBy
-      ? [hearingBy, 'hearing']
-      : hearingTargetBy
-        ? [hearingTargetBy, 'target']
-        : [null, 'none'];
+  const [nextLimit, nextLimitKind]: [string | null, NextLimitKind] = met
+    ? [null, 'none']
+    : voorgeleidingBinds
+      ? [voorgeleidingBy, 'voorgeleiding']
+      : hearingBy
+        ? [hearingBy, 'hearing']
+        : hearingTargetBy
+          ? [hearingTargetBy, 'target']
+          : [null, 'none'];
   return {
     voorgeleidingBy,
     hearingBy,
@@ -83,7 +89,7 @@ export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preco
  * Bump when the deadline engine's rules or derivedColumns change: every district file is then
  * recomputed when it is next opened, so the cached limits never lag behind the engine.
  */
-export const DERIVED_COLUMNS_VERSION = 5;
+export const DERIVED_COLUMNS_VERSION = 6;
 const VERSION_KEY = 'derived.columnsVersion';
 
 /** Recomputes the derived columns of every case, and records the version, in one transaction. */
@@ -108,7 +114,13 @@ export function preconditionsOf(db: Pick<AppDatabase, 'select'>, caseId: number)
     .from(casePreconditions)
     .where(eq(casePreconditions.caseId, caseId))
     .all();
-  const tookPlace = db.select({ id: hearings.id }).from(hearings).where(and(eq(hearings.caseId, caseId), inArray(hearings.status, ['held', 'adjourned']))).limit(1).get();
+  const tookPlace = db
+    .select({ id: hearingOutcomes.id })
+    .from(hearingOutcomes)
+    .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
+    .where(and(eq(hearings.caseId, caseId), inArray(hearingOutcomes.outcome, [...HEARING_TOOK_PLACE])))
+    .limit(1)
+    .get();
   return Object.assign(list, { resumeFrom: latestResumeFrom(db, caseId), hearingTookPlace: tookPlace !== undefined });
 }
 
@@ -149,7 +161,13 @@ function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Map<number, Readi
     list.resumeFrom = resumeFrom;
     byCase.set(caseId, list);
   }
-  const heard = db.select({ caseId: hearings.caseId }).from(hearings).where(inArray(hearings.status, ['held', 'adjourned'])).groupBy(hearings.caseId).all();
+  const heard = db
+    .select({ caseId: hearings.caseId })
+    .from(hearingOutcomes)
+    .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
+    .where(inArray(hearingOutcomes.outcome, [...HEARING_TOOK_PLACE]))
+    .groupBy(hearings.caseId)
+    .all();
   for (const { caseId } of heard) {
     const list = byCase.get(caseId) ?? [];
     list.hearingTookPlace = true;

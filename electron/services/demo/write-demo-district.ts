@@ -131,7 +131,7 @@ function writeCase(st: Statements, context: DeadlineContext, c: DemoCase, demo: 
   const judgmentAt = d?.kind === 'judgment' ? d.decidedAt : null;
   const penaltyOrderDeliveredAt = d?.kind === 'penalty_order' ? d.deliveredAt : null;
   const resumeFrom = c.hearing?.outcome?.resumeFrom ?? null;
-  const hearingTookPlace = c.hearing?.status === 'held' || c.hearing?.status === 'adjourned';
+  const hearingTookPlace = c.hearing?.outcome?.outcome === 'decided' || c.hearing?.outcome?.outcome === 'adjourned';
   const derived = derivedColumns({ ...c, custodyExtendedAt: null, judgmentAt, penaltyOrderDeliveredAt }, context, Object.assign([], { resumeFrom, hearingTookPlace }));
   st.criminalCase.run(
     caseId, c.parketnummer, suspectId, c.modality, c.fillerKind, c.status, c.policeUnit, c.offenceSummary, c.offenceAt, c.arrestedAt,

@@ -2,7 +2,7 @@ import { fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { earliestHearing } from '../../../shared/deadlines/summons-term';
 import type { HeardModality } from '../../../shared/domain/modality';
 import type { PlanningCase } from '../../../shared/planner/planning-problem';
-import { toPlanningCase } from './planning-case';
+import { toPlanningCase, type CaseLimitsRow } from './planning-case';
 import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar, loadDeadlineSettings } from '../settings/district-settings';
 
@@ -20,6 +20,7 @@ interface HearingRow {
   hearingTargetBy: string | null;
   readyFrom: string | null;
   coDefendantGroup: string | null;
+  nextLimitKind: CaseLimitsRow['nextLimitKind'];
 }
 
 export interface AnnouncedHearings {
@@ -50,7 +51,7 @@ export function loadAnnouncedHearings(db: AppDatabase, window: { from: string; t
     .prepare(
       `select h.id as hearingId, c.id as caseId, s.id as sessionId, s.date, s.start_time as startTime, h.pinned, c.modality,
               c.short_term_consent as shortTermConsent, c.hearing_from as hearingFrom, c.hearing_by as hearingBy,
-              c.hearing_target_by as hearingTargetBy, c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup
+              c.hearing_target_by as hearingTargetBy, c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
        where h.status = 'planned' and c.status = 'planned' and s.status = 'scheduled' and s.date between ? and ?
        order by s.date, s.start_time, h.id`,

@@ -7,7 +7,7 @@ import type { AppDatabase } from '../../../db/open-database';
 import { reservationStateOfSessions } from '../reservations/reservation-state';
 import { unfilledByModality } from '../../../shared/planning/reservation-fill';
 import { loadAnnouncedHearings, type AnnouncedHearings } from './announced-hearings';
-import { toPlanningCase } from './planning-case';
+import { toPlanningCase, type CaseLimitsRow } from './planning-case';
 
 export interface PlanningWindow {
   from: string;
@@ -35,6 +35,7 @@ interface CaseRow {
   planningGaps: string;
   readyFrom: string | null;
   coDefendantGroup: string | null;
+  nextLimitKind: CaseLimitsRow['nextLimitKind'];
   /** 1 when a pending precondition's expected date has passed (not cached: time alone makes it so). */
   overdue: number;
 }
@@ -116,7 +117,7 @@ function loadWaitingCases(db: AppDatabase, now: Date): CaseRow[] {
   return db.$client
     .prepare(
       `select c.id, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy, c.planning_gaps as planningGaps,
-              c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup,
+              c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind,
               exists (select 1 from case_precondition p where p.case_id = c.id and p.status = 'pending' and p.expected_on < ?) as overdue
        from criminal_case c where c.status = 'awaiting_planning' and c.modality in (${HEARD_MODALITIES.map(() => '?').join(', ')}) order by c.id`,
     )

@@ -10,6 +10,8 @@ export interface CaseLimitsRow {
   hearingTargetBy: string | null;
   readyFrom: string | null;
   coDefendantGroup: string | null;
+  /** 'none' also when the hearing limits were met by a hearing that took place (derived-columns.ts). */
+  nextLimitKind: 'voorgeleiding' | 'hearing' | 'target' | 'none';
 }
 
 const instant = (value: string | null) => (value ? Date.parse(value) : null);
@@ -20,12 +22,14 @@ const instant = (value: string | null) => (value ? Date.parse(value) : null);
  * announced hearing that would need a new summons); never after its hard limit.
  */
 export function toPlanningCase(row: CaseLimitsRow, now: number, notBefore = 0): PlanningCase {
+  // A case whose hearing already took place (adjourned by the court) is no longer held to the hearing limits.
+  const bound = row.nextLimitKind !== 'none';
   return {
     id: row.id,
     modality: row.modality,
     earliest: Math.max(now, instant(row.hearingFrom) ?? 0, instant(row.readyFrom) ?? 0, notBefore),
-    latest: instant(row.hearingBy),
-    targetBy: instant(row.hearingTargetBy),
+    latest: bound ? instant(row.hearingBy) : null,
+    targetBy: bound ? instant(row.hearingTargetBy) : null,
     detained: isDetainedModality(row.modality),
     group: row.coDefendantGroup ?? undefined,
   };

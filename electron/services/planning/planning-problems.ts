@@ -121,7 +121,7 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
   // A planned hearing that no longer fits its case: facts corrected or a precondition's date moved after it was planned.
   const planned = db.$client
     .prepare(
-      `select c.id, c.parketnummer, s.id as sessionId, s.date, s.start_time as startTime, c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.ready_from as readyFrom
+      `select c.id, c.parketnummer, s.id as sessionId, s.date, s.start_time as startTime, case when c.next_limit_kind = 'none' then null else c.hearing_by end as hearingBy, c.hearing_from as hearingFrom, c.ready_from as readyFrom
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
        where h.status = 'planned' and s.status = 'scheduled' and s.date >= ?`,
     )

@@ -19,7 +19,7 @@ import type { AppDatabase } from '../../../db/open-database';
 import { loadGenerationContext } from '../capacity/generation-context';
 import { ServiceError } from '../service-error';
 import { buildPlanningProblem, type PlanningWindow } from './build-planning-problem';
-import { toPlanningCase } from './planning-case';
+import { toPlanningCase, type CaseLimitsRow } from './planning-case';
 
 type Sqlite = AppDatabase['$client'];
 
@@ -131,7 +131,7 @@ function casesOnSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], n
   const rows = sqlite
     .prepare(
       `select c.id, c.parketnummer, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy,
-              c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, h.session_id as sessionId, s.date
+              c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind, h.session_id as sessionId, s.date
        from hearing h join criminal_case c on c.id = h.case_id join court_session s on s.id = h.session_id
        where h.status = 'planned' and h.session_id in (${placeholders(ids)}) and c.modality in (${heardList}) order by s.date, c.id`,
     )
@@ -144,6 +144,7 @@ function casesOnSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], n
     hearingTargetBy: string | null;
     readyFrom: string | null;
     coDefendantGroup: string | null;
+    nextLimitKind: CaseLimitsRow['nextLimitKind'];
     sessionId: number;
     date: string;
   }[];
@@ -233,7 +234,7 @@ function replayedCases(sqlite: Sqlite, period: { from: string; to: string }, win
     coDefendantGroup: string | null;
   }[];
   const shiftMs = startOfAmsterdamDay(windowFrom) - startOfAmsterdamDay(period.from);
-  const sources: PlanningCase[] = rows.map((row) => toPlanningCase({ ...row, readyFrom: null }, Date.parse(row.createdAt)));
+  const sources: PlanningCase[] = rows.map((row) => toPlanningCase({ ...row, readyFrom: null, nextLimitKind: 'hearing' }, Date.parse(row.createdAt)) /* replayed as new arrivals: their limits bind */);
   // An arrival shifted to earlier today than now can be heard from now on.
   const cases = replayIntake(sources, shiftMs).map((c) => ({ ...c, earliest: Math.max(c.earliest, now.getTime()) }));
   cases.forEach((c, index) => labels.set(c.id, { parketnummer: rows[index]!.parketnummer, modality: c.modality, latest: c.latest, replayed: true }));
