@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { executionCompletion } from '../../shared/cjib/execution-rules';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
 
@@ -46,13 +47,24 @@ describe('chain steps on the case', () => {
         .prepare("insert into cjib_message (message_key, kind, handoff_id, attempt, occurred_at, file_name, imported_at, imported_by, payload) values ('k', 'execution', (select id from cjib_handoff where decision_id = ?), 1, 'x', 'f', 'x', 't', '{}')")
         .run(decision).lastInsertRowid,
     );
-    // Paying by arrangement is not completion; paying in full is.
-    sqlite.prepare("insert into sanction_execution (sanction_id, status, occurred_at, message_id) values (?, 'fine_paid_by_arrangement', '2026-08-01T00:00:00.000Z', ?)").run(sanction, message);
+    const service = Number(sqlite.prepare("insert into sanction (decision_id, kind, hours, substitute_detention_days) values (?, 'community_service', 40, 20)").run(decision).lastInsertRowid);
+    sqlite.prepare("insert into sanction (decision_id, kind, days, conditional, probation_months) values (?, 'custodial', 30, 1, 24)").run(decision);
+    const execute = (sanctionId: number, status: string, at: string) =>
+      sqlite.prepare('insert into sanction_execution (sanction_id, status, occurred_at, message_id) values (?, ?, ?, ?)').run(sanctionId, status, at, message);
+    // Paying by arrangement is not completion; paying in full is, but the community service still runs.
+    execute(sanction, 'fine_paid_by_arrangement', '2026-08-01T00:00:00.000Z');
     expect(steps(row.caseId)).toMatchObject({ sent: '2026-07-10T08:00:00.000Z', ack: '2026-07-11T08:00:00.000Z', executed: null });
-    sqlite.prepare("insert into sanction_execution (sanction_id, status, occurred_at, message_id) values (?, 'fine_paid_in_full', '2026-09-01T00:00:00.000Z', ?)").run(sanction, message);
-    expect(steps(row.caseId)).toMatchObject({ executed: '2026-09-01T00:00:00.000Z' });
+    execute(sanction, 'fine_paid_in_full', '2026-09-01T00:00:00.000Z');
+    execute(service, 'community_service_started', '2026-08-15T00:00:00.000Z');
+    expect(steps(row.caseId)).toMatchObject({ executed: null });
+    // Complete when every sanction that needs executing ended (the conditional prison term does not), as the timeline says.
+    execute(service, 'community_service_completed', '2026-10-01T00:00:00.000Z');
+    expect(steps(row.caseId)).toMatchObject({ executed: '2026-10-01T00:00:00.000Z' });
+    const executions = sqlite.prepare('select sanction_id as sanctionId, status, occurred_at as occurredAt from sanction_execution').all() as never[];
+    const sanctionsOfDecision = sqlite.prepare('select id, kind, conditional from sanction where decision_id = ?').all(decision).map((s: any) => ({ ...s, conditional: s.conditional === 1 })) as never[];
+    expect(executionCompletion(sanctionsOfDecision, executions)).toMatchObject({ complete: true, completedAt: '2026-10-01T00:00:00.000Z' });
 
-    sqlite.prepare('delete from sanction_execution where sanction_id = ?').run(sanction);
+    sqlite.prepare('delete from sanction_execution').run();
     sqlite.prepare('delete from cjib_message where id = ?').run(message);
     sqlite.prepare('delete from cjib_handoff where decision_id = ?').run(decision);
     expect(steps(row.caseId)).toMatchObject({ sent: null, ack: null });

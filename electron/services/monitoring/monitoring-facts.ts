@@ -3,8 +3,6 @@ import type { MonitoringCaseFacts } from '../../../shared/monitoring/monitoring-
 
 type Client = Pick<AppDatabase, '$client'>;
 
-/** Executions that end a sanction's execution (paid, served, completed, or collection stopped). */
-export const EXECUTION_END_STATUSES = ['fine_paid_in_full', 'fine_paid_by_arrangement', 'fine_collection_stopped', 'community_service_completed', 'custodial_served'] as const;
 
 interface CaseRow {
   id: number;
@@ -83,11 +81,10 @@ export function readMonitoringFacts(db: Client): { parketnummer: string; facts: 
     (
       sqlite
         .prepare(
-          `select d.case_id as caseId, max(e.occurred_at) as completedAt
-             from sanction_execution e join sanction s on s.id = e.sanction_id join decision d on d.id = s.decision_id
-            where e.status in (${EXECUTION_END_STATUSES.map(() => '?').join(',')}) group by d.case_id`,
+          // One definition of 'execution completed': the case's column, kept by the trigger of migration 0010.
+          `select id as caseId, execution_completed_at as completedAt from criminal_case where execution_completed_at is not null`,
         )
-        .all(...EXECUTION_END_STATUSES) as { caseId: number; completedAt: string }[]
+        .all() as { caseId: number; completedAt: string }[]
     ).map((r) => [r.caseId, r.completedAt]),
   );
 
