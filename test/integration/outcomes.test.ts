@@ -282,6 +282,13 @@ describe('recording hearing outcomes on a real district file', () => {
 
     const appealWithoutDate = await fail('decisions.update', { ...update, remedy: 'appeal' });
     expect(appealWithoutDate.details!.map((d) => d.message)).toContain('Vul in wanneer het rechtsmiddel is ingesteld');
+
+    // Sent again; an appeal that reached the clerk late can still be recorded (only the remedy changes), nothing else can.
+    sql.prepare("update cjib_handoff set status = 'sent', attempt = 2 where decision_id = ?").run(recorded.decision.id);
+    const current = { ...update, sanctions: updated.sanctions.map((x: Record<string, unknown>) => ({ id: x.id, kind: x.kind, amountCents: x.amountCents, hours: x.hours, days: x.days, conditional: x.conditional, probationMonths: x.probationMonths, substituteDetentionDays: x.substituteDetentionDays, description: x.description })) };
+    const appeal = await call('decisions.update', { ...current, remedy: 'appeal', remedyFiledAt: '2026-06-15T14:00:00+02:00', reason: 'Hoger beroep via de penitentiaire inrichting' });
+    expect(appeal.remedy).toBe('appeal');
+    expect((await fail('decisions.update', { ...current, sanctions: [{ ...fine(500, 10), id: sanctionId }], reason: 'Bedrag' })).message).toMatch(/alleen een ingesteld rechtsmiddel/);
     database.close();
   });
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { instantOf } from '../../../shared/calendar/amsterdam-time';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { AppDatabase } from '../../../db/open-database';
-import { cjibHandoffs, decisions } from '../../../db/schema';
+import { cjibHandoffs, decisions, sanctions } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import type { Tx } from '../cases/case-transition';
 import { ServiceError } from '../service-error';
@@ -35,8 +35,17 @@ export function updateDecision(db: AppDatabase, input: ParsedInput<'decisions.up
   db.transaction((tx) => {
     const decision = loadDecision(tx, input.decisionId);
     const handoff = tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decision.id)).get();
-    if (handoff?.status === 'sent') throw new ServiceError('CONFLICT', 'De beslissing ligt bij het CJIB en wacht op antwoord: corrigeren kan pas na een retour.');
-    if (handoff?.status === 'acknowledged') throw new ServiceError('CONFLICT', 'Het CJIB heeft de beslissing al ontvangen en bevestigd: corrigeren kan hier niet meer.');
+    // A remedy filed late (e.g. an appeal that reached the clerk after the batch went out) must always
+    // be recordable, so the case shows it; everything CJIB enforces stays locked while CJIB has it.
+    const locked = handoff?.status === 'sent' || handoff?.status === 'acknowledged';
+    if (locked && !onlyRemedyChanges(tx, decision, input)) {
+      throw new ServiceError(
+        'CONFLICT',
+        handoff?.status === 'sent'
+          ? 'De beslissing ligt bij het CJIB en wacht op antwoord: alleen een ingesteld rechtsmiddel kan nu worden vastgelegd; corrigeren kan pas na een retour.'
+          : 'Het CJIB heeft de beslissing al ontvangen en bevestigd: alleen een ingesteld rechtsmiddel kan nog worden vastgelegd.',
+      );
+    }
     assertSanctionsValid(input.sanctions, decision.kind);
     if (decision.kind === 'penalty_order' && input.judgmentSignedAt !== null) {
       throw new ServiceError('INVALID_INPUT', 'Een strafbeschikking wordt niet door de rechtbank getekend: laat de datum van ondertekening leeg.');
@@ -100,4 +109,20 @@ export function markSigned(db: AppDatabase, input: ParsedInput<'decisions.markSi
     recordAudit(tx, { actor, action: 'decision.signed', entityType: 'decision', entityId: decision.id, details: { caseId: decision.caseId, judgmentSignedAt: signedAt } });
   });
   return getDecision(db, input.decisionId);
+}
+
+const SANCTION_FIELDS = ['kind', 'amountCents', 'hours', 'days', 'conditional', 'probationMonths', 'substituteDetentionDays', 'description'] as const;
+
+/** Whether the update changes nothing but the remedy (the sanctions, conditions and signing as they are). */
+function onlyRemedyChanges(tx: Pick<AppDatabase, 'select'>, decision: typeof decisions.$inferSelect, input: ParsedInput<'decisions.update'>): boolean {
+  const current = tx.select().from(sanctions).where(eq(sanctions.decisionId, decision.id)).orderBy(sanctions.id).all();
+  const sameSanctions =
+    current.length === input.sanctions.length &&
+    current.every((s, i) => {
+      const next = input.sanctions[i]!;
+      return (next.id === undefined || next.id === s.id) && SANCTION_FIELDS.every((field) => (s[field] ?? null) === (next[field] ?? null));
+    });
+  const signed = input.judgmentSignedAt === null ? null : Date.parse(input.judgmentSignedAt);
+  const sameSigned = signed === (decision.judgmentSignedAt === null ? null : Date.parse(decision.judgmentSignedAt));
+  return sameSanctions && (input.conditions || null) === (decision.conditions || null) && sameSigned;
 }
