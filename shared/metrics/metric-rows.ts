@@ -19,7 +19,7 @@ export interface SessionRow {
   capacitySlots: number;
   /** Slots still held by reservations (reserved minus released). */
   reservedSlots: number;
-  /** Hearings occupying a slot (planned or held). */
+  /** Hearings that used a slot (planned, held, or adjourned by the court). */
   usedSlots: number;
 }
 

@@ -29,7 +29,7 @@ describe('the metrics dashboard on a demo district file', () => {
     expect(d.intake.total.value).toBeGreaterThan(100);
     expect(d.sessions.sessionsHeld).toBe(count("select count(*) n from court_session where status = 'scheduled' and date between '2026-01-01' and '2026-04-30'"));
     expect(d.sessions.slotsUsed.value).toBe(
-      count("select count(*) n from hearing h join court_session s on s.id = h.session_id where s.status = 'scheduled' and s.date between '2026-01-01' and '2026-04-30' and h.status in ('planned','held')"),
+      count("select count(*) n from hearing h join court_session s on s.id = h.session_id where s.status = 'scheduled' and s.date between '2026-01-01' and '2026-04-30' and h.status in ('planned','held','adjourned')"),
     );
     expect(d.adjournments.adjourned.value).toBe(
       count("select count(*) n from hearing h join court_session s on s.id = h.session_id where s.date between '2026-01-01' and '2026-04-30' and h.status = 'adjourned'"),

@@ -19,13 +19,16 @@ export function fetchIntake(db: Db, p: QueryParams): IntakeRow[] {
   return rows.map((r) => ({ caseId: r.caseId, modality: r.modality, policeUnit: r.policeUnit, intakeDate: dateOfInstant(r.createdAt) }));
 }
 
+/** A slot was used by a hearing that is planned, was held, or took place and was adjourned by the court. */
+const SLOT_USED = "('planned', 'held', 'adjourned')";
+
 /** Sessions in the range with reserved and occupied slots (court_session_date_idx, hearing_session_status_idx). Not filtered by police unit. */
 export function fetchSessions(db: Db, p: QueryParams): SessionRow[] {
   const rows = db.$client
     .prepare(
       `select s.id as sessionId, s.date, s.status, s.capacity_slots as capacitySlots, s.session_type as sessionType, s.accepted_modalities as accepted,
-         (select coalesce(sum(v.slots), 0) from reservation v where v.session_id = s.id) as reservedSlots,
-         (select count(*) from hearing h where h.session_id = s.id and h.status in ('planned', 'held')) as usedSlots
+         (select coalesce(sum(v.slots - coalesce(v.released_slots, 0)), 0) from reservation v where v.session_id = s.id) as reservedSlots,
+         (select count(*) from hearing h where h.session_id = s.id and h.status in ${SLOT_USED}) as usedSlots
        from court_session s join courtroom r on r.id = s.courtroom_id
        where s.date between @from and @to and (@locationId is null or r.location_id = @locationId)`,
     )
@@ -155,11 +158,11 @@ export function fetchReturns(db: Db, p: QueryParams): ReturnRow[] {
     .all(p) as ReturnRow[];
 }
 
-/** The hearings (planned or held) occupying a slot on the given sessions, for the drill lists. */
+/** The hearings that used (or hold) a slot on the given sessions, for the drill lists. */
 export function fetchSlotHearings(db: Db, sessionIds: readonly number[]): { caseId: number; sessionId: number }[] {
   if (sessionIds.length === 0) return [];
   const result: { caseId: number; sessionId: number }[] = [];
-  const statement = db.$client.prepare(`select h.case_id as caseId, h.session_id as sessionId from hearing h where h.session_id = ? and h.status in ('planned', 'held')`);
+  const statement = db.$client.prepare(`select h.case_id as caseId, h.session_id as sessionId from hearing h where h.session_id = ? and h.status in ${SLOT_USED}`);
   for (const id of sessionIds) result.push(...(statement.all(id) as { caseId: number; sessionId: number }[]));
   return result;
 }
