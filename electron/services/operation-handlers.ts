@@ -68,6 +68,12 @@ export interface ServiceContext {
 /** Maps every contract operation to its service. The type makes a missing operation a compile error. */
 export function createOperationHandlers(context: ServiceContext): OperationHandlers {
   const { db } = context;
+  const now = () => context.now?.() ?? new Date();
+  // Reservations that are due are released before anything counts them (ADR 14).
+  const withDueReservationsReleased = <T>(work: () => T): T => {
+    releaseDueReservations(db, context.today());
+    return work();
+  };
   return {
     'district.get': () => getDistrict(db),
     'district.create': (input) => createDistrict(db, input, context.actor()),
@@ -110,24 +116,15 @@ export function createOperationHandlers(context: ServiceContext): OperationHandl
     },
     'queue.list': (input) => listWorkQueue(db, input, context.now?.() ?? new Date()),
     'planner.run': (input) => runPlanner(db, input, context.actor(), context.now?.() ?? new Date()),
-    // Reservations that are due are released before anything counts them (ADR 14).
-    'planner.place': (input) => {
-      releaseDueReservations(db, context.today());
-      return { ...placeCaseManually(db, input, context.actor(), context.now?.() ?? new Date()), detail: getCaseDetail(db, input.caseId) };
-    },
-    'planner.candidates': ({ caseId, from, to }) => {
-      releaseDueReservations(db, context.today());
-      return placementCandidates(db, caseId, { from, to }, context.now?.() ?? new Date());
-    },
+    'planner.place': (input) =>
+      withDueReservationsReleased(() => ({ ...placeCaseManually(db, input, context.actor(), now()), detail: getCaseDetail(db, input.caseId) })),
+    'planner.candidates': ({ caseId, from, to }) => withDueReservationsReleased(() => placementCandidates(db, caseId, { from, to }, now())),
     'reservations.list': (input) => listReservations(db, input, context.today()),
     'reservations.reserve': (input) => reserveSlots(db, input, context.actor(), context.today(), context.now?.() ?? new Date()),
     'reservations.release': (input) => releaseReservation(db, input, context.actor(), context.today(), context.now?.() ?? new Date()),
     'planner.problems': () => listPlanningProblems(db, context.now?.() ?? new Date()),
     'planner.whatIf': (input) => runWhatIf(db, input, context.today(), context.now?.() ?? new Date()),
-    'planner.tower': (input) => {
-      releaseDueReservations(db, context.today());
-      return getTrafficTower(db, input, context.today(), context.now?.() ?? new Date());
-    },
+    'planner.tower': (input) => withDueReservationsReleased(() => getTrafficTower(db, input, context.today(), now())),
     'people.list': () => listRota(db, context.today()),
     'people.save': (input) => savePerson(db, input, context.actor(), context.today()),
     'people.deactivate': (input) => deactivatePerson(db, input, context.actor(), context.today()),

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/api/case-schemas';
 import { IMPORT_COLUMNS } from '../../../../shared/intake/import-columns';
@@ -7,6 +7,7 @@ import { useApi } from '../../api/api-context';
 import { formatNumber } from '../../i18n/format';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { FileCheckForm } from '../../components/FileCheckForm';
 import { downloadBase64File, fileToBase64 } from './download-file';
 import { ImportReportView } from './ImportReportView';
 
@@ -30,11 +31,6 @@ export function ImportPage() {
   const template = useMutation({ mutationFn: (format: 'csv' | 'xlsx') => api.call('cases.importTemplate', { format }), onSuccess: downloadBase64File });
   const report = run.data;
   const checked = report?.dryRun ? report : null;
-
-  const check = (event: FormEvent) => {
-    event.preventDefault();
-    if (file) run.mutate({ dryRun: true });
-  };
 
   return (
     <>
@@ -71,30 +67,21 @@ export function ImportPage() {
           </tbody>
         </table>
       </details>
-      <form onSubmit={check} className="panel">
-        <div className="field">
-          <label htmlFor="import-file">{t('import.file')}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              run.reset();
-            }}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" disabled={!file || run.isPending}>
-            {run.isPending && run.variables?.dryRun ? t('import.checking') : t('import.check')}
-          </button>
-        </div>
-        {run.isPending && (
-          <p role="status" aria-live="polite">
-            {run.variables?.dryRun ? t('import.checking') : t('import.committing')}
-          </p>
-        )}
-      </form>
+      <FileCheckForm
+        id="import-file"
+        label={t('import.file')}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        hasFile={file !== null}
+        onFile={(chosen) => {
+          setFile(chosen);
+          run.reset();
+        }}
+        onCheck={() => run.mutate({ dryRun: true })}
+        checkLabel={run.isPending && run.variables?.dryRun ? t('import.checking') : t('import.check')}
+        pending={run.isPending}
+        pendingText={run.variables?.dryRun ? t('import.checking') : t('import.committing')}
+        className="panel"
+      />
       {run.isError && <ErrorPanel error={run.error} />}
       {report && (
         <section className="panel">

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseImportReport } from '../../../../shared/cjib/response-format';
 import { useApi } from '../../api/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { FileCheckForm } from '../../components/FileCheckForm';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatNumber } from '../../i18n/format';
 import { fileToBase64 } from '../cases/download-file';
@@ -23,40 +24,27 @@ export function ResponsesImportPage() {
     },
   });
   const report = run.data;
-  const check = (event: FormEvent) => {
-    event.preventDefault();
-    if (file) run.mutate({ dryRun: true });
-  };
   const importable = report?.dryRun && report.fileProblems.length === 0 && report.counts.error === 0 && report.counts.processed + report.counts.outdated > 0;
 
   return (
     <>
       <h1>{t('cjibResponses.title')}</h1>
       <p>{t('cjibResponses.intro')}</p>
-      <form onSubmit={check} className="panel">
-        <div className="field">
-          <label htmlFor="cjib-response-file">{t('cjibResponses.file')}</label>
-          <input
-            id="cjib-response-file"
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              run.reset();
-            }}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" disabled={!file || run.isPending}>
-            {t('cjibResponses.check')}
-          </button>
-        </div>
-        {run.isPending && (
-          <p role="status" aria-live="polite">
-            {run.variables?.dryRun ? t('cjibResponses.checking') : t('cjibResponses.importing')}
-          </p>
-        )}
-      </form>
+      <FileCheckForm
+        id="cjib-response-file"
+        label={t('cjibResponses.file')}
+        accept=".json,application/json"
+        hasFile={file !== null}
+        onFile={(chosen) => {
+          setFile(chosen);
+          run.reset();
+        }}
+        onCheck={() => run.mutate({ dryRun: true })}
+        checkLabel={t('cjibResponses.check')}
+        pending={run.isPending}
+        pendingText={run.variables?.dryRun ? t('cjibResponses.checking') : t('cjibResponses.importing')}
+        className="panel"
+      />
       {run.isError && <ErrorPanel error={run.error} />}
       {report && (
         <section className="panel" aria-labelledby="cjib-report-title">

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROTA_COLUMNS } from '../../../../shared/rota/rota-columns';
 import { useApi } from '../../api/api-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { FileCheckForm } from '../../components/FileCheckForm';
 import { downloadBase64File, fileToBase64 } from '../cases/download-file';
 import { RotaImportReportView } from './RotaImportReportView';
 import { refreshAfterRotaChange } from './rota-queries';
@@ -22,10 +23,6 @@ export function RotaImport() {
   });
   const template = useMutation({ mutationFn: () => api.call('people.importTemplate', {}), onSuccess: downloadBase64File });
   const report = run.data;
-  const check = (event: FormEvent) => {
-    event.preventDefault();
-    if (file) run.mutate({ dryRun: true });
-  };
 
   return (
     <section className="panel" aria-labelledby="rota-import-title">
@@ -38,30 +35,20 @@ export function RotaImport() {
         </button>
       </div>
       {template.isError && <ErrorPanel error={template.error} />}
-      <form onSubmit={check}>
-        <div className="field">
-          <label htmlFor="rota-file">{t('rota.file')}</label>
-          <input
-            id="rota-file"
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              run.reset();
-            }}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" disabled={!file || run.isPending}>
-            {t('rota.check')}
-          </button>
-        </div>
-        {run.isPending && (
-          <p role="status" aria-live="polite">
-            {run.variables?.dryRun ? t('rota.checking') : t('rota.committing')}
-          </p>
-        )}
-      </form>
+      <FileCheckForm
+        id="rota-file"
+        label={t('rota.file')}
+        accept=".csv,text/csv"
+        hasFile={file !== null}
+        onFile={(chosen) => {
+          setFile(chosen);
+          run.reset();
+        }}
+        onCheck={() => run.mutate({ dryRun: true })}
+        checkLabel={t('rota.check')}
+        pending={run.isPending}
+        pendingText={run.variables?.dryRun ? t('rota.checking') : t('rota.committing')}
+      />
       {run.isError && <ErrorPanel error={run.error} />}
       {report && <RotaImportReportView report={report} />}
       {report?.dryRun && report.fileProblems.length === 0 && report.invalidRows === 0 && (

@@ -132,27 +132,11 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
         <p data-testid="planning-moved">{t('planning.movedCaption', { count: 0, pinned: formatNumber(summary.pinnedBySummonsWindow) })}</p>
       )}
       {summary.moved.length > 0 && (
-        <table className="data-table" data-testid="planning-moved">
-          <caption>{t('planning.movedCaption', { count: summary.moved.length, pinned: formatNumber(summary.pinnedBySummonsWindow) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('planning.colCase')}</th>
-              <th scope="col">{t('planning.colDate')}</th>
-              <th scope="col">{t('planning.colWhy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.moved.map((m) => (
-              <tr key={m.caseId}>
-                <td className="nowrap">
-                  <Link to={`/zaken/${m.caseId}`}>{m.parketnummer}</Link>
-                </td>
-                <td className="nowrap">{formatDate(m.date)}</td>
-                <td>{m.explanation}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PlacementsTable
+          testId="planning-moved"
+          caption={t('planning.movedCaption', { count: summary.moved.length, pinned: formatNumber(summary.pinnedBySummonsWindow) })}
+          rows={summary.moved}
+        />
       )}
       {summary.heldBack && summary.heldBack.length > 0 && (
         <table className="data-table" data-testid="planning-held-back">
@@ -176,27 +160,11 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
         </table>
       )}
       {summary.planned.length > 0 && (
-        <table className="data-table" data-testid="planning-placements">
-          <caption>{summary.dryRun ? t('planning.proposedCaption') : t('planning.plannedCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('planning.colCase')}</th>
-              <th scope="col">{t('planning.colDate')}</th>
-              <th scope="col">{t('planning.colWhy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.planned.map((p) => (
-              <tr key={p.caseId}>
-                <td className="nowrap">
-                  <Link to={`/zaken/${p.caseId}`}>{p.parketnummer}</Link>
-                </td>
-                <td className="nowrap">{formatDate(p.date)}</td>
-                <td>{p.explanation}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PlacementsTable
+          testId="planning-placements"
+          caption={summary.dryRun ? t('planning.proposedCaption') : t('planning.plannedCaption')}
+          rows={summary.planned}
+        />
       )}
       {summary.dryRun && summary.planned.length > 0 && (
         <div className="actions">
@@ -206,5 +174,33 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
         </div>
       )}
     </section>
+  );
+}
+
+/** Cases and the session each goes to, with the planner's reason: the proposal, or the announced hearings it moves. */
+function PlacementsTable({ testId, caption, rows }: { testId: string; caption: string; rows: readonly { caseId: number; parketnummer: string; date: string; explanation: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="data-table" data-testid={testId}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('planning.colCase')}</th>
+          <th scope="col">{t('planning.colDate')}</th>
+          <th scope="col">{t('planning.colWhy')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.caseId}>
+            <td className="nowrap">
+              <Link to={`/zaken/${row.caseId}`}>{row.parketnummer}</Link>
+            </td>
+            <td className="nowrap">{formatDate(row.date)}</td>
+            <td>{row.explanation}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,0 +1,53 @@
+import type { FormEvent } from 'react';
+
+/**
+ * The first step of every file import (cases, rota, CJIB answers): choose a file and check it. The
+ * check is a dry run; the page shows its report and offers the real import after it.
+ */
+export function FileCheckForm({
+  id,
+  label,
+  accept,
+  hasFile,
+  onFile,
+  onCheck,
+  checkLabel,
+  pending,
+  pendingText,
+  className,
+}: {
+  id: string;
+  label: string;
+  accept: string;
+  hasFile: boolean;
+  onFile: (file: File | null) => void;
+  onCheck: () => void;
+  checkLabel: string;
+  pending: boolean;
+  /** What is running while pending (checking or importing), announced politely. */
+  pendingText: string;
+  className?: string | undefined;
+}) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (hasFile) onCheck();
+  };
+  return (
+    <form onSubmit={submit} className={className}>
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <input id={id} type="file" accept={accept} onChange={(e) => onFile(e.target.files?.[0] ?? null)} />
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={!hasFile || pending}>
+          {checkLabel}
+        </button>
+      </div>
+      {pending && (
+        <p role="status" aria-live="polite">
+          {pendingText}
+        </p>
+      )}
+    </form>
+  );
+}
