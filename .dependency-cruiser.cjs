@@ -1,6 +1,6 @@
 /**
  * The layer rule of ARCHITECTURE.md, checked on every `npm run lint` (and so on every `npm test`):
- *   renderer -> (typed contract in shared/api) -> electron/services -> db, with shared/ pure.
+ *   renderer -> (typed contract in shared/api) -> server/services -> db, with shared/ pure.
  * shared/ is also type-checked without DOM and Node types (tsconfig.shared.json).
  */
 module.exports = {
@@ -10,7 +10,7 @@ module.exports = {
       severity: 'error',
       comment: 'The UI reaches the back end only through the typed API client (shared/api + a transport).',
       from: { path: '^renderer/' },
-      to: { path: '^(db|electron)/' },
+      to: { path: '^(db|electron|server)/' },
     },
     {
       name: 'renderer-no-server-libraries',
@@ -44,7 +44,7 @@ module.exports = {
       name: 'only-the-shell-imports-electron',
       severity: 'error',
       comment:
-        "Services, db, CLI and HTTP host are plain Node; only electron/main and electron/preload import 'electron' " +
+        "The back end (server/: services, CLI, HTTP host) and db are plain Node; only electron/main and electron/preload import 'electron' " +
         '(and the dev scripts, which only ask the package where its binary is, to launch it).',
       from: { pathNot: '^(electron/(main|preload)|scripts)/' },
       to: { path: '^node_modules/electron/' },
@@ -54,14 +54,21 @@ module.exports = {
       severity: 'error',
       comment: 'db/ knows nothing of services, transports or UI.',
       from: { path: '^db/' },
-      to: { path: '^(electron|renderer)/' },
+      to: { path: '^(electron|server|renderer)/' },
     },
     {
       name: 'services-not-to-transports',
       severity: 'error',
       comment: 'Services are transport-agnostic: they never import the shell, the HTTP host, the CLI or the UI.',
-      from: { path: '^electron/services/' },
-      to: { path: '^(electron/(main|preload|http|cli)|renderer)/' },
+      from: { path: '^server/services/' },
+      to: { path: '^(electron|server/(http|cli)|renderer)/' },
+    },
+    {
+      name: 'backend-not-to-shell',
+      severity: 'error',
+      comment: 'The back end runs without Electron (CLI, browser mode, the district server): it never imports the shell.',
+      from: { path: '^server/' },
+      to: { path: '^electron/' },
     },
     {
       name: 'no-circular',

@@ -1,14 +1,15 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-// The Electron main process, the preload and the planner's worker thread, each bundled into ONE
+// The Electron main process, the preload and the worker threads (planner, import reading), each bundled into ONE
 // CommonJS file: a sandboxed preload cannot require sibling chunks, and a worker is started from its
-// own file, so they are built separately (`--mode main|preload|planner-worker`).
+// own file, so they are built separately (`--mode main|preload|planner-worker|import-worker`).
 // Everything is bundled except Electron itself, Node's built-ins and the native better-sqlite3.
 const ENTRIES = {
   main: 'electron/main/main.ts',
   preload: 'electron/preload/preload.ts',
-  'planner-worker': 'electron/services/planning/planner-worker.ts',
+  'planner-worker': 'server/services/planner/planner-worker.ts',
+  'import-worker': 'server/services/cases/import-file-worker.ts',
 } as const;
 
 export default defineConfig(({ mode }) => {

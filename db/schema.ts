@@ -25,6 +25,13 @@ function oneOf(column: SQLiteColumn, values: readonly string[]): SQL {
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
+/**
+ * Optimistic locking (no lost updates): an edit sends the version it started from and a stale one is
+ * refused (server/services/context/versions.ts). Triggers of migration 0012 add 1 on every change of the
+ * record (and of the rows that belong to it), whoever writes it.
+ */
+const version = () => integer('version').notNull().default(1);
+
 export const districts = sqliteTable('district', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   code: text('code').notNull().unique(),
@@ -72,6 +79,7 @@ export const persons = sqliteTable(
     role: text('role', { enum: PERSON_ROLES }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
+    version: version(),
   },
   (t) => [uniqueIndex('person_name_role_uq').on(t.name, t.role), check('person_role_ck', oneOf(t.role, PERSON_ROLES))],
 );
@@ -117,6 +125,7 @@ export const sessionTemplates = sqliteTable(
     validUntil: text('valid_until'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
+    version: version(),
   },
   (t) => [
     check('session_template_daypart_ck', oneOf(t.daypart, DAYPARTS)),
@@ -149,6 +158,7 @@ export const courtSessions = sqliteTable(
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('scheduled'),
     cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
+    version: version(),
   },
   (t) => [
     uniqueIndex('court_session_room_date_daypart_uq').on(t.courtroomId, t.date, t.daypart),
@@ -167,6 +177,7 @@ export const suspects = sqliteTable('suspect', {
   dateOfBirth: text('date_of_birth').notNull(),
   summonsAddress: text('summons_address'),
   lawyerName: text('lawyer_name'),
+  version: version(),
 });
 
 export const criminalCases = sqliteTable(
@@ -195,7 +206,7 @@ export const criminalCases = sqliteTable(
     /** Expected hearing time in minutes (for the session's minutes capacity); null = the modality's default. */
     estimatedMinutes: integer('estimated_minutes'),
     // A cache of the deadline engine's result (and of readiness) for sorting and filtering large
-    // queues; rewritten in the same transaction as every change (electron/services/cases/derived-columns.ts).
+    // queues; rewritten in the same transaction as every change (server/services/cases/derived-columns.ts).
     voorgeleidingBy: text('voorgeleiding_by'),
     hearingBy: text('hearing_by'),
     hearingFrom: text('hearing_from'),
@@ -219,10 +230,11 @@ export const criminalCases = sqliteTable(
     cjibAcknowledgedAt: text('cjib_acknowledged_at'),
     executionCompletedAt: text('execution_completed_at'),
     createdAt: createdAt(),
+    version: version(),
   },
   (t) => [
     index('criminal_case_status_idx').on(t.status),
-    // The work queue's order: nearest binding limit first (electron/services/cases/work-queue.ts).
+    // The work queue's order: nearest binding limit first (server/services/cases/work-queue.ts).
     index('criminal_case_queue_order_idx').on(t.status, t.queueOrder, t.id),
     index('criminal_case_status_unit_idx').on(t.status, t.policeUnit),
     index('criminal_case_modality_idx').on(t.modality),
@@ -303,6 +315,7 @@ export const districtSettings = sqliteTable('district_setting', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
+  version: version(),
 });
 
 /**
@@ -326,6 +339,7 @@ export const reservations = sqliteTable(
     releaseKind: text('release_kind', { enum: RESERVATION_RELEASE_KINDS }),
     /** Slots still unfilled at release (what went back to the court). */
     releasedSlots: integer('released_slots'),
+    version: version(),
   },
   (t) => [
     index('reservation_session_idx').on(t.sessionId),
@@ -400,6 +414,7 @@ export const decisions = sqliteTable(
     signalsNote: text('signals_note'),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: text('recorded_at').notNull(),
+    version: version(),
   },
   (t) => [
     index('decision_case_idx').on(t.caseId, t.kind, t.decidedAt),
@@ -449,6 +464,7 @@ export const cjibHandoffs = sqliteTable(
     /** How many times CJIB returned it (the rework loop the action plan wants to see shrink). */
     returnCount: integer('return_count').notNull().default(0),
     createdAt: createdAt(),
+    version: version(),
   },
   (t) => [
     index('cjib_handoff_status_idx').on(t.status),
@@ -556,3 +572,17 @@ export const workSignals = sqliteTable(
   },
   (t) => [index('work_signal_raised_idx').on(t.raisedOn), check('work_signal_status_ck', oneOf(t.status, SIGNAL_STATUSES))],
 );
+
+/**
+ * The answers to writes, by the request id their caller chose (Idempotency-Key): the same request sent
+ * again gets the first answer and changes nothing. Written in the same transaction as the write; kept
+ * at least 7 days. `answer` is null only when the process stopped between the commit and storing it.
+ */
+export const processedRequests = sqliteTable('processed_request', {
+  requestId: text('request_id').primaryKey(),
+  operation: text('operation').notNull(),
+  inputHash: text('input_hash').notNull(),
+  answer: text('answer', { mode: 'json' }),
+  actor: text('actor').notNull(),
+  processedAt: text('processed_at').notNull(),
+}, (t) => [index('processed_request_processed_at_idx').on(t.processedAt)]);

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, Menu, app, clipboard, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { defaultBackupFolder } from '../../db/open-database';
-import { createBackend, type Backend } from '../services/create-backend';
+import { systemClock } from '../../server/services/context/clock';
+import { createBackend, type Backend } from '../../server/services/create-backend';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { installCrashHandlers } from './crash-handlers';
 import { chooseDatabaseLocation } from './database-location';
 import { registerApiIpc } from './ipc-bridge';
-import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
 import { applicationMenuTemplate, periodOnScreen, PRINT_WIDTH_PX, printReviewPack } from './print-review-pack';
 import { secureWebPreferences } from './secure-web-preferences';
 import { showStartupError } from './startup-error-screen';
@@ -49,12 +49,13 @@ async function start(): Promise<void> {
   try {
     backend = await createBackend(location.path, {
       migrationsFolder: path.join(appRoot, 'db', 'migrations'),
+      clock: systemClock(),
       loadDemoIfEmpty: location.loadDemoIfEmpty,
       // In development `npm start` passes a better-sqlite3 built for Electron's ABI; packaged apps have their own.
       nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'],
     });
   } catch (error) {
-    await showStartupError(
+    const outcome = await showStartupError(
       {
         showMessageBox: (options) => dialog.showMessageBox(options),
         copyToClipboard: (text) => clipboard.writeText(text),
@@ -64,6 +65,8 @@ async function start(): Promise<void> {
       error,
       defaultBackupFolder(location.path),
     );
+    // A backup was put back: start again on it (the same checks run on the restored file).
+    if (outcome === 'restored') app.relaunch();
     app.quit();
     return;
   }
@@ -88,7 +91,7 @@ async function start(): Promise<void> {
 async function saveReviewPack(): Promise<void> {
   const owner = mainWindow;
   if (!owner) return;
-  const period = periodOnScreen(owner.webContents.getURL(), amsterdamDate(Date.now()));
+  const period = periodOnScreen(owner.webContents.getURL(), (backend?.clock ?? systemClock()).today());
   try {
     await printReviewPack(
       {

@@ -17,7 +17,6 @@ export const PRINT_WIDTH_PX = 720;
 const CHART_ANIMATION_MS = 1_600;
 
 export type PackStep = 'data' | 'charts' | 'pdf';
-export const PACK_STEP_LABELS: Record<PackStep, string> = { data: 'Gegevens laden', charts: 'Grafieken', pdf: 'PDF maken' };
 
 export interface PrintPackDeps {
   openHiddenWindow(): PackWindow;

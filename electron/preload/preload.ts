@@ -5,5 +5,5 @@ import { createBridge } from './create-bridge';
 // Exposes only the contract's operations, never ipcRenderer itself.
 contextBridge.exposeInMainWorld(
   BRIDGE_GLOBAL_NAME,
-  createBridge((operation, input) => ipcRenderer.invoke(IPC_API_CHANNEL, operation, input)),
+  createBridge((operation, input, meta) => ipcRenderer.invoke(IPC_API_CHANNEL, operation, input, meta)),
 );

@@ -11,14 +11,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SOURCE_MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { openDatabase, type AppDatabase, type OpenedDatabase } from '../../db/open-database';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
-import { generateDemoDistrict, type DemoOptions } from '../../electron/services/demo/generate-demo-district';
-import { writeDemoDistrict } from '../../electron/services/demo/write-demo-district';
-import { getDashboard } from '../../electron/services/metrics/dashboard';
-import { listMetricCases } from '../../electron/services/metrics/metric-cases';
-import * as metricQueries from '../../electron/services/metrics/metric-queries';
-import { queryParams, type QueryParams } from '../../electron/services/metrics/metric-sql';
+import { createApiHandler } from '../../server/services/api-handler';
+import { fixedClock } from '../../server/services/context/clock';
+import { operationHandlers } from '../../server/services/operation-handlers';
+import { generateDemoDistrict, type DemoOptions } from '../../server/services/demo/generate-demo-district';
+import { writeDemoDistrict } from '../../server/services/demo/write-demo-district';
+import { getDashboard } from '../../server/services/metrics/dashboard';
+import { listMetricCases } from '../../server/services/metrics/metric-cases';
+import * as metricQueries from '../../server/services/metrics/metric-queries';
+import { queryParams, type QueryParams } from '../../server/services/metrics/metric-sql';
 import { previousReviewPeriod, reviewPeriodOf, reviewPeriodRange } from '../../shared/metrics/review-period';
 
 const { values: args } = parseArgs({
@@ -34,6 +35,8 @@ const RUNS = Number(args.runs);
 const QUERY_TARGET_MS = 50;
 const DASHBOARD_TARGET_MS = 1000;
 const AS_OF = '2026-06-15';
+/** The bench's pinned clock: 12:00 in Amsterdam on the as-of day. */
+const NOW = new Date(`${AS_OF}T10:00:00Z`);
 const OPTIONS: DemoOptions = { seed: 2026, casesPerYear: Number(args.cases), years: Number(args.years), asOf: AS_OF, moves: true, chain: true };
 /** Tables whose full scan over ten years is what the targets forbid. */
 const BIG_TABLES = ['criminal_case', 'audit_event'];
@@ -56,7 +59,7 @@ const period = previousReviewPeriod(reviewPeriodOf(AS_OF));
 const range = reviewPeriodRange(period);
 const filters = { from: range.from, to: range.to };
 const params = queryParams({}, range.from, range.to);
-const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'bench', today: () => AS_OF, now: () => new Date(`${AS_OF}T10:00:00Z`) }));
+const handle = createApiHandler(operationHandlers, { db: database.db, sqlite: database.sqlite, clock: fixedClock(NOW), actor: () => 'bench' });
 const call = async (operation: string, input: unknown) => {
   const result = await handle(operation, input);
   if (!result.ok) throw new Error(`${operation}: ${result.error.code} ${result.error.message}`);
@@ -173,7 +176,7 @@ console.log(`\nall targets met: every query <= ${QUERY_TARGET_MS} ms, the dashbo
 
 /** The cached history (regenerated when the demo generator's source changes), opened with the current migrations. */
 async function openHistory(): Promise<OpenedDatabase> {
-  const demoDir = path.join(import.meta.dirname, '../../electron/services/demo');
+  const demoDir = path.join(import.meta.dirname, '../../server/services/demo');
   const hash = createHash('sha256').update(JSON.stringify(OPTIONS));
   for (const file of fs.readdirSync(demoDir).sort()) hash.update(fs.readFileSync(path.join(demoDir, file)));
   const cacheDir = path.join(os.tmpdir(), 'kp-bench-dashboard');
@@ -181,17 +184,17 @@ async function openHistory(): Promise<OpenedDatabase> {
   if (args.fresh) fs.rmSync(file, { force: true });
   if (fs.existsSync(file)) {
     console.log(`reusing ${file}`);
-    return openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    return openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now: () => NOW });
   }
   fs.mkdirSync(cacheDir, { recursive: true });
   const partial = `${file}.partial`;
   fs.rmSync(partial, { force: true });
-  const opened = await openDatabase(partial, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+  const opened = await openDatabase(partial, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now: () => NOW });
   let started = performance.now();
   const demo = generateDemoDistrict(OPTIONS);
   const generated = performance.now() - started;
   started = performance.now();
-  const summary = writeDemoDistrict(opened.db, demo);
+  const summary = writeDemoDistrict(opened.db, demo, NOW);
   const written = performance.now() - started;
   opened.sqlite.exec('analyze');
   opened.close();
@@ -200,7 +203,7 @@ async function openHistory(): Promise<OpenedDatabase> {
     `generated ${summary.cases.toLocaleString('en')} cases and ${summary.events.toLocaleString('en')} audit events over ${OPTIONS.years} years ` +
       `in ${(generated / 1000).toFixed(1)} s, written in ${(written / 1000).toFixed(1)} s: ${file}`,
   );
-  return openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+  return openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now: () => NOW });
 }
 
 /** Median and 95th percentile wall time of RUNS calls after one warm-up, in ms. */

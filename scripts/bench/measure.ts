@@ -1,3 +1,8 @@
+import type { OpenedDatabase } from '../../db/open-database';
+import { fixedClock } from '../../server/services/context/clock';
+import type { OperationContext } from '../../server/services/context/operation-context';
+import { runWriteTransaction } from '../../server/services/context/write-transaction';
+
 /** Median wall time of `runs` calls (after one warm-up), in milliseconds. */
 export async function medianMs(runs: number, work: () => unknown | Promise<unknown>): Promise<number> {
   await work();
@@ -17,4 +22,9 @@ export function report(title: string, rows: { name: string; productMs: number; b
   for (const r of rows) {
     console.log(r.name.padEnd(44), r.productMs.toFixed(1).padStart(11), r.baselineMs.toFixed(1).padStart(12), (r.productMs / r.baselineMs).toFixed(2).padStart(8), `  ${r.target ?? ''}`);
   }
+}
+
+/** What a service gets from the api handler, for a bench that calls it directly: a pinned clock, no request id. */
+export function benchContext(database: Pick<OpenedDatabase, 'db' | 'sqlite'>, now: Date, actor = 'bench'): OperationContext {
+  return { db: database.db, actor, clock: fixedClock(now), requestId: null, write: (work) => runWriteTransaction(database.sqlite, work) };
 }

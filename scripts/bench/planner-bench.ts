@@ -1,6 +1,6 @@
 // npm run bench:planner — the hearing planner against the HiGHS LP optimum on the same instances, same run.
 import os from 'node:os';
-import { createSeededRandom } from '../../electron/services/demo/seeded-random';
+import { createSeededRandom } from '../../server/services/demo/seeded-random';
 import { HearingSolver } from '../../shared/planner/hearing-solver';
 import { createIncrementalPlanner, planHearings } from '../../shared/planner/plan-hearings';
 import type { PlanningProblem } from '../../shared/planner/planning-problem';

@@ -5,12 +5,15 @@ import { READINESS_GAPS } from '../domain/planning-readiness';
 import { PRECONDITION_KINDS, PRECONDITION_STATUSES } from '../domain/precondition';
 import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
 import { deadlineResultSchema } from '../deadlines/result';
+import { versionSchema } from './record-version';
 
 const instant = z.string();
 const nullableInstant = instant.nullable();
 
 export const caseDetailSchema = z.object({
   id: z.number().int(),
+  /** Sent back as `expectedVersion` by every edit of the case (no lost updates). */
+  version: versionSchema,
   parketnummer: z.string(),
   status: z.enum(CASE_STATUSES),
   modality: z.enum(MODALITIES),

@@ -14,6 +14,7 @@ import { caseIntakeSchema, coDefendantGroupSchema, estimatedMinutesSchema } from
 import { PRECONDITION_KINDS, PRECONDITION_STATUSES } from '../domain/precondition';
 import { caseDetailSchema, IMPORT_MODES, importReportSchema, plannerSummarySchema, workQueuePageSchema } from './case-schemas';
 import { localDateSchema } from './local-date';
+import { expectedVersionSchema, versionSchema } from './record-version';
 import * as capacity from '../capacity/capacity-schemas';
 import * as rota from '../rota/rota-schemas';
 import * as outcomes from '../outcomes/decision-schemas';
@@ -46,6 +47,7 @@ const districtSchema = z.object({
 
 const sessionSummarySchema = z.object({
   id: z.number().int(),
+  version: versionSchema,
   date: localDateSchema,
   daypart: z.enum(DAYPARTS),
   startTime: z.string(),
@@ -54,6 +56,8 @@ const sessionSummarySchema = z.object({
   status: z.enum(SESSION_STATUSES),
   capacitySlots: z.number().int(),
   booked: z.number().int(),
+  /** Slots of open prosecution reservations not yet filled; free = capacity - booked - reserved (shared/domain/slot-occupancy.ts). */
+  reserved: z.number().int(),
   /** Free slots (never below 0) and, separately, how many cases are booked beyond capacity. */
   free: z.number().int(),
   overbooked: z.number().int(),
@@ -63,6 +67,8 @@ const sessionSummarySchema = z.object({
   cases: z.array(
     z.object({
       caseId: z.number().int(),
+      /** The case's version (for moving it from the week overview). */
+      caseVersion: versionSchema,
       parketnummer: z.string(),
       modality: z.enum(MODALITIES),
       status: z.enum(HEARING_STATUSES),
@@ -80,6 +86,8 @@ const settingsOverviewSchema = z.object({
   equivalentDaysByYear: z.record(z.string(), z.array(z.string())),
   holidays: z.array(z.object({ date: z.string(), name: z.string(), kind: z.enum(['atw', 'equivalent']) })),
   reservationReleaseWorkingDays: z.number().int(),
+  /** The settings' version as one record (server/services/context/versions.ts). */
+  version: versionSchema,
 });
 
 /** The verkeerstoren's counts for one day and session type (free never below 0; overbooking apart). */
@@ -138,6 +146,7 @@ const reservationsOverviewSchema = z.object({
       reservations: z.array(
         z.object({
           id: z.number().int(),
+          version: versionSchema,
           modality: z.enum(RESERVABLE_MODALITIES),
           slots: z.number().int(),
           filled: z.number().int(),
@@ -167,6 +176,17 @@ const requiredText = (what: string) =>
     .trim()
     .min(1, `Vul ${what} in`)
     .max(120, `${what.replace(/^de /, '').replace(/^./, (c) => c.toUpperCase())} is te lang (max. 120 tekens)`);
+
+/** One backup of the district file (db/backup.ts), with the result of SQLite's integrity_check. */
+const backupItemSchema = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  reason: z.enum(['before-migration', 'manual', 'before-restore']),
+  createdAt: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  ok: z.boolean(),
+  problems: z.array(z.string()),
+});
 
 export const contract = {
   'district.get': {
@@ -229,7 +249,7 @@ export const contract = {
           rooms: z.array(z.object({ id: z.number().int(), name: z.string(), sessions: z.array(sessionSummarySchema) })),
         }),
       ),
-      totals: z.object({ sessions: z.number().int(), capacitySlots: z.number().int(), booked: z.number().int(), free: z.number().int() }),
+      totals: z.object({ sessions: z.number().int(), capacitySlots: z.number().int(), booked: z.number().int(), reserved: z.number().int(), free: z.number().int() }),
     }),
   },
   // The capacity model: session templates, closures, generation and single-session exceptions.
@@ -288,6 +308,7 @@ export const contract = {
           .partial()
           .strict(),
         reason: z.string().trim().min(3, 'Vul de reden van de wijziging in').max(1000),
+        expectedVersion: expectedVersionSchema,
       })
       .strict(),
     output: caseDetailSchema,
@@ -300,17 +321,20 @@ export const contract = {
         status: z.enum(PRECONDITION_STATUSES, { message: 'Kies de stand van de voorwaarde' }),
         expectedOn: localDateSchema.nullable(),
         note: z.string().trim().max(500, 'Toelichting te lang (max. 500 tekens)').nullable(),
+        expectedVersion: expectedVersionSchema,
       })
       .strict(),
     output: caseDetailSchema,
   },
   'cases.removePrecondition': {
-    input: z.object({ caseId: z.number().int().positive(), kind: z.enum(PRECONDITION_KINDS, { message: 'Kies een voorwaarde' }) }).strict(),
+    input: z
+      .object({ caseId: z.number().int().positive(), kind: z.enum(PRECONDITION_KINDS, { message: 'Kies een voorwaarde' }), expectedVersion: expectedVersionSchema })
+      .strict(),
     output: caseDetailSchema,
   },
   'cases.releaseToPlanning': {
     input: z
-      .object({ caseId: z.number().int().positive(), reason: z.string().trim().min(3, 'Vul de reden in').max(1000) })
+      .object({ caseId: z.number().int().positive(), reason: z.string().trim().min(3, 'Vul de reden in').max(1000), expectedVersion: expectedVersionSchema })
       .strict(),
     output: caseDetailSchema,
   },
@@ -322,6 +346,7 @@ export const contract = {
         otherRoute: z.enum(OTHER_ROUTES).nullable(),
         prosecutorName: z.string().trim().min(1, 'Vul de naam van de officier van justitie in').max(120),
         reason: z.string().trim().min(3, 'Vul de reden van de beslissing in').max(1000),
+        expectedVersion: expectedVersionSchema,
       })
       .strict()
       .refine((d) => (d.outcome === 'other_route') === (d.otherRoute !== null), {
@@ -367,6 +392,8 @@ export const contract = {
         pin: z.boolean(),
         reason: z.string().trim().min(3, 'Vul de reden in').max(1000),
         confirmBreach: z.boolean(),
+        /** The case's version. */
+        expectedVersion: expectedVersionSchema,
       })
       .strict(),
     output: z.object({ breaches: z.array(z.string()), detail: caseDetailSchema }),
@@ -407,7 +434,11 @@ export const contract = {
   },
   'reservations.release': {
     input: z
-      .object({ reservationId: z.number().int().positive(), reason: z.string().trim().min(3, 'Vul de reden van de vrijgave in').max(1000) })
+      .object({
+        reservationId: z.number().int().positive(),
+        reason: z.string().trim().min(3, 'Vul de reden van de vrijgave in').max(1000),
+        expectedVersion: expectedVersionSchema,
+      })
       .strict(),
     output: z.object({ releasedSlots: z.number().int() }),
   },
@@ -480,6 +511,21 @@ export const contract = {
   'monitoring.export': { input: monitoring.monitoringExportInputSchema, output: monitoring.monitoringExportFileSchema },
   'metrics.dashboard': { input: metrics.dashboardFiltersSchema, output: metrics.dashboardSchema },
   'metrics.cases': { input: metrics.metricCasesInputSchema, output: metrics.metricCasesSchema },
+  // Backups of the district file (issue 12): listed with their check; a new one on request.
+  'backups.list': {
+    input: z.object({}).strict(),
+    output: z.object({
+      databasePath: z.string(),
+      folder: z.string(),
+      keepLast: z.number().int(),
+      keepMonths: z.number().int(),
+      backups: z.array(backupItemSchema),
+    }),
+  },
+  'backups.create': {
+    input: z.object({}).strict(),
+    output: z.object({ backup: backupItemSchema, removed: z.number().int() }),
+  },
   'settings.get': {
     input: z.object({}).strict(),
     output: settingsOverviewSchema,
@@ -493,6 +539,7 @@ export const contract = {
         /** Omitted: unchanged. */
         reservationReleaseWorkingDays: reservationReleaseWorkingDaysSchema.optional(),
         reason: z.string().trim().min(3, 'Vul de reden van de wijziging in').max(1000),
+        expectedVersion: expectedVersionSchema,
       })
       .strict(),
     output: z.object({ recomputedCases: z.number().int(), overview: settingsOverviewSchema }),
@@ -515,4 +562,5 @@ export type WeekOverview = OperationOutput<'sessions.week'>;
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 export type DistrictInfo = z.infer<typeof districtSchema>;
 export type SettingsOverview = OperationOutput<'settings.get'>;
+export type BackupItem = z.infer<typeof backupItemSchema>;
 export type ReservationsOverview = z.infer<typeof reservationsOverviewSchema>;

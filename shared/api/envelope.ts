@@ -5,6 +5,8 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'UNAUTHORIZED',
+  /** The disk holding the district file is full; the message names the folder. Nothing was written. */
+  'STORAGE_FULL',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { nl } from 'date-fns/locale';
-import type { FillerKind, HeardModality } from '../domain/modality';
+import type { HeardModality } from '../domain/modality';
 import type { Daypart, SessionType } from '../domain/session';
 import { parseLocalDate } from '../calendar/local-date';
 
@@ -18,15 +18,6 @@ export const HEARD_MODALITY_LABELS: Record<HeardModality, string> = {
   snelrecht: 'snelrecht gedetineerd',
   snelrecht_nd: 'snelrecht niet-gedetineerd',
   filler: 'opvulzaken',
-};
-
-export const FILLER_KIND_LABELS: Record<FillerKind, string> = {
-  older_case: 'oudere zaak',
-  verzet: 'verzetzaak',
-  vtl: 'vordering tenuitvoerlegging',
-  summoned_suspect: 'ontboden verdachte',
-  stock_case: 'voorraadzaak',
-  adjourned_case: 'aangehouden zaak',
 };
 
 export const DAYPART_LABELS: Record<Daypart, string> = { morning: 'ochtend', afternoon: 'middag', full_day: 'hele dag' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../api/local-date';
+import { expectedVersionSchema, versionSchema } from '../api/record-version';
 import { FILLER_KINDS, HEARD_MODALITIES } from '../domain/modality';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
 import { sessionFieldIssues, templateFieldIssues, type FieldIssue } from './capacity-rules';
@@ -37,9 +38,12 @@ export const templateInputSchema = z
     ...sessionShape,
     validFrom: z.string(),
     validUntil: z.string().nullable(),
+    /** The template's version the edit started from: required when `id` is given. */
+    expectedVersion: expectedVersionSchema.optional(),
   })
   .strict()
   .superRefine((t, ctx) => addIssues(templateFieldIssues(t), ctx))
+  .refine((t) => t.id === null || t.expectedVersion !== undefined, { path: ['expectedVersion'], message: 'Versie van het zittingspatroon ontbreekt' })
   .transform((t) => ({ ...t, name: t.name.trim() }));
 
 export const extraSessionInputSchema = z
@@ -57,6 +61,7 @@ export const sessionUpdateInputSchema = z
     acceptedModalities: sessionShape.acceptedModalities,
     acceptedFillerKinds: sessionShape.acceptedFillerKinds,
     reason: reasonText('Reden'),
+    expectedVersion: expectedVersionSchema,
   })
   .strict();
 
@@ -66,6 +71,7 @@ export const sessionCancelInputSchema = z
     reason: reasonText('Reden van vervallen'),
     /** Cancel even though cases are planned on it (they must then be planned again). */
     confirm: z.boolean(),
+    expectedVersion: expectedVersionSchema,
   })
   .strict();
 
@@ -85,7 +91,9 @@ export const closureInputSchema = z
 
 export const closureRemoveInputSchema = z.object({ closureId: id('Sluiting: onbekend nummer') }).strict();
 
-export const templateDeactivateInputSchema = z.object({ templateId: id('Zittingspatroon: onbekend nummer'), reason: z.string().trim().max(1000) }).strict();
+export const templateDeactivateInputSchema = z
+  .object({ templateId: id('Zittingspatroon: onbekend nummer'), reason: z.string().trim().max(1000), expectedVersion: expectedVersionSchema })
+  .strict();
 
 export const overviewInputSchema = z.object({ sessionsFrom: localDateSchema.optional() }).strict();
 
@@ -93,6 +101,7 @@ export const overviewInputSchema = z.object({ sessionsFrom: localDateSchema.opti
 
 export const templateSchema = z.object({
   id: z.number().int(),
+  version: versionSchema,
   courtroomId: z.number().int(),
   name: z.string(),
   weekdays: z.array(z.number().int()),
@@ -116,6 +125,7 @@ export const closureSchema = z.object({ id: z.number().int(), locationId: z.numb
 /** One dated session with everything the capacity page edits, and where it is. */
 export const capacitySessionSchema = z.object({
   id: z.number().int(),
+  version: versionSchema,
   courtroomId: z.number().int(),
   roomName: z.string(),
   locationName: z.string(),

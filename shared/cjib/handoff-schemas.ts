@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectedVersionSchema, versionSchema } from '../api/record-version';
 import { HANDOFF_STATUSES } from '../domain/cjib';
 import { DECISION_KINDS } from '../domain/outcome';
 import { RETURN_REASON_CODES } from './return-reasons';
@@ -19,6 +20,8 @@ export const countdownSchema = z.object({
 
 export const handoffQueueItemSchema = z.object({
   handoffId: z.number().int(),
+  /** The hand-off's version: marking it reworked sends it back. */
+  version: versionSchema,
   decisionId: z.number().int(),
   caseId: z.number().int(),
   parketnummer: z.string(),
@@ -93,6 +96,7 @@ export const cjibReworkInputSchema = z
   .object({
     handoffId: z.number().int().positive(),
     reason: z.string().trim().min(3, 'Vul in wat er is hersteld (reden)').max(1000, 'Reden is te lang (ten hoogste 1000 tekens)'),
+    expectedVersion: expectedVersionSchema,
   })
   .strict();
 

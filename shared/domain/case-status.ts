@@ -18,5 +18,4 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const HEARING_STATUSES = ['planned', 'held', 'adjourned', 'cancelled'] as const;
 export type HearingStatus = (typeof HEARING_STATUSES)[number];
 
-/** Hearing statuses that occupy a slot of their session. */
-export const SLOT_OCCUPYING_HEARING_STATUSES = ['planned', 'held'] as const satisfies readonly HearingStatus[];
+/** Which of these hold or used a place on their session: shared/domain/slot-occupancy.ts. */

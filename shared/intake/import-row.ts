@@ -1,5 +1,6 @@
 import { caseIntakeSchema, type CaseIntake } from './case-intake';
 import { columnForField, type ImportColumn } from './import-columns';
+import { findForbiddenCharacter, forbiddenCharacterMessage } from './text-checks';
 
 export interface RowProblem {
   /** The row number as a spreadsheet shows it: the header is row 1, the first case row 2. */
@@ -20,6 +21,11 @@ export function importRowToIntake(row: number, cells: ReadonlyMap<ImportColumn, 
   for (const [column, raw] of cells) {
     const value = raw.trim();
     if (value === '') continue;
+    const forbidden = findForbiddenCharacter(value);
+    if (forbidden) {
+      problems.push({ row, column: column.header, message: forbiddenCharacterMessage(forbidden) });
+      continue;
+    }
     const parsed = column.parse(value);
     if (!parsed.ok) {
       problems.push({ row, column: column.header, message: parsed.message });

@@ -1,6 +1,6 @@
 import type { DisposalRow, IntakeRow, PendingRow } from './metric-rows';
 import { distributionOf, shareOf, type Distribution } from './percentile';
-import { calendarDaysBetween, dateOfInstant, monthOf, monthsBetween } from './time-buckets';
+import { calendarDaysBetween, dateOfInstant, monthsBetween } from './time-buckets';
 
 export const BACKLOG_BUCKETS = ['0-7', '8-14', '15-28', '29-56', '57+'] as const;
 export type BacklogBucket = (typeof BACKLOG_BUCKETS)[number];
@@ -59,5 +59,3 @@ export function computeClearance(intake: readonly IntakeRow[], disposals: readon
     }),
   };
 }
-
-export const monthOfDisposal = (row: DisposalRow) => monthOf(disposalDate(row));

@@ -1,5 +1,6 @@
 import { addDays } from '../calendar/local-date';
 import { HEARD_MODALITIES, type HeardModality } from '../domain/modality';
+import { freePlaces } from '../domain/slot-occupancy';
 import type { IntakeRow, SessionRow } from './metric-rows';
 import { weekStartOf } from './time-buckets';
 
@@ -12,7 +13,7 @@ export interface ForecastWeek {
   expected: Record<HeardModality, number>;
   expectedTotal: number;
   capacitySlots: number;
-  /** Slots not taken by a planned hearing (never below 0 per session). */
+  /** Slots no hearing holds (never below 0 per session). Reserved slots count as free here: the arrivals they are held for are part of the expected intake. */
   freeSlots: number;
   planned: number;
 }
@@ -50,8 +51,8 @@ export function computeForecast(intake: readonly IntakeRow[], sessions: readonly
       expected,
       expectedTotal,
       capacitySlots: inWeek.reduce((sum, s) => sum + s.capacitySlots, 0),
-      freeSlots: inWeek.reduce((sum, s) => sum + Math.max(0, s.capacitySlots - s.usedSlots), 0),
-      planned: inWeek.reduce((sum, s) => sum + s.usedSlots, 0),
+      freeSlots: inWeek.reduce((sum, s) => sum + freePlaces(s.capacitySlots, s.bookedSlots), 0),
+      planned: inWeek.reduce((sum, s) => sum + s.bookedSlots, 0),
     };
   });
 }

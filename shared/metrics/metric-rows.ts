@@ -1,6 +1,6 @@
 import type { Modality } from '../domain/modality';
 
-/** The plain rows the metrics are computed from (fetched by electron/services/metrics, or made by hand in tests). */
+/** The plain rows the metrics are computed from (fetched by server/services/metrics, or made by hand in tests). */
 
 /** A case as it entered the chain: intake = registration (created_at). */
 export interface IntakeRow {
@@ -19,8 +19,10 @@ export interface SessionRow {
   capacitySlots: number;
   /** Slots still held by reservations (reserved minus released). */
   reservedSlots: number;
-  /** Hearings that used a slot (planned, held, or adjourned by the court). */
+  /** Hearings that used a slot, for the fill rate: planned, held, or adjourned by the court (SLOT_USING_HEARING_STATUSES). */
   usedSlots: number;
+  /** Hearings holding a place now: planned or held (SLOT_OCCUPYING_HEARING_STATUSES), for the free places ahead. */
+  bookedSlots: number;
 }
 
 /** A hearing that took place (held or adjourned), with what the hearing metrics need. */

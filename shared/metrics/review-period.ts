@@ -1,11 +1,8 @@
-import { z } from 'zod';
-
 /**
  * The four-monthly review periods: 'YYYY-T1' = 1 Jan - 30 Apr, 'YYYY-T2' = 1 May - 31 Aug,
  * 'YYYY-T3' = 1 Sep - 31 Dec (Europe/Amsterdam calendar dates, both ends inclusive).
  */
 export const REVIEW_PERIOD_PATTERN = /^(\d{4})-T([123])$/;
-export const reviewPeriodSchema = z.string().regex(REVIEW_PERIOD_PATTERN, 'Vul een periode in als JJJJ-T1, JJJJ-T2 of JJJJ-T3');
 
 export interface ReviewPeriod {
   year: number;

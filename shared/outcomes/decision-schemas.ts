@@ -7,6 +7,7 @@ import { DECISION_KINDS, HEARING_OUTCOMES, REMEDIES, SANCTION_KINDS, SIGNAL_VALU
 import { PRECONDITION_STATUSES } from '../domain/precondition';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
 import { conditionsSchema, decidedBySchema, instantSchema, signalsSchema } from './outcome-record';
+import { expectedVersionSchema, versionSchema } from '../api/record-version';
 import { addSanctionIssues, sanctionInputSchema } from './sanction-rules';
 
 /** The zod schemas of the outcomes.* and decisions.* operations of shared/api/contract.ts. */
@@ -28,6 +29,7 @@ export const sanctionSchema = z.object({
 
 export const decisionSchema = z.object({
   id: z.number().int(),
+  version: versionSchema,
   caseId: z.number().int(),
   hearingId: z.number().int().nullable(),
   kind: z.enum(DECISION_KINDS),
@@ -96,6 +98,8 @@ export const rollSchema = z.object({
       hearingId: z.number().int(),
       hearingStatus: z.enum(HEARING_STATUSES),
       caseId: z.number().int(),
+      /** The case's version: a correction of the outcome sends it back. */
+      caseVersion: versionSchema,
       parketnummer: z.string(),
       caseStatus: z.enum(CASE_STATUSES),
       suspectName: z.string(),
@@ -133,7 +137,7 @@ export const penaltyOrderInputSchema = z
   .strict()
   .superRefine((d, ctx) => addSanctionIssues(ctx, d.sanctions, 'penalty_order'));
 
-export const updateSignalsInputSchema = signalsSchema.extend({ decisionId: id }).strict();
+export const updateSignalsInputSchema = signalsSchema.extend({ decisionId: id, expectedVersion: expectedVersionSchema }).strict();
 
 export const updateDecisionInputSchema = z
   .object({
@@ -144,6 +148,7 @@ export const updateDecisionInputSchema = z
     remedy: z.enum(REMEDIES, { message: 'Kies het rechtsmiddel (geen, hoger beroep of verzet)' }),
     remedyFiledAt: instantSchema.nullable(),
     reason: reasonSchema('de reden van de correctie'),
+    expectedVersion: expectedVersionSchema,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -151,5 +156,5 @@ export const updateDecisionInputSchema = z
     if (d.remedy === 'none' && d.remedyFiledAt !== null) ctx.addIssue({ code: 'custom', path: ['remedyFiledAt'], message: 'Zonder rechtsmiddel hoort er geen datum van instellen bij' });
   });
 
-export const markSignedInputSchema = z.object({ decisionId: id, signedAt: instantSchema }).strict();
+export const markSignedInputSchema = z.object({ decisionId: id, signedAt: instantSchema, expectedVersion: expectedVersionSchema }).strict();
 export const decisionsForCaseInputSchema = z.object({ caseId: id }).strict();

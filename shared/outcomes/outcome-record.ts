@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseOffsetDateTime } from '../calendar/amsterdam-time';
 import { isValidLocalDate } from '../calendar/local-date';
 import { SIGNAL_VALUES } from '../domain/outcome';
+import { expectedVersionSchema } from '../api/record-version';
 import { addSanctionIssues, sanctionInputSchema } from './sanction-rules';
 
 /**
@@ -113,6 +114,11 @@ export function resumeFromRefusal(resumeFrom: string, today: string): string | n
 
 /** A correction of a recorded outcome: the new record, and why (audited with the old and new values). */
 export const outcomeCorrectionSchema = z
-  .object({ reason: reasonSchema('de reden van de correctie'), record: outcomeRecordSchema })
+  .object({
+    reason: reasonSchema('de reden van de correctie'),
+    record: outcomeRecordSchema,
+    /** The case's version the correction started from. */
+    expectedVersion: expectedVersionSchema,
+  })
   .strict();
 export type OutcomeCorrection = z.output<typeof outcomeCorrectionSchema>;

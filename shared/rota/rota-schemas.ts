@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../api/local-date';
+import { expectedVersionSchema, versionSchema } from '../api/record-version';
 import { PERSON_ROLES } from '../domain/person';
 import { DAYPARTS, SESSION_TYPES } from '../domain/session';
 import { MAX_PERSON_NAME } from './rota-import-row';
@@ -14,6 +15,7 @@ const absenceSchema = z.object({ id: z.number().int(), fromDate: localDateSchema
 
 export const rotaSessionSchema = z.object({
   id: z.number().int(),
+  version: versionSchema,
   date: localDateSchema,
   daypart: z.enum(DAYPARTS),
   startTime: z.string(),
@@ -33,6 +35,7 @@ export const rotaOverviewSchema = z.object({
   persons: z.array(
     z.object({
       id: z.number().int(),
+      version: versionSchema,
       name: z.string(),
       role: z.enum(PERSON_ROLES),
       active: z.boolean(),
@@ -55,10 +58,15 @@ export const savePersonInputSchema = z
     name: z.string().trim().min(1, 'Vul de naam in').max(MAX_PERSON_NAME, `Naam is te lang (max. ${MAX_PERSON_NAME} tekens)`),
     role: z.enum(PERSON_ROLES, { message: 'Kies de rol' }),
     active: z.boolean().optional(),
+    /** The person's version the edit started from: required when `id` is given. */
+    expectedVersion: expectedVersionSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.id === null || p.id === undefined || p.expectedVersion !== undefined, { path: ['expectedVersion'], message: 'Versie van de persoon ontbreekt' });
 
-export const deactivatePersonInputSchema = z.object({ id: z.number().int().positive(), reason: z.string().trim().max(1000).optional() }).strict();
+export const deactivatePersonInputSchema = z
+  .object({ id: z.number().int().positive(), reason: z.string().trim().max(1000).optional(), expectedVersion: expectedVersionSchema })
+  .strict();
 
 export const addUnavailabilityInputSchema = z
   .object({
@@ -110,6 +118,8 @@ export const assignSessionInputSchema = z
     /** Assign even though the person is away or on an overlapping session (then a reason is required). */
     confirm: z.boolean().optional(),
     reason: z.string().trim().max(1000).optional(),
+    /** The session's version. */
+    expectedVersion: expectedVersionSchema,
   })
   .strict()
   .refine((a) => !a.confirm || (a.reason ?? '').length >= 3, { path: ['reason'], message: 'Vul de reden in waarom u toch toewijst' });

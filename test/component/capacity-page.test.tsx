@@ -6,9 +6,11 @@ import type { CapacityOverview, CapacitySession, GenerationResult } from '../../
 import { CancelSessionForm } from '../../renderer/src/pages/capacity/CancelSessionForm';
 import { CapacityPage } from '../../renderer/src/pages/capacity/CapacityPage';
 import { renderWithApp } from './render-with-app';
+import { withRequestId } from './request-id';
 
 const session: CapacitySession = {
   id: 41,
+  version: 5,
   courtroomId: 3,
   roomName: 'Zaal 3',
   locationName: 'Paleis van Justitie',
@@ -36,6 +38,7 @@ const OVERVIEW: CapacityOverview = {
   templates: [
     {
       id: 1,
+      version: 3,
       courtroomId: 3,
       name: 'SSR ochtend',
       weekdays: [1, 3, 5],
@@ -126,7 +129,7 @@ describe('CapacityPage', () => {
     expect(end.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(end.getAttribute('aria-describedby')!)?.textContent).toBe('Eindtijd: 12:00 ligt niet na de begintijd 13:30');
     expect(within(form).getByText('Aantal plaatsen: vul een heel getal in van 0 tot en met 200')).toBeTruthy();
-    expect(transport).not.toHaveBeenCalledWith('capacity.saveTemplate', expect.anything());
+    expect(transport).not.toHaveBeenCalledWith('capacity.saveTemplate', expect.anything(), withRequestId);
 
     await user.click(within(weekdays).getByLabelText('dinsdag'));
     await user.click(within(weekdays).getByLabelText('maandag'));
@@ -152,7 +155,7 @@ describe('CapacityPage', () => {
       acceptedFillerKinds: [],
       validFrom: '2026-06-15',
       validUntil: null,
-    });
+    }, withRequestId);
   });
 
   it('refuses a modality the session type does not take, naming the modality', async () => {
@@ -176,9 +179,9 @@ describe('CapacityPage', () => {
     const skipped = screen.getByRole('table', { name: "Overgeslagen (zonder 'bestaat al')" });
     expect(skipped.textContent).toContain('Geen zittingsdag: Eerste Kerstdag (feestdag)');
     expect(skipped.textContent).not.toContain('Bestaat al');
-    expect(transport).toHaveBeenCalledWith('capacity.generate', { from: '2026-06-15', to: '2026-09-13', dryRun: true });
+    expect(transport).toHaveBeenCalledWith('capacity.generate', { from: '2026-06-15', to: '2026-09-13', dryRun: true }, withRequestId);
     await user.click(screen.getByRole('button', { name: '1 zitting aanmaken' }));
-    expect(transport).toHaveBeenCalledWith('capacity.generate', { from: '2026-06-15', to: '2026-09-13', dryRun: false });
+    expect(transport).toHaveBeenCalledWith('capacity.generate', { from: '2026-06-15', to: '2026-09-13', dryRun: false }, withRequestId);
   });
 });
 
@@ -190,7 +193,7 @@ describe('CancelSessionForm', () => {
           ? { session: { ...session, status: 'cancelled', cancelReason: 'Rechter ziek' }, plannedCases: [{ caseId: 1, parketnummer: '19/000001-26' }, { caseId: 2, parketnummer: '19/000002-26' }] }
           : { ok: false, error: { code: 'CONFLICT', message: 'Op de zitting staan 2 zaken gepland: 19/000001-26 en 19/000002-26.' } },
     });
-    renderWithApp(<CancelSessionForm session={{ id: 41, booked: 2, label: '17 juni 2026 09:00–12:30, Zaal 3' }} />, transport);
+    renderWithApp(<CancelSessionForm session={{ id: 41, version: 5, booked: 2, label: '17 juni 2026 09:00–12:30, Zaal 3' }} />, transport);
     const user = userEvent.setup();
     const form = screen.getByRole('form', { name: 'Zitting laten vervallen: 17 juni 2026 09:00–12:30, Zaal 3' });
     expect(within(form).getByText('Op deze zitting staan 2 zaken gepland.')).toBeTruthy();
@@ -205,6 +208,6 @@ describe('CancelSessionForm', () => {
     await user.click(within(form).getByLabelText(/Ik laat de zitting vervallen/));
     await user.click(within(form).getByRole('button', { name: 'Zitting laten vervallen' }));
     expect(await screen.findByText('De zitting is vervallen. Plan deze zaken opnieuw: 19/000001-26, 19/000002-26')).toBeTruthy();
-    expect(transport).toHaveBeenLastCalledWith('sessions.cancel', { sessionId: 41, reason: 'Rechter ziek', confirm: true });
+    expect(transport).toHaveBeenLastCalledWith('sessions.cancel', { sessionId: 41, reason: 'Rechter ziek', confirm: true, expectedVersion: 5 }, withRequestId);
   });
 });

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CreateDistrictForm } from '../../renderer/src/pages/welcome/CreateDistrictForm';
 import { renderWithApp } from './render-with-app';
+import { withRequestId } from './request-id';
 
 describe('CreateDistrictForm', () => {
   it('shows Dutch messages next to the wrong fields and sends nothing', async () => {
@@ -37,7 +38,7 @@ describe('CreateDistrictForm', () => {
       name: 'Midden-Nederland',
       code: 'MNE',
       locations: [{ name: 'Rechtbank Utrecht', city: 'Utrecht', rooms: ['Zaal 1', 'Zaal 2'] }],
-    });
+    }, withRequestId);
   });
 
   it('adds and removes court locations', async () => {

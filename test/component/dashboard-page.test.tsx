@@ -1,8 +1,7 @@
+import { createTestApi } from '../support/test-api';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import { DashboardPage } from '../../renderer/src/pages/dashboard/DashboardPage';
 import { MetricCasesPage } from '../../renderer/src/pages/dashboard/MetricCasesPage';
 import type { Dashboard } from '../../shared/metrics/dashboard-schemas';
@@ -10,12 +9,13 @@ import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
 import { renderWithApp } from './render-with-app';
 
+// eslint-disable-next-line react-hooks/rules-of-hooks -- useTempDir is a test fixture (vitest hooks), not a React hook
 const tempDir = useTempDir();
 const TODAY = new Date('2026-06-15T10:00:00');
 
 async function backend() {
   const database = await openDemoDatabase(tempDir(), { seed: 7, casesPerYear: 700, asOf: '2026-06-15' });
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'test', today: () => '2026-06-15' }));
+  const handle = createTestApi(database, { actor: 'test', today: '2026-06-15' });
   const calls: { operation: string; input: unknown }[] = [];
   return {
     database,

@@ -7,6 +7,7 @@ import { renderWithApp } from './render-with-app';
 
 const JUDGMENT: DecisionView = {
   id: 7,
+  version: 4,
   caseId: 3,
   hearingId: 11,
   kind: 'judgment',
@@ -98,6 +99,7 @@ describe('DecisionPanel', () => {
         remedy: 'none',
         remedyFiledAt: null,
         reason: 'Retour CJIB: 6 dagen volgens het vonnis',
+        expectedVersion: 4,
       },
     ]);
     expect(screen.queryByRole('form', { name: 'Beslissing corrigeren' })).toBeNull();
@@ -121,8 +123,9 @@ describe('DecisionPanel', () => {
     await user.click(within(form).getByRole('button', { name: 'Rechtsmiddel opslaan' }));
     await within(form).findByRole('alert');
     expect(within(form).getByText('De datum waarop het rechtsmiddel is ingesteld ligt in de toekomst.')).toBeTruthy();
-    const [sent] = callsOf(transport, 'decisions.update') as [{ remedy: string; remedyFiledAt: string; sanctions: unknown[] }];
+    const [sent] = callsOf(transport, 'decisions.update') as [{ remedy: string; remedyFiledAt: string; sanctions: unknown[]; expectedVersion: number }];
     expect(sent.remedy).toBe('appeal');
+    expect(sent.expectedVersion).toBe(4);
     expect(Date.parse(sent.remedyFiledAt)).toBe(Date.parse('2026-04-20T12:00:00Z'));
     expect(sent.sanctions).toHaveLength(1);
   });
@@ -141,8 +144,9 @@ describe('DecisionPanel', () => {
     await user.type(field, '16-04-2026 09:15');
     await user.click(screen.getByRole('button', { name: 'Ondertekening vastleggen' }));
     await screen.findByText('Opgeslagen.');
-    const [sent] = callsOf(transport, 'decisions.markSigned') as [{ decisionId: number; signedAt: string }];
+    const [sent] = callsOf(transport, 'decisions.markSigned') as [{ decisionId: number; signedAt: string; expectedVersion: number }];
     expect(sent.decisionId).toBe(7);
+    expect(sent.expectedVersion).toBe(4);
     expect(Date.parse(sent.signedAt)).toBe(Date.parse('2026-04-16T07:15:00Z'));
   });
 
@@ -154,7 +158,7 @@ describe('DecisionPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Signalen opslaan' }));
     await screen.findByText('Opgeslagen.');
     expect(callsOf(transport, 'decisions.updateSignals')).toEqual([
-      { decisionId: 7, fitForCommunityService: 'yes', fitForDetention: 'no', paymentArrangement: 'no', problematicDebts: 'yes', note: 'Volgens rapport 3RO' },
+      { decisionId: 7, fitForCommunityService: 'yes', fitForDetention: 'no', paymentArrangement: 'no', problematicDebts: 'yes', note: 'Volgens rapport 3RO', expectedVersion: 4 },
     ]);
   });
 

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { NewCasePage } from '../../renderer/src/pages/cases/NewCasePage';
 import { renderWithApp } from './render-with-app';
+import { withRequestId } from './request-id';
 
 async function fillValid(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Parketnummer *'), '19/123456-26');
@@ -23,7 +24,7 @@ describe('NewCasePage', () => {
     await user.selectOptions(screen.getByLabelText('Modaliteit *'), 'zsm');
     expect(screen.queryByLabelText('Soort opvulzaak')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
-    expect(transport).toHaveBeenCalledWith('cases.create', expect.objectContaining({ modality: 'zsm', fillerKind: null }));
+    expect(transport).toHaveBeenCalledWith('cases.create', expect.objectContaining({ modality: 'zsm', fillerKind: null }), withRequestId);
   });
 
   it('shows a duplicate parketnummer at the parketnummer field, with the service message', async () => {
@@ -62,7 +63,7 @@ describe('NewCasePage: planning facts', () => {
     await user.type(screen.getByLabelText('Zaaksgroep (medeverdachten)'), ' PL0900-77 ');
     await user.type(screen.getByLabelText('Verwachte duur (minuten)'), '45');
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
-    expect(transport).toHaveBeenCalledWith('cases.create', expect.objectContaining({ coDefendantGroup: 'PL0900-77', estimatedMinutes: 45 }));
+    expect(transport).toHaveBeenCalledWith('cases.create', expect.objectContaining({ coDefendantGroup: 'PL0900-77', estimatedMinutes: 45 }), withRequestId);
   });
 
   it.each([

@@ -4,18 +4,20 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RotaOverview } from '../../shared/rota/rota-schemas';
 import { RotaPage } from '../../renderer/src/pages/people/RotaPage';
 import { renderWithApp } from './render-with-app';
+import { withRequestId } from './request-id';
 
 const ROTA: RotaOverview = {
   from: '2026-06-15',
   to: '2026-07-27',
   persons: [
-    { id: 1, name: 'mr. A. de Boer', role: 'politierechter', active: true, absences: [], sessions: [{ sessionId: 10, date: '2026-06-22', startTime: '09:00', room: 'Zaal 1', as: 'judge' }] },
-    { id: 2, name: 'mr. B. Bakker', role: 'rc_politierechter', active: true, absences: [{ id: 5, fromDate: '2026-06-22', toDate: '2026-06-26', reason: 'cursus' }], sessions: [] },
-    { id: 3, name: 'mr. J. Smit', role: 'ovj', active: true, absences: [], sessions: [] },
+    { id: 1, version: 1, name: 'mr. A. de Boer', role: 'politierechter', active: true, absences: [], sessions: [{ sessionId: 10, date: '2026-06-22', startTime: '09:00', room: 'Zaal 1', as: 'judge' }] },
+    { id: 2, version: 2, name: 'mr. B. Bakker', role: 'rc_politierechter', active: true, absences: [{ id: 5, fromDate: '2026-06-22', toDate: '2026-06-26', reason: 'cursus' }], sessions: [] },
+    { id: 3, version: 1, name: 'mr. J. Smit', role: 'ovj', active: true, absences: [], sessions: [] },
   ],
   sessions: [
     {
       id: 10,
+      version: 6,
       date: '2026-06-22',
       daypart: 'morning',
       startTime: '09:00',
@@ -56,9 +58,9 @@ describe('RotaPage', () => {
     const select = screen.getByLabelText('Rechter voor ma 22 jun. 09:00–12:30, Zaal 1');
     expect(within(select).getByRole('option', { name: 'mr. B. Bakker (afwezig)' })).toBeTruthy();
     await user.selectOptions(select, '2');
-    expect(transport).not.toHaveBeenCalledWith('sessions.assign', expect.anything());
+    expect(transport).not.toHaveBeenCalledWith('sessions.assign', expect.anything(), withRequestId);
     await user.click(within(select.closest('form')!).getByRole('button', { name: 'Toewijzen' }));
-    expect(transport).toHaveBeenCalledWith('sessions.assign', { sessionId: 10, role: 'judge', personId: 2 });
+    expect(transport).toHaveBeenCalledWith('sessions.assign', { sessionId: 10, role: 'judge', personId: 2, expectedVersion: 6 }, withRequestId);
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('mr. B. Bakker is afwezig op 22-06-2026 t/m 26-06-2026 (cursus).');
@@ -66,7 +68,7 @@ describe('RotaPage', () => {
     expect(within(alert).getByText('Vul de reden in waarom u toch toewijst')).toBeTruthy();
     await user.type(within(alert).getByLabelText('Reden om toch toe te wijzen *'), 'Geen ander beschikbaar');
     await user.click(within(alert).getByRole('button', { name: 'Toch toewijzen' }));
-    expect(transport).toHaveBeenCalledWith('sessions.assign', { sessionId: 10, role: 'judge', personId: 2, confirm: true, reason: 'Geen ander beschikbaar' });
+    expect(transport).toHaveBeenCalledWith('sessions.assign', { sessionId: 10, role: 'judge', personId: 2, confirm: true, reason: 'Geen ander beschikbaar', expectedVersion: 6 }, withRequestId);
     expect(await screen.findByText('Toch toegewezen; de reden staat in de geschiedenis.')).toBeTruthy();
   });
 });

@@ -5,11 +5,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RollEntry, SessionRoll } from '../../shared/outcomes/decision-schemas';
 import { SessionRollPage } from '../../renderer/src/pages/outcomes/SessionRollPage';
 import { renderWithApp } from './render-with-app';
+import { withRequestId } from './request-id';
 
 const entry = (hearingId: number, parketnummer: string, suspectName: string): RollEntry => ({
   hearingId,
   hearingStatus: 'planned',
   caseId: hearingId * 10,
+  caseVersion: 3,
   parketnummer,
   caseStatus: 'planned',
   suspectName,
@@ -87,7 +89,7 @@ describe('SessionRollPage', () => {
     await user.click(judge);
     await user.keyboard('{Enter}');
 
-    await waitFor(() => expect(transport).toHaveBeenCalledWith('outcomes.record', expect.anything()));
+    await waitFor(() => expect(transport).toHaveBeenCalledWith('outcomes.record', expect.anything(), withRequestId));
     const sent = transport.mock.calls.find(([operation]) => operation === 'outcomes.record')![1];
     expect(sent).toMatchObject({
       hearingId: 1,

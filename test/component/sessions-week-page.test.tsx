@@ -4,9 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SessionSummary, WeekOverview } from '../../shared/api/contract';
 import { SessionsWeekPage } from '../../renderer/src/pages/sessions/SessionsWeekPage';
 import { renderWithApp } from './render-with-app';
+import { withRequestId } from './request-id';
 
 const session = (over: Partial<SessionSummary>): SessionSummary => ({
   id: 1,
+  version: 1,
   date: '2026-03-09',
   daypart: 'morning',
   startTime: '09:00',
@@ -15,6 +17,7 @@ const session = (over: Partial<SessionSummary>): SessionSummary => ({
   status: 'scheduled',
   capacitySlots: 3,
   booked: 2,
+  reserved: 0,
   free: 1,
   overbooked: 0,
   judgeName: 'mr. A. de Boer',
@@ -37,7 +40,7 @@ const WEEK: WeekOverview = {
       ],
     },
   ],
-  totals: { sessions: 2, capacitySlots: 6, booked: 5, free: 1 },
+  totals: { sessions: 2, capacitySlots: 6, booked: 5, reserved: 0, free: 1 },
 };
 
 describe('SessionsWeekPage', () => {
@@ -88,7 +91,7 @@ describe('SessionsWeekPage plurals and weekends', () => {
     const week: WeekOverview = {
       ...WEEK,
       locations: [{ id: 1, name: 'Paleis van Justitie Hanzestad', rooms: [{ id: 1, name: 'Zaal 1', sessions: [saturday] }] }],
-      totals: { sessions: 1, capacitySlots: 1, booked: 0, free: 1 },
+      totals: { sessions: 1, capacitySlots: 1, booked: 0, reserved: 0, free: 1 },
     };
     renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, async () => ({ ok: true, value: week }), '/zittingen?week=2026-03-09');
     expect(await screen.findByText('1 zitting · 1 plaats · 0 geboekt · 1 vrij · 0% gevuld')).toBeTruthy();
@@ -101,7 +104,7 @@ describe('moving a case from the week view with the keyboard', () => {
   it('opens the move dialog from the case, shows the breach of the chosen session, and sends the confirmed move with its reason', async () => {
     const onRoll = session({
       id: 1,
-      cases: [{ caseId: 77, parketnummer: '19/000077-26', modality: 'supersnelrecht', status: 'planned', pinned: false, explanation: 'Vroegste zitting die supersnelrecht neemt.' }],
+      cases: [{ caseId: 77, caseVersion: 8, parketnummer: '19/000077-26', modality: 'supersnelrecht', status: 'planned', pinned: false, explanation: 'Vroegste zitting die supersnelrecht neemt.' }],
     });
     const week: WeekOverview = { ...WEEK, locations: [{ id: 1, name: 'Paleis van Justitie Hanzestad', rooms: [{ id: 1, name: 'Zaal 1', sessions: [onRoll, session({ id: 2, date: '2026-03-11' })] }] }] };
     const detail = { hearings: [{ id: 5, status: 'planned', sessionId: 2, date: '2026-03-11', startTime: '09:00', explanation: 'Handmatig geplaatst door coördinator: ruil' }] };
@@ -130,7 +133,7 @@ describe('moving a case from the week view with the keyboard', () => {
     expect(within(dialog).getByText('Vul de reden in')).toBeTruthy();
     await user.type(within(dialog).getByLabelText('Reden *'), 'ruil');
     await user.click(submit);
-    expect(transport).toHaveBeenCalledWith('planner.place', { caseId: 77, sessionId: 2, pin: false, reason: 'ruil', confirmBreach: true });
+    expect(transport).toHaveBeenCalledWith('planner.place', { caseId: 77, sessionId: 2, pin: false, reason: 'ruil', confirmBreach: true, expectedVersion: 8 }, withRequestId);
     const outcome = await screen.findByTestId('move-outcome');
     expect(outcome.textContent).toContain('Zaak 19/000077-26 staat nu op wo 11 mrt. om 09:00.');
     expect(outcome.textContent).toContain('Uitleg: Handmatig geplaatst door coördinator: ruil');

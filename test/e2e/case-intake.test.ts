@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInstant } from '../../renderer/src/i18n/format';
 import { computeDeadlines } from '../../shared/deadlines/compute-deadlines';
 import { parseDutchDateTime } from '../../shared/intake/dutch-datetime';
+import { demoDistrictFile, E2E_NOW, SMALL_DEMO } from '../support/e2e-district';
 import { makeImportCsv } from '../support/import-fixture';
 import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { runCliProcess, startServe, type ServeProcess } from './support/serve-process';
+import { startServe, type ServeProcess } from './support/serve-process';
 
 let dir: string;
 let browser: Browser;
@@ -16,9 +17,7 @@ let server: ServeProcess;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-intake-'));
-  const file = path.join(dir, 'district.sqlite');
-  await runCliProcess(['demo', '--db', file, '--seed', '11', '--cases', '700']);
-  server = await startServe(file);
+  server = await startServe(await demoDistrictFile(SMALL_DEMO, dir), E2E_NOW);
   browser = await launchChromium();
 });
 
@@ -28,9 +27,9 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Dutch notation for an instant some hours ago, as a clerk would type it. */
+/** Dutch notation for an instant some hours before the pinned 'now', as a clerk would type it. */
 function hoursAgo(hours: number): string {
-  const d = new Date(Date.now() - hours * 3_600_000);
+  const d = new Date(Date.parse(E2E_NOW) - hours * 3_600_000);
   const parts = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('day')}-${get('month')}-${get('year')} ${get('hour')}:${get('minute')}`;
@@ -42,7 +41,7 @@ async function expectNoAxeViolations(page: Page) {
 
 describe('case intake in real Chromium', () => {
   it('creates a case in the form, records a ZSM decision, and finds it in the queue with the right limit', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('link', { name: 'Nieuwe zaak', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Nieuwe zaak invoeren' }).waitFor();
 
@@ -108,7 +107,7 @@ describe('case intake in real Chromium', () => {
   });
 
   it('a summoned non-detained case waits for service of the summons; recording it in the case clears the gap', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('heading', { level: 1, name: 'Zittingen per week' }).waitFor();
     await page.goto(`${server.origin}/#/zaken/nieuw`);
     await page.getByRole('heading', { level: 1, name: 'Nieuwe zaak invoeren' }).waitFor();
@@ -141,7 +140,7 @@ describe('case intake in real Chromium', () => {
   });
 
   it('the district confirms a legal reading on the settings page; every limit is recomputed and the change is recorded', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('link', { name: 'Termijnen', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Termijnen en instellingen' }).waitFor();
     const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Dagvaardingstermijn politierechter (dagen)' }) });
@@ -156,7 +155,7 @@ describe('case intake in real Chromium', () => {
   });
 
   it('plans: the planner proposes with an explanation per case, the coordinator records it, and the case shows its hearing', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('link', { name: 'Planning', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Zaken plannen op zittingen' }).waitFor();
     await page.getByRole('button', { name: 'Voorstel maken' }).click();
@@ -178,6 +177,8 @@ describe('case intake in real Chromium', () => {
     // The coordinator moves it by hand: the form names what a session would break and wants a reason.
     const select = page.getByLabel('Zitting (komende zes weken)');
     await select.waitFor();
+    // The sessions arrive after the form: wait for them rather than read an empty list.
+    await expect.poll(() => select.locator('option:not([value=""])').count()).toBeGreaterThan(0);
     const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
     const target = options.find((o) => o.value && !o.text.includes('breekt een regel')) ?? options.find((o) => o.value)!;
     await select.selectOption(target.value);
@@ -203,7 +204,7 @@ describe('case intake in real Chromium', () => {
   });
 
   it('imports a 10,000-row export: exactly the 50 bad rows are shown, all-or-nothing commits nothing, valid-only commits the rest', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('link', { name: 'Importeren', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Zaken importeren uit CSV of Excel' }).waitFor();
     const fixture = makeImportCsv(10_000, 50);

@@ -4,9 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDistrictFile, E2E_NOW, E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
 import { ackFile, readBatch, returnFile } from '../support/cjib-simulator';
 import { axeViolations, launchChromium, openPage, screenshot, SCREENSHOT_DIR } from './support/browser';
-import { runCliProcess, startServe, type ServeProcess } from './support/serve-process';
+import { startServe, type ServeProcess } from './support/serve-process';
 
 let dir: string;
 let file: string;
@@ -15,9 +16,8 @@ let server: ServeProcess;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-cjib-'));
-  file = path.join(dir, 'district.sqlite');
-  await runCliProcess(['demo', '--db', file, '--seed', '23', '--cases', '2800']);
-  server = await startServe(file);
+  file = await demoDistrictFile(STANDARD_DEMO, dir);
+  server = await startServe(file, E2E_NOW);
   browser = await launchChromium();
 });
 
@@ -55,12 +55,12 @@ function pickOpenHearings(): [RollCase, RollCase] {
       .prepare(
         `select c.id as caseId, c.parketnummer, s.id as sessionId from hearing h join court_session s on s.id = h.session_id
          join criminal_case c on c.id = h.case_id join suspect p on p.id = c.suspect_id
-         where s.status = 'scheduled' and s.judge_id is not null and s.date <= date('now') and h.status in ('planned', 'held')
+         where s.status = 'scheduled' and s.judge_id is not null and s.date <= ? and h.status in ('planned', 'held')
            and c.status in ('planned', 'heard') and p.summons_address is not null
            and not exists (select 1 from hearing_outcome o where o.hearing_id = h.id)
          order by s.date desc, h.id limit 2`,
       )
-      .all() as RollCase[];
+      .all(E2E_TODAY) as RollCase[];
     if (rows.length < 2) throw new Error('the demo has fewer than two past hearings without an outcome');
     return [rows[0]!, rows[1]!];
   });
@@ -133,7 +133,7 @@ async function typeInto(page: Page, field: Locator, text: string) {
 describe('hand-off to CJIB in real Chromium', () => {
   it('registers a decision on the roll, sends it, handles a return, re-sends and sees it acknowledged on the timeline', async () => {
     const [fine, broken] = pickOpenHearings();
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('link', { name: 'Zittingen', exact: true }).waitFor();
 
     // 1. The roll: a judgment by keyboard only. Enter in the judge's field saves and moves on.
@@ -170,7 +170,7 @@ describe('hand-off to CJIB in real Chromium', () => {
     withDb((sqlite) => {
       const decision = sqlite.prepare('select id from decision where case_id = ?').get(broken.caseId) as { id: number };
       sqlite.prepare('update sanction set amount_cents = null where decision_id = ?').run(decision.id);
-      sqlite.prepare('update decision set judgment_signed_at = ? where id = ?').run(new Date().toISOString(), decision.id);
+      sqlite.prepare('update decision set judgment_signed_at = ? where id = ?').run(server.now().toISOString(), decision.id);
     });
 
     // 3. The case page: the clerk records the signed judgment (court -> OM).
@@ -210,7 +210,7 @@ describe('hand-off to CJIB in real Chromium', () => {
 
     // 5. CJIB returns it: the substitute detention does not match the judgment.
     const reasonText = 'Vervangende hechtenis wijkt af van het vonnis (9 i.p.v. 6 dagen)';
-    await importResponse(page, 'cjib-retour-1.json', returnFile(batch1, { reasonCode: 'R03', reasonText, correlationIds, at: new Date().toISOString() }), true);
+    await importResponse(page, 'cjib-retour-1.json', returnFile(batch1, { reasonCode: 'R03', reasonText, correlationIds, at: server.now().toISOString() }), true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'cjib-import-return');
 
@@ -246,7 +246,7 @@ describe('hand-off to CJIB in real Chromium', () => {
     const secondAgain = await downloadsOf(page, 2, () => page.getByRole('button', { name: `Batch ${batch2.batchUid} opnieuw downloaden` }).click());
     expect(jsonOf(secondAgain)).toBe(jsonOf(second));
     await screenshot(page, 'cjib-queue-sent');
-    const ack = ackFile(readBatch(jsonOf(secondAgain)), { correlationIds, at: new Date().toISOString() });
+    const ack = ackFile(readBatch(jsonOf(secondAgain)), { correlationIds, at: server.now().toISOString() });
     await importResponse(page, 'cjib-ack-2.json', ack, true);
     const repeat = await importResponse(page, 'cjib-ack-2-again.json', ack, false);
     expect(repeat).toContain('1 al verwerkt');

@@ -6,8 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfAmsterdamDay } from '../../shared/calendar/amsterdam-time';
 import { addDays } from '../../shared/calendar/local-date';
+import { demoDistrictFile, E2E_NOW, STANDARD_DEMO } from '../support/e2e-district';
 import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { runCliProcess, startServe, type ServeProcess } from './support/serve-process';
+import { startServe, type ServeProcess } from './support/serve-process';
 
 let dir: string;
 let file: string;
@@ -16,9 +17,8 @@ let server: ServeProcess;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-dashboard-'));
-  file = path.join(dir, 'district.sqlite');
-  await runCliProcess(['demo', '--db', file, '--seed', '41', '--cases', '2800']);
-  server = await startServe(file);
+  file = await demoDistrictFile(STANDARD_DEMO, dir);
+  server = await startServe(file, E2E_NOW);
   browser = await launchChromium();
 });
 
@@ -37,7 +37,7 @@ async function cardValue(page: Page, label: string): Promise<number> {
 
 describe('the dashboard in real Chromium', () => {
   it('shows the figures, narrows them with a filter, clicks through to the cases behind a figure, and passes axe', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.locator('.key-figure').first().waitFor();

@@ -5,12 +5,13 @@ import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatLongDay, formatShortDay } from '../../renderer/src/i18n/format';
-import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
+import { amsterdamDate, fromAmsterdamLocal } from '../../shared/calendar/amsterdam-time';
 import { defaultCourtCalendar } from '../../shared/calendar/court-calendar';
 import { addDays, dayOfWeek } from '../../shared/calendar/local-date';
 import { RESERVABLE_MODALITIES } from '../../shared/domain/reservation';
+import { demoDistrictFile, E2E_NOW, E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
 import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { ROOT, runCliProcess, startServe, type ServeProcess } from './support/serve-process';
+import { ROOT, startServe, type ServeProcess } from './support/serve-process';
 
 const NL = JSON.parse(fs.readFileSync(path.join(ROOT, 'renderer', 'src', 'i18n', 'nl.json'), 'utf8')) as {
   modality: Record<string, string>;
@@ -18,8 +19,8 @@ const NL = JSON.parse(fs.readFileSync(path.join(ROOT, 'renderer', 'src', 'i18n',
   capacity: { weekday: Record<string, string> };
 };
 
-/** The demo's and the app's 'today': the Amsterdam calendar date. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+/** The demo's and the app's 'today' (pinned: the demo is built as of it and the clocks start on it). */
+const TODAY = E2E_TODAY;
 /** The generation horizon the coordinator previews: the next 8 weeks. */
 const GENERATE_TO = addDays(TODAY, 55);
 const calendar = defaultCourtCalendar();
@@ -36,9 +37,8 @@ let server: ServeProcess;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-pages-'));
-  file = path.join(dir, 'district.sqlite');
-  await runCliProcess(['demo', '--db', file, '--seed', '31', '--cases', '2800']);
-  server = await startServe(file);
+  file = await demoDistrictFile(STANDARD_DEMO, dir);
+  server = await startServe(file, E2E_NOW);
   browser = await launchChromium();
 });
 
@@ -144,7 +144,7 @@ const SESSION_COLUMNS = `s.id, s.date, s.start_time as startTime, s.end_time as 
 
 describe('the planning pages in real Chromium', () => {
   it('Capaciteit: lists the templates, previews 8 weeks with skip reasons, generates them, and adds closure days', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await visit(page, 'Capaciteit', 'Capaciteit: zittingspatronen en uitzonderingen');
 
     const templates = sql<{ id: number; name: string; weekdays: string; locationId: number }>(
@@ -227,7 +227,7 @@ describe('the planning pages in real Chromium', () => {
   });
 
   it('Rooster: an absence on a day the judge sits is flagged, assigning them elsewhere that day asks for confirmation, and Problemen shows it', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await visit(page, 'Rooster', 'Rooster van rechters en officieren');
     const persons = sql<{ name: string; role: string }>(`select name, role from person where active = 1`);
     const judges = page.getByRole('table', { name: 'Rechters (politierechter en RC als politierechter)' });
@@ -287,7 +287,7 @@ describe('the planning pages in real Chromium', () => {
   });
 
   it('Reserveringen and Verkeerstoren: 2 reserved slots are listed, counted in the tower as in the database, and released with a reason', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await visit(page, 'Reserveringen', 'Reserveringen van het OM');
     // A session two to six weeks ahead with nothing booked, so the reservation is certainly unfilled.
     const candidates = sql<SessionRow>(
@@ -347,12 +347,13 @@ describe('the planning pages in real Chromium', () => {
     expect(sql(`select reason from audit_event where action = 'reservation.released' and entity_id = ?`, reservation.id)).toEqual([{ reason: 'Actiedag afgelast' }]);
     await visit(page, 'Verkeerstoren', 'Verkeerstoren');
     expect(towerCounts(session.date, session.sessionType).reserved).toBe(0);
-    expect(num(await towerCell(page, session.date, typeLabel, 'Gereserveerd'))).toBe(0);
+    // The tower may first show its cached figures while it reads again: wait for the fresh ones.
+    await expect.poll(async () => num(await towerCell(page, session.date, typeLabel, 'Gereserveerd'))).toBe(0);
     expect(problems).toEqual([]);
   });
 
   it('Wat als: a scenario that adds a session pattern shows the side-by-side comparison', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await visit(page, 'Wat als', 'Wat als: een scenario naast de planning');
     // A room and weekday whose mornings are free in every template, so each occurrence can be added.
     const rooms = sql<{ id: number; room: string; location: string }>(`select r.id, r.name as room, l.name as location from courtroom r join court_location l on l.id = r.location_id order by r.id`);
@@ -381,7 +382,11 @@ describe('the planning pages in real Chromium', () => {
     const added = num(/· ([\d.]+) zittingen toegevoegd \(([\d.]+) plaatsen\)/.exec(summary)![1]!);
     const skippedRows = await page.getByRole('table', { name: 'Niet aangemaakte zittingen van de toegevoegde patronen' }).locator('tbody tr').count();
     expect(added + skippedRows).toBe(occurrences.length);
-    expect(added).toBe(occurrences.filter((d) => calendar.isCourtDay(d)).length - existingThere);
+    // Not on non-court days, nor on the location's own closure days (the demo has some), nor today once the start time has passed.
+    const closed = new Set(sql<{ date: string }>(`select c.date from location_closure c join courtroom r on r.location_id = c.location_id where r.id = ?`, free.id).map((c) => c.date));
+    const [startHour, startMinute] = (await pattern.getByLabel(/^Begintijd/).inputValue()).split(':').map(Number) as [number, number];
+    const started = (d: string) => fromAmsterdamLocal(d, startHour, startMinute) <= server.now().getTime();
+    expect(added).toBe(occurrences.filter((d) => calendar.isCourtDay(d, closed) && !started(d)).length - existingThere);
     expect(summary).toContain(`(${added * 4} plaatsen)`);
     const baseline = num(await cellOf(compare, 'Zittingen', 'Huidig'));
     expect(num(await cellOf(compare, 'Zittingen', 'Scenario'))).toBe(baseline + added);
@@ -396,7 +401,7 @@ describe('the planning pages in real Chromium', () => {
   });
 
   it('a case page: a precondition with an expected date makes the case ready from that day; the replanning proposal respects it', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     const c = one<{ id: number; parketnummer: string }>(
       `select c.id, c.parketnummer from criminal_case c where c.status = 'awaiting_planning' and c.planning_gaps = '' and c.ready_from is null
        and not exists (select 1 from case_precondition p where p.case_id = c.id) order by c.queue_order, c.id limit 1`,

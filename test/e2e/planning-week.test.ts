@@ -7,8 +7,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mondayOf } from '../../renderer/src/pages/sessions/week';
 import { parseAcceptedModalities, type SessionType } from '../../shared/domain/session';
+import { demoDistrictFile, E2E_NOW, STANDARD_DEMO } from '../support/e2e-district';
 import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { runCliProcess, startServe, type ServeProcess } from './support/serve-process';
+import { startServe, type ServeProcess } from './support/serve-process';
 
 let dir: string;
 let file: string;
@@ -17,9 +18,8 @@ let server: ServeProcess;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-planning-'));
-  file = path.join(dir, 'district.sqlite');
-  await runCliProcess(['demo', '--db', file, '--seed', '23', '--cases', '2800']);
-  server = await startServe(file);
+  file = await demoDistrictFile(STANDARD_DEMO, dir);
+  server = await startServe(file, E2E_NOW);
   browser = await launchChromium();
 });
 
@@ -102,7 +102,7 @@ async function problemCount(page: Page): Promise<number> {
 
 describe('planning the week in real Chromium', () => {
   it('runs the planner, drags a case to another session, shows the explanation, and updates the problems', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('link', { name: 'Planning', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Zaken plannen op zittingen' }).waitFor();
     await page.getByRole('button', { name: 'Voorstel maken' }).click();
@@ -113,7 +113,7 @@ describe('planning the week in real Chromium', () => {
 
     await page.getByRole('link', { name: 'Zittingen', exact: true }).click();
     await page.getByRole('link', { name: /Volgende week/ }).click();
-    const weekStart = mondayOf(addDays(new Date(), 7));
+    const weekStart = mondayOf(addDays(new Date(E2E_NOW), 7));
     await page.waitForURL((url) => url.hash.includes(`week=${weekStart}`));
     await page.locator('li.roll-case-movable').first().waitFor();
     const { move, target } = pickMove(weekStart);

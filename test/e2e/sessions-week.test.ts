@@ -4,10 +4,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDistrictFile, E2E_NOW, STANDARD_DEMO } from '../support/e2e-district';
 import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { runCliProcess, startServe, type ServeProcess } from './support/serve-process';
+import { startServe, type ServeProcess } from './support/serve-process';
 
-const WEEK = '2026-06-15';
+/** The week of the pinned 'today' (a Monday). */
+const WEEK = STANDARD_DEMO.asOf;
 let dir: string;
 let browser: Browser;
 const servers: ServeProcess[] = [];
@@ -31,12 +33,11 @@ interface DbSession {
 
 describe('sessions overview in real Chromium against `ketenplanner serve`', () => {
   it('shows the week with numbers that match the database, works by keyboard, and has no axe violations', async () => {
-    const file = path.join(dir, 'demo.sqlite');
-    await runCliProcess(['demo', '--db', file, '--seed', '2026', '--as-of', WEEK]);
-    const server = await startServe(file);
+    const file = await demoDistrictFile(STANDARD_DEMO, dir);
+    const server = await startServe(file, E2E_NOW);
     servers.push(server);
 
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('heading', { level: 1, name: 'Zittingen per week' }).waitFor();
     expect(new URL(page.url()).hash).not.toContain('token');
     await page.goto(`${server.origin}/#/zittingen?week=${WEEK}`);
@@ -100,9 +101,9 @@ describe('sessions overview in real Chromium against `ketenplanner serve`', () =
   });
 
   it('on a new, empty database offers to create a district or open the demo, accessibly', async () => {
-    const server = await startServe(path.join(dir, 'new-district.sqlite'));
+    const server = await startServe(path.join(dir, 'new-district.sqlite'), E2E_NOW);
     servers.push(server);
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('heading', { level: 1, name: 'Welkom bij Ketenplanner' }).waitFor();
 
     await page.getByRole('button', { name: 'Arrondissement aanmaken' }).click();

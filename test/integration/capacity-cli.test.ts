@@ -1,18 +1,21 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
-import { amsterdamToday } from '../../electron/services/amsterdam-today';
+import { runCli } from '../../server/cli/run-cli';
 import type { GenerationResult } from '../../shared/capacity/capacity-schemas';
 import { addDays } from '../../shared/calendar/local-date';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
 
+/** Pinned: every run's clock (`--now`, appended by run()) and its Amsterdam date, the demo's as-of day. */
+const NOW = '2026-06-15T10:00:00+02:00';
+const today = '2026-06-15';
+
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
+  const code = await runCli([...argv, '--now', NOW], { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -26,7 +29,6 @@ describe('ketenplanner sessions generate', () => {
 
   it('previews, then writes the sessions of the templates as a JSON summary, and a second run creates nothing', async () => {
     const db = path.join(tempDir(), 'district.sqlite');
-    const today = amsterdamToday();
     expect((await run('demo', '--db', db, '--cases', '50', '--as-of', today)).code).toBe(0);
     const count = () => {
       const file = new Database(db, { readonly: true });
@@ -56,9 +58,8 @@ describe('ketenplanner sessions generate', () => {
     expect(count()).toBe(before + real.counts.created);
   });
 
-  it('refuses a horizon in the past with the Dutch reason and exit 1', async () => {
+  it('refuses a horizon in the past with the Dutch reason and exit 1 (the service rule, through the api handler)', async () => {
     const db = path.join(tempDir(), 'district.sqlite');
-    const today = amsterdamToday();
     await run('demo', '--db', db, '--cases', '50', '--as-of', today);
     const { code, err } = await run('sessions', 'generate', '--db', db, '--from', addDays(today, -7), '--to', today);
     expect(code).toBe(1);
@@ -71,13 +72,24 @@ describe('ketenplanner sessions generate', () => {
     [['sessions', 'generate', '--from', '2030-01-01', '--to', '2030-01-31'], '--db is required'],
     [['sessions', 'generate', '--db', 'x.sqlite', '--to', '2030-01-31'], '--from is required'],
     [['sessions', 'generate', '--db', 'x.sqlite', '--from', '2030-02-30', '--to', '2030-03-01'], '--from must be a date'],
-    [['sessions', 'generate', '--db', 'x.sqlite', '--from', '2030-02-01', '--to', '2030-01-01'], '--to lies before --from'],
-    [['sessions', 'generate', '--db', 'x.sqlite', '--from', '2030-01-01', '--to', '2031-06-01'], 'more than a year'],
     [['sessions', 'generate', '--db', 'x.sqlite', '--from', '2030-01-01', '--to', '2030-01-31'], 'does not exist'],
   ])('%j fails with exit 2 and says: %s', async (argv, message) => {
     const dir = tempDir();
     const { code, err } = await run(...argv.map((a) => (a === 'x.sqlite' ? path.join(dir, a) : a)));
     expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+
+  it.each([
+    [['--from', '2030-02-01', '--to', '2030-01-01'], 'to: Tot en met: ligt vóór de begindatum'],
+    [['--from', '2030-01-01', '--to', '2031-06-01'], 'to: Tot en met: genereer hoogstens een jaar tegelijk'],
+  ])('%j is refused by the contract, as in the app: exit 1 and the Dutch message per field', async (window, message) => {
+    const db = path.join(tempDir(), 'district.sqlite');
+    await run('demo', '--db', db, '--cases', '50', '--as-of', today);
+    const { code, err, out } = await run('sessions', 'generate', '--db', db, ...window);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('De invoer is niet geldig');
     expect(err).toContain(message);
   });
 });

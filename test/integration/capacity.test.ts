@@ -1,6 +1,5 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/api/contract';
 import { createCourtCalendar } from '../../shared/calendar/court-calendar';
 import { openDemoDatabase } from '../support/demo-database';
@@ -11,7 +10,7 @@ const TODAY = '2026-06-15';
 
 async function setup() {
   const database = await openDemoDatabase(tempDir(), { seed: 7, casesPerYear: 700, asOf: TODAY });
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => TODAY }));
+  const handle = createTestApi(database, { actor: 'coordinator.test', today: () => TODAY });
   async function call<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     const result = await handle(operation, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details ?? [])}`);
@@ -19,7 +18,9 @@ async function setup() {
   }
   const q = <T>(sql: string, ...params: unknown[]) => database.sqlite.prepare(sql).all(...params) as T[];
   const count = (sql: string, ...params: unknown[]) => (database.sqlite.prepare(sql).get(...params) as { n: number }).n;
-  return { database, handle, call, q, count };
+  /** A session's current version, as an edit sends it back (`expectedVersion`). */
+  const sessionVersion = (id: number) => (database.sqlite.prepare('select version from court_session where id = ?').get(id) as { version: number }).version;
+  return { database, handle, call, q, count, sessionVersion };
 }
 
 const template = (courtroomId: number, over: Partial<OperationInput<'capacity.saveTemplate'>> = {}): OperationInput<'capacity.saveTemplate'> => ({
@@ -122,7 +123,7 @@ async function handleError(promise: Promise<unknown>): Promise<string> {
 
 describe('cancelling a session', () => {
   it('refuses while cases are planned on it unless confirmed, then cancels for good with an audit row', async () => {
-    const { database, call, handle, q, count } = await setup();
+    const { database, call, handle, q, count, sessionVersion } = await setup();
     const [session] = q<{ id: number; date: string; n: number }>(
       `select s.id, s.date, count(h.id) as n from court_session s join hearing h on h.session_id = s.id and h.status = 'planned'
        where s.date >= ? and s.status = 'scheduled' group by s.id order by s.date limit 1`,
@@ -131,17 +132,17 @@ describe('cancelling a session', () => {
     expect(session).toBeDefined();
     const parketnummers = q<{ p: string }>("select c.parketnummer as p from hearing h join criminal_case c on c.id = h.case_id where h.session_id = ? and h.status = 'planned'", session!.id);
 
-    const refused = await handle('sessions.cancel', { sessionId: session!.id, reason: 'Rechter ziek', confirm: false });
+    const refused = await handle('sessions.cancel', { sessionId: session!.id, reason: 'Rechter ziek', confirm: false, expectedVersion: sessionVersion(session!.id) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const message = refused.ok ? '' : refused.error.message;
     for (const { p } of parketnummers) expect(message).toContain(p);
     expect(message).toContain('Bevestig');
     expect(count("select count(*) as n from court_session where id = ? and status = 'scheduled'", session!.id)).toBe(1);
 
-    const missingReason = await handle('sessions.cancel', { sessionId: session!.id, reason: ' ', confirm: true });
+    const missingReason = await handle('sessions.cancel', { sessionId: session!.id, reason: ' ', confirm: true, expectedVersion: sessionVersion(session!.id) });
     expect(missingReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'reason', message: 'Reden van vervallen: vul de reden in (minstens 3 tekens)' }] } });
 
-    const cancelled = await call('sessions.cancel', { sessionId: session!.id, reason: 'Rechter ziek', confirm: true });
+    const cancelled = await call('sessions.cancel', { sessionId: session!.id, reason: 'Rechter ziek', confirm: true, expectedVersion: sessionVersion(session!.id) });
     expect(cancelled.session).toMatchObject({ status: 'cancelled', cancelReason: 'Rechter ziek' });
     expect(cancelled.plannedCases.map((c) => c.parketnummer).sort()).toEqual(parketnummers.map((r) => r.p).sort());
     const audit = q<{ reason: string; details: string }>("select reason, details from audit_event where action = 'session.cancelled' and entity_id = ?", session!.id);
@@ -160,19 +161,19 @@ describe('cancelling a session', () => {
     const regenerated = await call('capacity.generate', { from: session!.date, to: session!.date, dryRun: false });
     expect(regenerated.counts.created).toBe(0);
     expect(regenerated.skipped.find((s) => s.reason === 'cancelled')?.message).toBe('Vervallen verklaard (reden: Rechter ziek): een vervallen zitting wordt niet opnieuw aangemaakt');
-    expect(await handleError(call('sessions.cancel', { sessionId: session!.id, reason: 'Nogmaals', confirm: true }))).toContain('is al vervallen');
+    expect(await handleError(call('sessions.cancel', { sessionId: session!.id, reason: 'Nogmaals', confirm: true, expectedVersion: cancelled.session.version }))).toContain('is al vervallen');
     database.close();
   });
 
   it('cancels an empty session without confirmation and refuses one in the past', async () => {
-    const { database, call, q } = await setup();
+    const { database, call, q, sessionVersion } = await setup();
     const [empty] = q<{ id: number }>(
       "select s.id from court_session s where s.date > ? and s.status = 'scheduled' and not exists (select 1 from hearing h where h.session_id = s.id) order by s.date limit 1",
       TODAY,
     );
-    expect((await call('sessions.cancel', { sessionId: empty!.id, reason: 'Zaal nodig voor megazaak', confirm: false })).plannedCases).toEqual([]);
+    expect((await call('sessions.cancel', { sessionId: empty!.id, reason: 'Zaal nodig voor megazaak', confirm: false, expectedVersion: sessionVersion(empty!.id) })).plannedCases).toEqual([]);
     const [past] = q<{ id: number }>("select id from court_session where date < ? and status = 'scheduled' limit 1", TODAY);
-    expect(await handleError(call('sessions.cancel', { sessionId: past!.id, reason: 'Te laat', confirm: true }))).toContain('ligt in het verleden');
+    expect(await handleError(call('sessions.cancel', { sessionId: past!.id, reason: 'Te laat', confirm: true, expectedVersion: sessionVersion(past!.id) }))).toContain('ligt in het verleden');
     database.close();
   });
 });
@@ -187,12 +188,12 @@ describe('templates, extra sessions and single-session changes', () => {
     const week = await call('capacity.generate', { from: '2026-09-07', to: '2026-09-11', dryRun: true });
     expect(week.created.filter((s) => s.templateId === created.id).map((s) => s.date)).toEqual(['2026-09-11']);
 
-    const updated = await call('capacity.saveTemplate', template(room.id, { id: created.id, weekdays: [2, 5], capacitySlots: 4, capacityMinutes: 180 }));
+    const updated = await call('capacity.saveTemplate', template(room.id, { id: created.id, expectedVersion: created.version, weekdays: [2, 5], capacitySlots: 4, capacityMinutes: 180 }));
     expect(updated.weekdays).toEqual([2, 5]);
     const changes = JSON.parse(q<{ details: string }>("select details from audit_event where action = 'template.updated' and entity_id = ?", created.id)[0]!.details);
     expect(changes).toEqual({ changes: { weekdays: { from: [5], to: [2, 5] }, capacitySlots: { from: 3, to: 4 }, capacityMinutes: { from: 135, to: 180 } } });
 
-    await call('capacity.deactivateTemplate', { templateId: created.id, reason: 'Proef afgelopen' });
+    await call('capacity.deactivateTemplate', { templateId: created.id, reason: 'Proef afgelopen', expectedVersion: updated.version });
     const after = await call('capacity.generate', { from: '2026-09-07', to: '2026-09-11', dryRun: true });
     expect(after.created.filter((s) => s.templateId === created.id)).toEqual([]);
     expect(q("select action from audit_event where entity_type = 'session_template' order by id").map((r) => (r as { action: string }).action)).toEqual([
@@ -273,6 +274,7 @@ describe('templates, extra sessions and single-session changes', () => {
         acceptedModalities: before.acceptedModalities,
         acceptedFillerKinds: before.acceptedFillerKinds,
         reason: 'Kortere zitting',
+        expectedVersion: before.version,
         ...over,
       });
     expect(await handleError(change({ capacitySlots: 1, overbookingSlots: 0 }))).toContain(`er staan al ${busy!.n} zaken op deze zitting`);

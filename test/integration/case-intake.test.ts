@@ -1,7 +1,6 @@
+import { createTestApi } from '../support/test-api';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import type { CaseDetail, ImportReport, WorkQueuePage } from '../../shared/api/case-schemas';
 import { IMPORT_COLUMNS } from '../../shared/intake/import-columns';
 import { openTestDatabase } from '../support/demo-database';
@@ -12,15 +11,15 @@ const tempDir = useTempDir();
 
 async function setup() {
   const database = await openTestDatabase(tempDir());
-  const handle = createApiHandler(
-    createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => '2026-04-14', now: () => new Date('2026-04-14T12:00:00+02:00') }),
-  );
+  const handle = createTestApi(database, { actor: 'coordinator.test', today: '2026-04-14', now: new Date('2026-04-14T12:00:00+02:00') });
   const call = async <T>(op: string, input: unknown): Promise<T> => {
     const result = await handle(op, input);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { body: result.error });
     return result.value as T;
   };
-  return { database, handle, call };
+  /** The case's current version, as an edit sends it back (`expectedVersion`). */
+  const caseVersion = (id: number) => (database.sqlite.prepare('select version from criminal_case where id = ?').get(id) as { version: number }).version;
+  return { database, handle, call, caseVersion };
 }
 
 const base64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
@@ -225,7 +224,7 @@ describe('the import of a police/OM export', () => {
 
 describe('ZSM decisions and the case lifecycle', () => {
   it('a summons puts the case in the planning queue with its new modality and limits; everything is audited', async () => {
-    const { database, call } = await setup();
+    const { database, call, caseVersion } = await setup();
     const { id } = await call<{ id: number }>('cases.create', INTAKE);
     const detail = await call<CaseDetail>('zsm.decide', {
       caseId: id,
@@ -233,6 +232,7 @@ describe('ZSM decisions and the case lifecycle', () => {
       otherRoute: null,
       prosecutorName: 'mr. J. Smit',
       reason: 'Eenvoudige zaak, verdachte stemt in.',
+      expectedVersion: caseVersion(id),
     });
     expect(detail).toMatchObject({ status: 'awaiting_planning', modality: 'supersnelrecht' });
     expect(detail.deadlines.hearingBy).toBeDefined();
@@ -248,12 +248,12 @@ describe('ZSM decisions and the case lifecycle', () => {
   });
 
   it('a strafbeschikking waits for the CJIB hand-off and a second decision is refused by the lifecycle', async () => {
-    const { database, call, handle } = await setup();
+    const { database, call, handle, caseVersion } = await setup();
     const { id } = await call<{ id: number }>('cases.create', INTAKE);
-    await call('zsm.decide', { caseId: id, outcome: 'strafbeschikking', otherRoute: null, prosecutorName: 'mr. E. Meijer', reason: 'Bekennend, first offender.' });
-    const { pendingPenaltyOrders } = await import('../../electron/services/cases/record-zsm-decision');
+    await call('zsm.decide', { caseId: id, outcome: 'strafbeschikking', otherRoute: null, prosecutorName: 'mr. E. Meijer', reason: 'Bekennend, first offender.', expectedVersion: caseVersion(id) });
+    const { pendingPenaltyOrders } = await import('../../server/services/zsm/record-zsm-decision');
     expect(pendingPenaltyOrders(database.db)).toEqual([id]);
-    const second = await handle('zsm.decide', { caseId: id, outcome: 'sepot', otherRoute: null, prosecutorName: 'x', reason: 'nogmaals' });
+    const second = await handle('zsm.decide', { caseId: id, outcome: 'sepot', otherRoute: null, prosecutorName: 'x', reason: 'nogmaals', expectedVersion: caseVersion(id) });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!second.ok) expect(second.error.message).toContain("Een zaak met status 'ZSM-beslissing genomen' kan niet naar 'ZSM-beslissing genomen'");
     expect(count(database.sqlite, 'zsm_decision')).toBe(1);
@@ -265,24 +265,24 @@ describe('ZSM decisions and the case lifecycle', () => {
     ['no reason', { reason: ' ' }, 'reason'],
     ['no prosecutor', { prosecutorName: '' }, 'prosecutorName'],
   ])('refuses a ZSM decision with %s', async (_label, change, path) => {
-    const { database, call, handle } = await setup();
+    const { database, call, handle, caseVersion } = await setup();
     const { id } = await call<{ id: number }>('cases.create', INTAKE);
-    const result = await handle('zsm.decide', { caseId: id, outcome: 'sepot', otherRoute: null, prosecutorName: 'mr. A', reason: 'Geen bewijs.', ...change });
+    const result = await handle('zsm.decide', { caseId: id, outcome: 'sepot', otherRoute: null, prosecutorName: 'mr. A', reason: 'Geen bewijs.', expectedVersion: caseVersion(id), ...change });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.details?.map((d) => d.path)).toContain(path);
+    if (!result.ok) expect(result.error.details?.map((d) => d.path)).toEqual([path]);
     database.close();
   });
 });
 
 describe('the work queue', () => {
   it('lists cases awaiting planning by most pressing limit, filters and pages', async () => {
-    const { database, call } = await setup();
+    const { database, call, caseVersion } = await setup();
     const csv = makeImportCsv(40, 0).csv;
     await call('cases.import', { fileName: 'x.csv', contentBase64: base64(csv), mode: 'valid_only', dryRun: false });
     const ids = (database.sqlite.prepare("select id, modality from criminal_case where modality != 'zsm'").all() as { id: number; modality: string }[]);
     for (const { id, modality } of ids) {
       const outcome = { supersnelrecht: 'summons_supersnelrecht', snelrecht: 'summons_snelrecht', snelrecht_nd: 'summons_snelrecht_nd' }[modality]!;
-      await call('zsm.decide', { caseId: id, outcome, otherRoute: null, prosecutorName: 'mr. X', reason: 'Dagvaarding.' });
+      await call('zsm.decide', { caseId: id, outcome, otherRoute: null, prosecutorName: 'mr. X', reason: 'Dagvaarding.', expectedVersion: caseVersion(id) });
     }
     const all = await call<WorkQueuePage>('queue.list', { stage: 'planning', offset: 0, limit: 500 });
     expect(all.total).toBe(30);
@@ -335,6 +335,7 @@ describe('recording and correcting the events of a case', () => {
       caseId: id,
       changes: { summonsServedAt: '2026-04-15T10:00:00+02:00' },
       reason: 'Dagvaarding in persoon uitgereikt.',
+      expectedVersion: before.version,
     });
     expect(after.readinessGaps).toEqual([]);
     expect(after.deadlines.hearingFrom).toBeDefined();
@@ -352,9 +353,9 @@ describe('recording and correcting the events of a case', () => {
     ['an extension without a custody order', { custodyExtendedAt: '2026-04-16T10:00:00+02:00' }, 'inverzekeringstelling'],
     ['nothing new', { summonsServedAt: null }, 'Er is niets gewijzigd.'],
   ])('refuses %s, changing nothing', async (_label, changes, message) => {
-    const { database, call, handle } = await setup();
+    const { database, call, handle, caseVersion } = await setup();
     const { id } = await call<{ id: number }>('cases.create', ND);
-    const result = await handle('cases.updateEvents', { caseId: id, changes, reason: 'Correctie.' });
+    const result = await handle('cases.updateEvents', { caseId: id, changes, reason: 'Correctie.', expectedVersion: caseVersion(id) });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!result.ok) expect(result.error.message).toContain(message);
     expect(database.sqlite.prepare("select count(*) as n from audit_event where action = 'case.events_changed'").get()).toEqual({ n: 0 });
@@ -362,10 +363,10 @@ describe('recording and correcting the events of a case', () => {
   });
 
   it('refuses to change the events of a case that has been heard', async () => {
-    const { database, call, handle } = await setup();
+    const { database, call, handle, caseVersion } = await setup();
     const { id } = await call<{ id: number }>('cases.create', ND);
     database.sqlite.prepare("update criminal_case set status = 'heard' where id = ?").run(id);
-    const result = await handle('cases.updateEvents', { caseId: id, changes: { summonsServedAt: '2026-04-15T10:00:00+02:00' }, reason: 'Te laat.' });
+    const result = await handle('cases.updateEvents', { caseId: id, changes: { summonsServedAt: '2026-04-15T10:00:00+02:00' }, reason: 'Te laat.', expectedVersion: caseVersion(id) });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Gebeurtenissen van een zaak met status 'Behandeld' zijn niet meer te wijzigen." } });
     database.close();
   });
@@ -373,7 +374,8 @@ describe('recording and correcting the events of a case', () => {
   it('keeps personal data to what planning needs: the suspect table has exactly these columns', async () => {
     const { database } = await setup();
     const columns = (database.sqlite.prepare('pragma table_info(suspect)').all() as { name: string }[]).map((c) => c.name);
-    expect(columns).toEqual(['id', 'full_name', 'date_of_birth', 'summons_address', 'lawyer_name']);
+    // `version` is the record version (no lost updates), not personal data.
+    expect(columns).toEqual(['id', 'full_name', 'date_of_birth', 'summons_address', 'lawyer_name', 'version']);
     database.close();
   });
 });
@@ -382,13 +384,13 @@ describe('what the review of the intake found (each would have passed unnoticed 
   const SNELRECHT = { ...INTAKE, parketnummer: '19/300777-26', modality: 'snelrecht', custodyOrderedAt: null, shortTermConsent: false };
 
   it('flags a hard limit the summons term makes unreachable as infeasible, never as fine', async () => {
-    const { database, call } = await setup();
+    const { database, call, caseVersion } = await setup();
     const { id } = await call<{ id: number }>('cases.create', {
       ...SNELRECHT,
       remandOrderedAt: '2026-04-15T10:00:00+02:00',
       summonsServedAt: '2026-04-28T10:00:00+02:00',
     });
-    await call('cases.releaseToPlanning', { caseId: id, reason: 'Door OM gedagvaard buiten ZSM.' });
+    await call('cases.releaseToPlanning', { caseId: id, reason: 'Door OM gedagvaard buiten ZSM.', expectedVersion: caseVersion(id) });
     const queue = await call<WorkQueuePage>('queue.list', { stage: 'planning', offset: 0, limit: 10 });
     const row = queue.rows.find((r) => r.id === id)!;
     expect(row.hearingFrom! >= row.hearingBy!).toBe(true);
@@ -397,26 +399,26 @@ describe('what the review of the intake found (each would have passed unnoticed 
   });
 
   it('never lets a detained case lose its arrest time, at a ZSM summons or when editing events', async () => {
-    const { database, call, handle } = await setup();
+    const { database, call, handle, caseVersion } = await setup();
     const { id } = await call<{ id: number }>('cases.create', { ...INTAKE, arrestedAt: null, custodyOrderedAt: null });
-    const summons = await handle('zsm.decide', { caseId: id, outcome: 'summons_snelrecht', otherRoute: null, prosecutorName: 'mr. X', reason: 'Snelrecht.' });
+    const summons = await handle('zsm.decide', { caseId: id, outcome: 'summons_snelrecht', otherRoute: null, prosecutorName: 'mr. X', reason: 'Snelrecht.', expectedVersion: caseVersion(id) });
     expect(summons).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('tijdstip van aanhouding') } });
     const { id: detained } = await call<{ id: number }>('cases.create', { ...SNELRECHT, parketnummer: '19/300778-26' });
-    const cleared = await handle('cases.updateEvents', { caseId: detained, changes: { arrestedAt: null }, reason: 'Fout.' });
+    const cleared = await handle('cases.updateEvents', { caseId: detained, changes: { arrestedAt: null }, reason: 'Fout.', expectedVersion: caseVersion(detained) });
     expect(cleared).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('niet worden leeggemaakt') } });
     database.close();
   });
 
   it('completes a sepot, releases a filler case to planning, and clears the filler kind when a summons changes the modality', async () => {
-    const { database, call } = await setup();
+    const { database, call, caseVersion } = await setup();
     const { id: sepot } = await call<{ id: number }>('cases.create', INTAKE);
-    expect(await call<CaseDetail>('zsm.decide', { caseId: sepot, outcome: 'sepot', otherRoute: null, prosecutorName: 'mr. X', reason: 'Geen bewijs.' })).toMatchObject({ status: 'completed' });
+    expect(await call<CaseDetail>('zsm.decide', { caseId: sepot, outcome: 'sepot', otherRoute: null, prosecutorName: 'mr. X', reason: 'Geen bewijs.', expectedVersion: caseVersion(sepot) })).toMatchObject({ status: 'completed' });
 
     const filler = { ...INTAKE, parketnummer: '19/300779-26', modality: 'filler', fillerKind: 'verzet', arrestedAt: null, custodyOrderedAt: null, shortTermConsent: false };
     const { id: f1 } = await call<{ id: number }>('cases.create', filler);
-    expect(await call<CaseDetail>('cases.releaseToPlanning', { caseId: f1, reason: 'Voorraadzaak voor opvulling.' })).toMatchObject({ status: 'awaiting_planning', modality: 'filler', fillerKind: 'verzet' });
+    expect(await call<CaseDetail>('cases.releaseToPlanning', { caseId: f1, reason: 'Voorraadzaak voor opvulling.', expectedVersion: caseVersion(f1) })).toMatchObject({ status: 'awaiting_planning', modality: 'filler', fillerKind: 'verzet' });
     const { id: f2 } = await call<{ id: number }>('cases.create', { ...filler, parketnummer: '19/300780-26' });
-    expect(await call<CaseDetail>('zsm.decide', { caseId: f2, outcome: 'summons_snelrecht_nd', otherRoute: null, prosecutorName: 'mr. X', reason: 'Dagvaarding.' })).toMatchObject({ modality: 'snelrecht_nd', fillerKind: null });
+    expect(await call<CaseDetail>('zsm.decide', { caseId: f2, outcome: 'summons_snelrecht_nd', otherRoute: null, prosecutorName: 'mr. X', reason: 'Dagvaarding.', expectedVersion: caseVersion(f2) })).toMatchObject({ modality: 'snelrecht_nd', fillerKind: null });
     database.close();
   });
 
@@ -458,7 +460,7 @@ describe('what the review of the intake found (each would have passed unnoticed 
 });
 
 describe('district settings', () => {
-  type Overview = { values: Record<string, unknown>; equivalentDaysByYear: Record<string, string[]>; deadlines: { key: string; confirmed: boolean; verify: boolean }[] };
+  type Overview = { version: number; values: Record<string, unknown>; equivalentDaysByYear: Record<string, string[]>; deadlines: { key: string; confirmed: boolean; verify: boolean }[] };
 
   it('changing a legal setting recomputes every cached limit in the same transaction, audited with old, new and why', async () => {
     const { database, call } = await setup();
@@ -471,6 +473,7 @@ describe('district settings', () => {
       equivalentDaysByYear: overview.equivalentDaysByYear,
       confirmed: ['snelrechtMaxAfterArrest'],
       reason: 'Districtsafspraak vastgesteld in ketenoverleg.',
+      expectedVersion: overview.version,
     });
     expect(result.recomputedCases).toBe(1);
     expect(hearingBy()).toBe('2026-04-17T15:05:00.000Z'); // arrest 14 Apr 17:05 + 3 days now binds
@@ -492,6 +495,7 @@ describe('district settings', () => {
       equivalentDaysByYear: (change as { equivalentDaysByYear?: object }).equivalentDaysByYear ?? overview.equivalentDaysByYear,
       confirmed: [],
       reason: 'Test.',
+      expectedVersion: overview.version,
     });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(JSON.stringify(result.error.details)).toContain(message);
@@ -502,7 +506,7 @@ describe('district settings', () => {
     const { database } = await setup();
     database.sqlite.prepare("insert into district_setting (key, value, updated_at, updated_by) values ('deadlines', '{\"summonsTermDays\": -4}', 'x', 'x')").run();
     const onInternalError = (await import('vitest')).vi.fn();
-    const result = await createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'x', today: () => '2026-04-14' }), { onInternalError })('settings.get', {});
+    const result = await createTestApi(database, { actor: 'x', today: '2026-04-14', onInternalError })('settings.get', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(String(onInternalError.mock.calls[0]?.[1])).toContain("District setting 'deadlines' in the database is invalid");
     database.close();

@@ -1,14 +1,12 @@
+import { createTestApi } from '../support/test-api';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { amsterdamToday } from '../../electron/services/amsterdam-today';
-import { parseBatchCsvText } from '../../electron/services/cjib/export-files';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
+import { runCli } from '../../server/cli/run-cli';
+import { parseBatchCsvText } from '../../server/services/cjib/export-files';
 import type { CjibBatchFiles, HandoffQueue } from '../../shared/cjib/handoff-schemas';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
@@ -56,7 +54,7 @@ function decide(
 /** Three decided cases: one final and complete, one final without the suspect's address, one still in its appeal term. */
 async function setup() {
   const database = await openDemoDatabase(tempDir());
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'medewerker.test', today: () => '2026-06-15', now: () => NOW }));
+  const handle = createTestApi(database, { actor: 'medewerker.test', today: () => '2026-06-15', now: () => NOW });
   const call = async <T>(operation: string, input: unknown): Promise<T> => {
     const result = await handle(operation, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -158,16 +156,17 @@ describe('the hand-off queue and the batch export to CJIB', () => {
     sqlite.prepare("update criminal_case set status = 'returned_from_cjib' where parketnummer = ?").run(ready.parketnummer);
 
     const queue = await call<HandoffQueue>('cjib.queue', {});
-    expect(queue.items.find((i) => i.handoffId === ready.handoffId)).toMatchObject({ group: 'returned', returnCount: 1, returnLabel: 'R02 Bedrag of duur ontbreekt of is onjuist: Bedrag onjuist' });
+    const returned = queue.items.find((i) => i.handoffId === ready.handoffId)!;
+    expect(returned).toMatchObject({ group: 'returned', returnCount: 1, returnLabel: 'R02 Bedrag of duur ontbreekt of is onjuist: Bedrag onjuist' });
     await expect(call('cjib.export', { handoffIds: [ready.handoffId] })).rejects.toThrow(/retour, nog niet hersteld/);
 
     sqlite.prepare('update sanction set amount_cents = null where decision_id = ?').run(ready.decisionId);
-    await expect(call('cjib.markReworked', { handoffId: ready.handoffId, reason: 'Bedrag gecorrigeerd' })).rejects.toThrow(/Geldboete: bedrag ontbreekt/);
+    await expect(call('cjib.markReworked', { handoffId: ready.handoffId, reason: 'Bedrag gecorrigeerd', expectedVersion: returned.version })).rejects.toThrow(/Geldboete: bedrag ontbreekt/);
     expect(handoff(ready.handoffId)).toMatchObject({ status: 'returned' });
-    await expect(call('cjib.markReworked', { handoffId: ready.handoffId, reason: '' })).rejects.toThrow();
+    await expect(call('cjib.markReworked', { handoffId: ready.handoffId, reason: '', expectedVersion: returned.version })).rejects.toThrow(/^INVALID_INPUT/);
 
     sqlite.prepare('update sanction set amount_cents = 40000 where decision_id = ?').run(ready.decisionId);
-    expect(await call('cjib.markReworked', { handoffId: ready.handoffId, reason: 'Bedrag gecorrigeerd' })).toEqual({ handoffId: ready.handoffId, status: 'waiting' });
+    expect(await call('cjib.markReworked', { handoffId: ready.handoffId, reason: 'Bedrag gecorrigeerd', expectedVersion: returned.version })).toEqual({ handoffId: ready.handoffId, status: 'waiting' });
     expect(sqlite.prepare("select reason from audit_event where action = 'cjib.handoff_reworked'").get()).toEqual({ reason: 'Bedrag gecorrigeerd' });
 
     const files = await call<CjibBatchFiles>('cjib.export', {});
@@ -205,16 +204,16 @@ describe('ketenplanner export cjib', () => {
   it('writes the batch files, prints a summary, and writes the same bytes again with --resend', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'district.sqlite');
-    // The CLI uses the real clock: the judgment lies a month before today.
-    const today = amsterdamToday();
+    // The CLI runs at --now: the judgment lies a month before it.
+    const today = '2026-06-15';
     const database = await openDemoDatabase(dir, { seed: 7, casesPerYear: 700, asOf: today });
     const caseId = (database.sqlite.prepare("select id from criminal_case where status = 'heard' order by id limit 1").get() as { id: number }).id;
-    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const monthAgo = new Date(NOW.getTime() - 30 * 86_400_000).toISOString();
     const { handoffId } = decide(database.sqlite, caseId, { at: monthAgo });
     database.close();
 
     const outDir = path.join(dir, 'uit');
-    const first = await run('export', 'cjib', '--db', file, '--out', outDir);
+    const first = await run('export', 'cjib', '--db', file, '--out', outDir, '--now', NOW.toISOString());
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.out) as { batchUid: string; decisionCount: number; files: string[]; resent: boolean };
@@ -224,7 +223,7 @@ describe('ketenplanner export cjib', () => {
     expect(validateBatch(JSON.parse(bytes[0]!.toString('utf8')))).toBe(true);
 
     const resendDir = path.join(dir, 'opnieuw');
-    const second = await run('export', 'cjib', '--db', file, '--out', resendDir, '--resend', summary.batchUid);
+    const second = await run('export', 'cjib', '--db', file, '--out', resendDir, '--resend', summary.batchUid, '--now', NOW.toISOString());
     expect(second.code).toBe(0);
     const resent = JSON.parse(second.out) as { files: string[]; resent: boolean };
     expect(resent.resent).toBe(true);
@@ -235,7 +234,7 @@ describe('ketenplanner export cjib', () => {
     expect(reopened.prepare('select count(*) as n from cjib_batch').get()).toEqual({ n: 1 });
     reopened.close();
 
-    const nothing = await run('export', 'cjib', '--db', file, '--out', outDir);
+    const nothing = await run('export', 'cjib', '--db', file, '--out', outDir, '--now', NOW.toISOString());
     expect(nothing.code).toBe(1);
     expect(nothing.err).toContain('Geen beslissingen klaar om te verzenden');
     expect((await run('export', 'csv', '--db', file, '--out', outDir)).code).toBe(2);

@@ -1,10 +1,9 @@
+import { createTestApi } from '../support/test-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
+import { runCli } from '../../server/cli/run-cli';
 import type { OperationOutput } from '../../shared/api/contract';
 import { buildBatch, type BatchSanction, type CjibBatch } from '../../shared/cjib/batch-format';
 import type { ResponseImportReport } from '../../shared/cjib/response-format';
@@ -37,7 +36,7 @@ const SUSPENDED = sanction('custodial', { days: 30, conditional: true, probation
 async function setup() {
   const dir = tempDir();
   const database = await openTestDatabase(dir);
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'griffie.test', today: () => '2026-06-15', now: () => NOW }));
+  const handle = createTestApi(database, { actor: 'griffie.test', today: () => '2026-06-15', now: () => NOW });
   const call = async <T>(op: string, input: unknown): Promise<T> => {
     const result = await handle(op, input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -367,7 +366,7 @@ describe('the round trip batch -> CJIB -> Ketenplanner', () => {
     database.close();
     const dbFile = path.join(dir, 'district.sqlite');
     const ack = path.join(dir, 'ack.json');
-    fs.writeFileSync(ack, ackFile(batch, { at: new Date(Date.now() - 3_600_000).toISOString() }));
+    fs.writeFileSync(ack, ackFile(batch, { at: new Date(NOW.getTime() - 3_600_000).toISOString() }));
     const run = async (...argv: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
@@ -375,17 +374,17 @@ describe('the round trip batch -> CJIB -> Ketenplanner', () => {
       return { code, out: out.join('\n'), err: err.join('\n') };
     };
 
-    const dry = await run('import-ack', '--db', dbFile, '--file', ack, '--dry-run');
+    const dry = await run('import-ack', '--db', dbFile, '--now', NOW.toISOString(), '--file', ack, '--dry-run');
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.out)).toMatchObject({ dryRun: true, committed: false, fileName: 'ack.json', counts: { processed: 1 } });
-    const real = await run('import-ack', '--db', dbFile, '--file', ack);
+    const real = await run('import-ack', '--db', dbFile, '--now', NOW.toISOString(), '--file', ack);
     expect(JSON.parse(real.out)).toMatchObject({ committed: true, counts: { processed: 1 } });
-    const again = await run('import-ack', '--db', dbFile, '--file', ack);
+    const again = await run('import-ack', '--db', dbFile, '--now', NOW.toISOString(), '--file', ack);
     expect(JSON.parse(again.out)).toMatchObject({ committed: false, counts: { alreadyProcessed: 1 } });
 
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ format: 'cjib.ketenplanner.response', version: 1, messages: [{ type: 'ack', correlationId: randomUUID(), attempt: 1, at: '2026-06-02T09:00:00Z' }] }));
-    const refused = await run('import-ack', '--db', dbFile, '--file', bad);
+    const refused = await run('import-ack', '--db', dbFile, '--now', NOW.toISOString(), '--file', bad);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out).messages[0].message).toMatch(/^Bericht 1: onbekend correlationId/);
 

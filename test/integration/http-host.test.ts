@@ -1,9 +1,8 @@
+import { createTestApi } from '../support/test-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpHost, type RunningHttpHost } from '../../electron/http/http-host';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
+import { startHttpHost, type RunningHttpHost } from '../../server/http/http-host';
 import type { OpenedDatabase } from '../../db/open-database';
 import { openDemoDatabase } from '../support/demo-database';
 import os from 'node:os';
@@ -20,7 +19,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>Ketenplanner</title>');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'must never be served');
   database = await openDemoDatabase(dir);
-  const handler = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'test', today: () => '2026-06-15' }));
+  const handler = createTestApi(database, { actor: 'test', today: () => '2026-06-15' });
   host = await startHttpHost({ handler, token: TOKEN, staticRoot, port: 0 });
 });
 

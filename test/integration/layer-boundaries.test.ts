@@ -25,7 +25,7 @@ function project(files: Record<string, string>): string {
 async function lint(dir: string): Promise<{ failed: boolean; output: string }> {
   const bin = path.join(ROOT, 'node_modules', '.bin', 'depcruise');
   try {
-    const { stdout } = await run(bin, ['renderer', 'shared', 'db', 'electron', '--config', '.dependency-cruiser.cjs'], { cwd: dir });
+    const { stdout } = await run(bin, ['renderer', 'shared', 'db', 'electron', 'server', '--config', '.dependency-cruiser.cjs'], { cwd: dir });
     return { failed: false, output: stdout };
   } catch (error) {
     const e = error as { stdout: string; stderr: string };
@@ -36,8 +36,9 @@ async function lint(dir: string): Promise<{ failed: boolean; output: string }> {
 const base = {
   'db/schema.ts': 'export const districts = 1;\n',
   'shared/pure.ts': "import { z } from 'zod';\nexport const s = z.string();\n",
-  'electron/services/ok.ts': "import { districts } from '../../db/schema';\nexport const x = districts;\n",
+  'server/services/ok.ts': "import { districts } from '../../db/schema';\nexport const x = districts;\n",
   'renderer/ok.ts': "import { s } from '../shared/pure';\nexport const y = s;\n",
+  'electron/main/ok.ts': "import { x } from '../../server/services/ok';\nexport const z = x;\n",
 };
 
 describe('the layer rule (npm run lint:boundaries)', () => {
@@ -49,11 +50,12 @@ describe('the layer rule (npm run lint:boundaries)', () => {
 
   it.each([
     ['renderer imports db', { 'renderer/bad.ts': "import { districts } from '../db/schema';\nexport const b = districts;\n" }, 'renderer-not-to-backend'],
-    ['renderer imports a service', { 'renderer/bad.ts': "import { x } from '../electron/services/ok';\nexport const b = x;\n" }, 'renderer-not-to-backend'],
+    ['renderer imports a service', { 'renderer/bad.ts': "import { x } from '../server/services/ok';\nexport const b = x;\n" }, 'renderer-not-to-backend'],
     ['renderer imports the database driver', { 'renderer/bad.ts': "import Database from 'better-sqlite3';\nexport const b = Database;\n" }, 'renderer-no-server-libraries'],
     ['shared imports a Node API', { 'shared/bad.ts': "import fs from 'node:fs';\nexport const b = fs;\n" }, 'shared-no-node'],
     ['shared imports db', { 'shared/bad.ts': "import { districts } from '../db/schema';\nexport const b = districts;\n" }, 'shared-stays-inside'],
-    ['a service imports electron', { 'electron/services/bad.ts': "import { app } from 'electron';\nexport const b = app;\n" }, 'only-the-shell-imports-electron'],
+    ['the back end imports the desktop shell', { 'electron/main/shell.ts': 'export const w = 1;\n', 'server/http/bad.ts': "import { w } from '../../electron/main/shell';\nexport const b = w;\n" }, 'backend-not-to-shell'],
+    ['a service imports electron', { 'server/services/bad.ts': "import { app } from 'electron';\nexport const b = app;\n" }, 'only-the-shell-imports-electron'],
   ])('fails the build when %s', async (_label, files, rule) => {
     const result = await lint(project({ ...base, ...files }));
     expect(result.failed).toBe(true);

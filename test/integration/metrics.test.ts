@@ -1,6 +1,5 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import type { Dashboard, MetricCases } from '../../shared/metrics/dashboard-schemas';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
@@ -10,7 +9,7 @@ const PERIOD = { from: '2026-01-01', to: '2026-04-30' };
 
 async function setup() {
   const database = await openDemoDatabase(tempDir(), { seed: 5, casesPerYear: 2800, asOf: '2026-06-15' });
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'analist.test', today: () => '2026-06-15', now: () => new Date('2026-06-15T08:00:00Z') }));
+  const handle = createTestApi(database, { actor: 'analist.test', today: () => '2026-06-15', now: () => new Date('2026-06-15T08:00:00Z') });
   const call = async <T,>(op: 'metrics.dashboard' | 'metrics.cases', input: unknown) => {
     const result = await handle(op, input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));

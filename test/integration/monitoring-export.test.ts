@@ -1,10 +1,9 @@
+import { createTestApi } from '../support/test-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
+import { runCli } from '../../server/cli/run-cli';
 import { CASE_STATUSES } from '../../shared/domain/case-status';
 import { MODALITIES } from '../../shared/domain/modality';
 import { ZSM_OUTCOMES } from '../../shared/domain/zsm-outcome';
@@ -92,7 +91,7 @@ describe('the pseudonymised monitoring export', () => {
 
   it('offers the same export through the contract, and refuses a range that ends before it starts', async () => {
     const { database } = await demoFile();
-    const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'analist', today: () => '2026-06-15', now: () => new Date('2026-06-15T08:00:00Z') }));
+    const handle = createTestApi(database, { actor: 'analist', today: () => '2026-06-15', now: () => new Date('2026-06-15T08:00:00Z') });
     const result = await handle('monitoring.export', { from: '2026-05-01' });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const value = result.value as { fileName: string; contentBase64: string; recordCount: number };

@@ -8,11 +8,14 @@ import { SOURCE_MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { MIGRATIONS_TABLE } from '../../db/migrations-state';
 import { openDatabase } from '../../db/open-database';
 import { districts } from '../../db/schema';
-import { generateDemoDistrict } from '../../electron/services/demo/generate-demo-district';
-import { writeDemoDistrict } from '../../electron/services/demo/write-demo-district';
+import { generateDemoDistrict } from '../../server/services/demo/generate-demo-district';
+import { writeDemoDistrict } from '../../server/services/demo/write-demo-district';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
+/** The pinned moment of every open (it names the pre-migration copy). */
+const NOW = new Date('2026-03-02T09:00:00.000Z');
+const now = () => NOW;
 const journal = JSON.parse(fs.readFileSync(path.join(SOURCE_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
   entries: { tag: string; when: number }[];
 };
@@ -54,8 +57,8 @@ const counts = (file: string) => {
 async function populatedFile(): Promise<{ dir: string; file: string }> {
   const dir = tempDir();
   const file = path.join(dir, 'district.sqlite');
-  const populated = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
-  writeDemoDistrict(populated.db, generateDemoDistrict({ seed: 1, casesPerYear: 300, asOf: '2026-03-01' }));
+  const populated = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
+  writeDemoDistrict(populated.db, generateDemoDistrict({ seed: 1, casesPerYear: 300, asOf: '2026-03-01' }), NOW);
   populated.close();
   return { dir, file };
 }
@@ -69,7 +72,7 @@ const tables = (file: string) =>
 describe('openDatabase on a real SQLite file', () => {
   it('creates and migrates an empty database, with WAL, foreign keys and synchronous=FULL', async () => {
     const file = path.join(tempDir(), 'district.sqlite');
-    const opened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const opened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
     expect(opened.backupPath).toBeNull();
     expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -82,7 +85,7 @@ describe('openDatabase on a real SQLite file', () => {
   });
 
   it('enforces foreign keys and the CHECK constraints on enumerations', async () => {
-    const opened = await openDatabase(path.join(tempDir(), 'd.sqlite'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const opened = await openDatabase(path.join(tempDir(), 'd.sqlite'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
     expect(() => opened.sqlite.prepare("insert into court_location (district_id, name, city) values (99, 'x', 'y')").run()).toThrow(/FOREIGN KEY/);
     opened.sqlite.prepare("insert into suspect (full_name, date_of_birth) values ('A', '1990-01-01')").run();
     expect(() =>
@@ -94,7 +97,7 @@ describe('openDatabase on a real SQLite file', () => {
   });
 
   it('has no column for nationality, ethnicity or religion anywhere (by design)', async () => {
-    const opened = await openDatabase(path.join(tempDir(), 'd.sqlite'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const opened = await openDatabase(path.join(tempDir(), 'd.sqlite'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
     const columns = (opened.sqlite.prepare("select p.name from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table'").all() as {
       name: string;
     }[]).map((c) => c.name);
@@ -111,7 +114,7 @@ describe('openDatabase on a real SQLite file', () => {
     async (version) => {
       const dir = tempDir();
       const file = path.join(dir, 'old.sqlite');
-      const old = await openDatabase(file, { migrationsFolder: migrationsFolder(dir, version) });
+      const old = await openDatabase(file, { migrationsFolder: migrationsFolder(dir, version), now });
       old.sqlite.exec(`
         insert into district (code, name) values ('OLD', 'Oud arrondissement');
         insert into court_location (district_id, name, city) values (1, 'Rechtbank', 'Stad');
@@ -126,7 +129,7 @@ describe('openDatabase on a real SQLite file', () => {
       `);
       old.close();
       const before = counts(file);
-      const upgraded = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+      const upgraded = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
       expect(upgraded.appliedMigrations).toBe(journal.entries.length - version);
       expect(upgraded.backupPath).not.toBeNull();
       upgraded.close();
@@ -139,7 +142,7 @@ describe('openDatabase on a real SQLite file', () => {
     const dir = tempDir();
     const file = path.join(dir, 'names.sqlite');
     const beforeRota = journal.entries.findIndex((e: { tag: string }) => e.tag.startsWith('0003')) ;
-    const old = await openDatabase(file, { migrationsFolder: migrationsFolder(dir, beforeRota) });
+    const old = await openDatabase(file, { migrationsFolder: migrationsFolder(dir, beforeRota), now });
     old.sqlite.exec(`
       insert into district (code, name) values ('OLD', 'Oud arrondissement');
       insert into court_location (district_id, name, city) values (1, 'Rechtbank', 'Stad');
@@ -153,7 +156,7 @@ describe('openDatabase on a real SQLite file', () => {
     session.run(1, '2026-03-10', 'MR. a. jansen', '');
     session.run(2, '2026-03-10', null, '  ');
     old.close();
-    const upgraded = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const upgraded = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
     const people = upgraded.sqlite.prepare('select id, name, role from person order by role, id').all() as { id: number; name: string; role: string }[];
     expect(people.map((p) => [p.role, p.name.toLowerCase()])).toEqual([['ovj', 'mr. b. smit'], ['politierechter', 'mr. a. jansen']]);
     const sessions = upgraded.sqlite.prepare('select judge_id as judge, prosecutor_id as prosecutor from court_session order by id').all();
@@ -172,7 +175,7 @@ describe('openDatabase on a real SQLite file', () => {
     const before = counts(file);
     const last = journal.entries.at(-1)!.when;
     const rebuild = migrationsFolder(dir, journal.entries.length, [{ tag: '9000_rebuild_location', when: last + 1, sql: REBUILD_COURT_LOCATION }]);
-    const migrated = await openDatabase(file, { migrationsFolder: rebuild });
+    const migrated = await openDatabase(file, { migrationsFolder: rebuild, now });
     expect(migrated.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     migrated.close();
     expect(counts(file)).toEqual(before);
@@ -185,14 +188,14 @@ describe('openDatabase on a real SQLite file', () => {
     const breaking = migrationsFolder(dir, journal.entries.length, [
       { tag: '9000_lose_locations', when: last + 1, sql: REBUILD_COURT_LOCATION.replace('SELECT "id", "district_id", "name", "city" FROM `court_location`', 'SELECT "id", "district_id", "name", "city" FROM `court_location` WHERE 0') },
     ]);
-    await expect(openDatabase(file, { migrationsFolder: breaking })).rejects.toMatchObject({ code: 'DB_MIGRATION_FAILED', message: expect.stringContaining('foreign key check failed') });
+    await expect(openDatabase(file, { migrationsFolder: breaking, now })).rejects.toMatchObject({ code: 'DB_MIGRATION_FAILED', message: expect.stringContaining('foreign key check failed') });
     expect(counts(file)).toEqual(before);
   });
 
   it('backs up before migrating; a failing migration is rolled back and leaves the file as it was', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'district.sqlite');
-    const first = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const first = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
     first.db.insert(districts).values({ code: 'KEEP', name: 'Blijft bestaan' }).run();
     first.close();
     const tablesBefore = tables(file);
@@ -202,10 +205,11 @@ describe('openDatabase on a real SQLite file', () => {
       { tag: '9998_ok_part', when: last + 1, sql: 'CREATE TABLE `half_done` (`id` integer);' },
       { tag: '9999_broken', when: last + 2, sql: 'ALTER TABLE `district` ADD `x` text;--> statement-breakpoint\nTHIS IS NOT SQL;' },
     ]);
-    const error = await openDatabase(file, { migrationsFolder: broken, backupFolder: path.join(dir, 'backups') }).catch((e: unknown) => e);
+    const error = await openDatabase(file, { migrationsFolder: broken, backupFolder: path.join(dir, 'backups'), now }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseOpenError);
     expect((error as DatabaseOpenError).code).toBe('DB_MIGRATION_FAILED');
     const backupPath = (error as DatabaseOpenError).backupPath!;
+    expect(path.basename(backupPath)).toBe('district-before-migration-2026-03-02T09-00-00-000Z.sqlite');
     expect(fs.existsSync(backupPath)).toBe(true);
 
     expect(tables(file)).toEqual(tablesBefore);
@@ -221,31 +225,31 @@ describe('openDatabase on a real SQLite file', () => {
   it('refuses a newer rollback-journal file without even switching it to WAL', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'future-delete-mode.sqlite');
-    const opened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
-    opened.sqlite.prepare(`insert into ${MIGRATIONS_TABLE} (hash, created_at) values ('from-the-future', ?)`).run(Date.now() + 10 ** 10);
+    const opened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
+    opened.sqlite.prepare(`insert into ${MIGRATIONS_TABLE} (hash, created_at) values ('from-the-future', ?)`).run(journal.entries.at(-1)!.when + 10 ** 10);
     opened.sqlite.pragma('journal_mode = DELETE');
     opened.close();
     const before = sha(file);
-    await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER })).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
+    await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now })).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
     expect(sha(file)).toBe(before);
   });
 
   it('reports a missing migrations folder as DB_OPEN_FAILED and releases the file', async () => {
     const file = path.join(tempDir(), 'd.sqlite');
-    await expect(openDatabase(file, { migrationsFolder: '/nonexistent/migrations' })).rejects.toMatchObject({ code: 'DB_OPEN_FAILED' });
-    const reopened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    await expect(openDatabase(file, { migrationsFolder: '/nonexistent/migrations', now })).rejects.toMatchObject({ code: 'DB_OPEN_FAILED' });
+    const reopened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
     reopened.close();
   });
 
   it('refuses a database written by a newer version and does not touch it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'future.sqlite');
-    const opened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
-    opened.sqlite.prepare(`insert into ${MIGRATIONS_TABLE} (hash, created_at) values ('from-the-future', ?)`).run(Date.now() + 10 ** 10);
+    const opened = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
+    opened.sqlite.prepare(`insert into ${MIGRATIONS_TABLE} (hash, created_at) values ('from-the-future', ?)`).run(journal.entries.at(-1)!.when + 10 ** 10);
     opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     opened.close();
     const before = sha(file);
-    await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER })).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
+    await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now })).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
     expect(sha(file)).toBe(before);
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
   });
@@ -254,7 +258,7 @@ describe('openDatabase on a real SQLite file', () => {
     const file = path.join(tempDir(), 'notes.sqlite');
     fs.writeFileSync(file, 'dit is geen database, maar wel belangrijk\n'.repeat(200));
     const before = sha(file);
-    await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER })).rejects.toMatchObject({ code: 'DB_OPEN_FAILED' });
+    await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now })).rejects.toMatchObject({ code: 'DB_OPEN_FAILED' });
     expect(sha(file)).toBe(before);
   });
 });

@@ -1,7 +1,6 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
-import { pendingPenaltyOrders } from '../../electron/services/cases/record-zsm-decision';
+import { pendingPenaltyOrders } from '../../server/services/zsm/record-zsm-decision';
 import type { OperationName } from '../../shared/api/contract';
 import type { PlannerSummary } from '../../shared/api/case-schemas';
 import { openDemoDatabase } from '../support/demo-database';
@@ -24,7 +23,7 @@ const fine = (euros: number, days: number | null) => ({
 
 async function setup() {
   const database = await openDemoDatabase(tempDir(), { seed: 5, casesPerYear: 2800, asOf: TODAY });
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'griffier.test', today: () => TODAY, now: () => NOW }));
+  const handle = createTestApi(database, { actor: 'griffier.test', today: () => TODAY, now: () => NOW });
   const call = async <T = any>(op: OperationName, input: unknown): Promise<T> => {
     const result = await handle(op, input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -46,7 +45,9 @@ async function setup() {
       )
       .all(...(modality ? [TODAY, modality] : [TODAY])) as { hearingId: number; caseId: number; sessionId: number }[];
   const count = (table: string) => (sql.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  return { database, call, fail, sql, plannedToday, count };
+  /** The case's current version: a correction of an outcome sends it back (`expectedVersion`). */
+  const caseVersion = (caseId: number) => (sql.prepare('select version from criminal_case where id = ?').get(caseId) as { version: number }).version;
+  return { database, call, fail, sql, plannedToday, count, caseVersion };
 }
 
 describe('recording hearing outcomes on a real district file', () => {
@@ -218,7 +219,7 @@ describe('recording hearing outcomes on a real district file', () => {
   });
 
   it('corrects an outcome with the old and new values audited, until the decision is sent to CJIB', async () => {
-    const { database, call, fail, sql, plannedToday } = await setup();
+    const { database, call, fail, sql, plannedToday, caseVersion } = await setup();
     const [first] = plannedToday();
     const recorded = await call('outcomes.record', {
       hearingId: first!.hearingId,
@@ -243,6 +244,7 @@ describe('recording hearing outcomes on a real district file', () => {
         conditions: null,
         signals: NO_SIGNALS,
       },
+      expectedVersion: caseVersion(first!.caseId),
     });
     expect(corrected.decision.sanctions).toMatchObject([{ id: sanctionId, amountCents: 54000, substituteDetentionDays: 11 }]);
     expect(corrected.decision.handoff.correlationId).toBe(recorded.decision.handoff.correlationId);
@@ -252,7 +254,11 @@ describe('recording hearing outcomes on a real district file', () => {
     expect(details.old.sanctions[0].amountCents).toBe(45000);
     expect(details.new.sanctions[0].amountCents).toBe(54000);
 
-    const kindChange = await fail('outcomes.correct', { reason: 'Toch aangehouden', record: { hearingId: first!.hearingId, outcome: 'withdrawn', reason: 'Ingetrokken' } });
+    const kindChange = await fail('outcomes.correct', {
+      reason: 'Toch aangehouden',
+      record: { hearingId: first!.hearingId, outcome: 'withdrawn', reason: 'Ingetrokken' },
+      expectedVersion: caseVersion(first!.caseId),
+    });
     expect(kindChange.message).toMatch(/kan niet worden omgezet/);
 
     // CJIB has it now: neither the outcome nor the decision can change until it comes back.
@@ -260,6 +266,7 @@ describe('recording hearing outcomes on a real district file', () => {
     const locked = await fail('outcomes.correct', {
       reason: 'Nog een correctie',
       record: { hearingId: first!.hearingId, outcome: 'decided', suspectPresent: true, decidedBy: 'mr. A. de Rechter', verdict: 'sanctions', sanctions: [fine(600, 12)], conditions: null, signals: NO_SIGNALS },
+      expectedVersion: caseVersion(first!.caseId),
     });
     expect(locked.message).toMatch(/al naar het CJIB gestuurd/);
     const update = {
@@ -270,6 +277,7 @@ describe('recording hearing outcomes on a real district file', () => {
       remedy: 'none',
       remedyFiledAt: null,
       reason: 'Na retour R03 aangevuld',
+      expectedVersion: corrected.decision.version,
     };
     expect((await fail('decisions.update', update)).message).toMatch(/wacht op antwoord/);
 
@@ -280,15 +288,15 @@ describe('recording hearing outcomes on a real district file', () => {
     const corrections = sql.prepare("select reason from audit_event where action = 'decision.corrected' and entity_id = ?").all(recorded.decision.id);
     expect(corrections).toEqual([{ reason: 'Na retour R03 aangevuld' }]);
 
-    const appealWithoutDate = await fail('decisions.update', { ...update, remedy: 'appeal' });
+    const appealWithoutDate = await fail('decisions.update', { ...update, remedy: 'appeal', expectedVersion: updated.version });
     expect(appealWithoutDate.details!.map((d) => d.message)).toContain('Vul in wanneer het rechtsmiddel is ingesteld');
 
     // Sent again; an appeal that reached the clerk late can still be recorded (only the remedy changes), nothing else can.
     sql.prepare("update cjib_handoff set status = 'sent', attempt = 2 where decision_id = ?").run(recorded.decision.id);
-    const current = { ...update, sanctions: updated.sanctions.map((x: Record<string, unknown>) => ({ id: x.id, kind: x.kind, amountCents: x.amountCents, hours: x.hours, days: x.days, conditional: x.conditional, probationMonths: x.probationMonths, substituteDetentionDays: x.substituteDetentionDays, description: x.description })) };
+    const current = { ...update, expectedVersion: updated.version, sanctions: updated.sanctions.map((x: Record<string, unknown>) => ({ id: x.id, kind: x.kind, amountCents: x.amountCents, hours: x.hours, days: x.days, conditional: x.conditional, probationMonths: x.probationMonths, substituteDetentionDays: x.substituteDetentionDays, description: x.description })) };
     const appeal = await call('decisions.update', { ...current, remedy: 'appeal', remedyFiledAt: '2026-06-15T14:00:00+02:00', reason: 'Hoger beroep via de penitentiaire inrichting' });
     expect(appeal.remedy).toBe('appeal');
-    expect((await fail('decisions.update', { ...current, sanctions: [{ ...fine(500, 10), id: sanctionId }], reason: 'Bedrag' })).message).toMatch(/alleen een ingesteld rechtsmiddel/);
+    expect((await fail('decisions.update', { ...current, sanctions: [{ ...fine(500, 10), id: sanctionId }], reason: 'Bedrag', expectedVersion: appeal.version })).message).toMatch(/alleen een ingesteld rechtsmiddel/);
     database.close();
   });
 
@@ -306,15 +314,18 @@ describe('recording hearing outcomes on a real district file', () => {
       conditions: null,
       signals: NO_SIGNALS,
     });
-    const early = await fail('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-14T10:00:00+02:00' });
+    const early = await fail('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-14T10:00:00+02:00', expectedVersion: decision.version });
     expect(early.message).toMatch(/ondertekening ligt vóór de beslissing/);
-    const late = await fail('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-15T16:00:00+02:00' });
+    const late = await fail('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-15T16:00:00+02:00', expectedVersion: decision.version });
     expect(late.message).toMatch(/ondertekening ligt in de toekomst/);
-    const signed = await call('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-15T13:00:00+02:00' });
+    const signed = await call('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-15T13:00:00+02:00', expectedVersion: decision.version });
     expect(signed.judgmentSignedAt).toBe('2026-06-15T11:00:00.000Z');
-    expect((await fail('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-15T13:00:00+02:00' })).code).toBe('CONFLICT');
+    // Signed already (sent from the current version: refused by the lifecycle, not as a stale edit).
+    const again = await fail('decisions.markSigned', { decisionId: decision.id, signedAt: '2026-06-15T13:00:00+02:00', expectedVersion: signed.version });
+    expect(again.code).toBe('CONFLICT');
+    expect(again.message).not.toMatch(/intussen gewijzigd/);
 
-    const signals = await call('decisions.updateSignals', { decisionId: decision.id, ...NO_SIGNALS, fitForCommunityService: 'no', note: 'Reclassering: fysiek niet geschikt' });
+    const signals = await call('decisions.updateSignals', { decisionId: decision.id, ...NO_SIGNALS, fitForCommunityService: 'no', note: 'Reclassering: fysiek niet geschikt', expectedVersion: signed.version });
     expect(signals.signals).toMatchObject({ fitForCommunityService: 'no', note: 'Reclassering: fysiek niet geschikt' });
     const audit = JSON.parse((sql.prepare("select details from audit_event where action = 'decision.signals_updated'").get() as { details: string }).details);
     expect(audit.old.fitForCommunityService).toBe('unknown');

@@ -1,6 +1,5 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import type { PlannerSummary } from '../../shared/api/case-schemas';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
@@ -10,13 +9,15 @@ const NOW = new Date('2026-06-15T06:00:00+02:00');
 
 async function setup() {
   const database = await openDemoDatabase(tempDir(), { seed: 5, casesPerYear: 2800, asOf: '2026-06-15' });
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => '2026-06-15', now: () => NOW }));
+  const handle = createTestApi(database, { actor: 'coordinator.test', today: () => '2026-06-15', now: () => NOW });
   const call = async (input: unknown) => {
     const result = await handle('planner.run', input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     return result.value as PlannerSummary;
   };
-  return { database, call, handle };
+  /** The case's current version, as an edit sends it back (`expectedVersion`). */
+  const caseVersion = (caseId: number) => (database.sqlite.prepare('select version from criminal_case where id = ?').get(caseId) as { version: number }).version;
+  return { database, call, handle, caseVersion };
 }
 
 describe('running the planner on a real district file', () => {
@@ -104,21 +105,27 @@ describe('manual placement by a coordinator', () => {
         .get() as { id: number };
     return { ...ctx, caseId: row.id, session };
   }
-  const place = async (handle: Awaited<ReturnType<typeof setup>>['handle'], input: object) => handle('planner.place', { pin: false, confirmBreach: false, reason: 'Afspraak met de advocaat.', ...input });
+  const place = async (handle: Awaited<ReturnType<typeof setup>>['handle'], input: { expectedVersion: number } & Record<string, unknown>) =>
+    handle('planner.place', { pin: false, confirmBreach: false, reason: 'Afspraak met de advocaat.', ...input });
+  const detailVersion = (result: Awaited<ReturnType<typeof place>>) => {
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return (result.value as { detail: { version: number } }).detail.version;
+  };
 
   it('places, moves and unplans a case; the moved hearing stays in the history as cancelled; every step audited', async () => {
-    const { database, handle, caseId, session } = await withWaitingCase();
+    const { database, handle, caseId, session, caseVersion } = await withWaitingCase();
     const first = session('snelrecht_nd', 'asc').id;
-    expect(await place(handle, { caseId, sessionId: first, pin: true })).toMatchObject({ ok: true, value: { breaches: [], detail: { status: 'planned' } } });
+    const placed = await place(handle, { caseId, sessionId: first, pin: true, expectedVersion: caseVersion(caseId) });
+    expect(placed).toMatchObject({ ok: true, value: { breaches: [], detail: { status: 'planned' } } });
     const second = (database.sqlite.prepare("select id from court_session where session_type = 'snelrecht_nd' and status = 'scheduled' and id > ? and date <= '2026-07-10' order by id limit 1").get(first) as { id: number }).id;
-    const moved = await place(handle, { caseId, sessionId: second, reason: 'Verdachte verhinderd.' });
+    const moved = await place(handle, { caseId, sessionId: second, reason: 'Verdachte verhinderd.', expectedVersion: detailVersion(placed) });
     expect(moved.ok).toBe(true);
     const rows = database.sqlite.prepare("select session_id as sessionId, status, pinned from hearing where case_id = ? and status in ('planned', 'cancelled') order by id").all(caseId);
     expect(rows).toEqual([
       { sessionId: first, status: 'cancelled', pinned: 1 },
       { sessionId: second, status: 'planned', pinned: 0 },
     ]);
-    expect(await place(handle, { caseId, sessionId: null, reason: 'Dossier onvolledig.' })).toMatchObject({ ok: true, value: { detail: { status: 'awaiting_planning' } } });
+    expect(await place(handle, { caseId, sessionId: null, reason: 'Dossier onvolledig.', expectedVersion: detailVersion(moved) })).toMatchObject({ ok: true, value: { detail: { status: 'awaiting_planning' } } });
     const actions = database.sqlite.prepare("select action, reason from audit_event where actor = 'coordinator.test' and action like 'hearing.%' order by id").all();
     expect(actions).toEqual([
       { action: 'hearing.planned', reason: 'Afspraak met de advocaat.' },
@@ -130,7 +137,7 @@ describe('manual placement by a coordinator', () => {
   });
 
   it('refuses a breach of a hard limit without explicit confirmation, and records it with the reason when confirmed', async () => {
-    const { database, handle } = await setup();
+    const { database, handle, caseVersion } = await setup();
     database.sqlite.exec(`
       insert into suspect (full_name, date_of_birth) values ('Z. Laat', '1990-01-01');
       insert into criminal_case (parketnummer, suspect_id, modality, status, police_unit, offence_summary, arrested_at, custody_ordered_at, short_term_consent, hearing_by)
@@ -139,10 +146,10 @@ describe('manual placement by a coordinator', () => {
     `);
     const caseId = (database.sqlite.prepare("select id from criminal_case where parketnummer = '19/999002-26'").get() as { id: number }).id;
     const late = (database.sqlite.prepare("select id from court_session where session_type = 'supersnelrecht' and date > '2026-06-20' order by date limit 1").get() as { id: number }).id;
-    const refused = await place(handle, { caseId, sessionId: late });
+    const refused = await place(handle, { caseId, sessionId: late, expectedVersion: caseVersion(caseId) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('na de wettelijke uiterste zittingsdatum') } });
     expect(database.sqlite.prepare('select count(*) as n from hearing where case_id = ?').get(caseId)).toEqual({ n: 0 });
-    const confirmed = await place(handle, { caseId, sessionId: late, confirmBreach: true, reason: 'Verdachte heeft uitstel gevraagd en is in vrijheid gesteld.' });
+    const confirmed = await place(handle, { caseId, sessionId: late, confirmBreach: true, reason: 'Verdachte heeft uitstel gevraagd en is in vrijheid gesteld.', expectedVersion: caseVersion(caseId) });
     expect(confirmed).toMatchObject({ ok: true, value: { breaches: [expect.stringContaining('uiterste zittingsdatum')] } });
     const audit = database.sqlite.prepare("select reason, details from audit_event where action = 'hearing.planned' and actor = 'coordinator.test'").get() as { reason: string; details: string };
     expect(audit.reason).toBe('Verdachte heeft uitstel gevraagd en is in vrijheid gesteld.');
@@ -151,16 +158,16 @@ describe('manual placement by a coordinator', () => {
   });
 
   it('refuses a session that does not take the modality, whatever is confirmed', async () => {
-    const { database, handle, caseId } = await withWaitingCase();
+    const { database, handle, caseId, caseVersion } = await withWaitingCase();
     const ssr = (database.sqlite.prepare("select id from court_session where session_type = 'supersnelrecht' and date > '2026-06-20' limit 1").get() as { id: number }).id;
-    expect(await place(handle, { caseId, sessionId: ssr, confirmBreach: true })).toMatchObject({ ok: false, error: { message: 'Deze zitting neemt deze modaliteit niet.' } });
+    expect(await place(handle, { caseId, sessionId: ssr, confirmBreach: true, expectedVersion: caseVersion(caseId) })).toMatchObject({ ok: false, error: { message: 'Deze zitting neemt deze modaliteit niet.' } });
     database.close();
   });
 });
 
 describe('the problems panel', () => {
   it('flags a planned hearing that no longer fits its case after a precondition was given a later date', async () => {
-    const { database, handle } = await setup();
+    const { database, handle, caseVersion } = await setup();
     const sqlite = database.sqlite;
     const planned = sqlite
       .prepare(
@@ -171,7 +178,7 @@ describe('the problems panel', () => {
     const before = await handle('planner.problems', {});
     if (!before.ok) throw new Error(JSON.stringify(before.error));
     expect((before.value as { kind: string; caseId: number | null }[]).filter((p) => p.kind === 'hearing_out_of_bounds' && p.caseId === planned.caseId)).toEqual([]);
-    const set = await handle('cases.setPrecondition', { caseId: planned.caseId, kind: 'advice_nifp', status: 'pending', expectedOn: '2026-08-31', note: null });
+    const set = await handle('cases.setPrecondition', { caseId: planned.caseId, kind: 'advice_nifp', status: 'pending', expectedOn: '2026-08-31', note: null, expectedVersion: caseVersion(planned.caseId) });
     if (!set.ok) throw new Error(JSON.stringify(set.error));
     const after = await handle('planner.problems', {});
     if (!after.ok) throw new Error(JSON.stringify(after.error));

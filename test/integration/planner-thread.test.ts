@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planInWorker, stopPlannerThread } from '../../electron/services/planning/planner-thread';
+import { planInWorker, stopPlannerThread } from '../../server/services/planner/planner-thread';
 import { planHearings } from '../../shared/planner/plan-hearings';
 import { sixWeekWindow, smallRandomInstance } from '../support/planner-instances';
 import { Worker } from 'node:worker_threads';

@@ -1,9 +1,8 @@
+import { createTestApi } from '../support/test-api';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { DERIVED_COLUMNS_VERSION, ensureDerivedColumnsCurrent } from '../../electron/services/cases/derived-columns';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
-import { buildPlanningProblem } from '../../electron/services/planning/build-planning-problem';
+import { DERIVED_COLUMNS_VERSION, ensureDerivedColumnsCurrent } from '../../server/services/cases/derived-columns';
+import { buildPlanningProblem } from '../../server/services/planner/build-planning-problem';
 import type { CaseDetail, PlannerSummary, WorkQueuePage } from '../../shared/api/case-schemas';
 import { districtSettings } from '../../db/schema';
 import type { OpenedDatabase } from '../../db/open-database';
@@ -16,7 +15,7 @@ const NOW = new Date('2026-06-15T06:00:00+02:00');
 const WINDOW = { from: TODAY, to: '2026-07-26' };
 
 function api(database: OpenedDatabase, today = TODAY, now = NOW) {
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => today, now: () => now }));
+  const handle = createTestApi(database, { actor: 'coordinator.test', today: () => today, now: () => now });
   const call = async <T>(op: string, input: unknown): Promise<T> => {
     const result = await handle(op, input);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { body: result.error });
@@ -39,6 +38,9 @@ async function queueRows(call: ReturnType<typeof api>['call'], readiness: 'ready
     if (rows.length >= page.total || page.rows.length === 0) return rows;
   }
 }
+/** The case's current version, as an edit sends it back (`expectedVersion`). */
+const caseVersion = (database: OpenedDatabase, caseId: number) =>
+  (database.sqlite.prepare('select version from criminal_case where id = ?').get(caseId) as { version: number }).version;
 const auditOf = (database: OpenedDatabase, caseId: number) =>
   database.sqlite
     .prepare("select action, actor, details from audit_event where entity_type = 'case' and entity_id = ? and action like 'case.precondition%' order by id")
@@ -58,7 +60,7 @@ describe('preconditions of a case on a real district file', () => {
       .sort((a, b) => a.date.localeCompare(b.date))[0]!;
     expect(target.date < '2026-07-06').toBe(true);
 
-    const detail = await call<CaseDetail>('cases.setPrecondition', { caseId: target.caseId, kind: 'advice_3ro', status: 'pending', expectedOn: '2026-07-06', note: 'Reclassering levert maandag' });
+    const detail = await call<CaseDetail>('cases.setPrecondition', { caseId: target.caseId, kind: 'advice_3ro', status: 'pending', expectedOn: '2026-07-06', note: 'Reclassering levert maandag', expectedVersion: caseVersion(database, target.caseId) });
     expect(detail.readyFrom).toBe('2026-07-05T22:00:00.000Z');
     expect(detail.readinessGaps).toEqual([]);
     expect(detail.preconditions).toEqual([
@@ -86,7 +88,7 @@ describe('preconditions of a case on a real district file', () => {
     const before = await dryRun(call);
     const caseId = before.planned[0]!.caseId;
 
-    const waiting = await call<CaseDetail>('cases.setPrecondition', { caseId, kind: 'advice_nifp', status: 'pending', expectedOn: null, note: null });
+    const waiting = await call<CaseDetail>('cases.setPrecondition', { caseId, kind: 'advice_nifp', status: 'pending', expectedOn: null, note: null, expectedVersion: caseVersion(database, caseId) });
     expect(waiting.readinessGaps).toEqual(['precondition_no_date:advice_nifp']);
     expect(waiting.readyFrom).toBeNull();
     const run = await dryRun(call);
@@ -94,12 +96,12 @@ describe('preconditions of a case on a real district file', () => {
     expect([...run.planned, ...run.infeasible, ...run.unplanned].some((p) => p.caseId === caseId)).toBe(false);
     expect((await queueRows(call, 'waiting')).find((r) => r.id === caseId)?.readinessGaps).toEqual(['precondition_no_date:advice_nifp']);
 
-    const met = await call<CaseDetail>('cases.setPrecondition', { caseId, kind: 'advice_nifp', status: 'met', expectedOn: null, note: 'Rapport ontvangen' });
+    const met = await call<CaseDetail>('cases.setPrecondition', { caseId, kind: 'advice_nifp', status: 'met', expectedOn: null, note: 'Rapport ontvangen', expectedVersion: waiting.version });
     expect(met.readinessGaps).toEqual([]);
     expect(met.preconditions[0]).toMatchObject({ status: 'met', metOn: TODAY });
     expect((await dryRun(call)).notReady).toBe(before.notReady);
 
-    await call<CaseDetail>('cases.removePrecondition', { caseId, kind: 'advice_nifp' });
+    await call<CaseDetail>('cases.removePrecondition', { caseId, kind: 'advice_nifp', expectedVersion: met.version });
     expect(auditOf(database, caseId)).toEqual([
       {
         action: 'case.precondition_set',
@@ -127,7 +129,7 @@ describe('preconditions of a case on a real district file', () => {
   it('a date that passes while still pending makes the precondition overdue: the case waits for a new date', async () => {
     const { database, call } = await setup();
     const caseId = (await dryRun(call)).planned[0]!.caseId;
-    await call<CaseDetail>('cases.setPrecondition', { caseId, kind: 'dossier', status: 'pending', expectedOn: '2026-06-17', note: null });
+    await call<CaseDetail>('cases.setPrecondition', { caseId, kind: 'dossier', status: 'pending', expectedOn: '2026-06-17', note: null, expectedVersion: caseVersion(database, caseId) });
 
     const later = api(database, '2026-06-18', new Date('2026-06-18T06:00:00+02:00'));
     const detail = await later.call<CaseDetail>('cases.get', { id: caseId });
@@ -138,10 +140,10 @@ describe('preconditions of a case on a real district file', () => {
     expect((await queueRows(later.call, 'waiting')).find((r) => r.id === caseId)?.readinessGaps).toEqual(['precondition_overdue:dossier']);
 
     // A new promise in the past is refused, naming the precondition; nothing is written.
-    const refused = await later.handle('cases.setPrecondition', { caseId, kind: 'dossier', status: 'pending', expectedOn: '2026-06-16', note: null });
+    const refused = await later.handle('cases.setPrecondition', { caseId, kind: 'dossier', status: 'pending', expectedOn: '2026-06-16', note: null, expectedVersion: detail.version });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Volledig dossier') });
-    const fixed = await later.call<CaseDetail>('cases.setPrecondition', { caseId, kind: 'dossier', status: 'pending', expectedOn: '2026-06-22', note: null });
+    const fixed = await later.call<CaseDetail>('cases.setPrecondition', { caseId, kind: 'dossier', status: 'pending', expectedOn: '2026-06-22', note: null, expectedVersion: detail.version });
     expect(fixed.readinessGaps).toEqual([]);
     expect(auditOf(database, caseId)).toHaveLength(2);
     database.close();
@@ -150,14 +152,16 @@ describe('preconditions of a case on a real district file', () => {
   it('refuses bad input with a Dutch message and changes nothing', async () => {
     const { database, handle, call } = await setup();
     const caseId = (await dryRun(call)).planned[0]!.caseId;
-    const badDate = await handle('cases.setPrecondition', { caseId, kind: 'dossier', status: 'pending', expectedOn: '2026-02-30', note: null });
+    const badDate = await handle('cases.setPrecondition', { caseId, kind: 'dossier', status: 'pending', expectedOn: '2026-02-30', note: null, expectedVersion: caseVersion(database, caseId) });
     expect(badDate.ok).toBe(false);
-    const unknownCase = await handle('cases.setPrecondition', { caseId: 999_999, kind: 'dossier', status: 'pending', expectedOn: null, note: null });
+    if (!badDate.ok) expect(badDate.error.details?.map((d) => d.path)).toEqual(['expectedOn']);
+    // No such case, so no version to read: any version passes the check and the operation says NOT_FOUND.
+    const unknownCase = await handle('cases.setPrecondition', { caseId: 999_999, kind: 'dossier', status: 'pending', expectedOn: null, note: null, expectedVersion: 1 });
     expect(unknownCase).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const nothingToRemove = await handle('cases.removePrecondition', { caseId, kind: 'interpreter' });
+    const nothingToRemove = await handle('cases.removePrecondition', { caseId, kind: 'interpreter', expectedVersion: caseVersion(database, caseId) });
     expect(nothingToRemove).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('Tolk geregeld') } });
-    await call('cases.setPrecondition', { caseId, kind: 'dossier', status: 'met', expectedOn: null, note: null });
-    const same = await handle('cases.setPrecondition', { caseId, kind: 'dossier', status: 'met', expectedOn: null, note: null });
+    const met = await call<CaseDetail>('cases.setPrecondition', { caseId, kind: 'dossier', status: 'met', expectedOn: null, note: null, expectedVersion: caseVersion(database, caseId) });
+    const same = await handle('cases.setPrecondition', { caseId, kind: 'dossier', status: 'met', expectedOn: null, note: null, expectedVersion: met.version });
     expect(same).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(auditOf(database, caseId)).toHaveLength(1);
     database.close();
@@ -167,7 +171,7 @@ describe('preconditions of a case on a real district file', () => {
     const { database, call } = await setup();
     const [a, b] = (await dryRun(call)).planned.map((p) => p.caseId);
     for (const id of [a, b]) {
-      await call('cases.updateEvents', { caseId: id, changes: { coDefendantGroup: ' PL0900-2026061501 ', estimatedMinutes: 45 }, reason: 'Medeverdachten in één pv' });
+      await call('cases.updateEvents', { caseId: id, changes: { coDefendantGroup: ' PL0900-2026061501 ', estimatedMinutes: 45 }, reason: 'Medeverdachten in één pv', expectedVersion: caseVersion(database, id!) });
     }
     const detail = await call<CaseDetail>('cases.get', { id: a });
     expect(detail.coDefendantGroup).toBe('PL0900-2026061501');
@@ -195,14 +199,14 @@ describe('preconditions of a case on a real district file', () => {
     const marker = database.db.select().from(districtSettings).where(eq(districtSettings.key, 'derived.columnsVersion')).get();
     if (!marker) database.db.insert(districtSettings).values({ key: 'derived.columnsVersion', value: 2, updatedAt: '2026-06-01T10:00:00.000Z', updatedBy: 'old' }).run();
 
-    expect(ensureDerivedColumnsCurrent(database.db)).toBe(true);
+    expect(ensureDerivedColumnsCurrent(database.db, NOW)).toBe(true);
     const cached = database.sqlite.prepare('select id, planning_gaps as gaps, ready_from as readyFrom from criminal_case where id in (?, ?) order by id').all(first, second);
     expect(cached).toEqual([
       { id: first, gaps: 'precondition_no_date:interpreter', readyFrom: null },
       { id: second, gaps: '', readyFrom: '2026-06-29T22:00:00.000Z' },
     ]);
     expect(database.db.select().from(districtSettings).where(eq(districtSettings.key, 'derived.columnsVersion')).get()?.value).toBe(DERIVED_COLUMNS_VERSION);
-    expect(ensureDerivedColumnsCurrent(database.db)).toBe(false);
+    expect(ensureDerivedColumnsCurrent(database.db, NOW)).toBe(false);
     database.close();
   });
 });

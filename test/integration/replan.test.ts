@@ -1,6 +1,5 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import type { PlannerSummary } from '../../shared/api/case-schemas';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
@@ -16,7 +15,7 @@ const WINDOW = { from: '2026-06-15', to: '2026-07-26' };
 async function setup() {
   const database = await openDemoDatabase(tempDir(), { seed: 5, casesPerYear: 2800, asOf: '2026-06-15' });
   const sqlite = database.sqlite;
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => '2026-06-15', now: () => NOW }));
+  const handle = createTestApi(database, { actor: 'coordinator.test', today: () => '2026-06-15', now: () => NOW });
   const run = async (input: Record<string, unknown>) => {
     const result = await handle('planner.run', { ...WINDOW, ...input });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -102,7 +101,7 @@ describe('replanning announced hearings', () => {
     const { database, m, fillers, urgent } = await setup();
     // On the morning of M a summons served now could not make any other date lawful for the two cases on it.
     const morning = new Date(`${m.date}T05:00:00.000Z`);
-    const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => m.date, now: () => morning }));
+    const handle = createTestApi(database, { actor: 'coordinator.test', today: () => m.date, now: () => morning });
     const result = await handle('planner.run', { from: m.date, to: WINDOW.to, dryRun: true, replan: true });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const summary = result.value as PlannerSummary;
@@ -134,7 +133,7 @@ describe('replanning with prosecution reservations', () => {
       .prepare("insert into reservation (session_id, modality, slots, reserved_by, reserved_at, release_due_on) values (?, 'snelrecht', 1, 'ovj.test', '2026-06-15T06:00:00.000Z', ?)")
       .run(s.id, s.date);
 
-    const { buildPlanningProblem } = await import('../../electron/services/planning/build-planning-problem');
+    const { buildPlanningProblem } = await import('../../server/services/planner/build-planning-problem');
     const window = { from: '2026-06-15', to: '2026-07-26' };
     expect(buildPlanningProblem(database.db, window, NOW).reservedSlots.get(s.id)).toEqual({});
     const replanning = buildPlanningProblem(database.db, { ...window, replan: true }, NOW);
@@ -156,7 +155,7 @@ describe('co-defendants already planned', () => {
     const waiting = (sqlite.prepare("select id from criminal_case where status = 'awaiting_planning' and planning_gaps = '' order by id limit 1").get() as { id: number }).id;
     sqlite.prepare("update criminal_case set co_defendant_group = 'PV-2026-0042' where id in (?, ?)").run(partner.caseId, waiting);
 
-    const { buildPlanningProblem } = await import('../../electron/services/planning/build-planning-problem');
+    const { buildPlanningProblem } = await import('../../server/services/planner/build-planning-problem');
     const window = { from: '2026-06-15', to: '2026-07-26' };
     const withGroup = buildPlanningProblem(database.db, window, NOW);
     expect(withGroup.problem.cases.find((c) => c.id === partner.caseId)).toMatchObject({ pinnedSessionId: partner.sessionId, group: 'PV-2026-0042' });

@@ -1,12 +1,10 @@
+import { createTestApi } from '../support/test-api';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
-import { PROJECT_PATHS } from '../../electron/cli/project-paths';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
-import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
+import { runCli } from '../../server/cli/run-cli';
+import { PROJECT_PATHS } from '../../server/cli/project-paths';
 import type { Dashboard } from '../../shared/metrics/dashboard-schemas';
 import { reviewPeriodOf, reviewPeriodRange } from '../../shared/metrics/review-period';
 import { formatFigure } from '../../renderer/src/pages/review/pack-figures';
@@ -16,8 +14,9 @@ import { useTempDir } from '../support/temp-dir';
 const tempDir = useTempDir();
 // The report prints the built UI: `npm test` builds it first; KETENPLANNER_UI points at another build.
 const UI = process.env['KETENPLANNER_UI'] ?? PROJECT_PATHS.builtRenderer;
-// The CLI's backend counts from today's Amsterdam date; the demo and the expected figures use the same.
-const TODAY = amsterdamDate(Date.now());
+// The CLI's clock is pinned with --now; the demo and the expected figures use the same day.
+const TODAY = '2026-11-20';
+const NOW = '2026-11-20T10:00:00+01:00';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -31,7 +30,7 @@ describe('ketenplanner report', () => {
     const dir = tempDir();
     const database = await openDemoDatabase(dir, { seed: 5, casesPerYear: 1200, asOf: TODAY });
     const period = reviewPeriodOf(TODAY);
-    const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'test', today: () => TODAY }));
+    const handle = createTestApi(database, { actor: 'test', today: () => TODAY });
     const answer = await handle('metrics.dashboard', reviewPeriodRange(period));
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     const intake = formatFigure((answer.value as Dashboard).intake.total.value, 'aantal');
@@ -39,7 +38,7 @@ describe('ketenplanner report', () => {
     database.close();
 
     const out = path.join(dir, 'pack.pdf');
-    const result = await run('report', '--db', file, '--period', period, '--out', out, '--ui', UI);
+    const result = await run('report', '--db', file, '--now', NOW, '--period', period, '--out', out, '--ui', UI);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/\[1\/3\] gegevens laden…\n\[2\/3\] grafieken…\n\[3\/3\] PDF…/);

@@ -1,7 +1,6 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
-import { releaseDueReservations } from '../../electron/services/reservations/release-reservations';
+import { releaseDueReservations } from '../../server/services/reservations/release-reservations';
 import type { PlannerSummary } from '../../shared/api/case-schemas';
 import type { ReservationsOverview } from '../../shared/api/contract';
 import { openDemoDatabase } from '../support/demo-database';
@@ -13,9 +12,7 @@ const TODAY = '2026-06-15';
 async function setup() {
   const database = await openDemoDatabase(tempDir(), { seed: 5, casesPerYear: 2800, asOf: TODAY });
   const clock = { today: TODAY, now: new Date(`${TODAY}T06:00:00+02:00`) };
-  const handle = createApiHandler(
-    createOperationHandlers({ db: database.db, actor: () => 'officier.test', today: () => clock.today, now: () => clock.now }),
-  );
+  const handle = createTestApi(database, { actor: 'officier.test', today: () => clock.today, now: () => clock.now });
   const call = async <T>(op: string, input: unknown): Promise<T> => {
     const result = await handle(op as never, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -45,7 +42,9 @@ async function setup() {
     database.sqlite.prepare("select actor, reason, details from audit_event where action = ? and entity_type = 'reservation' and entity_id = ?").all(action, id) as { actor: string; reason: string; details: string }[];
   const fillerOn = (summary: PlannerSummary, sessionId: number) =>
     summary.planned.filter((p) => p.sessionId === sessionId && (database.sqlite.prepare('select modality from criminal_case where id = ?').get(p.caseId) as { modality: string }).modality === 'filler');
-  return { database, call, failure, setDay, session, audits, fillerOn };
+  /** A record's current version, as an edit sends it back (`expectedVersion`). */
+  const versionOf = (table: 'reservation' | 'criminal_case', id: number) => (database.sqlite.prepare(`select version from ${table} where id = ?`).get(id) as { version: number }).version;
+  return { database, call, failure, setDay, session, audits, fillerOn, versionOf };
 }
 
 describe('prosecution reservations on a real district file', () => {
@@ -101,7 +100,7 @@ describe('prosecution reservations on a real district file', () => {
     expect(JSON.parse(released[0]!.details)).toMatchObject({ kind: 'auto', releasedSlots: free });
     // Idempotent: further reads and runs release nothing again.
     await call('reservations.list', { from: TODAY, to: session.date });
-    expect(releaseDueReservations(database.db, releaseDueOn)).toEqual({ released: 0 });
+    expect(releaseDueReservations(database.db, releaseDueOn, undefined, new Date(`${releaseDueOn}T06:00:00+02:00`))).toEqual({ released: 0 });
     expect(audits('reservation.released', id)).toHaveLength(1);
     const row = database.sqlite.prepare('select release_kind as kind, released_by as by, released_slots as slots from reservation where id = ?').get(id);
     expect(row).toEqual({ kind: 'auto', by: 'systeem', slots: free });
@@ -109,25 +108,26 @@ describe('prosecution reservations on a real district file', () => {
   });
 
   it('releases by hand with a reason, once', async () => {
-    const { database, call, failure, session, audits } = await setup();
+    const { database, call, failure, session, audits, versionOf } = await setup();
     const { id } = await call<{ id: number }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: session.bookedNd + 2 });
-    expect(await call('reservations.release', { reservationId: id, reason: 'Geen aanbod deze week' })).toEqual({ releasedSlots: 2 });
+    expect(await call('reservations.release', { reservationId: id, reason: 'Geen aanbod deze week', expectedVersion: versionOf('reservation', id) })).toEqual({ releasedSlots: 2 });
     expect(audits('reservation.released', id)[0]).toMatchObject({ actor: 'officier.test', reason: 'Geen aanbod deze week' });
-    expect((await failure('reservations.release', { reservationId: id, reason: 'nogmaals' })).message).toMatch(/al vrijgegeven/);
-    expect((await failure('reservations.release', { reservationId: 999_999, reason: 'bestaat niet' })).code).toBe('NOT_FOUND');
-    expect((await failure('reservations.release', { reservationId: id, reason: '' })).message).toMatch(/reden/);
+    expect((await failure('reservations.release', { reservationId: id, reason: 'nogmaals', expectedVersion: versionOf('reservation', id) })).message).toMatch(/al vrijgegeven/);
+    // No such reservation, so no version to read: any version passes the check and the operation says NOT_FOUND.
+    expect((await failure('reservations.release', { reservationId: 999_999, reason: 'bestaat niet', expectedVersion: 1 })).code).toBe('NOT_FOUND');
+    expect((await failure('reservations.release', { reservationId: id, reason: '', expectedVersion: versionOf('reservation', id) })).message).toMatch(/reden/);
     const overview = await call<ReservationsOverview>('reservations.list', { from: TODAY, to: session.date });
     expect(overview.sessions.find((s) => s.sessionId === session.id)!.reservations[0]).toMatchObject({ status: 'released', releaseKind: 'manual', releasedBy: 'officier.test', releasedSlots: 2 });
     database.close();
   });
 
   it('makes a hand placement of another modality on a reserved slot a breach to confirm', async () => {
-    const { database, call, failure, session } = await setup();
+    const { database, call, failure, session, versionOf } = await setup();
     await call('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: session.bookedNd + session.capacity - session.booked });
     const filler = database.sqlite.prepare("select id from criminal_case where status = 'awaiting_planning' and modality = 'filler' and planning_gaps = '' limit 1").get() as { id: number };
-    const refused = await failure('planner.place', { caseId: filler.id, sessionId: session.id, pin: false, reason: 'Handmatig', confirmBreach: false });
+    const refused = await failure('planner.place', { caseId: filler.id, sessionId: session.id, pin: false, reason: 'Handmatig', confirmBreach: false, expectedVersion: versionOf('criminal_case', filler.id) });
     expect(refused.message).toMatch(/plek is gereserveerd voor het OM \(\d+ plaatsen voor snelrecht niet-gedetineerd/);
-    const placed = await call<{ breaches: string[] }>('planner.place', { caseId: filler.id, sessionId: session.id, pin: false, reason: 'Handmatig', confirmBreach: true });
+    const placed = await call<{ breaches: string[] }>('planner.place', { caseId: filler.id, sessionId: session.id, pin: false, reason: 'Handmatig', confirmBreach: true, expectedVersion: versionOf('criminal_case', filler.id) });
     expect(placed.breaches.join(' ')).toMatch(/gereserveerd voor het OM/);
     database.close();
   });
@@ -135,9 +135,9 @@ describe('prosecution reservations on a real district file', () => {
   it('recomputes the release date of open reservations when the district changes the number of working days', async () => {
     const { database, call, failure, session } = await setup();
     const { id, releaseDueOn } = await call<{ id: number; releaseDueOn: string }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: 1 });
-    const settings = await call<{ values: unknown; equivalentDaysByYear: Record<string, string[]>; deadlines: { key: string; confirmed: boolean }[]; reservationReleaseWorkingDays: number }>('settings.get', {});
+    const settings = await call<{ version: number; values: unknown; equivalentDaysByYear: Record<string, string[]>; deadlines: { key: string; confirmed: boolean }[]; reservationReleaseWorkingDays: number }>('settings.get', {});
     expect(settings.reservationReleaseWorkingDays).toBe(2);
-    const base = { deadlines: settings.values, equivalentDaysByYear: settings.equivalentDaysByYear, confirmed: settings.deadlines.filter((d) => d.confirmed).map((d) => d.key), reason: 'Afspraak met het OM' };
+    const base = { deadlines: settings.values, equivalentDaysByYear: settings.equivalentDaysByYear, confirmed: settings.deadlines.filter((d) => d.confirmed).map((d) => d.key), reason: 'Afspraak met het OM', expectedVersion: settings.version };
     expect((await failure('settings.update', { ...base, reservationReleaseWorkingDays: 11 })).message).toMatch(/hoogstens 10/);
     const updated = await call<{ overview: { reservationReleaseWorkingDays: number } }>('settings.update', { ...base, reservationReleaseWorkingDays: 1 });
     expect(updated.overview.reservationReleaseWorkingDays).toBe(1);

@@ -1,6 +1,5 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import type { OperationOutput } from '../../shared/api/contract';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
@@ -11,9 +10,7 @@ const TODAY = '2026-10-15';
 async function setup() {
   const database = await openDemoDatabase(tempDir(), { seed: 3, casesPerYear: 300, asOf: '2026-06-15' });
   let actor = 'president.rb';
-  const handle = createApiHandler(
-    createOperationHandlers({ db: database.db, actor: () => actor, today: () => TODAY, now: () => new Date('2026-10-15T09:00:00Z') }),
-  );
+  const handle = createTestApi(database, { actor: () => actor, today: () => TODAY, now: new Date('2026-10-15T09:00:00Z') });
   const call = async <T>(op: string, input: unknown): Promise<T> => {
     const result = await handle(op, input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));

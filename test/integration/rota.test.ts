@@ -1,6 +1,5 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import type { OperationName } from '../../shared/api/contract';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
@@ -11,14 +10,16 @@ const NOW = new Date('2026-06-15T06:00:00+02:00');
 
 async function setup() {
   const database = await openDemoDatabase(tempDir());
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => TODAY, now: () => NOW }));
+  const handle = createTestApi(database, { actor: 'coordinator.test', today: () => TODAY, now: () => NOW });
   const call = async <T = unknown>(operation: OperationName, input: unknown): Promise<T> => {
     const result = await handle(operation, input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     return result.value as T;
   };
   const count = (sql: string, ...params: unknown[]) => (database.sqlite.prepare(sql).get(...params) as { n: number }).n;
-  return { database, handle, call, count, sqlite: database.sqlite };
+  /** A record's current version, as an edit sends it back (`expectedVersion`). */
+  const versionOf = (table: 'person' | 'court_session', id: number) => (database.sqlite.prepare(`select version from ${table} where id = ?`).get(id) as { version: number }).version;
+  return { database, handle, call, count, versionOf, sqlite: database.sqlite };
 }
 
 const csv = (text: string, bom = true) => ({ fileName: 'rooster.csv', contentBase64: Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf8').toString('base64') });
@@ -96,7 +97,7 @@ describe('importing the rota', () => {
 
 describe('people and assignments', () => {
   it('keeps name and role unique, and refuses to deactivate someone still on a coming session', async () => {
-    const { call, handle, sqlite } = await setup();
+    const { call, handle, sqlite, versionOf } = await setup();
     const { id } = await call<{ id: number }>('people.save', { name: 'mr. P. Uniek', role: 'politierechter' });
     const twice = await handle('people.save', { name: 'MR. P.  UNIEK', role: 'politierechter' });
     expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: "Er staat al een politierechter met de naam 'mr. P. Uniek' op het rooster." } });
@@ -105,15 +106,15 @@ describe('people and assignments', () => {
     expect(empty).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'name', message: 'Vul de naam in' }] } });
 
     const busy = sqlite.prepare("select judge_id as id from court_session where date > ? and judge_id is not null and status = 'scheduled' limit 1").get(TODAY) as { id: number };
-    expect(await handle('people.deactivate', { id: busy.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/deel daar eerst iemand anders in/) } });
-    expect(await call('people.deactivate', { id })).toEqual({ id });
+    expect(await handle('people.deactivate', { id: busy.id, expectedVersion: versionOf('person', busy.id) })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/deel daar eerst iemand anders in/) } });
+    expect(await call('people.deactivate', { id, expectedVersion: versionOf('person', id) })).toEqual({ id });
     const list = await call<{ persons: { id: number; active: boolean }[]; sessions: unknown[] }>('people.list', {});
     expect(list.persons.find((p) => p.id === id)?.active).toBe(false);
     expect(list.sessions.length).toBeGreaterThan(10);
   });
 
   it('refuses an absent or double-booked person unless confirmed with a reason, and never a wrong role', async () => {
-    const { call, handle, sqlite, count } = await setup();
+    const { call, handle, sqlite, count, versionOf } = await setup();
     const [a, b] = sqlite
       .prepare("select id, date, judge_id as judgeId from court_session where date = '2026-06-22' and status = 'scheduled' order by start_time")
       .all() as { id: number; date: string; judgeId: number }[];
@@ -123,18 +124,18 @@ describe('people and assignments', () => {
     const overlapping = await handle('people.addUnavailability', { personId: judge.id, fromDate: '2026-06-26', toDate: '2026-06-30', reason: 'verlof' });
     expect(overlapping).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/al afwezig op 22-06-2026 t\/m 26-06-2026 \(cursus\)/) } });
 
-    const refused = await call<{ status: string; warnings: string[] }>('sessions.assign', { sessionId: a!.id, role: 'judge', personId: judge.id });
+    const refused = await call<{ status: string; warnings: string[] }>('sessions.assign', { sessionId: a!.id, role: 'judge', personId: judge.id, expectedVersion: versionOf('court_session', a!.id) });
     expect(refused.status).toBe('needs_confirmation');
     expect(refused.warnings[0]).toMatch(/mr. R. Reserve is afwezig op 22-06-2026 t\/m 26-06-2026 \(cursus\)/);
     expect(sqlite.prepare('select judge_id as j from court_session where id = ?').get(a!.id)).toEqual({ j: a!.judgeId });
 
-    const noReason = await handle('sessions.assign', { sessionId: a!.id, role: 'judge', personId: judge.id, confirm: true });
+    const noReason = await handle('sessions.assign', { sessionId: a!.id, role: 'judge', personId: judge.id, confirm: true, expectedVersion: versionOf('court_session', a!.id) });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'reason' }] } });
     const prosecutor = sqlite.prepare("select id from person where role = 'ovj' limit 1").get() as { id: number };
-    const wrongRole = await handle('sessions.assign', { sessionId: a!.id, role: 'judge', personId: prosecutor.id });
+    const wrongRole = await handle('sessions.assign', { sessionId: a!.id, role: 'judge', personId: prosecutor.id, expectedVersion: versionOf('court_session', a!.id) });
     expect(wrongRole).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/kan niet als rechter/) } });
 
-    const forced = await call<{ status: string }>('sessions.assign', { sessionId: a!.id, role: 'judge', personId: judge.id, confirm: true, reason: 'Geen andere rechter beschikbaar' });
+    const forced = await call<{ status: string }>('sessions.assign', { sessionId: a!.id, role: 'judge', personId: judge.id, confirm: true, reason: 'Geen andere rechter beschikbaar', expectedVersion: versionOf('court_session', a!.id) });
     expect(forced.status).toBe('assigned');
     expect(sqlite.prepare('select judge_id as j from court_session where id = ?').get(a!.id)).toEqual({ j: judge.id });
     const audit = sqlite.prepare("select reason, details from audit_event where action = 'session.judge_assigned' and entity_id = ?").get(a!.id) as { reason: string; details: string };
@@ -144,12 +145,12 @@ describe('people and assignments', () => {
     // On an overlapping session that day: also a confirmation first.
     sqlite.prepare("update court_session set start_time = '09:00', end_time = '17:00' where id = ?").run(b!.id);
     const free = await call<{ id: number }>('people.save', { name: 'mr. S. Vrij', role: 'rc_politierechter' });
-    expect(await call('sessions.assign', { sessionId: a!.id, role: 'judge', personId: free.id })).toEqual({ status: 'assigned', warnings: [] });
-    const clash = await call<{ status: string; warnings: string[] }>('sessions.assign', { sessionId: b!.id, role: 'judge', personId: free.id });
+    expect(await call('sessions.assign', { sessionId: a!.id, role: 'judge', personId: free.id, expectedVersion: versionOf('court_session', a!.id) })).toEqual({ status: 'assigned', warnings: [] });
+    const clash = await call<{ status: string; warnings: string[] }>('sessions.assign', { sessionId: b!.id, role: 'judge', personId: free.id, expectedVersion: versionOf('court_session', b!.id) });
     expect(clash.status).toBe('needs_confirmation');
     expect(clash.warnings[0]).toMatch(/staat al op de zitting in .* van 09:00 tot 12:30/);
 
-    expect(await call('sessions.assign', { sessionId: a!.id, role: 'judge', personId: null })).toEqual({ status: 'assigned', warnings: [] });
+    expect(await call('sessions.assign', { sessionId: a!.id, role: 'judge', personId: null, expectedVersion: versionOf('court_session', a!.id) })).toEqual({ status: 'assigned', warnings: [] });
     expect(count("select count(*) as n from audit_event where action = 'session.judge_unassigned'")).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import { openDemoDatabase, openTestDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
 
@@ -9,7 +8,7 @@ const tempDir = useTempDir();
 describe('sessions.week through the API handler on a real demo database', () => {
   it('gives per room the sessions of the week with capacity, booked and free matching plain SQL', async () => {
     const database = await openDemoDatabase(tempDir());
-    const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'test', today: () => '2026-06-15' }));
+    const handle = createTestApi(database, { actor: 'test', today: () => '2026-06-15' });
     const result = await handle('sessions.week', { weekStart: '2026-06-15' });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const week = result.value as import('../../shared/api/contract').WeekOverview;
@@ -31,6 +30,7 @@ describe('sessions.week through the API handler on a real demo database', () => 
       sessions: expected.length,
       capacitySlots: expected.reduce((n, s) => n + s.capacity, 0),
       booked: expected.reduce((n, s) => n + s.booked, 0),
+      reserved: 0, // the demo has no reservations (test/integration/session-occupancy.test.ts has)
       free: expected.reduce((n, s) => n + Math.max(0, s.capacity - s.booked), 0),
     });
     expect(week.locations.map((l) => l.rooms.length)).toEqual([3, 2]);
@@ -41,7 +41,7 @@ describe('sessions.week through the API handler on a real demo database', () => 
     const database = await openDemoDatabase(tempDir());
     const id = (database.sqlite.prepare("select id from court_session where date = '2026-06-16' limit 1").get() as { id: number }).id;
     database.sqlite.prepare("update court_session set status = 'cancelled' where id = ?").run(id);
-    const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'test', today: () => '2026-06-15' }));
+    const handle = createTestApi(database, { actor: 'test', today: () => '2026-06-15' });
     const result = await handle('sessions.week', { weekStart: '2026-06-15' });
     if (!result.ok) throw new Error('failed');
     const week = result.value as import('../../shared/api/contract').WeekOverview;
@@ -52,7 +52,7 @@ describe('sessions.week through the API handler on a real demo database', () => 
 
   it('answers an empty week and an empty database without failing', async () => {
     const database = await openTestDatabase(tempDir());
-    const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'test', today: () => '2026-06-15' }));
+    const handle = createTestApi(database, { actor: 'test', today: () => '2026-06-15' });
     await expect(handle('sessions.week', { weekStart: '2026-06-15' })).resolves.toMatchObject({ ok: true, value: { locations: [], totals: { sessions: 0 } } });
     database.close();
   });
@@ -61,7 +61,7 @@ describe('sessions.week through the API handler on a real demo database', () => 
 describe('district.create and demo.load', () => {
   it('creates a district with its locations and rooms, audited, and refuses a second one', async () => {
     const database = await openTestDatabase(tempDir());
-    const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.jansen', today: () => '2026-06-15' }));
+    const handle = createTestApi(database, { actor: 'coordinator.jansen', today: () => '2026-06-15' });
     await expect(handle('district.get', {})).resolves.toEqual({ ok: true, value: null });
     const input = { code: 'MNE', name: 'Midden-Nederland', locations: [{ name: 'Rechtbank Utrecht', city: 'Utrecht', rooms: ['Zaal 1', 'Zaal 2'] }] };
     const created = await handle('district.create', input);
@@ -77,7 +77,7 @@ describe('district.create and demo.load', () => {
 
   it('loads the demo district into an empty database, every case with an audit event', async () => {
     const database = await openTestDatabase(tempDir());
-    const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'x', today: () => '2026-03-01' }));
+    const handle = createTestApi(database, { actor: 'x', today: () => '2026-03-01' });
     const result = await handle('demo.load', { seed: 3 });
     expect(result).toMatchObject({ ok: true, value: { districtName: 'Arrondissement IJsselvallei (demo)' } });
     const counts = database.sqlite

@@ -1,8 +1,7 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
-import { ARRIVALS_SQL } from '../../electron/services/planning/forecast-reserve-input';
-import { TOWER_SQL } from '../../electron/services/planning/traffic-tower';
+import { ARRIVALS_SQL } from '../../server/services/planner/forecast-reserve-input';
+import { TOWER_SQL } from '../../server/services/planner/traffic-tower';
 import type { PlannerSummary } from '../../shared/api/case-schemas';
 import type { OperationOutput } from '../../shared/api/contract';
 import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
@@ -20,7 +19,7 @@ const LAST = '2026-07-26';
 
 async function setup() {
   const database = await openDemoDatabase(tempDir(), { seed: 5, casesPerYear: 2800, asOf: TODAY });
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => TODAY, now: () => NOW }));
+  const handle = createTestApi(database, { actor: 'coordinator.test', today: () => TODAY, now: () => NOW });
   const call = async <T,>(operation: string, input: unknown): Promise<T> => {
     const result = await handle(operation, input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));

@@ -1,17 +1,20 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
-import { amsterdamToday } from '../../electron/services/amsterdam-today';
+import { runCli } from '../../server/cli/run-cli';
 import { addDays } from '../../shared/calendar/local-date';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
 
+/** Pinned: every run's clock (`--now`, appended by run()) and its Amsterdam date, the demo's as-of day. */
+const NOW = '2026-06-15T10:00:00+02:00';
+const today = '2026-06-15';
+
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
+  const code = await runCli([...argv, '--now', NOW], { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -25,8 +28,6 @@ describe('ketenplanner whatif', () => {
   });
 
   it('prints the comparison as JSON and writes nothing', async () => {
-    // The CLI plans from the real today, so the demo is made as of today.
-    const today = amsterdamToday();
     const dir = tempDir();
     const file = path.join(dir, 'district.sqlite');
     const database = await openDemoDatabase(dir, { seed: 3, casesPerYear: 700, asOf: today });
@@ -55,8 +56,6 @@ describe('ketenplanner whatif', () => {
     [['whatif', '--db', 'x.sqlite', '--from', '2026-06-15', '--to', '2026-07-01', '--replay-from', '2026-05-01'], '--replay-from and --replay-to go together'],
     [['whatif', '--db', 'x.sqlite', '--from', '2026-06-15', '--to', '2026-07-01', '--add-pattern', '{courtroomId'], '--add-pattern 1 is no valid JSON'],
     [['whatif', '--db', 'x.sqlite', '--from', '2026-06-15', '--to', '2026-07-01', '--remove-template', 'drie'], '--remove-template must be a template number'],
-    [['whatif', '--db', 'x.sqlite', '--from', '2026-06-15', '--to', '2027-06-15'], 'to: Tot en met: een scenario beslaat hoogstens 26 weken'],
-    [['whatif', '--db', 'x.sqlite', '--from', '2026-06-15', '--to', '2026-07-01', '--add-pattern', PATTERN.replace('[2,4]', '[7]')], 'zaterdag en zondag zijn geen zittingsdagen'],
     [['whatif', '--db', 'x.sqlite', '--from', '2026-06-15', '--to', '2026-07-01'], 'x.sqlite does not exist'],
   ])('%j fails with exit 2 and says: %s', async (argv, message) => {
     const dir = tempDir();
@@ -66,12 +65,25 @@ describe('ketenplanner whatif', () => {
   });
 
   it('refuses a window in the past with exit 1 and the Dutch message', async () => {
-    const today = amsterdamToday();
     const dir = tempDir();
     const database = await openDemoDatabase(dir, { seed: 3, casesPerYear: 300, asOf: today });
     database.close();
     const { code, err } = await run('whatif', '--db', path.join(dir, 'district.sqlite'), '--from', addDays(today, -1), '--to', addDays(today, 6));
     expect(code).toBe(1);
     expect(err).toContain('Van: het scenario ligt in de toekomst');
+  });
+
+  it.each([
+    [['--from', '2026-06-15', '--to', '2027-06-15'], 'to: Tot en met: een scenario beslaat hoogstens 26 weken'],
+    [['--from', '2026-06-15', '--to', '2026-07-01', '--add-pattern', PATTERN.replace('[2,4]', '[7]')], 'zaterdag en zondag zijn geen zittingsdagen'],
+  ])('%j is refused by the contract, as in the app: exit 1 and the Dutch message', async (window, message) => {
+    const dir = tempDir();
+    const database = await openDemoDatabase(dir, { seed: 3, casesPerYear: 300, asOf: today });
+    database.close();
+    const { code, err, out } = await run('whatif', '--db', path.join(dir, 'district.sqlite'), ...window);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('De invoer is niet geldig');
+    expect(err).toContain(message);
   });
 });

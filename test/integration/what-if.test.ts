@@ -1,6 +1,5 @@
+import { createTestApi } from '../support/test-api';
 import { describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../electron/services/api-handler';
-import { createOperationHandlers } from '../../electron/services/operation-handlers';
 import type { OperationOutput } from '../../shared/api/contract';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
@@ -18,7 +17,7 @@ type WhatIf = OperationOutput<'planner.whatIf'>;
 /** The full-size demo for the measures; a small one where only the refusal matters. */
 async function setup(casesPerYear = 2800) {
   const database = await openDemoDatabase(tempDir(), { seed: 5, casesPerYear, asOf: '2026-06-15' });
-  const handle = createApiHandler(createOperationHandlers({ db: database.db, actor: () => 'coordinator.test', today: () => '2026-06-15', now: () => NOW }));
+  const handle = createTestApi(database, { actor: 'coordinator.test', today: () => '2026-06-15', now: () => NOW });
   const whatIf = async (input: unknown) => {
     const result = await handle('planner.whatIf', input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));

@@ -6,8 +6,8 @@ import { HEARD_MODALITIES, type HeardModality } from '../../shared/domain/modali
 import { DEFAULT_ACCEPTED_MODALITIES } from '../../shared/domain/session';
 import { isFeasible, resolveCostModel } from '../../shared/planner/costs';
 import type { PlanOptions, PlanningCase, PlanningProblem, PlanningSession } from '../../shared/planner/planning-problem';
-import { DEMO_MODALITY_MIX, DEMO_SESSION_PATTERN } from '../../electron/services/demo/demo-blueprint';
-import { createSeededRandom, type SeededRandom } from '../../electron/services/demo/seeded-random';
+import { DEMO_MODALITY_MIX, DEMO_SESSION_PATTERN } from '../../server/services/demo/demo-blueprint';
+import { createSeededRandom, type SeededRandom } from '../../server/services/demo/seeded-random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -2,19 +2,27 @@ import type { OperationInput, OperationName, OperationOutput } from '../../../sh
 import type { ApiEnvelope } from '../../../shared/api/envelope';
 import { ApiError } from './api-error';
 
-/** Sends one operation to the back end, however it is reached (IPC or HTTP). */
-export type Transport = (operation: OperationName, input: unknown) => Promise<ApiEnvelope<unknown>>;
+/** What goes with an operation besides its input: the request id of a write (one per user action). */
+export interface CallMeta {
+  requestId?: string | undefined;
+}
+
+/**
+ * Sends one operation to the back end, however it is reached: over IPC the request id is the bridge
+ * function's second argument, over HTTP the Idempotency-Key header.
+ */
+export type Transport = (operation: OperationName, input: unknown, meta?: CallMeta) => Promise<ApiEnvelope<unknown>>;
 
 export interface ApiClient {
-  call<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
+  call<K extends OperationName>(operation: K, input: OperationInput<K>, meta?: CallMeta): Promise<OperationOutput<K>>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
   return {
-    async call(operation, input) {
+    async call(operation, input, meta) {
       let envelope: ApiEnvelope<unknown>;
       try {
-        envelope = await transport(operation, input);
+        envelope = await (meta?.requestId ? transport(operation, input, { requestId: meta.requestId }) : transport(operation, input));
       } catch (error) {
         throw new ApiError({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
       }

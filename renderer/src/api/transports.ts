@@ -7,16 +7,25 @@ export function findElectronBridge(): KetenplannerBridge | null {
   return bridge && typeof bridge === 'object' ? (bridge as KetenplannerBridge) : null;
 }
 
+/** Electron: the preload's function for the operation; a write's request id goes as its second argument. */
 export function ipcTransport(bridge: KetenplannerBridge): Transport {
-  return (operation, input) => bridge[operation](input) as Promise<ApiEnvelope<unknown>>;
+  return (operation, input, meta) =>
+    (meta?.requestId ? bridge[operation](input, { requestId: meta.requestId }) : bridge[operation](input)) as Promise<
+      ApiEnvelope<unknown>
+    >;
 }
 
-/** Browser mode: POST /api/<operation> on the same origin, with this start's token. */
+/**
+ * Browser mode: POST /api/<operation> on the same origin, with this start's token. A write's request id
+ * goes as the standard Idempotency-Key header.
+ */
 export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): Transport {
-  return async (operation, input) => {
+  return async (operation, input, meta) => {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+    if (meta?.requestId) headers['Idempotency-Key'] = meta.requestId;
     const response = await fetchImpl(`/api/${encodeURIComponent(operation)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers,
       body: JSON.stringify(input ?? {}),
     });
     const body: unknown = await response.json().catch(() => null);

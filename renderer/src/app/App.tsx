@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
-import { useApi } from '../api/api-context';
+import { useOperationQuery } from '../api/use-operation-query';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { PageBoundaryOutlet, PageErrorBoundary } from '../components/PageErrorBoundary';
 import { CapacityPage } from '../pages/capacity/CapacityPage';
 import { CasePage } from '../pages/cases/CasePage';
 import { ImportPage } from '../pages/cases/ImportPage';
@@ -10,7 +10,7 @@ import { ResponsesImportPage } from '../pages/cjib/ResponsesImportPage';
 import { NewCasePage } from '../pages/cases/NewCasePage';
 import { PlanningPage } from '../pages/planning/PlanningPage';
 import { WhatIfPage } from '../pages/planning/WhatIfPage';
-import { PROBLEMS_QUERY_KEY, ProblemsPage } from '../pages/planning/ProblemsPage';
+import { ProblemsPage } from '../pages/planning/ProblemsPage';
 import { HandoffQueuePage } from '../pages/cjib/HandoffQueuePage';
 import { TrafficTowerPage } from '../pages/planning/TrafficTowerPage';
 import { RotaPage } from '../pages/people/RotaPage';
@@ -27,14 +27,8 @@ import { MetricCasesPage } from '../pages/dashboard/MetricCasesPage';
 
 export function App() {
   const { t } = useTranslation();
-  const api = useApi();
-  const district = useQuery({ queryKey: ['district.get'], queryFn: () => api.call('district.get', {}) });
-  const problems = useQuery({
-    queryKey: PROBLEMS_QUERY_KEY,
-    queryFn: () => api.call('planner.problems', {}),
-    enabled: !!district.data,
-    refetchInterval: 60_000,
-  });
+  const district = useOperationQuery('district.get', {});
+  const problems = useOperationQuery('planner.problems', {}, { enabled: !!district.data, refetchInterval: 60_000 });
 
   return (
     <>
@@ -78,30 +72,35 @@ export function App() {
         {district.isError && <ErrorPanel error={district.error} onRetry={() => void district.refetch()} />}
         {district.isSuccess &&
           (district.data === null ? (
-            <WelcomePage />
+            <PageErrorBoundary>
+              <WelcomePage />
+            </PageErrorBoundary>
           ) : (
             <Routes>
-              <Route path="/zittingen" element={<SessionsWeekPage />} />
-              <Route path="/dashboard" element={<DashboardPage />} />
-              <Route path="/dashboard/zaken" element={<MetricCasesPage />} />
-              <Route path="/zittingen/:sessionId/uitspraken" element={<SessionRollPage />} />
-              <Route path="/capaciteit" element={<CapacityPage />} />
-              <Route path="/rooster" element={<RotaPage />} />
-              <Route path="/instroom" element={<WorkQueuePage key="intake" stage="intake" />} />
-              <Route path="/werkvoorraad" element={<WorkQueuePage key="planning" stage="planning" />} />
-              <Route path="/planning" element={<PlanningPage />} />
-              <Route path="/wat-als" element={<WhatIfPage />} />
-              <Route path="/reserveringen" element={<ReservationsPage />} />
-              <Route path="/verkeerstoren" element={<TrafficTowerPage />} />
-              <Route path="/zaken/nieuw" element={<NewCasePage />} />
-              <Route path="/zaken/importeren" element={<ImportPage />} />
-              <Route path="/zaken/:id" element={<CasePage />} />
-              <Route path="/overdracht/antwoorden" element={<ResponsesImportPage />} />
-              <Route path="/problemen" element={<ProblemsPage />} />
-              <Route path="/overdracht" element={<HandoffQueuePage />} />
-              <Route path="/instellingen" element={<SettingsPage />} />
-              <Route path="/overleg" element={<RegisterPage />} />
-              <Route path="/overleg/pakket" element={<ReviewPackPage />} />
+              {/* Every page has its own error boundary: a render fault never leaves a blank window. */}
+              <Route element={<PageBoundaryOutlet />}>
+                <Route path="/zittingen" element={<SessionsWeekPage />} />
+                <Route path="/dashboard" element={<DashboardPage />} />
+                <Route path="/dashboard/zaken" element={<MetricCasesPage />} />
+                <Route path="/zittingen/:sessionId/uitspraken" element={<SessionRollPage />} />
+                <Route path="/capaciteit" element={<CapacityPage />} />
+                <Route path="/rooster" element={<RotaPage />} />
+                <Route path="/instroom" element={<WorkQueuePage key="intake" stage="intake" />} />
+                <Route path="/werkvoorraad" element={<WorkQueuePage key="planning" stage="planning" />} />
+                <Route path="/planning" element={<PlanningPage />} />
+                <Route path="/wat-als" element={<WhatIfPage />} />
+                <Route path="/reserveringen" element={<ReservationsPage />} />
+                <Route path="/verkeerstoren" element={<TrafficTowerPage />} />
+                <Route path="/zaken/nieuw" element={<NewCasePage />} />
+                <Route path="/zaken/importeren" element={<ImportPage />} />
+                <Route path="/zaken/:id" element={<CasePage />} />
+                <Route path="/overdracht/antwoorden" element={<ResponsesImportPage />} />
+                <Route path="/problemen" element={<ProblemsPage />} />
+                <Route path="/overdracht" element={<HandoffQueuePage />} />
+                <Route path="/instellingen" element={<SettingsPage />} />
+                <Route path="/overleg" element={<RegisterPage />} />
+                <Route path="/overleg/pakket" element={<ReviewPackPage />} />
+              </Route>
               <Route path="*" element={<Navigate to="/zittingen" replace />} />
             </Routes>
           ))}

@@ -8,22 +8,21 @@ export interface ServeProcess {
   /** The URL `serve` printed, with its #token=… */
   url: string;
   origin: string;
+  /**
+   * The server's 'now': the instant given to --now plus the time since the process started (its clock
+   * runs on at real speed). A moment or two ahead of the server, never behind it.
+   */
+  now(): Date;
   stop(): Promise<void>;
 }
 
-export function runCliProcess(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`ketenplanner ${args.join(' ')} exited ${code}: ${output}`))));
-  });
-}
-
-/** Starts `ketenplanner serve` as a real process on a free port and waits for the URL it prints. */
-export function startServe(dbFile: string): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, '--port', '0'], { cwd: ROOT });
+/**
+ * Starts `ketenplanner serve` as a real process on a free port and waits for the URL it prints. Its clock
+ * starts at `now` (`--now`), never at the machine's time.
+ */
+export function startServe(dbFile: string, now: string | Date): Promise<ServeProcess> {
+  const startedAt = Date.now();
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, '--port', '0', '--now', new Date(now).toISOString()], { cwd: ROOT });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`serve did not print a URL in time:\n${output}`)), 60_000);
@@ -35,6 +34,7 @@ export function startServe(dbFile: string): Promise<ServeProcess> {
       resolve({
         url: match[1]!,
         origin: new URL(match[1]!).origin,
+        now: () => new Date(new Date(now).getTime() + (Date.now() - startedAt)),
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done();

@@ -1,14 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiHandler, type OperationHandlers } from '../../../electron/services/api-handler';
-import { ServiceError } from '../../../electron/services/service-error';
+import { createApiHandler as createHandler, type ApiHandlerOptions, type OperationHandlers } from '../../../server/services/api-handler';
+import { fixedClock } from '../../../server/services/context/clock';
+import { ServiceError } from '../../../server/services/service-error';
 import { OPERATION_NAMES } from '../../../shared/api/contract';
 
 const week = {
   weekStart: '2026-03-09',
   days: ['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15'],
   locations: [],
-  totals: { sessions: 0, capacitySlots: 0, booked: 0, free: 0 },
+  totals: { sessions: 0, capacitySlots: 0, booked: 0, reserved: 0, free: 0 },
 };
+
+/** No operation in these tests touches the database: they stay in the handler's own logic. */
+function createApiHandler(map: OperationHandlers, options: Partial<ApiHandlerOptions> = {}) {
+  const unused = new Proxy({}, { get: () => { throw new Error('no database in this test'); } });
+  return createHandler(map, { db: unused as never, sqlite: unused as never, clock: fixedClock('2026-03-09T09:00:00+01:00'), actor: () => 'test', ...options });
+}
 
 function handlers(overrides: Partial<OperationHandlers> = {}): OperationHandlers {
   const unused = Object.fromEntries(

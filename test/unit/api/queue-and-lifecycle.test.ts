@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { urgencyOf } from '../../../electron/services/cases/work-queue';
+import { urgencyOf } from '../../../server/services/queue/work-queue';
 import { CASE_TRANSITIONS, canTransition, transitionRefusal } from '../../../shared/domain/case-lifecycle';
 import { CASE_STATUSES } from '../../../shared/domain/case-status';
 import { parseDutchDateTime } from '../../../shared/intake/dutch-datetime';

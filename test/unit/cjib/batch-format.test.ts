@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { instantOf } from '../../../shared/calendar/amsterdam-time';
 import { escapeCell, unescapeCell } from '../../../shared/cjib/batch-csv';
 import { batchFileNames, batchJsonText, buildBatch, type BatchSource, type CjibBatch } from '../../../shared/cjib/batch-format';
-import { batchCsvText, batchFiles, parseBatchCsvText, sha256 } from '../../../electron/services/cjib/export-files';
+import { batchCsvText, batchFiles, parseBatchCsvText, sha256 } from '../../../server/services/cjib/export-files';
 import { responseFileSchema } from '../../../shared/cjib/response-format';
 
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../docs/cjib/batch-v1.schema.json'), 'utf8')) as object;

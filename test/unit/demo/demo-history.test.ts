@@ -8,8 +8,8 @@ import { sanctionProblems } from '../../../shared/cjib/sanction-rules';
 import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
 import { appealTerm, verzetTerm } from '../../../shared/deadlines/remedy-terms';
 import { toDeadlineInput } from '../../../shared/intake/case-intake';
-import { generateDemoDistrict, type DemoCase, type DemoHearing, type DemoOptions } from '../../../electron/services/demo/generate-demo-district';
-import { caseTimeline } from '../../../electron/services/demo/demo-timeline';
+import { generateDemoDistrict, type DemoCase, type DemoHearing, type DemoOptions } from '../../../server/services/demo/generate-demo-district';
+import { caseTimeline } from '../../../server/services/demo/demo-timeline';
 
 // The small district of `ketenplanner demo --cases 700 --years 2 --moves`.
 const OPTIONS: DemoOptions = { seed: 3, casesPerYear: 700, asOf: '2026-06-15', years: 2, moves: true, chain: true };

@@ -6,8 +6,8 @@ import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
 import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
 import { toDeadlineInput } from '../../../shared/intake/case-intake';
 import { DEFAULT_ACCEPTED_MODALITIES } from '../../../shared/domain/session';
-import { resolveDemoOptions } from '../../../electron/services/demo/demo-options';
-import { generateDemoDistrict, type DemoOptions } from '../../../electron/services/demo/generate-demo-district';
+import { resolveDemoOptions } from '../../../server/services/demo/demo-options';
+import { generateDemoDistrict, type DemoOptions } from '../../../server/services/demo/generate-demo-district';
 
 const OPTIONS: DemoOptions = { seed: 11, casesPerYear: 2800, asOf: '2026-09-30' };
 const demo = generateDemoDistrict(OPTIONS);

@@ -31,7 +31,7 @@ describe('intake', () => {
 });
 
 describe('session fill', () => {
-  const s = (sessionId: number, date: string, capacitySlots: number, usedSlots: number, cancelled = false, reservedSlots = 0): SessionRow => ({ sessionId, date, capacitySlots, usedSlots, cancelled, reservedSlots });
+  const s = (sessionId: number, date: string, capacitySlots: number, usedSlots: number, cancelled = false, reservedSlots = 0): SessionRow => ({ sessionId, date, capacitySlots, usedSlots, bookedSlots: usedSlots, cancelled, reservedSlots });
   it('counts held sessions up to today, not cancelled ones or future ones', () => {
     const rows = [s(1, '2026-03-02', 8, 6, false, 2), s(2, '2026-03-03', 4, 4), s(3, '2026-03-04', 8, 0, true), s(4, '2026-03-20', 8, 3)];
     const r = computeSessionFill(rows, '2026-03-01', '2026-03-31', '2026-03-10');
@@ -165,9 +165,9 @@ describe('supply vs capacity forecast', () => {
       intake(22, 'snelrecht', 'A', '2026-03-09'), // this week: not history
     ];
     const sessions: SessionRow[] = [
-      { sessionId: 1, date: '2026-03-16', cancelled: false, capacitySlots: 8, reservedSlots: 0, usedSlots: 3 },
-      { sessionId: 2, date: '2026-03-17', cancelled: false, capacitySlots: 4, reservedSlots: 0, usedSlots: 6 }, // overbooked: 0 free
-      { sessionId: 3, date: '2026-03-18', cancelled: true, capacitySlots: 8, reservedSlots: 0, usedSlots: 0 },
+      { sessionId: 1, date: '2026-03-16', cancelled: false, capacitySlots: 8, reservedSlots: 0, usedSlots: 3, bookedSlots: 3 },
+      { sessionId: 2, date: '2026-03-17', cancelled: false, capacitySlots: 4, reservedSlots: 0, usedSlots: 6, bookedSlots: 6 }, // overbooked: 0 free
+      { sessionId: 3, date: '2026-03-18', cancelled: true, capacitySlots: 8, reservedSlots: 0, usedSlots: 0, bookedSlots: 0 },
     ];
     const weeks = computeForecast(rows, sessions, '2026-03-11');
     expect(weeks).toHaveLength(8);

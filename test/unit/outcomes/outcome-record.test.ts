@@ -36,7 +36,7 @@ describe('the outcome record', () => {
   });
 
   it('needs a reason for a correction', () => {
-    const parsed = outcomeCorrectionSchema.safeParse({ reason: '', record: decided });
+    const parsed = outcomeCorrectionSchema.safeParse({ reason: '', record: decided, expectedVersion: 1 });
     expect(parsed.success ? [] : parsed.error.issues.map((i) => i.message)).toEqual(['Vul de reden van de correctie in']);
   });
 

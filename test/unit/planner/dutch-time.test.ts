@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { nl } from 'date-fns/locale';
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from '../../../electron/services/demo/seeded-random';
+import { createSeededRandom } from '../../../server/services/demo/seeded-random';
 import { fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { DutchTimeFormatter, listDays } from '../../../shared/planner/dutch-time';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hearingWithinDays } from '../../../electron/services/planning/forecast-reserve-input';
+import { hearingWithinDays } from '../../../server/services/planner/forecast-reserve-input';
 import { fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
 import { addDays, isWeekend } from '../../../shared/calendar/local-date';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from '../../../electron/services/demo/seeded-random';
+import { createSeededRandom } from '../../../server/services/demo/seeded-random';
 import { createIncrementalPlanner, planHearings } from '../../../shared/planner/plan-hearings';
 import type { PlanningCase, PlanningProblem } from '../../../shared/planner/planning-problem';
 import { sixWeekWindow, smallRandomInstance, solveWithHighs } from '../../support/planner-instances';

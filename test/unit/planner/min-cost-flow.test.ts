@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from '../../../electron/services/demo/seeded-random';
+import { createSeededRandom } from '../../../server/services/demo/seeded-random';
 import { CaseSessionFlow, INACTIVE, UNPLANNED } from '../../../shared/planner/min-cost-flow';
 
 interface TinyCase {

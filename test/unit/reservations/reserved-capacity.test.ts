@@ -4,8 +4,8 @@ import { RESERVABLE_MODALITIES, type ReservableModality } from '../../../shared/
 import { isFeasible, resolveCostModel } from '../../../shared/planner/costs';
 import { planHearings } from '../../../shared/planner/plan-hearings';
 import type { PlanOptions, PlanResult, PlanningCase, PlanningProblem, PlanningSession } from '../../../shared/planner/planning-problem';
-import { mapResultToRealSessions, RESERVED_SLOT_TEXT, splitReservedCapacity, type UnfilledReservations } from '../../../shared/planner/reserved-capacity';
-import { createSeededRandom } from '../../../electron/services/demo/seeded-random';
+import { mapResultToRealSessions, RESERVED_SLOT_TEXT, splitReservedCapacity } from '../../../shared/planner/reserved-capacity';
+import { createSeededRandom } from '../../../server/services/demo/seeded-random';
 import { highs } from '../../support/planner-instances';
 
 const HOUR = 3_600_000;

@@ -23,7 +23,7 @@ describe('electron-builder.yml (the packaging cannot run offline, so its configu
   it('unpacks the native module and the planner worker from the asar and allowlists only run-time files', () => {
     expect(config['asar']).toBe(true);
     // The native module, and the planner's worker thread (a worker starts from a real file).
-    expect(config['asarUnpack']).toEqual(['node_modules/better-sqlite3/**/*', 'dist/electron/planner-worker.cjs']);
+    expect(config['asarUnpack']).toEqual(['node_modules/better-sqlite3/**/*', 'dist/electron/planner-worker.cjs', 'dist/electron/import-worker.cjs']);
     expect(config['files']).toEqual(['dist/electron/**/*', 'dist/renderer/**/*', 'db/migrations/**/*', 'package.json', '!**/*.map']);
   });
 

@@ -23,7 +23,9 @@ describe('the IPC bridge', () => {
     registerApiIpc(fake.ipcMain, handler);
     expect(fake.channels()).toEqual([IPC_API_CHANNEL]);
     await expect(fake.invoke('app://ketenplanner/index.html', 'district.get', {})).resolves.toEqual({ ok: true, value: 1 });
-    expect(handler).toHaveBeenCalledWith('district.get', {});
+    expect(handler).toHaveBeenCalledWith('district.get', {}, { requestId: null });
+    await fake.invoke('app://ketenplanner/index.html', 'capacity.removeClosure', { closureId: 1 }, { requestId: 'action-0001' });
+    expect(handler).toHaveBeenLastCalledWith('capacity.removeClosure', { closureId: 1 }, { requestId: 'action-0001' });
   });
 
   it.each([['https://evil.example/'], ['file:///tmp/x.html'], ['app://elsewhere/index.html'], [null]])(
@@ -43,7 +45,7 @@ describe('the IPC bridge', () => {
     expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
     await bridge['sessions.week']({ weekStart: '2026-03-09' });
-    expect(invoke).toHaveBeenCalledWith('sessions.week', { weekStart: '2026-03-09' });
+    expect(invoke).toHaveBeenCalledWith('sessions.week', { weekStart: '2026-03-09' }, {});
   });
 });
 

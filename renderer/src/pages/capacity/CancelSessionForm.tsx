@@ -1,14 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../../shared/api/contract';
 import { ApiError } from '../../api/api-error';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
-import { CapacityError } from './CapacityError';
 
 export interface CancellableSession {
   id: number;
+  /** The session's version as loaded: the cancellation is refused (CONFLICT) when it changed since. */
+  version: number;
   /** Cases with a hearing on the session (the week view and the capacity page both know it). */
   booked: number;
   /** How the session reads in the heading: date, time and room. */
@@ -29,19 +30,11 @@ export function CancelSessionForm({
   onClose?: () => void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const headingId = useId();
   const [reason, setReason] = useState('');
   const [confirm, setConfirm] = useState(false);
   const [reasonError, setReasonError] = useState<string | undefined>();
-  const cancel = useMutation({
-    mutationFn: () => api.call('sessions.cancel', { sessionId: session.id, reason: reason.trim(), confirm }),
-    onSuccess: (result) => {
-      void queryClient.invalidateQueries();
-      onCancelled?.(result);
-    },
-  });
+  const cancel = useOperationMutation('sessions.cancel', { onSuccess: (result) => onCancelled?.(result) });
   const refusedForCases = cancel.error instanceof ApiError && cancel.error.body.code === 'CONFLICT';
   const needsConfirm = session.booked > 0 || refusedForCases;
 
@@ -49,7 +42,7 @@ export function CancelSessionForm({
     event.preventDefault();
     const error = reason.trim().length < 3 ? t('capacity.cancelReasonRequired') : undefined;
     setReasonError(error);
-    if (!error) cancel.mutate();
+    if (!error) cancel.mutate({ sessionId: session.id, reason: reason.trim(), confirm, expectedVersion: session.version });
   };
 
   if (cancel.isSuccess) {
@@ -79,7 +72,7 @@ export function CancelSessionForm({
           {t('capacity.cancelConfirm')}
         </label>
       )}
-      {cancel.isError && <CapacityError error={cancel.error} />}
+      {cancel.isError && <ErrorPanel error={cancel.error} />}
       <div className="actions">
         <button type="submit" disabled={cancel.isPending}>
           {t('capacity.cancelSubmit')}

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityTemplate } from '../../../../shared/capacity/capacity-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ClosuresSection } from './ClosuresSection';
@@ -13,18 +12,15 @@ import { SessionsSection } from './SessionsSection';
 import { TemplateForm } from './TemplateForm';
 import { TemplatesSection } from './TemplatesSection';
 
-export const CAPACITY_QUERY_KEY = 'capacity.overview';
-
 /** The capacity model: templates per room, generation, closures and single-session exceptions. */
 export function CapacityPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
   usePageTitle(t('capacity.title'));
-  const api = useApi();
   const todayText = format(today, 'yyyy-MM-dd');
   const [sessionsFrom, setSessionsFrom] = useState(todayText);
   const [editing, setEditing] = useState<CapacityTemplate | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const overview = useQuery({ queryKey: [CAPACITY_QUERY_KEY, sessionsFrom], queryFn: () => api.call('capacity.overview', { sessionsFrom }) });
+  const overview = useOperationQuery('capacity.overview', { sessionsFrom });
 
   return (
     <>
@@ -53,7 +49,7 @@ export function CapacityPage({ today = new Date() }: { today?: Date }) {
           {editing && (
             <TemplateForm
               key={editing === 'new' ? 'new' : editing.id}
-              template={editing === 'new' ? null : editing}
+              template={editing === 'new' ? null : (overview.data.templates.find((tpl) => tpl.id === editing.id) ?? editing)}
               locations={overview.data.locations}
               today={todayText}
               onSaved={(template) => {

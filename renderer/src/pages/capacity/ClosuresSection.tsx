@@ -1,36 +1,24 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityOverview, CapacitySession } from '../../../../shared/capacity/capacity-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { formatDate } from '../../i18n/format';
 import { CancelSessionForm } from './CancelSessionForm';
-import { CapacityError } from './CapacityError';
 import { DateField } from './DateField';
 import { sessionLabel } from './capacity-format';
 
 /** Closure days per location: add (seeing the sessions already on that day) and remove. */
 export function ClosuresSection({ overview, today }: { overview: CapacityOverview; today: string }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [locationId, setLocationId] = useState('');
   const [date, setDate] = useState(today);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [cancelling, setCancelling] = useState<CapacitySession | null>(null);
-  const add = useMutation({
-    mutationFn: () => api.call('capacity.addClosure', { locationId: Number(locationId), date, reason: reason.trim() }),
-    onSuccess: () => {
-      setReason('');
-      void queryClient.invalidateQueries();
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (closureId: number) => api.call('capacity.removeClosure', { closureId }),
-    onSuccess: () => void queryClient.invalidateQueries(),
-  });
+  const add = useOperationMutation('capacity.addClosure', { onSuccess: () => setReason('') });
+  const remove = useOperationMutation('capacity.removeClosure');
   const locationName = (id: number) => overview.locations.find((l) => l.id === id)?.name ?? String(id);
 
   const submit = (event: FormEvent) => {
@@ -40,7 +28,7 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
     if (!date) found['date'] = 'Datum: vul een datum in';
     if (reason.trim().length < 3) found['reason'] = 'Reden van sluiting: vul de reden in (minstens 3 tekens)';
     setErrors(found);
-    if (Object.keys(found).length === 0) add.mutate();
+    if (Object.keys(found).length === 0) add.mutate({ locationId: Number(locationId), date, reason: reason.trim() });
   };
 
   return (
@@ -72,7 +60,7 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
                     className="secondary"
                     aria-label={t('capacity.removeClosureLabel', { date: formatDate(c.date), location: locationName(c.locationId) })}
                     disabled={remove.isPending}
-                    onClick={() => remove.mutate(c.id)}
+                    onClick={() => remove.mutate({ closureId: c.id })}
                   >
                     {t('capacity.removeClosure')}
                   </button>
@@ -82,7 +70,7 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
           </tbody>
         </table>
       )}
-      {remove.isError && <CapacityError error={remove.error} />}
+      {remove.isError && <ErrorPanel error={remove.error} />}
       <form onSubmit={submit} noValidate>
         <div className="form-grid">
           <SelectField
@@ -96,7 +84,7 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
           <DateField label={t('capacity.closureDate')} value={date} onChange={setDate} error={errors['date']} />
           <TextField label={t('capacity.closureReason')} value={reason} onChange={setReason} error={errors['reason']} />
         </div>
-        {add.isError && <CapacityError error={add.error} />}
+        {add.isError && <ErrorPanel error={add.error} />}
         <div className="actions">
           <button type="submit" disabled={add.isPending}>
             {t('capacity.addClosure')}
@@ -124,7 +112,7 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
         </div>
       )}
       {cancelling && (
-        <CancelSessionForm key={cancelling.id} session={{ id: cancelling.id, booked: cancelling.booked, label: sessionLabel(t, cancelling) }} onClose={() => setCancelling(null)} />
+        <CancelSessionForm key={cancelling.id} session={{ id: cancelling.id, version: cancelling.version, booked: cancelling.booked, label: sessionLabel(t, cancelling) }} onClose={() => setCancelling(null)} />
       )}
     </section>
   );

@@ -1,12 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionFieldIssues } from '../../../../shared/capacity/capacity-rules';
 import type { CapacityOverview } from '../../../../shared/capacity/capacity-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { formatDate } from '../../i18n/format';
-import { CapacityError } from './CapacityError';
 import { DateField } from './DateField';
 import { SessionFieldsEditor } from './SessionFieldsEditor';
 import { emptySessionDraft, issuesByField, sessionFieldsFromDraft, sessionRequestFromDraft } from './session-draft';
@@ -14,17 +13,12 @@ import { emptySessionDraft, issuesByField, sessionFieldsFromDraft, sessionReques
 /** One session outside the patterns (an exception), under the same rules as generated sessions. */
 export function ExtraSessionForm({ locations, today }: { locations: CapacityOverview['locations']; today: string }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [courtroomId, setCourtroomId] = useState('');
   const [date, setDate] = useState(today);
   const [draft, setDraft] = useState(emptySessionDraft);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const add = useMutation({
-    mutationFn: () => api.call('sessions.addExtra', { ...sessionRequestFromDraft(draft), courtroomId: Number(courtroomId), date, reason: reason.trim() }),
-    onSuccess: () => void queryClient.invalidateQueries(),
-  });
+  const add = useOperationMutation('sessions.addExtra');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,7 +26,7 @@ export function ExtraSessionForm({ locations, today }: { locations: CapacityOver
     if (!courtroomId) found['courtroomId'] = 'Zaal: kies een zaal';
     if (!date) found['date'] = 'Datum: vul een datum in';
     setErrors(found);
-    if (Object.keys(found).length === 0) add.mutate();
+    if (Object.keys(found).length === 0) add.mutate({ ...sessionRequestFromDraft(draft), courtroomId: Number(courtroomId), date, reason: reason.trim() });
   };
 
   return (
@@ -53,7 +47,7 @@ export function ExtraSessionForm({ locations, today }: { locations: CapacityOver
         </div>
         <SessionFieldsEditor draft={draft} onChange={setDraft} errors={errors} />
         <TextField label={t('capacity.extraReason')} value={reason} onChange={setReason} />
-        {add.isError && <CapacityError error={add.error} />}
+        {add.isError && <ErrorPanel error={add.error} />}
         {add.isSuccess && (
           <p role="status" className="success">
             {t('capacity.extraAdded', { date: formatDate(add.data.date) })}

@@ -1,27 +1,19 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { addDays, format, parseISO } from 'date-fns';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SKIP_REASONS } from '../../../../shared/capacity/generate-sessions';
 import type { GenerationResult } from '../../../../shared/capacity/capacity-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { CapacityError } from './CapacityError';
 import { DateField } from './DateField';
 
 /** A dry run first (what will be made, what is skipped and why), then the coordinator confirms. */
 export function GenerateSection({ today }: { today: string }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(format(addDays(parseISO(today), 90), 'yyyy-MM-dd'));
-  const run = useMutation({
-    mutationFn: (request: { from: string; to: string; dryRun: boolean }) => api.call('capacity.generate', request),
-    onSuccess: (result) => {
-      if (!result.dryRun) void queryClient.invalidateQueries();
-    },
-  });
+  const run = useOperationMutation('capacity.generate');
   const preview = (event: FormEvent) => {
     event.preventDefault();
     run.mutate({ from, to, dryRun: true });
@@ -40,7 +32,7 @@ export function GenerateSection({ today }: { today: string }) {
         </div>
       </form>
       {run.isPending && <p role="status">{t('capacity.previewing')}</p>}
-      {run.isError && <CapacityError error={run.error} />}
+      {run.isError && <ErrorPanel error={run.error} />}
       {run.data && <GenerationResultView result={run.data} onConfirm={() => run.data && run.mutate({ from: run.data.from, to: run.data.to, dryRun: false })} busy={run.isPending} />}
     </section>
   );

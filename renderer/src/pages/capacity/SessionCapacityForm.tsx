@@ -1,13 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acceptanceIssues, capacityIssues, minutesBetween } from '../../../../shared/capacity/capacity-rules';
 import type { CapacitySession } from '../../../../shared/capacity/capacity-schemas';
 import type { FillerKind, HeardModality } from '../../../../shared/domain/modality';
 import { FILLER_KINDS, HEARD_MODALITIES } from '../../../../shared/domain/modality';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
-import { CapacityError } from './CapacityError';
 import { CheckboxGroup } from './CheckboxGroup';
 import { sessionLabel } from './capacity-format';
 import { issuesByField, numberFrom } from './session-draft';
@@ -15,8 +14,6 @@ import { issuesByField, numberFrom } from './session-draft';
 /** Changes one session's capacity, overbooking and accepted modalities, with a reason for the audit trail. */
 export function SessionCapacityForm({ session, onClose }: { session: CapacitySession; onClose: () => void }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const headingId = useId();
   const [slots, setSlots] = useState(String(session.capacitySlots));
   const [minutes, setMinutes] = useState(String(session.capacityMinutes));
@@ -25,19 +22,7 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
   const [fillerKinds, setFillerKinds] = useState<string[]>([...session.acceptedFillerKinds]);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const update = useMutation({
-    mutationFn: () =>
-      api.call('sessions.update', {
-        sessionId: session.id,
-        capacitySlots: numberFrom(slots),
-        capacityMinutes: numberFrom(minutes),
-        overbookingSlots: numberFrom(overbooking),
-        acceptedModalities: modalities as HeardModality[],
-        acceptedFillerKinds: fillerKinds as FillerKind[],
-        reason: reason.trim(),
-      }),
-    onSuccess: () => void queryClient.invalidateQueries(),
-  });
+  const update = useOperationMutation('sessions.update');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +33,15 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
     ]);
     if (reason.trim().length < 3) found['reason'] = t('capacity.updateReasonRequired');
     setErrors(found);
-    if (Object.keys(found).length === 0) update.mutate();
+    if (Object.keys(found).length > 0) return;
+    update.mutate({
+      sessionId: session.id,
+      ...numbers,
+      acceptedModalities: modalities as HeardModality[],
+      acceptedFillerKinds: fillerKinds as FillerKind[],
+      reason: reason.trim(),
+      expectedVersion: session.version,
+    });
   };
 
   return (
@@ -76,7 +69,7 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
         error={errors['acceptedFillerKinds']}
       />
       <TextField label={t('capacity.updateReason')} value={reason} onChange={setReason} error={errors['reason']} />
-      {update.isError && <CapacityError error={update.error} />}
+      {update.isError && <ErrorPanel error={update.error} />}
       {update.isSuccess && (
         <p role="status" className="success">
           {t('capacity.updated')}

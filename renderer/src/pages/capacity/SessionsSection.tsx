@@ -13,6 +13,7 @@ type Action = { kind: 'update' | 'cancel'; session: CapacitySession };
 export function SessionsSection({ overview, sessionsFrom, onSessionsFrom }: { overview: CapacityOverview; sessionsFrom: string; onSessionsFrom: (date: string) => void }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
+  const live = (session: CapacitySession) => overview.sessions.find((s) => s.id === session.id) ?? session;
   return (
     <section className="panel" aria-labelledby="sessions-title">
       <h2 id="sessions-title">{t('capacity.sessionsTitle')}</h2>
@@ -69,9 +70,10 @@ export function SessionsSection({ overview, sessionsFrom, onSessionsFrom }: { ov
           </table>
         </div>
       )}
-      {action?.kind === 'update' && <SessionCapacityForm key={action.session.id} session={action.session} onClose={() => setAction(null)} />}
+      {/* The session as shown now (its version changes when it is reloaded after a conflict); the form keeps its draft. */}
+      {action?.kind === 'update' && <SessionCapacityForm key={action.session.id} session={live(action.session)} onClose={() => setAction(null)} />}
       {action?.kind === 'cancel' && (
-        <CancelSessionForm key={action.session.id} session={{ id: action.session.id, booked: action.session.booked, label: sessionLabel(t, action.session) }} onClose={() => setAction(null)} />
+        <CancelSessionForm key={action.session.id} session={{ id: action.session.id, version: live(action.session).version, booked: action.session.booked, label: sessionLabel(t, action.session) }} onClose={() => setAction(null)} />
       )}
     </section>
   );

@@ -1,12 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationInput } from '../../../../shared/api/contract';
 import type { CapacityOverview, CapacityTemplate } from '../../../../shared/capacity/capacity-schemas';
 import { templateFieldIssues } from '../../../../shared/capacity/capacity-rules';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
-import { CapacityError } from './CapacityError';
 import { CheckboxGroup } from './CheckboxGroup';
 import { DateField } from './DateField';
 import { SessionFieldsEditor } from './SessionFieldsEditor';
@@ -57,17 +55,9 @@ export function TemplateForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(template, today));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: (input: OperationInput<'capacity.saveTemplate'>) => api.call('capacity.saveTemplate', input),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries();
-      onSaved(saved);
-    },
-  });
+  const save = useOperationMutation('capacity.saveTemplate', { onSuccess: (saved) => onSaved(saved) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -76,7 +66,16 @@ export function TemplateForm({
     if (!draft.courtroomId) found['courtroomId'] = 'Zaal: kies een zaal';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    save.mutate({ ...sessionRequestFromDraft(draft), id: template?.id ?? null, courtroomId: Number(draft.courtroomId), name: draft.name, weekdays: draft.weekdays, validFrom: draft.validFrom, validUntil: fields.validUntil });
+    save.mutate({
+      ...sessionRequestFromDraft(draft),
+      id: template?.id ?? null,
+      ...(template ? { expectedVersion: template.version } : {}),
+      courtroomId: Number(draft.courtroomId),
+      name: draft.name,
+      weekdays: draft.weekdays,
+      validFrom: draft.validFrom,
+      validUntil: fields.validUntil,
+    });
   };
 
   const title = template ? t('capacity.formEditTitle', { name: template.name }) : t('capacity.formNewTitle');
@@ -112,7 +111,7 @@ export function TemplateForm({
           <DateField label={t('capacity.validFrom')} value={draft.validFrom} onChange={(validFrom) => setDraft({ ...draft, validFrom })} error={errors['validFrom']} />
           <DateField label={t('capacity.validUntil')} value={draft.validUntil} onChange={(validUntil) => setDraft({ ...draft, validUntil })} error={errors['validUntil']} />
         </div>
-        {save.isError && <CapacityError error={save.error} />}
+        {save.isError && <ErrorPanel error={save.error} />}
         <div className="actions">
           <button type="submit" disabled={save.isPending}>
             {save.isPending ? t('capacity.saving') : t('capacity.save')}

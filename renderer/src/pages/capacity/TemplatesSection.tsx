@@ -1,23 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityOverview, CapacityTemplate } from '../../../../shared/capacity/capacity-schemas';
-import { useApi } from '../../api/api-context';
-import { CapacityError } from './CapacityError';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { acceptanceText, validityText, weekdayList } from './capacity-format';
 
 /** Every room's session templates (inactive ones too), with edit and deactivate. */
 export function TemplatesSection({ overview, onEdit, onNew }: { overview: CapacityOverview; onEdit: (template: CapacityTemplate) => void; onNew: () => void }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
-  const deactivate = useMutation({
-    mutationFn: (templateId: number) => api.call('capacity.deactivateTemplate', { templateId, reason: '' }),
-    onSuccess: (template) => {
-      setDone(t('capacity.deactivated', { name: template.name }));
-      void queryClient.invalidateQueries();
-    },
+  const deactivate = useOperationMutation('capacity.deactivateTemplate', {
+    onSuccess: (template) => setDone(t('capacity.deactivated', { name: template.name })),
   });
   return (
     <section className="panel" aria-labelledby="templates-title">
@@ -28,7 +21,7 @@ export function TemplatesSection({ overview, onEdit, onNew }: { overview: Capaci
           {done}
         </p>
       )}
-      {deactivate.isError && <CapacityError error={deactivate.error} />}
+      {deactivate.isError && <ErrorPanel error={deactivate.error} />}
       {overview.locations.flatMap((location) =>
         location.rooms.map((room) => {
           const templates = overview.templates.filter((tpl) => tpl.courtroomId === room.id);
@@ -80,7 +73,7 @@ export function TemplatesSection({ overview, onEdit, onNew }: { overview: Capaci
                               className="secondary"
                               aria-label={t('capacity.deactivateLabel', { name: tpl.name })}
                               disabled={deactivate.isPending}
-                              onClick={() => deactivate.mutate(tpl.id)}
+                              onClick={() => deactivate.mutate({ templateId: tpl.id, reason: '', expectedVersion: tpl.version })}
                             >
                               {t('capacity.deactivate')}
                             </button>

@@ -1,30 +1,35 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { EVENT_FIELDS, type EventField } from '../../../../shared/intake/case-intake';
 import { parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { rebaseDraft } from '../../components/rebase-draft';
 import { FieldShell, TextField } from '../../components/FormField';
 import { formatForInput } from '../../i18n/format';
 
 /** Record or correct the legal events (e.g. the summons was served); a reason is required and kept in the history. */
 export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const initial = inputValues(detail);
+  // The case as the draft started from it: its version goes with the save (a stale one is refused with
+  // CONFLICT), and what the user changed is measured against it.
+  const [loaded, setLoaded] = useState(detail);
+  const initial = inputValues(loaded);
   const [values, setValues] = useState(initial);
   const [consent, setConsent] = useState(detail.shortTermConsent);
   const [planning, setPlanning] = useState(planningValues(detail));
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const mutation = useMutation({
-    mutationFn: (input: Parameters<typeof api.call<'cases.updateEvents'>>[1]) => api.call('cases.updateEvents', input),
+  if (detail.version !== loaded.version) {
+    // Reloaded (after a conflict, or after our own save): keep what the user changed, take the rest fresh.
+    setValues(rebaseDraft(values, initial, inputValues(detail)));
+    setConsent(consent === loaded.shortTermConsent ? detail.shortTermConsent : consent);
+    setPlanning(rebaseDraft(planning, planningValues(loaded), planningValues(detail)));
+    setLoaded(detail);
+  }
+  const mutation = useOperationMutation('cases.updateEvents', {
     onSuccess: (updated) => {
-      queryClient.setQueryData(['cases.get', detail.id], updated);
-      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
       setValues(inputValues(updated));
       setConsent(updated.shortTermConsent);
       setPlanning(planningValues(updated));
@@ -48,7 +53,7 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
       else next[field] = parsed.message;
     }
     const planningChanges: { coDefendantGroup?: string | null; estimatedMinutes?: number | null } = {};
-    const initialPlanning = planningValues(detail);
+    const initialPlanning = planningValues(loaded);
     if (planning.coDefendantGroup.trim() !== initialPlanning.coDefendantGroup) planningChanges.coDefendantGroup = planning.coDefendantGroup.trim() || null;
     if (planning.estimatedMinutes.trim() !== initialPlanning.estimatedMinutes) {
       const minutes = planning.estimatedMinutes.trim();
@@ -58,8 +63,10 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
     }
     if (reason.trim().length < 3) next['reason'] = t('case.eventsReasonRequired');
     setErrors(next);
-    const consentChange = consent !== detail.shortTermConsent ? { shortTermConsent: consent } : {};
-    if (Object.keys(next).length === 0) mutation.mutate({ caseId: detail.id, changes: { ...changes, ...consentChange, ...planningChanges }, reason });
+    const consentChange = consent !== loaded.shortTermConsent ? { shortTermConsent: consent } : {};
+    if (Object.keys(next).length === 0) {
+      mutation.mutate({ caseId: detail.id, changes: { ...changes, ...consentChange, ...planningChanges }, reason, expectedVersion: loaded.version });
+    }
   };
 
   return (

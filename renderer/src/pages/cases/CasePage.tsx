@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { EVENTS_EDITABLE_STATUSES } from '../../../../shared/domain/case-lifecycle';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatInstant } from '../../i18n/format';
@@ -20,9 +19,8 @@ import { ZsmDecisionForm } from './ZsmDecisionForm';
 
 export function CasePage() {
   const { t } = useTranslation();
-  const api = useApi();
   const id = Number(useParams()['id']);
-  const query = useQuery({ queryKey: ['cases.get', id], queryFn: () => api.call('cases.get', { id }), enabled: Number.isInteger(id) && id > 0 });
+  const query = useOperationQuery('cases.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
   usePageTitle(query.data ? t('case.title', { parketnummer: query.data.parketnummer }) : t('app.loading'));
   if (query.isError) return <ErrorPanel error={query.error} />;
   if (!query.data) return <p role="status">{t('app.loading')}</p>;
@@ -86,8 +84,8 @@ export function CasePage() {
           </>
         ) : (
           <>
-            <ZsmDecisionForm caseId={c.id} />
-            {c.modality !== 'zsm' && <ReleaseToPlanningForm caseId={c.id} />}
+            <ZsmDecisionForm caseId={c.id} version={c.version} />
+            {c.modality !== 'zsm' && <ReleaseToPlanningForm caseId={c.id} version={c.version} />}
           </>
         )}
       </section>

@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatInstant, formatNumber } from '../../i18n/format';
 
 /** The case from offence to completed execution, oldest first, with the throughput times. */
 export function CaseTimeline({ caseId }: { caseId: number }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const query = useQuery({ queryKey: ['cases.timeline', caseId], queryFn: () => api.call('cases.timeline', { caseId }) });
+  const query = useOperationQuery('cases.timeline', { caseId });
   const days = (n: number | null) => (n === null ? t('timeline.unknown') : t('timeline.days', { count: n, formatted: formatNumber(n) }));
   return (
     <section className="panel" aria-labelledby="timeline-title">

@@ -1,17 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/api/contract';
+import type { OperationName } from '../../../../shared/api/contract';
 import type { Remedy } from '../../../../shared/domain/outcome';
 import { parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
 import type { DecisionView } from '../../../../shared/outcomes/decision-schemas';
 import type { Signals } from '../../../../shared/outcomes/outcome-record';
-import { useApi } from '../../api/api-context';
-import { ApiError } from '../../api/api-error';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, TextField } from '../../components/FormField';
 import { formatForInput, formatInstant } from '../../i18n/format';
-import { HANDOFF_QUEUE_KEY } from '../cjib/queue-key';
+import { checkOperationInput } from '../../forms/validate-input';
 import { draftOf, draftTypingErrors, toSanctionInput, type SanctionDraft } from '../outcomes/sanction-draft';
 import { sanctionText } from '../outcomes/sanction-text';
 import { SanctionRows } from '../outcomes/SanctionRows';
@@ -29,8 +28,7 @@ const REMEDY_OF: Record<DecisionView['kind'], Exclude<Remedy, 'none'>> = { judgm
  */
 export function DecisionPanel({ caseId }: { caseId: number }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const query = useQuery({ queryKey: ['decisions.forCase', caseId], queryFn: () => api.call('decisions.forCase', { caseId }) });
+  const query = useOperationQuery('decisions.forCase', { caseId });
   if (query.isError) return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data || query.data.length === 0) return null;
   return (
@@ -169,44 +167,19 @@ function DecisionFacts({ decision: d }: { decision: DecisionView }) {
   );
 }
 
-/** A mutation that refreshes everything on the page (and the hand-off queue) that shows the decision. */
-function useDecisionMutation<I>(caseId: number, run: (input: I) => Promise<unknown>, onDone: () => void) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSuccess: () => {
-      for (const key of [['decisions.forCase', caseId], ['cases.get', caseId], ['cases.timeline', caseId], HANDOFF_QUEUE_KEY]) void queryClient.invalidateQueries({ queryKey: key });
-      onDone();
-    },
-  });
+/** A decisions.* write; the app's one refresh rule updates the page and the hand-off queue. */
+function useDecisionMutation<K extends OperationName>(operation: K, onDone: () => void) {
+  return useOperationMutation(operation, { onSuccess: onDone });
 }
 
-/** Zod issues as field errors keyed by path ('sanctions.0.amountCents', 'reason'). */
-function issuesByField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[issue.path.map(String).join('.')] ??= issue.message;
-  return errors;
-}
+/** Field errors keyed by the whole path ('sanctions.0.amountCents', 'reason'). */
+const byPath = (path: readonly PropertyKey[]) => path.map(String).join('.');
 
 /** An optional moment as typed ('14-04-2026 18:05'): null when empty, an error message when not a moment. */
 function optionalMoment(text: string, invalid: string): { value: string | null; error?: string } {
   if (text.trim() === '') return { value: null };
   const parsed = parseDutchDateTime(text);
   return parsed.ok ? { value: parsed.value } : { value: null, error: parsed.message || invalid };
-}
-
-/**
- * A refusal of the service. ErrorPanel shows the service's own Dutch message only for conflicts; an
- * INVALID_INPUT refusal from a service rule ('ligt in de toekomst') names the field in its message, so show it too.
- */
-function Refusal({ error }: { error: unknown }) {
-  const body = error instanceof ApiError ? error.body : null;
-  return (
-    <>
-      <ErrorPanel error={error} />
-      {body?.code === 'INVALID_INPUT' && !body.details?.length && <p className="field-error">{body.message}</p>}
-    </>
-  );
 }
 
 interface FormProps {
@@ -232,10 +205,9 @@ function FormButtons({ pending, save, onCancel }: { pending: boolean; save: stri
 /** Court -> OM: the moment the judgment was signed (defaults to now). */
 function SignedForm({ decision, onDone, onCancel }: FormProps) {
   const { t } = useTranslation();
-  const api = useApi();
   const [signedAt, setSignedAt] = useState(() => formatForInput(new Date().toISOString()));
   const [error, setError] = useState<string | undefined>();
-  const mutation = useDecisionMutation(decision.caseId, (input: { decisionId: number; signedAt: string }) => api.call('decisions.markSigned', input), onDone);
+  const mutation = useDecisionMutation('decisions.markSigned', onDone);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const moment = optionalMoment(signedAt, t('decisionPanel.notAMoment'));
@@ -244,14 +216,14 @@ function SignedForm({ decision, onDone, onCancel }: FormProps) {
       return;
     }
     setError(undefined);
-    mutation.mutate({ decisionId: decision.id, signedAt: moment.value });
+    mutation.mutate({ decisionId: decision.id, signedAt: moment.value, expectedVersion: decision.version });
   };
   return (
     <form onSubmit={submit} noValidate className="panel" aria-label={t('decisionPanel.signedTitle')}>
       <h4>{t('decisionPanel.signedTitle')}</h4>
       <TextField label={t('decisionPanel.signedAt')} value={signedAt} onChange={setSignedAt} error={error} />
       <FormButtons pending={mutation.isPending} save={t('decisionPanel.saveSigned')} onCancel={onCancel} />
-      {mutation.isError && <Refusal error={mutation.error} />}
+      {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>
   );
 }
@@ -262,7 +234,6 @@ function SignedForm({ decision, onDone, onCancel }: FormProps) {
  */
 function CorrectionForm({ decision, remedyOnly, onDone, onCancel }: FormProps & { remedyOnly: boolean }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [drafts, setDrafts] = useState<SanctionDraft[]>(() => decision.sanctions.map(draftOf));
   const [conditions, setConditions] = useState(decision.conditions ?? '');
   const [signedAt, setSignedAt] = useState(decision.judgmentSignedAt ? formatForInput(decision.judgmentSignedAt) : '');
@@ -270,7 +241,7 @@ function CorrectionForm({ decision, remedyOnly, onDone, onCancel }: FormProps & 
   const [remedyFiledAt, setRemedyFiledAt] = useState(decision.remedyFiledAt ? formatForInput(decision.remedyFiledAt) : '');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const mutation = useDecisionMutation(decision.caseId, (input: Parameters<typeof api.call<'decisions.update'>>[1]) => api.call('decisions.update', input), onDone);
+  const mutation = useDecisionMutation('decisions.update', onDone);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -293,14 +264,11 @@ function CorrectionForm({ decision, remedyOnly, onDone, onCancel }: FormProps & 
       remedy,
       remedyFiledAt: remedy === 'none' ? null : filed.value,
       reason,
+      expectedVersion: decision.version,
     };
-    const parsed = contract['decisions.update'].input.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    const checked = checkOperationInput('decisions.update', input, t, { fieldOf: byPath });
+    setErrors(checked.errors);
+    if (checked.input) mutation.mutate(checked.input);
   };
 
   const title = remedyOnly ? t('decisionPanel.remedyTitle') : t('decisionPanel.correctTitle');
@@ -331,7 +299,7 @@ function CorrectionForm({ decision, remedyOnly, onDone, onCancel }: FormProps & 
       </div>
       <TextField label={t('decisionPanel.reason')} value={reason} onChange={setReason} error={errors['reason']} />
       <FormButtons pending={mutation.isPending} save={remedyOnly ? t('decisionPanel.saveRemedy') : t('decisionPanel.saveCorrection')} onCancel={onCancel} />
-      {mutation.isError && <Refusal error={mutation.error} />}
+      {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>
   );
 }
@@ -339,19 +307,14 @@ function CorrectionForm({ decision, remedyOnly, onDone, onCancel }: FormProps & 
 /** The advisory signals as a person records them; nothing is computed from them. */
 function SignalsForm({ decision, onDone, onCancel }: FormProps) {
   const { t } = useTranslation();
-  const api = useApi();
   const [signals, setSignals] = useState<Signals>(decision.signals);
   const [error, setError] = useState<string | undefined>();
-  const mutation = useDecisionMutation(decision.caseId, (input: Parameters<typeof api.call<'decisions.updateSignals'>>[1]) => api.call('decisions.updateSignals', input), onDone);
+  const mutation = useDecisionMutation('decisions.updateSignals', onDone);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = contract['decisions.updateSignals'].input.safeParse({ decisionId: decision.id, ...signals });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
-      return;
-    }
-    setError(undefined);
-    mutation.mutate(parsed.data);
+    const checked = checkOperationInput('decisions.updateSignals', { decisionId: decision.id, ...signals, expectedVersion: decision.version }, t);
+    setError(Object.values(checked.errors)[0]);
+    if (checked.input) mutation.mutate(checked.input);
   };
   return (
     <form onSubmit={submit} noValidate className="panel" aria-label={t('decisionPanel.signalsTitle')}>
@@ -359,7 +322,7 @@ function SignalsForm({ decision, onDone, onCancel }: FormProps) {
       <SignalFields signals={signals} onChange={setSignals} />
       {error && <p className="field-error">{error}</p>}
       <FormButtons pending={mutation.isPending} save={t('decisionPanel.saveSignals')} onCancel={onCancel} />
-      {mutation.isError && <Refusal error={mutation.error} />}
+      {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>
   );
 }

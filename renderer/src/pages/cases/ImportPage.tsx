@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/api/case-schemas';
 import { IMPORT_COLUMNS } from '../../../../shared/intake/import-columns';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { formatNumber } from '../../i18n/format';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -17,18 +16,13 @@ type Mode = ImportReport['mode'];
 export function ImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('import.title'));
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('valid_only');
-  const run = useMutation({
-    mutationFn: async ({ dryRun }: { dryRun: boolean }) =>
-      api.call('cases.import', { fileName: file!.name, contentBase64: await fileToBase64(file!), mode, dryRun }),
-    onSuccess: (report) => {
-      if (!report.dryRun) void queryClient.invalidateQueries();
-    },
-  });
-  const template = useMutation({ mutationFn: (format: 'csv' | 'xlsx') => api.call('cases.importTemplate', { format }), onSuccess: downloadBase64File });
+  const run = useOperationMutation('cases.import');
+  const send = async (dryRun: boolean) => {
+    if (file) run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), mode, dryRun });
+  };
+  const template = useOperationMutation('cases.importTemplate', { onSuccess: downloadBase64File });
   const report = run.data;
   const checked = report?.dryRun ? report : null;
 
@@ -37,10 +31,10 @@ export function ImportPage() {
       <h1>{t('import.title')}</h1>
       <p>{t('import.intro')}</p>
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => template.mutate('csv')}>
+        <button type="button" className="secondary" onClick={() => template.mutate({ format: 'csv' })}>
           {t('import.templateCsv')}
         </button>
-        <button type="button" className="secondary" onClick={() => template.mutate('xlsx')}>
+        <button type="button" className="secondary" onClick={() => template.mutate({ format: 'xlsx' })}>
           {t('import.templateXlsx')}
         </button>
       </div>
@@ -76,7 +70,7 @@ export function ImportPage() {
           setFile(chosen);
           run.reset();
         }}
-        onCheck={() => run.mutate({ dryRun: true })}
+        onCheck={() => void send(true)}
         checkLabel={run.isPending && run.variables?.dryRun ? t('import.checking') : t('import.check')}
         pending={run.isPending}
         pendingText={run.variables?.dryRun ? t('import.checking') : t('import.committing')}
@@ -90,7 +84,7 @@ export function ImportPage() {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                run.mutate({ dryRun: false });
+                void send(false);
               }}
             >
               {checked.validRows === 0 ? (

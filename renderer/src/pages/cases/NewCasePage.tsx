@@ -1,15 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FILLER_KINDS, MODALITIES } from '../../../../shared/domain/modality';
 import { caseIntakeSchema, EVENT_FIELDS, type CaseIntakeInput } from '../../../../shared/intake/case-intake';
 import { parseDutchDate, parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
 import { ApiError } from '../../api/api-error';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
+import { checkFields } from '../../forms/validate-input';
 
 const DATE_TIME_FIELDS = ['offenceAt', ...EVENT_FIELDS] as const;
 type DateTimeField = (typeof DATE_TIME_FIELDS)[number];
@@ -24,11 +25,18 @@ const EMPTY: Draft = {
   coDefendantGroup: '', estimatedMinutes: '',
 };
 
+/** The label key of each field that is not a legal event (those are labelled `event.<field>`). */
+const LABEL_KEYS: Partial<Record<keyof Draft, string>> = {
+  parketnummer: 'caseForm.parketnummer', fullName: 'caseForm.fullName', dateOfBirth: 'caseForm.dateOfBirth', summonsAddress: 'caseForm.summonsAddress',
+  lawyerName: 'caseForm.lawyerName', modality: 'caseForm.modality', fillerKind: 'caseForm.fillerKind', policeUnit: 'caseForm.policeUnit',
+  offenceSummary: 'caseForm.offenceSummary', coDefendantGroup: 'caseForm.coDefendantGroup', estimatedMinutes: 'caseForm.estimatedMinutes',
+};
+
 /** Maps a schema path to the form field that shows its message. */
 const fieldOf = (path: readonly PropertyKey[]) => String(path[0] === 'suspect' ? path[1] : path[0]);
 
 /** Converts the Dutch notation in the draft and checks it with the one intake schema; messages per field. */
-function toIntake(draft: Draft, consent: boolean): { intake?: CaseIntakeInput; errors: Record<string, string> } {
+function toIntake(draft: Draft, consent: boolean, t: TFunction): { intake?: CaseIntakeInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const moment = (field: DateTimeField) => {
     if (!draft[field].trim()) return null;
@@ -51,25 +59,20 @@ function toIntake(draft: Draft, consent: boolean): { intake?: CaseIntakeInput; e
     // Not a whole number (e.g. '12,5' or 'half uur') becomes NaN or a fraction: the schema names the problem.
     estimatedMinutes: draft.estimatedMinutes.trim() ? Number(draft.estimatedMinutes.trim()) : null,
   };
-  const checked = caseIntakeSchema.safeParse(candidate);
-  if (!checked.success) for (const issue of checked.error.issues) errors[fieldOf(issue.path)] ??= issue.message;
+  const labels = Object.fromEntries(Object.keys(EMPTY).map((field) => [field, t(LABEL_KEYS[field as keyof Draft] ?? `event.${field}`)]));
+  const checked = checkFields(caseIntakeSchema, candidate, t, { labels, fieldOf });
+  for (const [field, message] of Object.entries(checked.errors)) errors[field] ??= message;
   return Object.keys(errors).length ? { errors } : { intake: candidate as CaseIntakeInput, errors };
 }
 
 export function NewCasePage() {
   const { t } = useTranslation();
-  const api = useApi();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [consent, setConsent] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const mutation = useMutation({
-    mutationFn: (intake: CaseIntakeInput) => api.call('cases.create', intake),
-    onSuccess: ({ id }) => {
-      void queryClient.invalidateQueries();
-      void navigate(`/zaken/${id}`);
-    },
+  const mutation = useOperationMutation('cases.create', {
+    onSuccess: ({ id }) => void navigate(`/zaken/${id}`),
     // A parketnummer that exists already is the parketnummer field's problem: say it there.
     onError: (error) => {
       if (error instanceof ApiError && error.body.code === 'CONFLICT') setErrors({ parketnummer: error.body.message });
@@ -91,7 +94,7 @@ export function NewCasePage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = toIntake(draft, consent);
+    const result = toIntake(draft, consent, t);
     setErrors(result.errors);
     if (result.intake) mutation.mutate(result.intake);
   };

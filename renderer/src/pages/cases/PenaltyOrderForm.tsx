@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
-import { contract } from '../../../../shared/api/contract';
 import { parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
 import { UNKNOWN_SIGNALS, type Signals } from '../../../../shared/outcomes/outcome-record';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationQuery } from '../../api/use-operation-query';
+import { checkOperationInput } from '../../forms/validate-input';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
 import { draftTypingErrors, newSanctionDraft, toSanctionInput, type SanctionDraft } from '../outcomes/sanction-draft';
@@ -18,24 +18,16 @@ import { SignalFields } from '../outcomes/SignalFields';
  */
 export function PenaltyOrderForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const latest = detail.zsmDecisions.reduce<CaseDetail['zsmDecisions'][number] | null>((a, d) => (a === null || d.id > a.id ? d : a), null);
   const applies = detail.status === 'zsm_decided' && latest?.outcome === 'strafbeschikking';
-  const existing = useQuery({ queryKey: ['decisions.forCase', detail.id], queryFn: () => api.call('decisions.forCase', { caseId: detail.id }), enabled: applies });
+  const existing = useOperationQuery('decisions.forCase', { caseId: detail.id }, { enabled: applies });
   const [decidedBy, setDecidedBy] = useState(latest?.prosecutorName ?? '');
   const [deliveredAt, setDeliveredAt] = useState('');
   const [drafts, setDrafts] = useState<SanctionDraft[]>(() => [newSanctionDraft('fine')]);
   const [conditions, setConditions] = useState('');
   const [signals, setSignals] = useState<Signals>(UNKNOWN_SIGNALS);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const mutation = useMutation({
-    mutationFn: (input: Parameters<typeof api.call<'decisions.recordPenaltyOrder'>>[1]) => api.call('decisions.recordPenaltyOrder', input),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['cases.get', detail.id] });
-      void queryClient.invalidateQueries({ queryKey: ['decisions.forCase', detail.id] });
-    },
-  });
+  const mutation = useOperationMutation('decisions.recordPenaltyOrder');
   if (!applies || existing.data === undefined) return null;
   if (existing.data.some((d) => d.kind === 'penalty_order')) return mutation.isSuccess ? <p role="status">{t('outcomes.penaltyOrderSaved')}</p> : null;
 
@@ -50,15 +42,12 @@ export function PenaltyOrderForm({ detail }: { detail: CaseDetail }) {
       return;
     }
     const input = { caseId: detail.id, decidedBy, deliveredAt: moment.ok ? moment.value : '', sanctions: drafts.map(toSanctionInput), conditions: conditions.trim() || null, signals };
-    const parsed = contract['decisions.recordPenaltyOrder'].input.safeParse(input);
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[issue.path.join('.')] ??= issue.message;
-      setErrors(next);
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    const checked = checkOperationInput('decisions.recordPenaltyOrder', input, t, {
+      labels: { decidedBy: t('outcomes.penaltyOrderDecidedBy') },
+      fieldOf: (path) => path.map(String).join('.'),
+    });
+    setErrors(checked.errors);
+    if (checked.input) mutation.mutate(checked.input);
   };
 
   return (

@@ -1,9 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addDays, format } from 'date-fns';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PlacementFields, placementReady, usePlacementChoice } from '../../components/PlacementFields';
 
@@ -13,22 +13,12 @@ import { PlacementFields, placementReady, usePlacementChoice } from '../../compo
  */
 export function PlacementForm({ detail, today = new Date() }: { detail: CaseDetail; today?: Date }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const from = format(today, 'yyyy-MM-dd');
   const to = format(addDays(today, 41), 'yyyy-MM-dd');
-  const candidates = useQuery({ queryKey: ['planner.candidates', detail.id, from, to], queryFn: () => api.call('planner.candidates', { caseId: detail.id, from, to }) });
+  const candidates = useOperationQuery('planner.candidates', { caseId: detail.id, from, to });
   const choice = usePlacementChoice();
   const [error, setError] = useState<string | undefined>();
-  const place = useMutation({
-    mutationFn: (input: Parameters<typeof api.call<'planner.place'>>[1]) => api.call('planner.place', input),
-    onSuccess: (result) => {
-      queryClient.setQueryData(['cases.get', detail.id], result.detail);
-      // planner.* and sessions.* refresh by the app's one rule (api/live-refresh.ts); the queue does not.
-      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
-      choice.reset();
-    },
-  });
+  const place = useOperationMutation('planner.place', { onSuccess: () => choice.reset() });
   const ready = placementReady(candidates.data, choice);
   const planned = detail.status === 'planned';
 
@@ -36,7 +26,7 @@ export function PlacementForm({ detail, today = new Date() }: { detail: CaseDeta
     event?.preventDefault();
     const missing = choice.reason.trim().length < 3 ? t('placement.reasonRequired') : undefined;
     setError(missing);
-    if (!missing) place.mutate({ caseId: detail.id, sessionId: target, pin: choice.pin, reason: choice.reason, confirmBreach: choice.confirm });
+    if (!missing) place.mutate({ caseId: detail.id, sessionId: target, pin: choice.pin, reason: choice.reason, confirmBreach: choice.confirm, expectedVersion: detail.version });
   };
 
   return (

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { PRECONDITION_LABELS, PRECONDITION_STATUS_LABELS, PRECONDITION_STATUSES, type PreconditionKind, type PreconditionStatus } from '../../../../shared/domain/precondition';
 import { parseDutchDate } from '../../../../shared/intake/dutch-datetime';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
 
@@ -29,8 +28,6 @@ export function PreconditionForm(props: {
 }) {
   const { detail, editing, available } = props;
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<string>(editing?.kind ?? props.initialKind ?? '');
   const [status, setStatus] = useState<PreconditionStatus>(editing?.status ?? 'pending');
   const [expectedOn, setExpectedOn] = useState(toInput(editing?.expectedOn ?? null));
@@ -40,14 +37,7 @@ export function PreconditionForm(props: {
   // The form opens on a click elsewhere: move the focus to it, so keyboard and screen-reader users follow.
   useEffect(() => heading.current?.focus(), []);
 
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.call<'cases.setPrecondition'>>[1]) => api.call('cases.setPrecondition', input),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(['cases.get', detail.id], updated);
-      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
-      props.onDone();
-    },
-  });
+  const save = useOperationMutation('cases.setPrecondition', { onSuccess: () => props.onDone() });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +47,7 @@ export function PreconditionForm(props: {
     if (date && !date.ok) next['expectedOn'] = date.message;
     setErrors(next);
     if (Object.keys(next).length > 0) return;
-    save.mutate({ caseId: detail.id, kind: kind as PreconditionKind, status, expectedOn: date?.ok ? date.value : null, note: note.trim() || null });
+    save.mutate({ caseId: detail.id, kind: kind as PreconditionKind, status, expectedOn: date?.ok ? date.value : null, note: note.trim() || null, expectedVersion: detail.version });
   };
 
   const title = editing ? t('precondition.editTitle', { label: PRECONDITION_LABELS[editing.kind] }) : t('precondition.addTitle');

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
@@ -6,7 +5,7 @@ import { amsterdamDate } from '../../../../shared/calendar/amsterdam-time';
 import { EVENTS_EDITABLE_STATUSES } from '../../../../shared/domain/case-lifecycle';
 import { suggestedPreconditions } from '../../../../shared/domain/planning-readiness';
 import { PRECONDITION_KINDS, PRECONDITION_LABELS, PRECONDITION_STATUS_LABELS, type PreconditionKind } from '../../../../shared/domain/precondition';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate, formatLongDay } from '../../i18n/format';
 import { PreconditionForm } from './PreconditionForm';
@@ -20,21 +19,15 @@ type Mode = { kind: 'closed' } | { kind: 'add'; initial?: PreconditionKind | und
  */
 export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>({ kind: 'closed' });
   const editable = EVENTS_EDITABLE_STATUSES.includes(c.status);
-  const remove = useMutation({
-    mutationFn: (kind: PreconditionKind) => api.call('cases.removePrecondition', { caseId: c.id, kind }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(['cases.get', c.id], updated);
-      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
-    },
-  });
+  const remove = useOperationMutation('cases.removePrecondition');
   const available = PRECONDITION_KINDS.filter((k) => !c.preconditions.some((p) => p.kind === k));
   const suggestions = suggestedPreconditions(c.modality, c.preconditions);
   const editing = mode.kind === 'edit' ? c.preconditions.find((p) => p.kind === mode.precondition) : undefined;
-  const readyLater = c.readyFrom !== null && Date.parse(c.readyFrom) > Date.now();
+  // Read the clock once, when the section opens: rendering stays pure (react-hooks/purity).
+  const [openedAt] = useState(Date.now);
+  const readyLater = c.readyFrom !== null && Date.parse(c.readyFrom) > openedAt;
 
   return (
     <section className="panel" aria-labelledby="preconditions-title">
@@ -84,7 +77,7 @@ export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
                       <button type="button" className="link-button" aria-label={t('precondition.editLabel', { label })} onClick={() => setMode({ kind: 'edit', precondition: p.kind })}>
                         {t('precondition.edit')}
                       </button>
-                      <button type="button" className="link-button" aria-label={t('precondition.removeLabel', { label })} disabled={remove.isPending} onClick={() => remove.mutate(p.kind)}>
+                      <button type="button" className="link-button" aria-label={t('precondition.removeLabel', { label })} disabled={remove.isPending} onClick={() => remove.mutate({ caseId: c.id, kind: p.kind, expectedVersion: c.version })}>
                         {t('precondition.remove')}
                       </button>
                     </td>

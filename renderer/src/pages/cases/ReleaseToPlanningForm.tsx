@@ -1,29 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell } from '../../components/FormField';
 
 /** A filler case or a case the OM summoned outside the ZSM table goes to planning without a ZSM decision. */
-export function ReleaseToPlanningForm({ caseId }: { caseId: number }) {
+/** `version`: the case's version as loaded; the release is refused when the case changed since (CONFLICT). */
+export function ReleaseToPlanningForm({ caseId, version }: { caseId: number; version: number }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const release = useMutation({
-    mutationFn: () => api.call('cases.releaseToPlanning', { caseId, reason }),
-    onSuccess: (detail) => {
-      queryClient.setQueryData(['cases.get', caseId], detail);
-      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
-    },
-  });
+  const release = useOperationMutation('cases.releaseToPlanning');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const missing = reason.trim().length < 3 ? t('case.releaseReasonRequired') : undefined;
     setError(missing);
-    if (!missing) release.mutate();
+    if (!missing) release.mutate({ caseId, reason, expectedVersion: version });
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="release-title">

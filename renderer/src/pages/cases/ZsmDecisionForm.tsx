@@ -1,29 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/api/contract';
 import { OTHER_ROUTES, ZSM_OUTCOMES, type OtherRoute, type ZsmOutcome } from '../../../../shared/domain/zsm-outcome';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
+import { checkOperationInput } from '../../forms/validate-input';
 
 /** What the OvJ decided at the ZSM table, with who and why; checked with the contract's own schema. */
-export function ZsmDecisionForm({ caseId }: { caseId: number }) {
+/** `version`: the case's version as loaded; the decision is refused when the case changed since (CONFLICT). */
+export function ZsmDecisionForm({ caseId, version }: { caseId: number; version: number }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState('');
   const [otherRoute, setOtherRoute] = useState('');
   const [prosecutorName, setProsecutorName] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const mutation = useMutation({
-    mutationFn: (input: Parameters<typeof api.call<'zsm.decide'>>[1]) => api.call('zsm.decide', input),
-    onSuccess: (detail) => {
-      queryClient.setQueryData(['cases.get', caseId], detail);
-      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
-    },
-  });
+  const mutation = useOperationMutation('zsm.decide');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = {
@@ -32,16 +24,13 @@ export function ZsmDecisionForm({ caseId }: { caseId: number }) {
       otherRoute: outcome === 'other_route' ? ((otherRoute || null) as OtherRoute | null) : null,
       prosecutorName,
       reason,
+      expectedVersion: version,
     };
-    const parsed = contract['zsm.decide'].input.safeParse(input);
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
-      setErrors(next);
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    const checked = checkOperationInput('zsm.decide', input, t, {
+      labels: { outcome: t('case.zsmOutcome'), otherRoute: t('case.otherRoute'), prosecutorName: t('case.zsmProsecutor'), reason: t('case.zsmReason') },
+    });
+    setErrors(checked.errors);
+    if (checked.input) mutation.mutate(checked.input);
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="zsm-title">

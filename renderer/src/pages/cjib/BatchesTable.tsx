@@ -1,7 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { HandoffQueue } from '../../../../shared/cjib/handoff-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatInstant } from '../../i18n/format';
 import { downloadBatchFiles } from './download-batch';
@@ -9,9 +8,7 @@ import { downloadBatchFiles } from './download-batch';
 /** The batches made so far, newest first, each downloadable again byte for byte. */
 export function BatchesTable({ batches, onDownloaded }: { batches: HandoffQueue['batches']; onDownloaded: (message: string) => void }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const resend = useMutation({
-    mutationFn: (batchUid: string) => api.call('cjib.resend', { batchUid }),
+  const resend = useOperationMutation('cjib.resend', {
     onSuccess: (files) => {
       downloadBatchFiles(files);
       onDownloaded(t('handoff.redownloaded', { batchUid: files.batchUid }));
@@ -49,7 +46,7 @@ export function BatchesTable({ batches, onDownloaded }: { batches: HandoffQueue[
                     <button
                       type="button"
                       disabled={resend.isPending}
-                      onClick={() => resend.mutate(batch.batchUid)}
+                      onClick={() => resend.mutate({ batchUid: batch.batchUid })}
                       aria-label={t('handoff.redownloadFor', { batchUid: batch.batchUid })}
                     >
                       {t('handoff.redownload')}

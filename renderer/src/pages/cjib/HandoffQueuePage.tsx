@@ -1,15 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HandoffGroup } from '../../../../shared/cjib/handoff-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { BatchesTable } from './BatchesTable';
 import { downloadBatchFiles } from './download-batch';
 import { HandoffTable } from './HandoffTable';
-import { HANDOFF_QUEUE_KEY } from './queue-key';
 
 /** The order of the page: what can go now, what needs work, what waits for time, what CJIB sent back, what is out. */
 const GROUP_ORDER: readonly HandoffGroup[] = ['ready', 'blocked', 'waiting', 'returned', 'sent'];
@@ -18,16 +17,12 @@ const GROUP_ORDER: readonly HandoffGroup[] = ['ready', 'blocked', 'waiting', 're
 export function HandoffQueuePage() {
   const { t } = useTranslation();
   usePageTitle(t('handoff.title'));
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
-  const query = useQuery({ queryKey: HANDOFF_QUEUE_KEY, queryFn: () => api.call('cjib.queue', {}), refetchInterval: 60_000 });
-  const exportBatch = useMutation({
-    mutationFn: () => api.call('cjib.export', {}),
+  const query = useOperationQuery('cjib.queue', {}, { refetchInterval: 60_000 });
+  const exportBatch = useOperationMutation('cjib.export', {
     onSuccess: (files) => {
       downloadBatchFiles(files);
       setStatus(t('handoff.exported', { batchUid: files.batchUid, count: files.decisionCount, json: files.json.fileName, csv: files.csv.fileName }));
-      void queryClient.invalidateQueries({ queryKey: HANDOFF_QUEUE_KEY });
     },
   });
   const queue = query.data;
@@ -54,7 +49,7 @@ export function HandoffQueuePage() {
               <p>{t('handoff.exportNone')}</p>
             ) : (
               <div className="actions">
-                <button type="button" disabled={exportBatch.isPending} onClick={() => exportBatch.mutate()}>
+                <button type="button" disabled={exportBatch.isPending} onClick={() => exportBatch.mutate({})}>
                   {t('handoff.exportButton', { count: ready })}
                 </button>
               </div>

@@ -104,7 +104,7 @@ export function HandoffTable({ group, items, onReworked }: { group: HandoffGroup
                   )}
                   {group === 'returned' && (
                     <td>
-                      <ReworkForm handoffId={item.handoffId} parketnummer={item.parketnummer} onDone={onReworked} />
+                      <ReworkForm handoffId={item.handoffId} version={item.version} parketnummer={item.parketnummer} onDone={onReworked} />
                     </td>
                   )}
                 </tr>

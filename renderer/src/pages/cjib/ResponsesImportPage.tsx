@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseImportReport } from '../../../../shared/cjib/response-format';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FileCheckForm } from '../../components/FileCheckForm';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -13,16 +12,11 @@ import { fileToBase64 } from '../cases/download-file';
 export function ResponsesImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('cjibResponses.title'));
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({
-    mutationFn: async ({ dryRun }: { dryRun: boolean }) =>
-      api.call('cjib.importResponses', { fileName: file!.name, contentBase64: await fileToBase64(file!), dryRun }),
-    onSuccess: (report) => {
-      if (report.committed) void queryClient.invalidateQueries();
-    },
-  });
+  const run = useOperationMutation('cjib.importResponses');
+  const send = async (dryRun: boolean) => {
+    if (file) run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), dryRun });
+  };
   const report = run.data;
   const importable = report?.dryRun && report.fileProblems.length === 0 && report.counts.error === 0 && report.counts.processed + report.counts.outdated > 0;
 
@@ -39,7 +33,7 @@ export function ResponsesImportPage() {
           setFile(chosen);
           run.reset();
         }}
-        onCheck={() => run.mutate({ dryRun: true })}
+        onCheck={() => void send(true)}
         checkLabel={t('cjibResponses.check')}
         pending={run.isPending}
         pendingText={run.variables?.dryRun ? t('cjibResponses.checking') : t('cjibResponses.importing')}
@@ -52,7 +46,7 @@ export function ResponsesImportPage() {
           <ResponsesReport report={report} />
           {importable && (
             <div className="actions">
-              <button type="button" onClick={() => run.mutate({ dryRun: false })} disabled={run.isPending}>
+              <button type="button" onClick={() => void send(false)} disabled={run.isPending}>
                 {t('cjibResponses.import', { count: report.counts.processed + report.counts.outdated })}
               </button>
             </div>

@@ -1,27 +1,28 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/api/contract';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
-import { HANDOFF_QUEUE_KEY } from './queue-key';
+import { checkOperationInput } from '../../forms/validate-input';
 
 /** Marks a returned decision as reworked, with what was corrected; the back end checks it is complete now. */
-export function ReworkForm({ handoffId, parketnummer, onDone }: { handoffId: number; parketnummer: string; onDone: (parketnummer: string) => void }) {
+export function ReworkForm({
+  handoffId,
+  version,
+  parketnummer,
+  onDone,
+}: {
+  handoffId: number;
+  /** The hand-off's version as loaded: refused (CONFLICT) when it changed since. */
+  version: number;
+  parketnummer: string;
+  onDone: (parketnummer: string) => void;
+}) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const rework = useMutation({
-    mutationFn: (input: { handoffId: number; reason: string }) => api.call('cjib.markReworked', input),
-    onSuccess: () => {
-      onDone(parketnummer);
-      void queryClient.invalidateQueries({ queryKey: HANDOFF_QUEUE_KEY });
-    },
-  });
+  const rework = useOperationMutation('cjib.markReworked', { onSuccess: () => onDone(parketnummer) });
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} aria-label={t('handoff.reworkFor', { parketnummer })}>
@@ -31,9 +32,11 @@ export function ReworkForm({ handoffId, parketnummer, onDone }: { handoffId: num
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = contract['cjib.markReworked'].input.safeParse({ handoffId, reason });
-    setError(checked.success ? undefined : checked.error.issues[0]?.message);
-    if (checked.success) rework.mutate(checked.data);
+    const { input, errors } = checkOperationInput('cjib.markReworked', { handoffId, reason, expectedVersion: version }, t, {
+      labels: { reason: t('handoff.reworkReason') },
+    });
+    setError(errors['reason']);
+    if (input) rework.mutate(input);
   };
   return (
     <form onSubmit={submit} noValidate className="inline-form" aria-label={t('handoff.reworkFor', { parketnummer })}>

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A chart with its text alternative: the chart is an image with a summarising label, the data
  * table (with caption) is always in the page for screen readers and can be opened by anyone.
  */
 export function ChartFigure({ title, summary, chart, table }: { title: string; summary: string; chart: ReactNode; table: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <section className="dashboard-chart">
       <h3>{title}</h3>
@@ -12,7 +14,7 @@ export function ChartFigure({ title, summary, chart, table }: { title: string; s
         {chart}
       </div>
       <details>
-        <summary>Toon de gegevens als tabel</summary>
+        <summary>{t('dashboard.showTable')}</summary>
         {table}
       </details>
     </section>

@@ -151,7 +151,7 @@ export function DashboardCharts({ data, search }: { data: Dashboard; search: str
         table={
           <table className="data-table">
             <caption>{t('dashboard.throughputTable')}</caption>
-            <thead><tr><th scope="col">{t('dashboard.pair')}</th><th scope="col">{t('dashboard.cases')}</th><th scope="col">{t('dashboard.median')}</th><th scope="col">{t('dashboard.p80')}</th><th scope="col">{t('dashboard.p90')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('dashboard.pair')}</th><th scope="col">{t('dashboard.casesColumn')}</th><th scope="col">{t('dashboard.median')}</th><th scope="col">{t('dashboard.p80')}</th><th scope="col">{t('dashboard.p90')}</th></tr></thead>
             <tbody>
               {data.throughput.map((p) => (
                 <tr key={`${p.from}-${p.to}`}>
@@ -176,14 +176,14 @@ export function DashboardCharts({ data, search }: { data: Dashboard; search: str
               <XAxis dataKey="bucket" />
               <YAxis allowDecimals={false} />
               <Tooltip />
-              <Bar dataKey="count" name={t('dashboard.cases')} fill={COLOURS[0]} label={{ position: 'top' }} />
+              <Bar dataKey="count" name={t('dashboard.casesColumn')} fill={COLOURS[0]} label={{ position: 'top' }} />
             </BarChart>
           </ResponsiveContainer>
         }
         table={
           <table className="data-table">
             <caption>{t('dashboard.charts.backlog')}</caption>
-            <thead><tr><th scope="col">{t('dashboard.age')}</th><th scope="col">{t('dashboard.cases')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('dashboard.age')}</th><th scope="col">{t('dashboard.casesColumn')}</th></tr></thead>
             <tbody>
               {data.backlog.map((b) => (
                 <tr key={b.bucket}><th scope="row">{t(`dashboard.buckets.${b.bucket}`)}</th><td><DrillLink drill={b.drill} search={search}>{formatNumber(b.count)}</DrillLink></td></tr>

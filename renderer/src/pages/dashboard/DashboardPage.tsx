@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { MODALITIES } from '../../../../shared/domain/modality';
 import type { DashboardFilters } from '../../../../shared/metrics/dashboard-schemas';
 import { reviewPeriodLabel, reviewPeriodRange } from '../../../../shared/metrics/review-period';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField } from '../../components/FormField';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -19,7 +18,6 @@ import { filtersFromParams, paramsFromFilters, quickPeriods } from './dashboard-
 export function DashboardPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
   usePageTitle(t('dashboard.title'));
-  const api = useApi();
   const todayText = format(today, 'yyyy-MM-dd');
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params, todayText);
@@ -29,7 +27,7 @@ export function DashboardPage({ today = new Date() }: { today?: Date }) {
     for (const key of ['modality', 'locationId', 'policeUnit'] as const) if (!next[key]) delete next[key];
     setParams(paramsFromFilters(next), { replace: true });
   };
-  const dashboard = useQuery({ queryKey: ['metrics.dashboard', filters], queryFn: () => api.call('metrics.dashboard', filters) });
+  const dashboard = useOperationQuery('metrics.dashboard', filters);
   const options = dashboard.data?.options;
 
   return (

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -14,15 +13,11 @@ const PAGE_SIZE = 100;
 export function MetricCasesPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
   usePageTitle(t('dashboard.cases.title'));
-  const api = useApi();
   const [params, setParams] = useSearchParams();
   const drill = params.get('drill') ?? '';
   const offset = Math.max(0, Number(params.get('vanaf')) || 0);
   const filters = filtersFromParams(params, format(today, 'yyyy-MM-dd'));
-  const list = useQuery({
-    queryKey: ['metrics.cases', drill, filters, offset],
-    queryFn: () => api.call('metrics.cases', { drill, filters, offset, limit: PAGE_SIZE }),
-  });
+  const list = useOperationQuery('metrics.cases', { drill, filters, offset, limit: PAGE_SIZE });
   const back = `/dashboard?${paramsFromFilters(filters).toString()}`;
   const goTo = (next: number) => {
     const copy = new URLSearchParams(params);

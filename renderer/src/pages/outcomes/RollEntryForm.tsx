@@ -1,13 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/api/contract';
 import { HEARING_OUTCOMES, type HearingOutcome } from '../../../../shared/domain/outcome';
 import type { RollEntry } from '../../../../shared/outcomes/decision-schemas';
 import { UNKNOWN_SIGNALS, VERDICTS, verdictOf, type Signals, type Verdict } from '../../../../shared/outcomes/outcome-record';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
+import { checkOperationInput } from '../../forms/validate-input';
 import { draftOf, draftTypingErrors, newSanctionDraft, toSanctionInput, type SanctionDraft } from './sanction-draft';
 import { SanctionRows } from './SanctionRows';
 import { SignalFields } from './SignalFields';
@@ -34,8 +33,6 @@ export function RollEntryForm({
   firstFieldRef?: Ref<HTMLInputElement> | undefined;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const decision = entry.decision;
   const recorded = entry.outcome;
   const [outcome, setOutcome] = useState<HearingOutcome>(recorded?.outcome ?? 'decided');
@@ -50,13 +47,9 @@ export function RollEntryForm({
   const [correctionReason, setCorrectionReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const mutation = useMutation({
-    mutationFn: (input: unknown) => (correcting ? api.call('outcomes.correct', input as never) : api.call('outcomes.record', input as never)),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['outcomes.roll'] });
-      onSaved();
-    },
-  });
+  const record = useOperationMutation('outcomes.record', { onSuccess: onSaved });
+  const correct = useOperationMutation('outcomes.correct', { onSuccess: onSaved });
+  const mutation = correcting ? correct : record;
 
   const buildRecord = () => {
     const base = { hearingId: entry.hearingId };
@@ -88,20 +81,28 @@ export function RollEntryForm({
         return;
       }
     }
-    const record = buildRecord();
-    const input = correcting ? { reason: correctionReason, record } : record;
-    const parsed = correcting ? contract['outcomes.correct'].input.safeParse(input) : contract['outcomes.record'].input.safeParse(input);
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const path = (issue.path[0] === 'record' ? issue.path.slice(1) : issue.path).join('.');
-        next[issue.path[0] === 'reason' && correcting ? 'correctionReason' : path] ??= issue.message;
-      }
-      setErrors(next);
-      return;
+    const draft = buildRecord();
+    const options = {
+      labels: {
+        decidedBy: t('outcomes.decidedBy'),
+        conditions: t('outcomes.conditions'),
+        resumeFrom: t('outcomes.resumeFrom'),
+        reason: outcome === 'adjourned' ? t('outcomes.adjournReason') : t(outcome === 'withdrawn' ? 'outcomes.withdrawReason' : 'outcomes.notAppearedReason'),
+        correctionReason: t('outcomes.correctionReason'),
+      },
+      // A correction nests the record under 'record'; its own reason is the correction's reason.
+      fieldOf: (path: readonly PropertyKey[]) =>
+        correcting && path[0] === 'reason' ? 'correctionReason' : (path[0] === 'record' ? path.slice(1) : path).map(String).join('.'),
+    };
+    if (correcting) {
+      const checked = checkOperationInput('outcomes.correct', { reason: correctionReason, record: draft, expectedVersion: entry.caseVersion }, t, options);
+      setErrors(checked.errors);
+      if (checked.input) correct.mutate(checked.input);
+    } else {
+      const checked = checkOperationInput('outcomes.record', draft, t, options);
+      setErrors(checked.errors);
+      if (checked.input) record.mutate(checked.input);
     }
-    setErrors({});
-    mutation.mutate(parsed.data);
   };
 
   const presenceGroup = (required: boolean) => (

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RollEntry } from '../../../../shared/outcomes/decision-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatLongDay } from '../../i18n/format';
@@ -16,13 +15,8 @@ import { RollEntrySummary } from './RollEntrySummary';
  */
 export function SessionRollPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const sessionId = Number(useParams()['sessionId']);
-  const query = useQuery({
-    queryKey: ['outcomes.roll', sessionId],
-    queryFn: () => api.call('outcomes.roll', { sessionId }),
-    enabled: Number.isInteger(sessionId) && sessionId > 0,
-  });
+  const query = useOperationQuery('outcomes.roll', { sessionId }, { enabled: Number.isInteger(sessionId) && sessionId > 0 });
   const firstFields = useRef(new Map<number, HTMLInputElement>());
   const [correcting, setCorrecting] = useState<number | null>(null);
   const roll = query.data;

@@ -1,32 +1,24 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/api/contract';
 import { parseDutchDate } from '../../../../shared/intake/dutch-datetime';
 import type { RotaPerson } from '../../../../shared/rota/rota-schemas';
-import { UNAVAILABILITY_REASONS, type UnavailabilityReason } from '../../../../shared/rota/unavailability-reasons';
-import { useApi } from '../../api/api-context';
+import { UNAVAILABILITY_REASONS } from '../../../../shared/rota/unavailability-reasons';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { formatShortDay } from '../../i18n/format';
-import { refreshAfterRotaChange } from './rota-queries';
-
-type Input = { personId: number; fromDate: string; toDate: string; reason: UnavailabilityReason };
+import { checkOperationInput } from '../../forms/validate-input';
 
 /** Records days a judge or prosecutor is away, with a short reason (never medical detail). */
 export function AbsenceForm({ persons }: { persons: RotaPerson[] }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [personId, setPersonId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const add = useMutation({
-    mutationFn: (input: Input) => api.call('people.addUnavailability', input),
+  const add = useOperationMutation('people.addUnavailability', {
     onSuccess: () => {
-      refreshAfterRotaChange(queryClient);
       setFrom('');
       setTo('');
       setReason('');
@@ -42,17 +34,15 @@ export function AbsenceForm({ persons }: { persons: RotaPerson[] }) {
     else if (!fromDate.ok) next.fromDate = fromDate.message;
     if (!toDate.ok && to.trim() !== '') next.toDate = toDate.message;
     const input = { personId: Number(personId) || 0, fromDate: fromDate.ok ? fromDate.value : '', toDate: toDate.ok ? toDate.value : '', reason: reason || undefined };
-    const checked = contract['people.addUnavailability'].input.safeParse(input);
-    if (!checked.success) {
-      for (const issue of checked.error.issues) {
-        const field = String(issue.path[0]);
-        // An empty 'to' copies 'from': its mistake is already shown at 'from'.
-        if (field === 'toDate' && to.trim() === '' && next.fromDate) continue;
-        next[field] ??= issue.message;
-      }
+    const labels = { personId: t('rota.person'), fromDate: t('rota.from'), toDate: t('rota.to'), reason: t('rota.reasonLabel') };
+    const checked = checkOperationInput('people.addUnavailability', input, t, { labels });
+    for (const [field, message] of Object.entries(checked.errors)) {
+      // An empty 'to' copies 'from': its mistake is already shown at 'from'.
+      if (field === 'toDate' && to.trim() === '' && next.fromDate) continue;
+      next[field] ??= message;
     }
     setErrors(next);
-    if (checked.success && Object.keys(next).length === 0) add.mutate(checked.data);
+    if (checked.input && Object.keys(next).length === 0) add.mutate(checked.input);
   };
 
   return (

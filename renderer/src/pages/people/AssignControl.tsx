@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RotaPerson, RotaSession, SessionRole } from '../../../../shared/rota/rota-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { refreshAfterRotaChange } from './rota-queries';
 
 interface Props {
   session: RotaSession;
@@ -20,21 +18,15 @@ interface Props {
  */
 export function AssignControl({ session, role, candidates, sessionLabel }: Props) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const id = useId();
   const currentId = role === 'judge' ? session.judgeId : session.prosecutorId;
   const currentName = role === 'judge' ? session.judgeName : session.prosecutorName;
   const [choice, setChoice] = useState(currentId === null ? '' : String(currentId));
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const assign = useMutation({
-    mutationFn: (input: { personId: number | null; confirm?: boolean; reason?: string }) => api.call('sessions.assign', { sessionId: session.id, role, ...input }),
+  const assign = useOperationMutation('sessions.assign', {
     onSuccess: (result) => {
-      if (result.status !== 'needs_confirmation') {
-        setReason('');
-        refreshAfterRotaChange(queryClient);
-      }
+      if (result.status !== 'needs_confirmation') setReason('');
     },
   });
   const chosenId = choice === '' ? null : Number(choice);
@@ -46,7 +38,7 @@ export function AssignControl({ session, role, candidates, sessionLabel }: Props
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    assign.mutate({ personId: chosenId });
+    assign.mutate({ sessionId: session.id, role, personId: chosenId, expectedVersion: session.version });
   };
   const confirm = (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +47,7 @@ export function AssignControl({ session, role, candidates, sessionLabel }: Props
       return;
     }
     setReasonError(null);
-    assign.mutate({ personId: chosenId, confirm: true, reason: reason.trim() });
+    assign.mutate({ sessionId: session.id, role, personId: chosenId, confirm: true, reason: reason.trim(), expectedVersion: session.version });
   };
 
   return (

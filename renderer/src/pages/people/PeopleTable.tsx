@@ -1,20 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RotaPerson } from '../../../../shared/rota/rota-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatShortDay } from '../../i18n/format';
-import { refreshAfterRotaChange, toDutchDate } from './rota-queries';
+import { toDutchDate } from './rota-queries';
 
 /** One group of the rota (judges or prosecutors): role, coming absences, sessions in the horizon. */
 export function PeopleTable({ caption, persons }: { caption: string; persons: RotaPerson[] }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const onSuccess = () => refreshAfterRotaChange(queryClient);
-  const removeAbsence = useMutation({ mutationFn: (id: number) => api.call('people.removeUnavailability', { id }), onSuccess });
-  const deactivate = useMutation({ mutationFn: (id: number) => api.call('people.deactivate', { id }), onSuccess });
-  const reactivate = useMutation({ mutationFn: (p: RotaPerson) => api.call('people.save', { id: p.id, name: p.name, role: p.role, active: true }), onSuccess });
+  const removeAbsence = useOperationMutation('people.removeUnavailability');
+  const deactivate = useOperationMutation('people.deactivate');
+  const reactivate = useOperationMutation('people.save');
   const failed = removeAbsence.error ?? deactivate.error ?? reactivate.error;
 
   return (
@@ -54,7 +50,7 @@ export function PeopleTable({ caption, persons }: { caption: string; persons: Ro
                             type="button"
                             className="secondary"
                             disabled={removeAbsence.isPending}
-                            onClick={() => removeAbsence.mutate(a.id)}
+                            onClick={() => removeAbsence.mutate({ id: a.id })}
                             aria-label={t('rota.removeAbsenceOf', { name: p.name, from: toDutchDate(a.fromDate), to: toDutchDate(a.toDate) })}
                           >
                             {t('rota.removeAbsence')}
@@ -71,11 +67,11 @@ export function PeopleTable({ caption, persons }: { caption: string; persons: Ro
                 </td>
                 <td>
                   {p.active ? (
-                    <button type="button" className="secondary" disabled={deactivate.isPending} onClick={() => deactivate.mutate(p.id)} aria-label={t('rota.deactivateNamed', { name: p.name })}>
+                    <button type="button" className="secondary" disabled={deactivate.isPending} onClick={() => deactivate.mutate({ id: p.id, expectedVersion: p.version })} aria-label={t('rota.deactivateNamed', { name: p.name })}>
                       {t('rota.deactivate')}
                     </button>
                   ) : (
-                    <button type="button" className="secondary" disabled={reactivate.isPending} onClick={() => reactivate.mutate(p)} aria-label={t('rota.reactivateNamed', { name: p.name })}>
+                    <button type="button" className="secondary" disabled={reactivate.isPending} onClick={() => reactivate.mutate({ id: p.id, name: p.name, role: p.role, active: true, expectedVersion: p.version })} aria-label={t('rota.reactivateNamed', { name: p.name })}>
                       {t('rota.reactivate')}
                     </button>
                   )}

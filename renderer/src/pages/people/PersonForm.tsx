@@ -1,37 +1,30 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/api/contract';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/domain/person';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
-import { refreshAfterRotaChange } from './rota-queries';
+import { checkOperationInput } from '../../forms/validate-input';
 
 /** Adds a judge or prosecutor to the rota. */
 export function PersonForm() {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [role, setRole] = useState<PersonRole | ''>('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: (input: { name: string; role: PersonRole }) => api.call('people.save', input),
+  const save = useOperationMutation('people.save', {
     onSuccess: () => {
-      refreshAfterRotaChange(queryClient);
       setName('');
       setRole('');
     },
   });
+  const labels = { name: t('rota.name'), role: t('rota.roleLabel') };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = contract['people.save'].input.safeParse({ name, role: role || undefined });
-    const next: Record<string, string> = {};
-    if (!checked.success) for (const issue of checked.error.issues) next[String(issue.path[0])] ??= issue.message;
-    setErrors(next);
-    if (checked.success) save.mutate({ name: checked.data.name, role: checked.data.role });
+    const { input, errors: found } = checkOperationInput('people.save', { name, role: role || undefined }, t, { labels });
+    setErrors(found);
+    if (input) save.mutate(input);
   };
 
   return (
@@ -51,7 +44,7 @@ export function PersonForm() {
           {t('rota.savePerson')}
         </button>
       </div>
-      {save.isError && <ErrorPanel error={save.error} />}
+      {save.isError && <ErrorPanel error={save.error} fieldLabels={labels} />}
       {save.isSuccess && (
         <p className="success" role="status">
           {t('rota.personSaved')}

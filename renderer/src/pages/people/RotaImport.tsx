@@ -1,27 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROTA_COLUMNS } from '../../../../shared/rota/rota-columns';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FileCheckForm } from '../../components/FileCheckForm';
 import { downloadBase64File, fileToBase64 } from '../cases/download-file';
 import { RotaImportReportView } from './RotaImportReportView';
-import { refreshAfterRotaChange } from './rota-queries';
 
 /** The rota from a CSV: check first (per row), then add everything or nothing. */
 export function RotaImport() {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({
-    mutationFn: async ({ dryRun }: { dryRun: boolean }) => api.call('people.import', { fileName: file!.name, contentBase64: await fileToBase64(file!), dryRun }),
-    onSuccess: (report) => {
-      if (report.committed) refreshAfterRotaChange(queryClient);
-    },
-  });
-  const template = useMutation({ mutationFn: () => api.call('people.importTemplate', {}), onSuccess: downloadBase64File });
+  const run = useOperationMutation('people.import');
+  const send = async (dryRun: boolean) => {
+    if (file) run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), dryRun });
+  };
+  const template = useOperationMutation('people.importTemplate', { onSuccess: downloadBase64File });
   const report = run.data;
 
   return (
@@ -30,7 +24,7 @@ export function RotaImport() {
       <p>{t('rota.importIntro')}</p>
       <p className="muted">{ROTA_COLUMNS.map((c) => `${c.header}: ${c.format}`).join(' · ')}</p>
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => template.mutate()}>
+        <button type="button" className="secondary" onClick={() => template.mutate({})}>
           {t('rota.template')}
         </button>
       </div>
@@ -44,7 +38,7 @@ export function RotaImport() {
           setFile(chosen);
           run.reset();
         }}
-        onCheck={() => run.mutate({ dryRun: true })}
+        onCheck={() => void send(true)}
         checkLabel={t('rota.check')}
         pending={run.isPending}
         pendingText={run.variables?.dryRun ? t('rota.checking') : t('rota.committing')}
@@ -53,7 +47,7 @@ export function RotaImport() {
       {report && <RotaImportReportView report={report} />}
       {report?.dryRun && report.fileProblems.length === 0 && report.invalidRows === 0 && (
         <div className="actions">
-          <button type="button" disabled={run.isPending} onClick={() => run.mutate({ dryRun: false })}>
+          <button type="button" disabled={run.isPending} onClick={() => void send(false)}>
             {t('rota.commit')}
           </button>
         </div>

@@ -1,12 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { AbsenceForm } from './AbsenceForm';
 import { PeopleTable } from './PeopleTable';
 import { PersonForm } from './PersonForm';
-import { ROTA_QUERY_KEY } from './rota-queries';
 import { RotaImport } from './RotaImport';
 import { SessionAssignments } from './SessionAssignments';
 
@@ -14,8 +12,7 @@ import { SessionAssignments } from './SessionAssignments';
 export function RotaPage() {
   const { t } = useTranslation();
   usePageTitle(t('rota.title'));
-  const api = useApi();
-  const query = useQuery({ queryKey: ROTA_QUERY_KEY, queryFn: () => api.call('people.list', {}) });
+  const query = useOperationQuery('people.list', {});
   const rota = query.data;
   return (
     <>

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { addDays, format } from 'date-fns';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PlannerSummary } from '../../../../shared/api/case-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell } from '../../components/FormField';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -14,21 +13,14 @@ import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 export function PlanningPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
   usePageTitle(t('planning.title'));
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [from, setFrom] = useState(format(today, 'yyyy-MM-dd'));
   const [to, setTo] = useState(format(addDays(today, 41), 'yyyy-MM-dd'));
   const [holdBack, setHoldBack] = useState(false);
   const [replan, setReplan] = useState(false);
-  const run = useMutation({
-    mutationFn: (dryRun: boolean) => api.call('planner.run', { from, to, dryRun, holdBackForUrgent: holdBack, replan }),
-    onSuccess: (summary) => {
-      if (!summary.dryRun) void queryClient.invalidateQueries();
-    },
-  });
+  const run = useOperationMutation('planner.run');
   const propose = (event: FormEvent) => {
     event.preventDefault();
-    run.mutate(true);
+    run.mutate({ from, to, dryRun: true, holdBackForUrgent: holdBack, replan });
   };
   const summary = run.data;
 
@@ -65,7 +57,7 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
       </form>
       {run.isPending && <p role="status">{t('planning.busy')}</p>}
       {run.isError && <ErrorPanel error={run.error} />}
-      {summary && <PlanningSummaryView summary={summary} onCommit={() => run.mutate(false)} committing={run.isPending} />}
+      {summary && <PlanningSummaryView summary={summary} onCommit={() => run.mutate({ from, to, dryRun: false, holdBackForUrgent: holdBack, replan })} committing={run.isPending} />}
     </>
   );
 }

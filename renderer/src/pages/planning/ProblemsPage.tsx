@@ -1,13 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { compareSeverity, type ProblemSeverity } from '../../../../shared/domain/problem-severity';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatLongDay } from '../../i18n/format';
-
-export const PROBLEMS_QUERY_KEY = ['planner.problems'] as const;
 
 /** The severity as text (never colour alone); the badge colours reuse the work queue's urgency styles. */
 const SEVERITY_CLASS: Record<ProblemSeverity, string> = { critical: 'urgency-overdue', warning: 'urgency-soon', info: 'urgency-none' };
@@ -16,8 +13,7 @@ const SEVERITY_CLASS: Record<ProblemSeverity, string> = { critical: 'urgency-ove
 export function ProblemsPage() {
   const { t } = useTranslation();
   usePageTitle(t('problems.title'));
-  const api = useApi();
-  const query = useQuery({ queryKey: PROBLEMS_QUERY_KEY, queryFn: () => api.call('planner.problems', {}), refetchInterval: 60_000 });
+  const query = useOperationQuery('planner.problems', {}, { refetchInterval: 60_000 });
   const problems = query.data && [...query.data].sort((a, b) => compareSeverity(a.severity, b.severity) || a.date.localeCompare(b.date));
   return (
     <>

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../../shared/api/contract';
 import { isValidLocalDate } from '../../../../shared/calendar/local-date';
 import type { SessionType } from '../../../../shared/domain/session';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell } from '../../components/FormField';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -16,25 +15,17 @@ type Tower = OperationOutput<'planner.tower'>;
 type Day = Tower['days'][number];
 type Cell = Day['byType'][number];
 
-export const TOWER_QUERY_KEY = 'planner.tower';
-
 /**
  * The verkeerstoren: free capacity per day and session type for six weeks, and the queue of cases
- * waiting for a session. Its query key starts with 'planner.', so every successful change anywhere
- * in the app refreshes it (renderer/src/api/live-refresh.ts); it also refreshes every minute.
+ * waiting for a session. Every successful write anywhere in the app refreshes it (the one refresh
+ * rule, renderer/src/api/use-operation-mutation.ts); it also refreshes every minute.
  */
 export function TrafficTowerPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
   usePageTitle(t('tower.title'));
-  const api = useApi();
   const [from, setFrom] = useState(format(today, 'yyyy-MM-dd'));
   const valid = isValidLocalDate(from);
-  const query = useQuery({
-    queryKey: [TOWER_QUERY_KEY, from],
-    queryFn: () => api.call('planner.tower', { from }),
-    enabled: valid,
-    refetchInterval: 60_000,
-  });
+  const query = useOperationQuery('planner.tower', { from }, { enabled: valid, refetchInterval: 60_000 });
   const tower = query.data;
 
   return (

@@ -1,16 +1,15 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { addDays, format } from 'date-fns';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DAYPARTS, SESSION_TYPES, type Daypart, type SessionType } from '../../../../shared/domain/session';
 import { whatIfRequestIssues, type WhatIfRequest, type WhatIfResult } from '../../../../shared/planner/what-if';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatInstant, formatNumber, formatPercent } from '../../i18n/format';
-import { CapacityError } from '../capacity/CapacityError';
 import { CheckboxGroup } from '../capacity/CheckboxGroup';
 import { DateField } from '../capacity/DateField';
 import { weekdayList } from '../capacity/capacity-format';
@@ -39,9 +38,8 @@ type Errors = Record<string, string>;
 export function WhatIfPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
   usePageTitle(t('whatIf.title'));
-  const api = useApi();
-  const district = useQuery({ queryKey: ['district.get'], queryFn: () => api.call('district.get', {}) });
-  const overview = useQuery({ queryKey: ['capacity.overview', 'what-if'], queryFn: () => api.call('capacity.overview', {}) });
+  const district = useOperationQuery('district.get', {});
+  const overview = useOperationQuery('capacity.overview', {});
 
   const todayText = ymd(today);
   const [from, setFrom] = useState(todayText);
@@ -53,7 +51,7 @@ export function WhatIfPage({ today = new Date() }: { today?: Date }) {
   const [nextKey, setNextKey] = useState(1);
   const [removeIds, setRemoveIds] = useState<number[]>([]);
   const [errors, setErrors] = useState<Errors>({});
-  const run = useMutation({ mutationFn: (request: WhatIfRequest) => api.call('planner.whatIf', request) });
+  const run = useOperationMutation('planner.whatIf');
 
   const rooms = (district.data?.locations ?? []).flatMap((location) => location.rooms.map((room) => ({ value: String(room.id), label: `${location.name} – ${room.name}` })));
   const roomName = new Map(rooms.map((r) => [Number(r.value), r.label]));
@@ -193,7 +191,7 @@ export function WhatIfPage({ today = new Date() }: { today?: Date }) {
         </div>
       </form>
       {run.isPending && <p role="status">{t('whatIf.busy')}</p>}
-      {run.isError && <CapacityError error={run.error} />}
+      {run.isError && <ErrorPanel error={run.error} />}
       {run.data && !run.isPending && <WhatIfResultView result={run.data} />}
     </>
   );

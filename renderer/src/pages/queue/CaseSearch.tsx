@@ -1,21 +1,19 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
 
 /** Go straight to a case by its parketnummer. */
 export function CaseSearch() {
   const { t } = useTranslation();
-  const api = useApi();
   const navigate = useNavigate();
   const [parketnummer, setParketnummer] = useState('');
-  const find = useMutation({ mutationFn: (p: string) => api.call('cases.find', { parketnummer: p }), onSuccess: ({ id }) => void navigate(`/zaken/${id}`) });
+  const find = useOperationMutation('cases.find', { onSuccess: ({ id }) => void navigate(`/zaken/${id}`) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (parketnummer.trim()) find.mutate(parketnummer);
+    if (parketnummer.trim()) find.mutate({ parketnummer });
   };
   return (
     <form role="search" onSubmit={submit} className="filters" aria-label={t('queue.searchRegion')}>

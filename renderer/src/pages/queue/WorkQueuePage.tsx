@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import type { WorkQueuePage as QueuePage } from '../../../../shared/api/case-schemas';
 import { MODALITIES, type Modality } from '../../../../shared/domain/modality';
 import { useApi } from '../../api/api-context';
+import { operationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField } from '../../components/FormField';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -35,11 +36,8 @@ export function WorkQueuePage({ stage }: { stage: QueueStage }) {
   const filters = { stage, modality, policeUnit, readiness };
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const pageQuery = (page: number) => ({
-    queryKey: ['queue.list', filters, page],
-    queryFn: () => api.call('queue.list', { ...filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
-    refetchInterval: 60_000,
-  });
+  const pageQuery = (page: number) =>
+    operationQuery(api, 'queue.list', { ...filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE }, { refetchInterval: 60_000 });
   const [first] = useQueries({ queries: [pageQuery(0)] });
   const total = first?.data?.total ?? 0;
   const virtualizer = useVirtualizer({

@@ -1,23 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/api/contract';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
+import { checkOperationInput } from '../../forms/validate-input';
 
 /** Release a reservation by hand: asks for the reason first. */
-export function ReleaseButton({ reservationId, label }: { reservationId: number; label: string }) {
+export function ReleaseButton({ reservationId, version, label }: { reservationId: number; version: number; label: string }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const release = useMutation({
-    mutationFn: (input: { reservationId: number; reason: string }) => api.call('reservations.release', input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['reservations.list'] }),
-  });
+  const release = useOperationMutation('reservations.release');
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} aria-label={t('reservations.releaseFor', { what: label })}>
@@ -27,9 +21,11 @@ export function ReleaseButton({ reservationId, label }: { reservationId: number;
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = contract['reservations.release'].input.safeParse({ reservationId, reason });
-    setError(checked.success ? undefined : checked.error.issues[0]?.message);
-    if (checked.success) release.mutate(checked.data);
+    const { input, errors } = checkOperationInput('reservations.release', { reservationId, reason, expectedVersion: version }, t, {
+      labels: { reason: t('reservations.releaseReason') },
+    });
+    setError(errors['reason']);
+    if (input) release.mutate(input);
   };
   return (
     <form onSubmit={submit} noValidate className="inline-form">

@@ -1,21 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { addDays, format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ReserveForm } from './ReserveForm';
 import { ReservationsTable } from './ReservationsTable';
 
-export const RESERVATIONS_QUERY_KEY = 'reservations.list';
-
 /** For the prosecution: the next six weeks of sessions with reserved, filled and free slots; reserve and release. */
 export function ReservationsPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
   usePageTitle(t('reservations.title'));
-  const api = useApi();
   const window = { from: format(today, 'yyyy-MM-dd'), to: format(addDays(today, 41), 'yyyy-MM-dd') };
-  const query = useQuery({ queryKey: [RESERVATIONS_QUERY_KEY, window], queryFn: () => api.call('reservations.list', window) });
+  const query = useOperationQuery('reservations.list', window);
   return (
     <>
       <h1>{t('reservations.title')}</h1>

@@ -65,7 +65,7 @@ export function ReservationsTable({ sessions }: { sessions: readonly Session[] }
                                 at: r.releasedAt ? formatInstant(r.releasedAt) : '',
                               })}
                           {r.note && <span className="muted"> ({r.note})</span>}
-                          {r.status === 'open' && <ReleaseButton reservationId={r.id} label={`${what}, ${formatShortDay(s.date)} ${s.startTime}`} />}
+                          {r.status === 'open' && <ReleaseButton reservationId={r.id} version={r.version} label={`${what}, ${formatShortDay(s.date)} ${s.startTime}`} />}
                         </li>
                       );
                     })}

@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract, type ReservationsOverview } from '../../../../shared/api/contract';
-import { useApi } from '../../api/api-context';
+import type { ReservationsOverview } from '../../../../shared/api/contract';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
+import { checkOperationInput } from '../../forms/validate-input';
 import { formatDate, formatShortDay } from '../../i18n/format';
 
 type Session = ReservationsOverview['sessions'][number];
@@ -12,33 +12,34 @@ type Session = ReservationsOverview['sessions'][number];
 /** Reserve a block of slots of one session for one modality. */
 export function ReserveForm({ sessions }: { sessions: readonly Session[] }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [sessionId, setSessionId] = useState('');
   const [modality, setModality] = useState('');
   const [slots, setSlots] = useState('1');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const reserve = useMutation({
-    mutationFn: (input: Parameters<typeof api.call<'reservations.reserve'>>[1]) => api.call('reservations.reserve', input),
+  const reserve = useOperationMutation('reservations.reserve', {
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['reservations.list'] });
       setNote('');
       setSlots('1');
     },
   });
+  const labels = {
+    sessionId: t('reservations.session'),
+    modality: t('reservations.modality'),
+    slots: t('reservations.slots'),
+    note: t('reservations.note'),
+  };
   const reservable = sessions.filter((s) => s.reservableModalities.length > 0);
   const chosen = reservable.find((s) => String(s.sessionId) === sessionId);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = { sessionId: Number(sessionId), modality, slots: slots.trim() === '' ? Number.NaN : Number(slots), ...(note.trim() ? { note } : {}) };
-    const checked = contract['reservations.reserve'].input.safeParse(input);
-    const next: Record<string, string> = {};
+    const checked = checkOperationInput('reservations.reserve', input, t, { labels });
+    const next = { ...checked.errors };
     if (!sessionId) next['sessionId'] = t('reservations.chooseSession');
-    if (!checked.success) for (const issue of checked.error.issues) next[String(issue.path[0])] ??= issue.message;
     setErrors(next);
-    if (checked.success && Object.keys(next).length === 0) reserve.mutate(checked.data);
+    if (checked.input && Object.keys(next).length === 0) reserve.mutate(checked.input);
   };
 
   return (
@@ -82,7 +83,7 @@ export function ReserveForm({ sessions }: { sessions: readonly Session[] }) {
           {t('reservations.reserved', { date: formatDate(reserve.data.releaseDueOn) })}
         </p>
       )}
-      {reserve.isError && <ErrorPanel error={reserve.error} />}
+      {reserve.isError && <ErrorPanel error={reserve.error} fieldLabels={labels} />}
     </form>
   );
 }

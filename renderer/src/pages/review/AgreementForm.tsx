@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { OperationInput } from '../../../../shared/api/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../../shared/domain/review';
 import { saveAgreementInputSchema, type Agreement } from '../../../../shared/review/register-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
-import { CapacityError } from '../capacity/CapacityError';
-import { fieldErrors } from './register-form';
+import { checkFields } from '../../forms/validate-input';
 
 interface Props {
   period: string;
@@ -18,8 +16,6 @@ interface Props {
 /** New agreement, or a change to one; a status change asks why (kept in the audit trail). */
 export function AgreementForm({ period, editing, onDone }: Props) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState({
     what: editing?.what ?? '',
     owner: editing?.owner ?? '',
@@ -29,20 +25,22 @@ export function AgreementForm({ period, editing, onDone }: Props) {
     reason: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: (input: OperationInput<'review.agreements.save'>) => api.call('review.agreements.save', input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['review.agreements.list'] });
-      onDone();
-    },
-  });
+  const save = useOperationMutation('review.agreements.save', { onSuccess: onDone });
+  const labels = {
+    what: t('review.form.what'),
+    owner: t('review.form.owner'),
+    dueOn: t('review.form.dueOn'),
+    status: t('review.form.status'),
+    evidence: t('review.form.evidence'),
+    reason: t('review.form.reason'),
+  };
   const set = (field: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const statusChanged = editing !== null && editing.status !== draft.status;
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const candidate = { ...draft, id: editing?.id ?? null, period: editing?.period ?? period };
-    const { data, errors: found } = fieldErrors(saveAgreementInputSchema, candidate);
+    const { data, errors: found } = checkFields(saveAgreementInputSchema, candidate, t, { labels });
     if (data && data.status === 'done' && !data.evidence) found['evidence'] = t('review.form.evidenceRequired');
     if (data && statusChanged && !data.reason) found['reason'] = t('review.form.reasonRequired');
     setErrors(found);
@@ -71,7 +69,7 @@ export function AgreementForm({ period, editing, onDone }: Props) {
         {(a11y) => <textarea {...a11y} rows={2} value={draft.evidence} onChange={(e) => set('evidence')(e.target.value)} />}
       </FieldShell>
       {statusChanged && <TextField label={t('review.form.reason')} value={draft.reason} onChange={set('reason')} error={errors['reason']} />}
-      {save.isError && <CapacityError error={save.error} />}
+      {save.isError && <ErrorPanel error={save.error} fieldLabels={labels} />}
       <p className="actions">
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? t('review.form.saving') : t('review.form.saveAgreement')}

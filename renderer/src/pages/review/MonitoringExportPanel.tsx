@@ -1,26 +1,22 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monitoringExportInputSchema } from '../../../../shared/monitoring/monitoring-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell } from '../../components/FormField';
-import { CapacityError } from '../capacity/CapacityError';
+import { checkFields } from '../../forms/validate-input';
 import { downloadBase64File } from '../cases/download-file';
-import { fieldErrors } from './register-form';
 
 /** The pseudonymised export for national comparison (docs/monitoring-export.md), as a download. */
 export function MonitoringExportPanel({ from: initialFrom, to: initialTo }: { from: string; to: string }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [range, setRange] = useState({ from: initialFrom, to: initialTo });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const exportFile = useMutation({
-    mutationFn: (input: { from?: string; to?: string }) => api.call('monitoring.export', input),
-    onSuccess: (file) => downloadBase64File(file),
-  });
+  const exportFile = useOperationMutation('monitoring.export', { onSuccess: (file) => downloadBase64File(file) });
+  const labels = { from: t('review.monitoring.from'), to: t('review.monitoring.to') };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const { data, errors: found } = fieldErrors(monitoringExportInputSchema, { from: range.from || undefined, to: range.to || undefined });
+    const { data, errors: found } = checkFields(monitoringExportInputSchema, { from: range.from || undefined, to: range.to || undefined }, t, { labels });
     setErrors(found);
     if (data) exportFile.mutate(data);
   };
@@ -34,7 +30,7 @@ export function MonitoringExportPanel({ from: initialFrom, to: initialTo }: { fr
       <FieldShell label={t('review.monitoring.to')} error={errors['to']}>
         {(a11y) => <input {...a11y} type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />}
       </FieldShell>
-      {exportFile.isError && <CapacityError error={exportFile.error} />}
+      {exportFile.isError && <ErrorPanel error={exportFile.error} fieldLabels={labels} />}
       {exportFile.isSuccess && <p role="status">{t('review.monitoring.done', { count: exportFile.data.recordCount, fileName: exportFile.data.fileName })}</p>}
       <button type="submit" disabled={exportFile.isPending}>
         {exportFile.isPending ? t('review.monitoring.busy') : t('review.monitoring.download')}

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { amsterdamDate } from '../../../../shared/calendar/amsterdam-time';
 import { nextReviewPeriod, previousReviewPeriod, REVIEW_PERIOD_PATTERN, reviewPeriodLabel, reviewPeriodOf, reviewPeriodRange } from '../../../../shared/metrics/review-period';
 import type { Agreement, WorkSignal } from '../../../../shared/review/register-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField } from '../../components/FormField';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -25,15 +24,14 @@ function periodChoices(today: string): string[] {
 export function RegisterPage() {
   const { t } = useTranslation();
   usePageTitle(t('review.title'));
-  const api = useApi();
-  const today = amsterdamDate(Date.now());
+  const [today] = useState(() => amsterdamDate(Date.now()));
   const [params, setParams] = useSearchParams();
   const asked = params.get('period') ?? '';
   const period = REVIEW_PERIOD_PATTERN.test(asked) ? asked : reviewPeriodOf(today);
   const [agreementForm, setAgreementForm] = useState<{ editing: Agreement | null } | null>(null);
   const [signalForm, setSignalForm] = useState<{ editing: WorkSignal | null } | null>(null);
-  const agreements = useQuery({ queryKey: ['review.agreements.list', period], queryFn: () => api.call('review.agreements.list', { period }) });
-  const signals = useQuery({ queryKey: ['review.signals.list', period], queryFn: () => api.call('review.signals.list', { period }) });
+  const agreements = useOperationQuery('review.agreements.list', { period });
+  const signals = useOperationQuery('review.signals.list', { period });
   const range = reviewPeriodRange(period);
   const overdue = agreements.data?.agreements.filter((a) => a.overdue).length ?? 0;
 

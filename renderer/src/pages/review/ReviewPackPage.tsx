@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { amsterdamDate } from '../../../../shared/calendar/amsterdam-time';
 import { previousReviewPeriod, REVIEW_PERIOD_PATTERN, reviewPeriodLabel, reviewPeriodOf, reviewPeriodRange } from '../../../../shared/metrics/review-period';
-import { useApi } from '../../api/api-context';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { DashboardCharts } from '../dashboard/DashboardCharts';
@@ -18,20 +18,20 @@ import { formatDay } from './register-labels';
  */
 export function ReviewPackPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const [params] = useSearchParams();
   const asked = params.get('period') ?? '';
-  const period = REVIEW_PERIOD_PATTERN.test(asked) ? asked : reviewPeriodOf(amsterdamDate(Date.now()));
+  const [today] = useState(() => amsterdamDate(Date.now()));
+  const period = REVIEW_PERIOD_PATTERN.test(asked) ? asked : reviewPeriodOf(today);
   const previous = previousReviewPeriod(period);
   const range = reviewPeriodRange(period);
   const previousRange = reviewPeriodRange(previous);
   const title = t('review.pack.title', { period: reviewPeriodLabel(period) });
   usePageTitle(title);
 
-  const current = useQuery({ queryKey: ['metrics.dashboard', range], queryFn: () => api.call('metrics.dashboard', range) });
-  const before = useQuery({ queryKey: ['metrics.dashboard', previousRange], queryFn: () => api.call('metrics.dashboard', previousRange) });
-  const agreements = useQuery({ queryKey: ['review.agreements.list', period], queryFn: () => api.call('review.agreements.list', { period }) });
-  const signals = useQuery({ queryKey: ['review.signals.list', period], queryFn: () => api.call('review.signals.list', { period }) });
+  const current = useOperationQuery('metrics.dashboard', range);
+  const before = useOperationQuery('metrics.dashboard', previousRange);
+  const agreements = useOperationQuery('review.agreements.list', { period });
+  const signals = useOperationQuery('review.signals.list', { period });
   const queries = [current, before, agreements, signals];
   const loaded = queries.filter((q) => q.isSuccess).length;
   const failed = queries.find((q) => q.isError);

@@ -1,19 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { OperationInput } from '../../../../shared/api/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNAL_STATUSES } from '../../../../shared/domain/review';
 import { saveSignalInputSchema, type WorkSignal } from '../../../../shared/review/register-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
-import { CapacityError } from '../capacity/CapacityError';
-import { fieldErrors } from './register-form';
+import { checkFields } from '../../forms/validate-input';
 
 /** New work-floor signal, or a change to one; closing it asks what was done, a status change asks why. */
 export function SignalForm({ editing, today, onDone }: { editing: WorkSignal | null; today: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState({
     raisedOn: editing?.raisedOn ?? today,
     raisedBy: editing?.raisedBy ?? '',
@@ -23,19 +19,21 @@ export function SignalForm({ editing, today, onDone }: { editing: WorkSignal | n
     reason: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: (input: OperationInput<'review.signals.save'>) => api.call('review.signals.save', input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['review.signals.list'] });
-      onDone();
-    },
-  });
+  const save = useOperationMutation('review.signals.save', { onSuccess: onDone });
+  const labels = {
+    raisedOn: t('review.form.raisedOn'),
+    raisedBy: t('review.form.raisedBy'),
+    description: t('review.form.description'),
+    status: t('review.form.status'),
+    actionTaken: t('review.form.actionTaken'),
+    reason: t('review.form.reason'),
+  };
   const set = (field: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const statusChanged = editing !== null && editing.status !== draft.status;
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const { data, errors: found } = fieldErrors(saveSignalInputSchema, { ...draft, id: editing?.id ?? null });
+    const { data, errors: found } = checkFields(saveSignalInputSchema, { ...draft, id: editing?.id ?? null }, t, { labels });
     if (data && data.raisedOn > today) found['raisedOn'] = t('review.form.futureDate');
     if (data && (data.status === 'resolved' || data.status === 'not_taken_up') && !data.actionTaken) {
       found['actionTaken'] = t('review.form.actionRequired');
@@ -67,7 +65,7 @@ export function SignalForm({ editing, today, onDone }: { editing: WorkSignal | n
         {(a11y) => <textarea {...a11y} rows={2} value={draft.actionTaken} onChange={(e) => set('actionTaken')(e.target.value)} />}
       </FieldShell>
       {statusChanged && <TextField label={t('review.form.reason')} value={draft.reason} onChange={set('reason')} error={errors['reason']} />}
-      {save.isError && <CapacityError error={save.error} />}
+      {save.isError && <ErrorPanel error={save.error} fieldLabels={labels} />}
       <p className="actions">
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? t('review.form.saving') : t('review.form.saveSignal')}

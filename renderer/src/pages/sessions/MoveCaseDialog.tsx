@@ -1,13 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PlacementFields, placementReady, usePlacementChoice } from '../../components/PlacementFields';
 
 export interface MoveRequest {
   caseId: number;
+  /** The case's version as the week shows it: the move is refused (CONFLICT) when the case changed since. */
+  caseVersion: number;
   parketnummer: string;
   fromSessionId: number;
   /** The session the case was dropped on; null when the move was started from the keyboard. */
@@ -27,13 +29,8 @@ export interface MoveOutcome {
  */
 export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequest; window: { from: string; to: string }; onClose: (outcome?: MoveOutcome) => void }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
-  const candidates = useQuery({
-    queryKey: ['planner.candidates', request.caseId, window.from, window.to],
-    queryFn: () => api.call('planner.candidates', { caseId: request.caseId, ...window }),
-  });
+  const candidates = useOperationQuery('planner.candidates', { caseId: request.caseId, ...window });
   // The session the case was dropped on is preselected; later choices are the user's.
   const choice = usePlacementChoice(request.toSessionId === null ? '' : String(request.toSessionId));
   const [error, setError] = useState<string | undefined>();
@@ -46,12 +43,8 @@ export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequ
     else element.setAttribute('open', '');
   }, []);
 
-  const place = useMutation({
-    mutationFn: (input: Parameters<typeof api.call<'planner.place'>>[1]) => api.call('planner.place', input),
+  const place = useOperationMutation('planner.place', {
     onSuccess: (result, input) => {
-      queryClient.setQueryData(['cases.get', request.caseId], result.detail);
-      // planner.* and sessions.* refresh by the app's one rule (api/live-refresh.ts); the queue does not.
-      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
       const hearing = input.sessionId === null ? null : (result.detail.hearings.find((h) => h.status === 'planned' && h.sessionId === input.sessionId) ?? null);
       close({ parketnummer: request.parketnummer, hearing });
     },
@@ -70,7 +63,7 @@ export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequ
     event?.preventDefault();
     const missing = choice.reason.trim().length < 3 ? t('placement.reasonRequired') : undefined;
     setError(missing);
-    if (!missing) place.mutate({ caseId: request.caseId, sessionId: target, pin: choice.pin, reason: choice.reason, confirmBreach: choice.confirm });
+    if (!missing) place.mutate({ caseId: request.caseId, sessionId: target, pin: choice.pin, reason: choice.reason, confirmBreach: choice.confirm, expectedVersion: request.caseVersion });
   };
 
   return (

@@ -15,6 +15,7 @@ const DRAG_TYPE = 'application/x-ketenplanner-case';
 export function SessionCard({ session, onMove }: { session: SessionSummary; onMove?: ((request: MoveRequest) => void) | undefined }) {
   const { t } = useTranslation();
   const [dropTarget, setDropTarget] = useState(false);
+  const [today] = useState(() => amsterdamDate(Date.now()));
   const cancelled = session.status === 'cancelled';
   const fill = session.capacitySlots > 0 ? Math.min(1, session.booked / session.capacitySlots) : 0;
   const acceptsDrop = (event: DragEvent) => !cancelled && onMove !== undefined && event.dataTransfer.types.includes(DRAG_TYPE);
@@ -82,7 +83,7 @@ export function SessionCard({ session, onMove }: { session: SessionSummary; onMo
         <br />
         {session.prosecutorName ? t('sessions.prosecutor', { name: session.prosecutorName }) : <strong>{t('sessions.noProsecutor')}</strong>}
       </p>
-      {!cancelled && session.date <= amsterdamDate(Date.now()) && (
+      {!cancelled && session.date <= today && (
         <p className="session-outcomes-link">
           <Link to={`/zittingen/${session.id}/uitspraken`} aria-label={t('outcomes.recordLinkLabel', { type: t(`sessionType.${session.sessionType}`), time: session.startTime })}>
             {t('outcomes.recordLink')}
@@ -93,10 +94,10 @@ export function SessionCard({ session, onMove }: { session: SessionSummary; onMo
         <SessionRoll
           session={session}
           onDragStart={(entry, event) => {
-            event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ caseId: entry.caseId, parketnummer: entry.parketnummer, fromSessionId: session.id }));
+            event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ caseId: entry.caseId, caseVersion: entry.caseVersion, parketnummer: entry.parketnummer, fromSessionId: session.id }));
             event.dataTransfer.effectAllowed = 'move';
           }}
-          onMove={onMove && ((entry) => onMove({ caseId: entry.caseId, parketnummer: entry.parketnummer, fromSessionId: session.id, toSessionId: null }))}
+          onMove={onMove && ((entry) => onMove({ caseId: entry.caseId, caseVersion: entry.caseVersion, parketnummer: entry.parketnummer, fromSessionId: session.id, toSessionId: null }))}
         />
       )}
     </article>

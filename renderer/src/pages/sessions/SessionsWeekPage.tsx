@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../../api/api-context';
+import type { WeekOverview } from '../../../../shared/api/contract';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatPercent, formatWeekRange, isoWeekNumber } from '../../i18n/format';
@@ -14,13 +14,9 @@ import { formatShortDay } from '../../i18n/format';
 export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
   usePageTitle(t('sessions.title'));
-  const api = useApi();
   const [params] = useSearchParams();
   const weekStart = weekFromParam(params.get('week'), today);
-  const query = useQuery({
-    queryKey: ['sessions.week', weekStart],
-    queryFn: () => api.call('sessions.week', { weekStart }),
-  });
+  const query = useOperationQuery('sessions.week', { weekStart });
   const weekEnd = shiftWeek(weekStart, 1);
   const lastDay = query.data?.days[6] ?? weekEnd;
   const [move, setMove] = useState<MoveRequest | null>(null);
@@ -69,7 +65,8 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
           <WeekGrid week={query.data} onMove={(request) => { setMoved(null); setMove(request); }} />
           {move && (
             <MoveCaseDialog
-              request={move}
+              // The case's version as the week shows it now (reloaded after a conflict), the rest as requested.
+              request={{ ...move, caseVersion: liveCaseVersion(query.data, move.caseId) ?? move.caseVersion }}
               window={{ from: weekStart, to: lastDay }}
               onClose={(outcome) => {
                 setMove(null);
@@ -81,4 +78,15 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
       )}
     </>
   );
+}
+
+/** The version of a case on the week's rolls, as last loaded. */
+function liveCaseVersion(week: WeekOverview, caseId: number): number | undefined {
+  for (const location of week.locations)
+    for (const room of location.rooms)
+      for (const session of room.sessions) {
+        const entry = session.cases.find((c) => c.caseId === caseId);
+        if (entry) return entry.caseVersion;
+      }
+  return undefined;
 }

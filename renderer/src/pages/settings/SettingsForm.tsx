@@ -1,14 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsOverview } from '../../../../shared/api/contract';
-import { contract } from '../../../../shared/api/contract';
 import type { DeadlineSettings } from '../../../../shared/deadlines/settings';
 import { HEARD_MODALITIES } from '../../../../shared/domain/modality';
 import { parseDutchDate } from '../../../../shared/intake/dutch-datetime';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { rebaseDraft } from '../../components/rebase-draft';
 import { FieldShell } from '../../components/FormField';
+import { checkOperationInput } from '../../forms/validate-input';
 import { formatDate, formatNumber } from '../../i18n/format';
 
 type Values = DeadlineSettings;
@@ -17,24 +17,32 @@ const toDutch = (iso: string) => iso.split('-').reverse().join('-');
 /** Edit the legal settings, confirm the readings still to be checked, and keep the days made equal to holidays. */
 export function SettingsForm({ overview }: { overview: SettingsOverview }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
+  // The settings as the draft started from them: their version goes with the save (CONFLICT when stale).
+  const [loaded, setLoaded] = useState(overview);
   const [values, setValues] = useState<Values>(overview.values);
-  const [confirmed, setConfirmed] = useState(new Set(overview.deadlines.filter((d) => d.confirmed).map((d) => d.key)));
-  const [days, setDays] = useState(Object.fromEntries(Object.entries(overview.equivalentDaysByYear).map(([y, list]) => [y, list.map(toDutch).join(', ')])));
+  const [confirmed, setConfirmed] = useState(confirmedOf(overview));
+  const [days, setDays] = useState(daysOf(overview));
   const [releaseDays, setReleaseDays] = useState(String(overview.reservationReleaseWorkingDays));
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.call<'settings.update'>>[1]) => api.call('settings.update', input),
-    onSuccess: (result) => {
-      queryClient.setQueryData(['settings.get'], result.overview);
-      void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
-      void queryClient.invalidateQueries({ queryKey: ['cases.get'] });
-      void queryClient.invalidateQueries({ queryKey: ['reservations.list'] });
-      setReason('');
-    },
-  });
+  if (overview.version !== loaded.version) {
+    // Reloaded (after a conflict, or after our own save): keep what the user changed, take the rest fresh.
+    setValues(rebaseDraft(values, loaded.values, overview.values));
+    const mine = Object.fromEntries(overview.deadlines.map((d) => [d.key, confirmed.has(d.key)]));
+    const before = Object.fromEntries(overview.deadlines.map((d) => [d.key, confirmedOf(loaded).has(d.key)]));
+    const fresh = Object.fromEntries(overview.deadlines.map((d) => [d.key, d.confirmed]));
+    setConfirmed(new Set(Object.entries(rebaseDraft(mine, before, fresh)).flatMap(([key, on]) => (on ? [key] : []))));
+    setDays(rebaseDraft(days, daysOf(loaded), daysOf(overview)));
+    if (releaseDays === String(loaded.reservationReleaseWorkingDays)) setReleaseDays(String(overview.reservationReleaseWorkingDays));
+    setLoaded(overview);
+  }
+  const save = useOperationMutation('settings.update', { onSuccess: () => setReason('') });
+  const labels: Record<string, string> = {
+    ...Object.fromEntries(overview.deadlines.map((d) => [d.key, d.label])),
+    ...Object.fromEntries(Object.keys(overview.equivalentDaysByYear).map((year) => [`days-${year}`, t('settings.equivalentDaysYear', { year })])),
+    reservationReleaseWorkingDays: t('settings.reservationReleaseWorkingDays'),
+    reason: t('settings.reason'),
+  };
 
   const setValue = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const numberInput = (key: keyof Values, value: number | null, allowEmpty = false) => (
@@ -94,11 +102,14 @@ export function SettingsForm({ overview }: { overview: SettingsOverview }) {
       equivalentDaysByYear[year] = parsed.flatMap((p) => (p.ok ? [p.value] : []));
     }
     const reservationReleaseWorkingDays = releaseDays.trim() === '' ? Number.NaN : Number(releaseDays);
-    const input = { deadlines: values, equivalentDaysByYear, confirmed: [...confirmed], reservationReleaseWorkingDays, reason };
-    const checked = contract['settings.update'].input.safeParse(input);
-    if (!checked.success) for (const issue of checked.error.issues) next[issue.path[0] === 'equivalentDaysByYear' ? `days-${String(issue.path[1])}` : String(issue.path.at(-1))] ??= issue.message;
+    const input = { deadlines: values, equivalentDaysByYear, confirmed: [...confirmed], reservationReleaseWorkingDays, reason, expectedVersion: loaded.version };
+    const checked = checkOperationInput('settings.update', input, t, {
+      labels,
+      fieldOf: (path) => (path[0] === 'equivalentDaysByYear' ? `days-${String(path[1])}` : String(path.at(-1))),
+    });
+    for (const [field, message] of Object.entries(checked.errors)) next[field] ??= message;
     setErrors(next);
-    if (Object.keys(next).length === 0) save.mutate(input);
+    if (checked.input && Object.keys(next).length === 0) save.mutate(checked.input);
   };
 
   return (
@@ -202,4 +213,13 @@ function showValue(value: unknown, t: (key: string, options?: Record<string, unk
     return t('settings.duration', { days, hours });
   }
   return String(value);
+}
+
+function confirmedOf(overview: SettingsOverview): Set<string> {
+  return new Set(overview.deadlines.filter((d) => d.confirmed).map((d) => d.key));
+}
+
+/** The equivalent days per year as the form shows them (Dutch dates, comma-separated). */
+function daysOf(overview: SettingsOverview): Record<string, string> {
+  return Object.fromEntries(Object.entries(overview.equivalentDaysByYear).map(([y, list]) => [y, list.map(toDutch).join(', ')]));
 }

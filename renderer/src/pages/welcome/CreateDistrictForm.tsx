@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { TextField } from '../../components/FormField';
 import { useTranslation } from 'react-i18next';
-import { contract, type OperationInput } from '../../../../shared/api/contract';
-import { useApi } from '../../api/api-context';
+import type { OperationInput } from '../../../../shared/api/contract';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { checkOperationInput } from '../../forms/validate-input';
 import { ErrorPanel } from '../../components/ErrorPanel';
 
 interface LocationDraft {
@@ -43,30 +43,32 @@ function toInput(name: string, code: string, locations: LocationDraft[]): Operat
 /** A first start: name the district and its court locations with their rooms. Checked with the contract's own schema. */
 export function CreateDistrictForm() {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const formId = useId();
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [locations, setLocations] = useState<LocationDraft[]>([{ key: 1, name: '', city: '', rooms: '' }]);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const mutation = useMutation({
-    mutationFn: (input: OperationInput<'district.create'>) => api.call('district.create', input),
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
+  const mutation = useOperationMutation('district.create');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = toInput(name, code, locations);
-    const parsed = contract['district.create'].input.safeParse(input);
-    if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) next[fieldKeyOf(issue.path, locations)] ??= issue.message;
-      setErrors(next);
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    const checked = checkOperationInput('district.create', input, t, {
+      labels: {
+        name: t('welcome.districtName'),
+        code: t('welcome.districtCode'),
+        ...Object.fromEntries(
+          locations.flatMap((l) => [
+            [`location-${l.key}.name`, t('welcome.locationName')],
+            [`location-${l.key}.city`, t('welcome.locationCity')],
+            [`location-${l.key}.rooms`, t('welcome.locationRooms')],
+          ]),
+        ),
+      },
+      fieldOf: (path) => fieldKeyOf(path, locations),
+    });
+    setErrors(checked.errors);
+    if (checked.input) mutation.mutate(checked.input);
   };
 
   const field = (path: string, label: string, value: string, onChange: (v: string) => void) => (

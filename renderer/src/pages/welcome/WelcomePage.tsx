@@ -1,18 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/api-context';
+import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { CreateDistrictForm } from './CreateDistrictForm';
 
 /** Shown while the database holds no district: create one, or open the demo district. */
 export function WelcomePage() {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const demo = useMutation({
-    mutationFn: () => api.call('demo.load', {}),
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
+  const demo = useOperationMutation('demo.load');
   return (
     <>
       <h1>{t('welcome.title')}</h1>
@@ -21,7 +15,7 @@ export function WelcomePage() {
         <section className="panel" aria-labelledby="demo-title">
           <h2 id="demo-title">{t('welcome.demoTitle')}</h2>
           <p>{t('welcome.demoText')}</p>
-          <button type="button" onClick={() => demo.mutate()} disabled={demo.isPending}>
+          <button type="button" onClick={() => demo.mutate({})} disabled={demo.isPending}>
             {demo.isPending ? t('welcome.demoBusy') : t('welcome.demoButton')}
           </button>
           {demo.isPending && <p role="status">{t('welcome.demoBusy')}</p>}

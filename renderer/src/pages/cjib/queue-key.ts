@@ -1,1 +1,0 @@
-export const HANDOFF_QUEUE_KEY = ['cjib.queue'] as const;

@@ -1,0 +1,159 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import {
+  contract,
+  isOperationName,
+  type OperationName,
+  type OperationOutput,
+  type ParsedInput,
+} from '../../shared/api/contract';
+import type { ApiEnvelope, ApiErrorBody } from '../../shared/api/envelope';
+import { isWriteOperation, REQUEST_ID_PATTERN } from '../../shared/api/operation-kinds';
+import { diskFullMessage, isDiskFull } from '../../db/database-errors';
+import type { AppDatabase } from '../../db/open-database';
+import type { Clock } from './context/clock';
+import type { OperationContext } from './context/operation-context';
+import { findProcessedRequest, hashInput, markRequestProcessed, storeAnswer } from './context/processed-requests';
+import { runWriteTransaction } from './context/write-transaction';
+import { ServiceError } from './service-error';
+
+export type OperationHandler<K extends OperationName> = (
+  input: ParsedInput<K>,
+  context: OperationContext,
+) => OperationOutput<K> | Promise<OperationOutput<K>>;
+
+export type OperationHandlers = { [K in OperationName]: OperationHandler<K> };
+
+/** The handlers of one feature folder: exactly the operations whose names start with `<feature>.`. */
+export type FeatureHandlers<Feature extends string> = {
+  [K in Extract<OperationName, `${Feature}.${string}`>]: OperationHandler<K>;
+};
+
+/** What a transport knows of a request besides its operation and input. */
+export interface RequestMeta {
+  /** The caller's id for this user action (the Idempotency-Key header over HTTP). */
+  requestId?: string | null | undefined;
+}
+
+export type ApiHandler = (operation: unknown, input: unknown, meta?: RequestMeta) => Promise<ApiEnvelope<unknown>>;
+
+export interface ApiHandlerOptions {
+  db: AppDatabase;
+  sqlite: Database.Database;
+  clock: Clock;
+  /** Who acts (the signed-in person on the district server; the desktop's user standalone). */
+  actor: () => string;
+  /** Where unexpected failures are reported (the envelope then carries only a generic message). */
+  onInternalError?: (operation: string, error: unknown) => void;
+}
+
+const ALREADY_DONE =
+  'Deze handeling is al uitgevoerd, maar het antwoord ging verloren (het programma stopte tussendoor). Vernieuw het scherm om het resultaat te zien.';
+const REQUEST_ID_REUSED = 'Deze aanvraag-id hoort bij een andere handeling; kies per handeling een nieuwe id.';
+
+/**
+ * The one back-end entry point every transport (Electron IPC, HTTP, the CLI) calls: validates the
+ * operation name and input against the contract, gives the operation its context (database, actor,
+ * clock, request id), answers a repeated write with its first answer, checks the output, and always
+ * answers with an envelope (never throws).
+ */
+export function createApiHandler(handlers: OperationHandlers, options: ApiHandlerOptions): ApiHandler {
+  const inFlight = new Map<string, Promise<ApiEnvelope<unknown>>>();
+
+  const execute = async (operation: OperationName, input: unknown, requestId: string | null): Promise<ApiEnvelope<unknown>> => {
+    const spec = contract[operation];
+    const actor = options.actor();
+    let marked = false;
+    const inputHash = requestId ? hashInput(operation, input) : '';
+    const context: OperationContext = {
+      db: options.db,
+      actor,
+      clock: options.clock,
+      requestId,
+      write: async (work) => {
+        const result = await runWriteTransaction(options.sqlite, () => {
+          if (requestId && !marked) markRequestProcessed(options.db, { requestId, operation, inputHash, actor, at: options.clock.now() });
+          return work();
+        });
+        if (requestId) marked = true;
+        return result;
+      },
+    };
+    try {
+      if (requestId) {
+        const stored = findProcessedRequest(options.db, requestId);
+        if (stored) return repeatedAnswer(stored, operation, inputHash);
+      }
+      const handler = handlers[operation] as (input: unknown, context: OperationContext) => unknown;
+      const value = await handler(input, context);
+      const checked = (spec.output as z.ZodType).safeParse(value);
+      if (!checked.success) {
+        options.onInternalError?.(operation, checked.error);
+        return failure({ code: 'INTERNAL', message: `The answer of ${operation} did not match the contract` });
+      }
+      if (requestId && marked) storeAnswer(options.db, requestId, checked.data);
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      if (error instanceof ServiceError) return failure({ code: error.code, message: error.message });
+      // A uniqueness rule the service did not check first: still the user's conflict, not a crash.
+      if (isUniqueViolation(error)) return failure({ code: 'CONFLICT', message: 'Dit bestaat al; kies een andere naam of een ander nummer.' });
+      // A full disk (SQLITE_FULL): the transaction was rolled back; say so, and where.
+      if (isDiskFull(error)) return failure({ code: 'STORAGE_FULL', message: diskFullMessage(path.dirname(options.sqlite.name)) });
+      options.onInternalError?.(operation, error);
+      return failure({ code: 'INTERNAL', message: `Unexpected failure in ${operation}` });
+    }
+  };
+
+  return async (operation, input, meta = {}) => {
+    if (!isOperationName(operation)) {
+      return failure({ code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${describe(operation)}` });
+    }
+    const parsed = contract[operation].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const details = issuesToDetails(parsed.error.issues);
+      return failure({ code: 'INVALID_INPUT', message: invalidInputMessage(details), details });
+    }
+    const requestId = isWriteOperation(operation) ? (meta.requestId ?? null) : null;
+    if (requestId === null) return execute(operation, parsed.data, null);
+    if (!REQUEST_ID_PATTERN.test(requestId)) {
+      return failure({ code: 'INVALID_INPUT', message: 'De aanvraag-id (Idempotency-Key) is ongeldig: 8 tot 128 letters, cijfers of - _ : .' });
+    }
+    // A double click: the second request waits for the first and gets the same answer.
+    const running = inFlight.get(requestId);
+    if (running) return running;
+    const answer = execute(operation, parsed.data, requestId).finally(() => inFlight.delete(requestId));
+    inFlight.set(requestId, answer);
+    return answer;
+  };
+}
+
+function repeatedAnswer(stored: { operation: string; inputHash: string; answer: unknown }, operation: string, inputHash: string): ApiEnvelope<unknown> {
+  if (stored.operation !== operation || stored.inputHash !== inputHash) return failure({ code: 'INVALID_INPUT', message: REQUEST_ID_REUSED });
+  if (stored.answer === null) return failure({ code: 'CONFLICT', message: ALREADY_DONE });
+  return { ok: true, value: stored.answer };
+}
+
+function failure(error: ApiErrorBody): ApiEnvelope<never> {
+  return { ok: false, error };
+}
+
+/** One Dutch sentence for the caller; the details name each field. */
+function invalidInputMessage(details: { path: string; message: string }[]): string {
+  const first = details[0];
+  if (!first) return 'De invoer is niet geldig.';
+  const more = details.length > 1 ? ` (en nog ${details.length - 1} ${details.length === 2 ? 'punt' : 'punten'})` : '';
+  return `De invoer is niet geldig: ${first.message}${more}.`;
+}
+
+function issuesToDetails(issues: readonly z.core.$ZodIssue[]): { path: string; message: string }[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(invoer)', message: issue.message }));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : typeof value;
+}

@@ -1,0 +1,27 @@
+import { asc, between } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { CapacityOverview } from '../../../shared/capacity/capacity-schemas';
+import { addDays } from '../../../shared/calendar/local-date';
+import type { AppDatabase } from '../../../db/open-database';
+import { courtSessions, sessionTemplates } from '../../../db/schema';
+import { getDistrict } from '../district/district-service';
+import { selectSessions, templateFromRow } from './capacity-rows';
+import { listClosuresFrom } from './closure-service';
+
+/** How many days of sessions the capacity page lists at once. */
+export const SESSION_LIST_DAYS = 14;
+
+/** Locations and rooms, every template (inactive ones too), closures from today on, and two weeks of sessions. */
+export function getCapacityOverview(db: AppDatabase, input: ParsedInput<'capacity.overview'>, today: string): CapacityOverview {
+  const district = getDistrict(db);
+  const sessionsFrom = input.sessionsFrom ?? today;
+  const sessionsTo = addDays(sessionsFrom, SESSION_LIST_DAYS - 1);
+  return {
+    locations: district?.locations ?? [],
+    templates: db.select().from(sessionTemplates).orderBy(asc(sessionTemplates.courtroomId), asc(sessionTemplates.startTime), asc(sessionTemplates.id)).all().map(templateFromRow),
+    closures: listClosuresFrom(db, today),
+    sessionsFrom,
+    sessionsTo,
+    sessions: selectSessions(db, between(courtSessions.date, sessionsFrom, sessionsTo)),
+  };
+}

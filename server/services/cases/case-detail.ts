@@ -1,0 +1,89 @@
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { PRECONDITION_KINDS } from '../../../shared/domain/precondition';
+import { readinessGaps } from '../../../shared/domain/planning-readiness';
+import type { AppDatabase } from '../../../db/open-database';
+import { casePreconditions, courtSessions, criminalCases, hearings, suspects, zsmDecisions } from '../../../db/schema';
+import { ServiceError } from '../service-error';
+import { caseAuditTrail } from './case-history';
+import { loadDeadlineContext } from '../settings/district-settings';
+import { deadlinesOf } from './derived-columns';
+
+/**
+ * Everything the case page shows: the case, the suspect, its limits with their rules, readiness (with
+ * preconditions overdue as of `today`), co-defendants, decisions and full history.
+ */
+export function getCaseDetail(db: AppDatabase, caseId: number, today: string) {
+  const row = db
+    .select({ c: criminalCases, s: suspects })
+    .from(criminalCases)
+    .innerJoin(suspects, eq(suspects.id, criminalCases.suspectId))
+    .where(eq(criminalCases.id, caseId))
+    .get();
+  if (!row) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
+  const { c, s } = row;
+  const caseHearings = db
+    .select({ id: hearings.id, status: hearings.status, sessionId: hearings.sessionId, date: courtSessions.date, startTime: courtSessions.startTime, explanation: hearings.explanation })
+    .from(hearings)
+    .innerJoin(courtSessions, eq(courtSessions.id, hearings.sessionId))
+    .where(eq(hearings.caseId, caseId))
+    .orderBy(asc(courtSessions.date))
+    .all();
+  // Newest first; the scope (case, hearings, decisions, sanctions, hand-offs) is the timeline's too: case-history.ts.
+  const history = caseAuditTrail(db, caseId).reverse();
+  const preconditions = db
+    .select()
+    .from(casePreconditions)
+    .where(eq(casePreconditions.caseId, caseId))
+    .all()
+    .sort((a, b) => PRECONDITION_KINDS.indexOf(a.kind) - PRECONDITION_KINDS.indexOf(b.kind));
+  const coDefendants = c.coDefendantGroup
+    ? db
+        .select({ id: criminalCases.id, parketnummer: criminalCases.parketnummer, status: criminalCases.status, suspectName: suspects.fullName })
+        .from(criminalCases)
+        .innerJoin(suspects, eq(suspects.id, criminalCases.suspectId))
+        .where(and(eq(criminalCases.coDefendantGroup, c.coDefendantGroup), ne(criminalCases.id, caseId)))
+        .orderBy(asc(criminalCases.parketnummer))
+        .all()
+    : [];
+  const decisions = db.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, caseId)).orderBy(desc(zsmDecisions.id)).all();
+  return {
+    id: c.id,
+    version: c.version,
+    parketnummer: c.parketnummer,
+    status: c.status,
+    modality: c.modality,
+    fillerKind: c.fillerKind,
+    policeUnit: c.policeUnit,
+    offenceSummary: c.offenceSummary,
+    offenceAt: c.offenceAt,
+    events: {
+      arrestedAt: c.arrestedAt,
+      custodyOrderedAt: c.custodyOrderedAt,
+      custodyExtendedAt: c.custodyExtendedAt,
+      remandOrderedAt: c.remandOrderedAt,
+      summonsServedAt: c.summonsServedAt,
+      judgmentAt: c.judgmentAt,
+      penaltyOrderDeliveredAt: c.penaltyOrderDeliveredAt,
+    },
+    shortTermConsent: c.shortTermConsent,
+    createdAt: c.createdAt,
+    suspect: { fullName: s.fullName, dateOfBirth: s.dateOfBirth, summonsAddress: s.summonsAddress, lawyerName: s.lawyerName },
+    deadlines: deadlinesOf(c, loadDeadlineContext(db)),
+    readinessGaps: readinessGaps(c, preconditions, today),
+    readyFrom: c.readyFrom,
+    preconditions: preconditions.map((p) => ({ kind: p.kind, status: p.status, expectedOn: p.expectedOn, metOn: p.metOn, note: p.note, updatedAt: p.updatedAt, updatedBy: p.updatedBy })),
+    coDefendantGroup: c.coDefendantGroup,
+    coDefendants,
+    estimatedMinutes: c.estimatedMinutes,
+    zsmDecisions: decisions.map((d) => ({ id: d.id, outcome: d.outcome, otherRoute: d.otherRoute, prosecutorName: d.prosecutorName, reason: d.reason, decidedAt: d.decidedAt, recordedBy: d.recordedBy })),
+    hearings: caseHearings,
+    history: history.map((e) => ({ id: e.id, occurredAt: e.occurredAt, actor: e.actor, action: e.action, reason: e.reason, details: e.details })),
+  };
+}
+
+/** The case with this parketnummer (as typed: spaces around it ignored). */
+export function findCaseByParketnummer(db: AppDatabase, parketnummer: string): { id: number } {
+  const row = db.select({ id: criminalCases.id }).from(criminalCases).where(eq(criminalCases.parketnummer, parketnummer.trim())).get();
+  if (!row) throw new ServiceError('NOT_FOUND', `Geen zaak met parketnummer ${parketnummer.trim()} in dit arrondissement.`);
+  return row;
+}

@@ -1,0 +1,17 @@
+import { eq } from 'drizzle-orm';
+import type { CaseIntake } from '../../../shared/intake/case-intake';
+import type { AppDatabase } from '../../../db/open-database';
+import { criminalCases } from '../../../db/schema';
+import { ServiceError } from '../service-error';
+import { loadDeadlineContext } from '../settings/district-settings';
+import { createIntakeWriter } from './insert-intake';
+
+/** A case entered in the intake form. A parketnummer that exists already is refused, never doubled. */
+export function createCase(db: AppDatabase, intake: CaseIntake, actor: string, now: Date): { id: number } {
+  const context = loadDeadlineContext(db);
+  return db.transaction((tx) => {
+    const existing = tx.select({ id: criminalCases.id }).from(criminalCases).where(eq(criminalCases.parketnummer, intake.parketnummer)).get();
+    if (existing) throw new ServiceError('CONFLICT', `Parketnummer ${intake.parketnummer} is al ingevoerd (zaak ${existing.id}).`);
+    return { id: createIntakeWriter(db, context, now)(intake, { actor, source: 'form' }) };
+  });
+}

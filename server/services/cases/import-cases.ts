@@ -1,0 +1,113 @@
+import { criminalCases } from '../../../db/schema';
+import type { OperationContext } from '../context/operation-context';
+import { COLUMN_BY_HEADER, IMPORT_COLUMNS, normaliseHeader, type ImportColumn } from '../../../shared/intake/import-columns';
+import { importRowToIntake } from '../../../shared/intake/import-row';
+import { IMPORT_MODES, type ImportReport } from '../../../shared/api/case-schemas';
+import type { CaseIntake } from '../../../shared/intake/case-intake';
+import { loadDeadlineContext } from '../settings/district-settings';
+import { createIntakeWriter } from './insert-intake';
+import { ImportFileError, readImportFile, type ImportTable } from './read-import-file';
+
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export interface ImportRequest {
+  fileName: string;
+  content: Buffer;
+  mode: ImportMode;
+  dryRun: boolean;
+}
+
+/**
+ * Checks every row of a police or OM export first, then commits all valid rows in one transaction or
+ * nothing, as the user chose. Duplicates (same parketnummer in the file or already in the district)
+ * are reported, never doubled. Never half-imports.
+ */
+export async function importCases(ctx: OperationContext, request: ImportRequest): Promise<ImportReport> {
+  const { db, actor } = ctx;
+  const report: ImportReport = {
+    fileName: request.fileName,
+    mode: request.mode,
+    dryRun: request.dryRun,
+    totalRows: 0,
+    validRows: 0,
+    invalidRows: 0,
+    committed: 0,
+    fileProblems: [],
+    ignoredColumns: [],
+    problems: [],
+  };
+  let table: ImportTable;
+  try {
+    table = await readImportFile(request.fileName, request.content);
+  } catch (error) {
+    if (error instanceof ImportFileError) return { ...report, fileProblems: [error.message] };
+    throw error;
+  }
+  report.totalRows = table.rows.length;
+
+  const columnAt = new Map<number, ImportColumn>();
+  table.headers.forEach((header, index) => {
+    if (header.trim() === '') return;
+    const column = COLUMN_BY_HEADER.get(normaliseHeader(header));
+    if (!column) report.ignoredColumns.push(header.trim());
+    else if ([...columnAt.values()].includes(column)) report.fileProblems.push(`Kolom '${column.header}' staat twee keer in het bestand.`);
+    else columnAt.set(index, column);
+  });
+  const present = new Set(columnAt.values());
+  for (const column of IMPORT_COLUMNS) {
+    if (column.required && !present.has(column)) report.fileProblems.push(`Kolom '${column.header}' ontbreekt. Gebruik het sjabloon voor de juiste kolommen.`);
+  }
+  if (table.rows.length === 0) report.fileProblems.push('Het bestand bevat geen zaken (alleen een kopregel of niets).');
+  if (report.fileProblems.length > 0) return report;
+
+  const firstRowOf = new Map<string, number>();
+  const valid: { row: number; intake: CaseIntake }[] = [];
+  const width = table.headers.length;
+  for (const { row, cells } of table.rows) {
+    const extra = cells.slice(width).some((c) => c.trim() !== '');
+    if (extra || cells.length < width) {
+      report.problems.push({ row, column: '(rij)', message: `Rij heeft ${cells.length} kolommen, de kopregel ${width}: controleer scheidingstekens en aanhalingstekens` });
+      report.invalidRows += 1;
+      continue;
+    }
+    const byColumn = new Map<ImportColumn, string>();
+    for (const [index, column] of columnAt) byColumn.set(column, cells[index] ?? '');
+    const result = importRowToIntake(row, byColumn);
+    if (!result.ok) {
+      report.problems.push(...result.problems);
+      report.invalidRows += 1;
+      continue;
+    }
+    const { parketnummer } = result.intake;
+    const earlier = firstRowOf.get(parketnummer);
+    if (earlier !== undefined) {
+      report.problems.push({ row, column: 'parketnummer', message: `Dubbel: parketnummer ${parketnummer} staat ook in rij ${earlier}` });
+      report.invalidRows += 1;
+      continue;
+    }
+    firstRowOf.set(parketnummer, row);
+    valid.push(result);
+  }
+
+  // The check against the district and the write share one write transaction: a second import of the
+  // same file running at the same time (another process) waits, then finds these cases and refuses them.
+  const checkAndCommit = () => {
+    const existing = new Set(db.select({ p: criminalCases.parketnummer }).from(criminalCases).all().map((r) => r.p));
+    const fresh = valid.filter(({ row, intake }) => {
+      if (!existing.has(intake.parketnummer)) return true;
+      report.problems.push({ row, column: 'parketnummer', message: `Parketnummer ${intake.parketnummer} is al ingevoerd in dit arrondissement` });
+      report.invalidRows += 1;
+      return false;
+    });
+    report.problems.sort((a, b) => a.row - b.row);
+    report.validRows = fresh.length;
+    const blocked = request.mode === 'all_or_nothing' && report.invalidRows > 0;
+    if (request.dryRun || blocked || fresh.length === 0) return;
+    const write = createIntakeWriter(db, loadDeadlineContext(db), ctx.clock.now());
+    for (const { row, intake } of fresh) write(intake, { actor, source: 'import', file: request.fileName, row });
+    report.committed = fresh.length;
+  };
+  if (request.dryRun) checkAndCommit();
+  else await ctx.write(checkAndCommit);
+  return report;
+}

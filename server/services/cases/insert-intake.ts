@@ -1,0 +1,82 @@
+import type { CaseIntake } from '../../../shared/intake/case-intake';
+import type { AppDatabase } from '../../../db/open-database';
+import type { DeadlineContext } from '../settings/district-settings';
+import { derivedColumns, utc } from './derived-columns';
+
+export interface IntakeAudit {
+  actor: string;
+  source: 'form' | 'import';
+  file?: string;
+  row?: number;
+}
+
+/**
+ * Writes checked intakes (suspect, case with its cached limits, audit row stamped `now`) through
+ * statements prepared once, so a 10,000-row import stays well under two seconds. Use it inside a transaction.
+ */
+export function createIntakeWriter(db: AppDatabase, context: DeadlineContext, now: Date) {
+  const sqlite = db.$client;
+  const insertSuspect = sqlite.prepare('insert into suspect (full_name, date_of_birth, summons_address, lawyer_name) values (?, ?, ?, ?)');
+  const insertCase = sqlite.prepare(
+    `insert into criminal_case (parketnummer, suspect_id, modality, filler_kind, status, police_unit, offence_summary, offence_at,
+       arrested_at, custody_ordered_at, custody_extended_at, remand_ordered_at, summons_served_at, short_term_consent,
+       co_defendant_group, estimated_minutes,
+       voorgeleiding_by, hearing_by, hearing_from, hearing_target_by, next_limit, next_limit_kind, queue_order, planning_gaps, ready_from)
+     values (?, ?, ?, ?, 'intake', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAudit = sqlite.prepare(
+    "insert into audit_event (occurred_at, actor, action, entity_type, entity_id, details) values (?, ?, 'case.created', 'case', ?, ?)",
+  );
+
+  const occurredAt = now.toISOString();
+
+  return (intake: CaseIntake, audit: IntakeAudit): number => {
+    const { suspect } = intake;
+    const suspectId = Number(insertSuspect.run(suspect.fullName, suspect.dateOfBirth, suspect.summonsAddress, suspect.lawyerName).lastInsertRowid);
+    const events = {
+      parketnummer: intake.parketnummer,
+      modality: intake.modality,
+      arrestedAt: utc(intake.arrestedAt),
+      custodyOrderedAt: utc(intake.custodyOrderedAt),
+      custodyExtendedAt: utc(intake.custodyExtendedAt),
+      remandOrderedAt: utc(intake.remandOrderedAt),
+      summonsServedAt: utc(intake.summonsServedAt),
+      shortTermConsent: intake.shortTermConsent,
+      judgmentAt: null,
+      penaltyOrderDeliveredAt: null,
+    };
+    // A new case has no preconditions yet.
+    const limits = derivedColumns(events, context, []);
+    const caseId = Number(
+      insertCase.run(
+        intake.parketnummer,
+        suspectId,
+        intake.modality,
+        intake.fillerKind,
+        intake.policeUnit,
+        intake.offenceSummary,
+        utc(intake.offenceAt),
+        events.arrestedAt,
+        events.custodyOrderedAt,
+        events.custodyExtendedAt,
+        events.remandOrderedAt,
+        events.summonsServedAt,
+        intake.shortTermConsent ? 1 : 0,
+        intake.coDefendantGroup,
+        intake.estimatedMinutes,
+        limits.voorgeleidingBy,
+        limits.hearingBy,
+        limits.hearingFrom,
+        limits.hearingTargetBy,
+        limits.nextLimit,
+        limits.nextLimitKind,
+        limits.queueOrder,
+        limits.planningGaps,
+        limits.readyFrom,
+      ).lastInsertRowid,
+    );
+    const details = { source: audit.source, parketnummer: intake.parketnummer, modality: intake.modality, ...(audit.file ? { file: audit.file, row: audit.row } : {}) };
+    insertAudit.run(occurredAt, audit.actor, caseId, JSON.stringify(details));
+    return caseId;
+  };
+}

@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { formatCount, IMPORT_LIMITS, type ImportLimits } from './import-file-limits';
+import type { ReadReply, ReadRequest } from './import-file-worker';
+import { timeLimitError } from './import-rows';
+import { ImportFileError, type ImportProgress, type ImportTable } from './import-table';
+import { checkFileSize, importFileKind, parseImportFile } from './parse-import-file';
+
+export { ImportFileError, type ImportProgress, type ImportTable } from './import-table';
+export { IMPORT_LIMITS, type ImportLimits } from './import-file-limits';
+
+export interface ReadImportOptions {
+  /** Called now and then while the file is read (rows read so far), and once at the end. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Tighter (or, in tests, other) limits than IMPORT_LIMITS. The thread's memory limit is always IMPORT_LIMITS.maxMemoryMb. */
+  limits?: Partial<ImportLimits>;
+}
+
+/**
+ * Reads a CSV (comma or semicolon, as Dutch Excel writes it) or the first worksheet of an XLSX file
+ * into text cells, as a stream, in a worker thread, within IMPORT_LIMITS. A file that cannot be read
+ * or passes a limit is refused as a whole: ImportFileError with a Dutch message that names the limit.
+ */
+export async function readImportFile(fileName: string, content: Buffer, options: ReadImportOptions = {}): Promise<ImportTable> {
+  const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
+  importFileKind(fileName);
+  checkFileSize(content, limits);
+  const entry = workerEntry();
+  if (!entry) return readInThisThread(fileName, content, limits, options.onProgress);
+  const job = queue.then(() => readInWorker(entry, fileName, content, limits, options.onProgress));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+/** The same reading in the caller's thread (where no worker is built; and for tests of the readers). */
+export async function readInThisThread(fileName: string, content: Buffer, limits: ImportLimits = IMPORT_LIMITS, onProgress?: (progress: ImportProgress) => void): Promise<ImportTable> {
+  const table: ImportTable = { headers: [], rows: [] };
+  await parseImportFile(fileName, content, limits, {
+    header: (headers) => (table.headers = headers),
+    rows: (rows) => pushAll(table.rows, rows),
+    progress: onProgress,
+  });
+  return table;
+}
+
+function pushAll<T>(target: T[], items: T[]) {
+  for (const item of items) target.push(item);
+}
+
+// Kept in a variable so the bundler does not treat `new URL('…', import.meta.url)` as an asset to copy.
+const WORKER_FROM_SOURCE = './import-file-worker-from-source.mjs';
+/** Time the thread gets beyond the reading limit (it checks the limit itself) before it is stopped. */
+const GRACE_MS = 2_000;
+
+/**
+ * Where the worker's code is: next to the bundle that starts it (dist/electron/import-worker.cjs,
+ * dist/cli/import-worker.mjs), or the TypeScript source through tsx when running from source. A bundle
+ * built without the worker reads in its own thread (still as a stream, within the limits).
+ */
+function workerEntry(): string | URL | null {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.cjs') || here.endsWith('.mjs')) {
+    const file = path.join(path.dirname(here), here.endsWith('.cjs') ? 'import-worker.cjs' : 'import-worker.mjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    return fs.existsSync(file) ? file : null;
+  }
+  return new URL(WORKER_FROM_SOURCE, import.meta.url);
+}
+
+interface Job {
+  id: number;
+  onReply(reply: ReadReply): void;
+  onFailure(error: Error): void;
+}
+
+let worker: Worker | null = null;
+let current: Job | null = null;
+let nextId = 1;
+/** One file at a time: a second import waits for the first (at most the time limit). */
+let queue: Promise<unknown> = Promise.resolve();
+
+function startedWorker(entry: string | URL): Worker {
+  if (worker) return worker;
+  const started = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.maxMemoryMb } });
+  started.on('message', (reply: ReadReply) => {
+    if (current?.id === reply.id) current.onReply(reply);
+  });
+  const fail = (error: Error) => {
+    if (worker === started) worker = null;
+    const job = current;
+    current = null;
+    job?.onFailure(error);
+  };
+  started.on('error', fail);
+  started.on('exit', (code) => fail(new Error(`De importthread stopte onverwacht (code ${code}).`)));
+  worker = started;
+  return started;
+}
+
+function readInWorker(entry: string | URL, fileName: string, content: Buffer, limits: ImportLimits, onProgress?: (progress: ImportProgress) => void): Promise<ImportTable> {
+  const thread = startedWorker(entry);
+  const id = nextId++;
+  const table: ImportTable = { headers: [], rows: [] };
+  return new Promise<ImportTable>((resolve, reject) => {
+    const settle = (outcome: () => void) => {
+      clearTimeout(timer);
+      if (current?.id === id) current = null;
+      thread.unref();
+      outcome();
+    };
+    const timer = setTimeout(() => {
+      settle(() => reject(timeLimitError(limits)));
+      if (worker === thread) worker = null;
+      void thread.terminate();
+    }, limits.maxSeconds * 1000 + GRACE_MS);
+    current = {
+      id,
+      onReply(reply) {
+        switch (reply.type) {
+          case 'header':
+            table.headers = reply.headers;
+            break;
+          case 'rows':
+            pushAll(table.rows, reply.rows);
+            break;
+          case 'progress':
+            onProgress?.({ rowsRead: reply.rowsRead });
+            break;
+          case 'done':
+            settle(() => resolve(table));
+            break;
+          case 'refused':
+            settle(() => reject(new ImportFileError(reply.message)));
+            break;
+          case 'failed':
+            settle(() => reject(new Error(`Reading import file failed in its thread: ${reply.message}`)));
+            break;
+        }
+      },
+      onFailure(error) {
+        const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        settle(() =>
+          reject(
+            outOfMemory
+              ? new ImportFileError(`Het lezen van het bestand vroeg meer dan ${formatCount(IMPORT_LIMITS.maxMemoryMb)} MB geheugen, de grens voor één import. Er is niets geïmporteerd; splits het bestand in delen.`)
+              : error,
+          ),
+        );
+      },
+    };
+    thread.ref();
+    const request: ReadRequest = { id, fileName, content, limits };
+    thread.postMessage(request);
+  });
+}
+
+/** Stops the worker (at shutdown, in tests); the next import starts a new one. */
+export async function stopImportThread(): Promise<void> {
+  const running = worker;
+  worker = null;
+  if (running) await running.terminate();
+}

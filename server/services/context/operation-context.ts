@@ -1,0 +1,19 @@
+import type { AppDatabase } from '../../../db/open-database';
+import type { Clock } from './clock';
+
+/**
+ * Everything one operation may use, made once per request by the api handler: the database, who acts,
+ * the clock, and the request id the caller chose. The district server adds the role here.
+ */
+export interface OperationContext {
+  db: AppDatabase;
+  actor: string;
+  clock: Clock;
+  /** The caller's id for this request (one per user action); null for reads and callers without one. */
+  requestId: string | null;
+  /**
+   * Runs `work` as one write transaction (BEGIN IMMEDIATE; waits and retries while another process
+   * writes the file) and records the request id in the same transaction.
+   */
+  write<T>(work: () => T): Promise<T>;
+}

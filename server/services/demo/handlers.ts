@@ -1,0 +1,11 @@
+import type { FeatureHandlers } from '../api-handler';
+import { resolveDemoOptions } from './demo-options';
+import { generateDemoDistrict } from './generate-demo-district';
+import { writeDemoDistrict } from './write-demo-district';
+
+export const demoHandlers: FeatureHandlers<'demo'> = {
+  'demo.load': (input, ctx) => {
+    const demo = generateDemoDistrict(resolveDemoOptions(input, ctx.clock.today()));
+    return ctx.write(() => writeDemoDistrict(ctx.db, demo, ctx.clock.now()));
+  },
+};

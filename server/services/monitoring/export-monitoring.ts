@@ -1,0 +1,62 @@
+import type { AppDatabase } from '../../../db/open-database';
+import { MONITORING_FORMAT, MONITORING_FORMAT_VERSION, type MonitoringExportInput } from '../../../shared/monitoring/monitoring-schemas';
+import { referenceDay, toMonitoringRecord, type MonitoringRecord } from '../../../shared/monitoring/monitoring-record';
+import { amsterdamDate } from '../../../shared/calendar/amsterdam-time';
+import { recordAudit } from '../audit';
+import { getDistrict } from '../district/district-service';
+import { ServiceError } from '../service-error';
+import { caseKey, keyFingerprint, monitoringKey } from './monitoring-key';
+import { readMonitoringFacts } from './monitoring-facts';
+
+export interface MonitoringExport {
+  format: typeof MONITORING_FORMAT;
+  formatVersion: typeof MONITORING_FORMAT_VERSION;
+  district: string;
+  keyId: string;
+  generatedOn: string;
+  selection: { from: string | null; to: string | null };
+  recordCount: number;
+  records: MonitoringRecord[];
+}
+
+/**
+ * The pseudonymised per-case export for national comparison (docs/monitoring-export.md). Makes the
+ * district key on first use and audits every export, in one transaction.
+ */
+export function buildMonitoringExport(db: AppDatabase, input: MonitoringExportInput, actor: string, now: Date): MonitoringExport {
+  const district = getDistrict(db);
+  if (!district) throw new ServiceError('NOT_FOUND', 'Er is nog geen arrondissement ingericht: er valt niets te exporteren.');
+  return db.transaction((tx) => {
+    const key = monitoringKey(tx, actor, now);
+    // Same connection, so these reads run inside the transaction too.
+    const records = readMonitoringFacts(db)
+      .filter(({ facts }) => {
+        const day = referenceDay(facts);
+        return (!input.from || day >= input.from) && (!input.to || day <= input.to);
+      })
+      .map(({ parketnummer, facts }) => toMonitoringRecord(caseKey(key, parketnummer), facts));
+    const selection = { from: input.from ?? null, to: input.to ?? null };
+    recordAudit(tx, { actor, action: 'monitoring.exported', entityType: 'district', entityId: district.id, details: { ...selection, recordCount: records.length }, occurredAt: now.toISOString() });
+    return {
+      format: MONITORING_FORMAT,
+      formatVersion: MONITORING_FORMAT_VERSION,
+      district: district.code,
+      keyId: keyFingerprint(key),
+      generatedOn: amsterdamDate(now.getTime()),
+      selection,
+      recordCount: records.length,
+      records,
+    };
+  });
+}
+
+export function monitoringFileName(exported: MonitoringExport): string {
+  return `ketenplanner-monitoring-${exported.district}-${exported.generatedOn}.json`;
+}
+
+/** The export as a file download for the contract operation 'monitoring.export'. */
+export function exportMonitoringFile(db: AppDatabase, input: MonitoringExportInput, actor: string, now: Date) {
+  const exported = buildMonitoringExport(db, input, actor, now);
+  const text = `${JSON.stringify(exported, null, 2)}\n`;
+  return { fileName: monitoringFileName(exported), mimeType: 'application/json', contentBase64: Buffer.from(text, 'utf8').toString('base64'), recordCount: exported.recordCount };
+}

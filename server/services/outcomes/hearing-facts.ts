@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import { startOfAmsterdamDay } from '../../../shared/calendar/amsterdam-time';
+import { instantOf } from '../../../shared/calendar/amsterdam-time';
+import type { CaseStatus } from '../../../shared/domain/case-status';
+import { occupiesSlot } from '../../../shared/domain/slot-occupancy';
+import { courtSessions, criminalCases, hearingOutcomes, hearings } from '../../../db/schema';
+import { transitionCase, type Tx } from '../cases/case-transition';
+import { ServiceError } from '../service-error';
+
+/** A hearing with its session and case, as outcome registration needs them. */
+export function loadHearingFacts(tx: Tx, hearingId: number) {
+  const row = tx
+    .select({ hearing: hearings, session: courtSessions, case: criminalCases })
+    .from(hearings)
+    .innerJoin(courtSessions, eq(courtSessions.id, hearings.sessionId))
+    .innerJoin(criminalCases, eq(criminalCases.id, hearings.caseId))
+    .where(eq(hearings.id, hearingId))
+    .get();
+  if (!row) throw new ServiceError('NOT_FOUND', `Behandeling ${hearingId} bestaat niet.`);
+  const outcome = tx.select().from(hearingOutcomes).where(eq(hearingOutcomes.hearingId, hearingId)).get() ?? null;
+  return { ...row, outcome };
+}
+export type HearingFacts = ReturnType<typeof loadHearingFacts>;
+
+/** Refuses an outcome for a session that has not taken place, was cancelled, or a hearing taken off the roll. */
+export function assertHearingCanHaveOutcome(facts: HearingFacts, today: string): void {
+  const { hearing, session, case: c } = facts;
+  if (session.status === 'cancelled') throw new ServiceError('CONFLICT', `De zitting van ${session.date} is geannuleerd: daar is geen uitkomst vast te leggen.`);
+  if (session.date > today) throw new ServiceError('CONFLICT', `De zitting van ${session.date} is nog niet geweest: leg de uitkomst vast op of na de zittingsdag.`);
+  // On the roll = holding a place on the session (shared/domain/slot-occupancy.ts).
+  if (!occupiesSlot(hearing.status)) {
+    throw new ServiceError('CONFLICT', `Zaak ${c.parketnummer} staat niet meer op deze rol (behandeling ${hearing.status}).`);
+  }
+}
+
+/**
+ * The moment of the judgment: the given one (UTC) or now. Not before the session's day and not in
+ * the future: a typing error here would move the appeal term and the CJIB countdown.
+ */
+export function judgmentMoment(given: string | undefined, sessionDate: string, now: Date): string {
+  const at = given === undefined ? now.getTime() : instantOf(given);
+  if (at < startOfAmsterdamDay(sessionDate)) throw new ServiceError('INVALID_INPUT', `Het tijdstip van de uitspraak ligt vóór de zittingsdag (${sessionDate}).`);
+  if (at > now.getTime() + 60_000) throw new ServiceError('INVALID_INPUT', 'Het tijdstip van de uitspraak ligt in de toekomst.');
+  return new Date(at).toISOString();
+}
+
+/** Walks the case through the given statuses in order, skipping those it has already reached; each step audited. */
+export function moveCase(tx: Tx, caseId: number, path: readonly CaseStatus[], audit: { actor: string; reason?: string | null; details?: Record<string, unknown> }, now: Date): void {
+  const current = tx.select({ status: criminalCases.status }).from(criminalCases).where(eq(criminalCases.id, caseId)).get();
+  if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
+  const start = path.indexOf(current.status);
+  for (const status of path.slice(start + 1)) transitionCase(tx, caseId, status, audit, now);
+}

@@ -1,0 +1,145 @@
+import { verdictOf } from '../../../shared/outcomes/outcome-record';
+import { eq } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/api/contract';
+import { resumeFromRefusal, VERDICT_DESCRIPTIONS, type OutcomeRecord } from '../../../shared/outcomes/outcome-record';
+import type { SanctionInput } from '../../../shared/outcomes/sanction-rules';
+import type { AppDatabase } from '../../../db/open-database';
+import { decisions, hearingOutcomes, hearings } from '../../../db/schema';
+import { recordAudit } from '../audit';
+import type { Tx } from '../cases/case-transition';
+import { ServiceError } from '../service-error';
+import { loadDeadlineContext, type DeadlineContext } from '../settings/district-settings';
+import { getDecision } from '../decisions/decision-view';
+import { setDecisionMoments, syncHandoff, writeSanctions } from './decision-writes';
+import { assertHearingCanHaveOutcome, judgmentMoment, loadHearingFacts, moveCase, type HearingFacts } from './hearing-facts';
+
+export interface OutcomeClock {
+  actor: string;
+  today: string;
+  now: Date;
+}
+
+/** The sanctions a decided record stands for: the ones entered, or the verdict without punishment. */
+export function sanctionsOfRecord(record: Extract<OutcomeRecord, { outcome: 'decided' }>): SanctionInput[] {
+  if (record.verdict === 'sanctions') return record.sanctions;
+  return [
+    { kind: 'other_measure', amountCents: null, hours: null, days: null, conditional: false, probationMonths: null, substituteDetentionDays: null, description: VERDICT_DESCRIPTIONS[record.verdict] },
+  ];
+}
+
+/**
+ * Records what happened at a hearing, in one transaction: the outcome row, the hearing's and the
+ * case's new status, and for a judgment the decision with its sanctions, the case's judgment moment
+ * (so the appeal term and the CJIB countdown appear) and its hand-off to CJIB. A second recording
+ * for the same hearing is refused: a correction goes through outcomes.correct.
+ */
+/** Why a case without punishment is completed at its decision. */
+export const NOTHING_TO_ENFORCE = 'Geen straf of maatregel om ten uitvoer te leggen: de zaak is afgerond.';
+
+export function recordOutcome(db: AppDatabase, input: ParsedInput<'outcomes.record'>, clock: OutcomeClock) {
+  const context = loadDeadlineContext(db);
+  const { caseId, decisionId } = db.transaction((tx) => {
+    const facts = loadHearingFacts(tx, input.hearingId);
+    if (facts.outcome) {
+      throw new ServiceError('CONFLICT', `Voor zaak ${facts.case.parketnummer} is op deze zitting al een uitkomst vastgelegd; wijzigen kan alleen via 'corrigeren' met een reden.`);
+    }
+    assertHearingCanHaveOutcome(facts, clock.today);
+    return { caseId: facts.case.id, decisionId: applyOutcome(tx, facts, input, clock, context) };
+  });
+  return { hearingId: input.hearingId, caseId, outcome: input.outcome, decision: decisionId === null ? null : getDecision(db, decisionId) };
+}
+
+function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock: OutcomeClock, context: DeadlineContext): number | null {
+  const { actor, now } = clock;
+  const caseId = facts.case.id;
+  const recordedAt = now.toISOString();
+  const base = { hearingId: facts.hearing.id, outcome: record.outcome, note: record.note ?? null, recordedBy: actor, recordedAt };
+  const setHearing = (status: 'held' | 'adjourned' | 'cancelled') => tx.update(hearings).set({ status }).where(eq(hearings.id, facts.hearing.id)).run();
+  const auditOutcome = (reason: string | null, details: Record<string, unknown>) =>
+    recordAudit(tx, { actor, action: 'outcome.recorded', entityType: 'hearing', entityId: facts.hearing.id, reason, details: { caseId, sessionId: facts.session.id, outcome: record.outcome, ...details }, occurredAt: recordedAt });
+
+  switch (record.outcome) {
+    case 'decided': {
+      const decidedAt = judgmentMoment(record.decidedAt, facts.session.date, now);
+      tx.insert(hearingOutcomes).values({ ...base, suspectPresent: record.suspectPresent }).run();
+      setHearing('held');
+      const decision = tx
+        .insert(decisions)
+        .values({
+          caseId,
+          hearingId: facts.hearing.id,
+          kind: 'judgment',
+          decidedAt,
+          decidedBy: record.decidedBy,
+          suspectPresent: record.suspectPresent,
+          conditions: record.conditions || null,
+          fitForCommunityService: record.signals.fitForCommunityService,
+          fitForDetention: record.signals.fitForDetention,
+          paymentArrangement: record.signals.paymentArrangement,
+          problematicDebts: record.signals.problematicDebts,
+          signalsNote: record.signals.note || null,
+          recordedBy: actor,
+          recordedAt,
+        })
+        .returning({ id: decisions.id })
+        .get();
+      const { after } = writeSanctions(tx, decision.id, sanctionsOfRecord(record));
+      auditOutcome(null, { suspectPresent: record.suspectPresent, decisionId: decision.id });
+      recordAudit(tx, {
+        actor,
+        action: 'decision.recorded',
+        entityType: 'decision',
+        entityId: decision.id,
+        details: { caseId, kind: 'judgment', decidedAt, decidedBy: record.decidedBy, verdict: record.verdict, sanctions: after, conditions: record.conditions, signals: record.signals },
+        occurredAt: recordedAt,
+      });
+      syncHandoff(tx, decision.id, actor, now);
+      moveCase(tx, caseId, ['heard', 'decided'], { actor, details: { hearingId: facts.hearing.id, decisionId: decision.id } }, now);
+      setDecisionMoments(tx, caseId, context, { judgmentAt: decidedAt });
+      if (verdictOf(sanctionsOfRecord(record)) !== 'sanctions') {
+        moveCase(tx, caseId, ['decided', 'completed'], { actor, reason: NOTHING_TO_ENFORCE, details: { decisionId: decision.id } }, now);
+      }
+      return decision.id;
+    }
+    case 'adjourned': {
+      const refusal = resumeFromRefusal(record.resumeFrom, clock.today);
+      if (refusal) throw new ServiceError('INVALID_INPUT', refusal);
+      tx.insert(hearingOutcomes).values({ ...base, suspectPresent: record.suspectPresent, adjournmentReason: record.reason, resumeFrom: record.resumeFrom }).run();
+      setHearing('adjourned');
+      auditOutcome(record.reason, { resumeFrom: record.resumeFrom, suspectPresent: record.suspectPresent });
+      moveCase(tx, caseId, ['heard', 'adjourned', 'awaiting_planning'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id, resumeFrom: record.resumeFrom } }, now);
+      // The derived readiness now holds the resume date: the planner places it no earlier.
+      setDecisionMoments(tx, caseId, context, {});
+      return null;
+    }
+    case 'not_appeared': {
+      tx.insert(hearingOutcomes).values({ ...base, suspectPresent: false, adjournmentReason: record.reason }).run();
+      setHearing('adjourned');
+      auditOutcome(record.reason, {});
+      const path = facts.case.status === 'heard' ? (['adjourned', 'awaiting_planning'] as const) : (['awaiting_planning'] as const);
+      moveCase(tx, caseId, path, { actor, reason: record.reason, details: { hearingId: facts.hearing.id, outcome: 'not_appeared' } }, now);
+      // A new hearing needs a new summons served (art. 265 Sv): readiness shows the gap until it is.
+      const clearSummons = facts.case.modality !== 'supersnelrecht' && facts.case.summonsServedAt !== null;
+      if (clearSummons) {
+        recordAudit(tx, {
+          actor,
+          action: 'case.events_changed',
+          entityType: 'case',
+          entityId: caseId,
+          reason: `Niet verschenen: opnieuw dagvaarden (${record.reason})`,
+          details: { summonsServedAt: { from: facts.case.summonsServedAt, to: null } },
+          occurredAt: recordedAt,
+        });
+      }
+      setDecisionMoments(tx, caseId, context, clearSummons ? { summonsServedAt: null } : {});
+      return null;
+    }
+    case 'withdrawn': {
+      tx.insert(hearingOutcomes).values({ ...base, adjournmentReason: record.reason }).run();
+      setHearing('cancelled');
+      auditOutcome(record.reason, {});
+      moveCase(tx, caseId, ['withdrawn'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id } }, now);
+      return null;
+    }
+  }
+}

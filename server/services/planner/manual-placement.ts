@@ -1,0 +1,185 @@
+import { and, eq } from 'drizzle-orm';
+import { amsterdamDate, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
+import { freePlacesFor } from '../../../shared/domain/slot-occupancy';
+import { sessionAcceptsCase } from '../../../shared/domain/session';
+import type { AppDatabase } from '../../../db/open-database';
+import { courtSessions, criminalCases, hearings } from '../../../db/schema';
+import { recordAudit } from '../audit';
+import { transitionCase } from '../cases/case-transition';
+import { reservationBreaches } from '../reservations/reservation-breach';
+import { sessionOccupancy } from '../sessions/session-occupancy';
+import { ServiceError } from '../service-error';
+import { loadCourtCalendar, loadDeadlineSettings } from '../settings/district-settings';
+import { earliestHearing } from '../../../shared/deadlines/summons-term';
+import { describeReadinessGap, preconditionGap, type ReadinessGap } from '../../../shared/domain/planning-readiness';
+import type { PreconditionKind } from '../../../shared/domain/precondition';
+import type { HeardModality } from '../../../shared/domain/modality';
+import { DutchTimeFormatter } from '../../../shared/planner/dutch-time';
+
+const DUTCH = new DutchTimeFormatter();
+
+export interface ManualPlacement {
+  caseId: number;
+  /** The session to put the case on, or null to take it out of the planning. */
+  sessionId: number | null;
+  pin: boolean;
+  reason: string;
+  /** A person who knows the rule is broken and takes responsibility says so explicitly. */
+  confirmBreach: boolean;
+}
+
+type CaseRow = typeof criminalCases.$inferSelect;
+type SessionRow = typeof courtSessions.$inferSelect;
+
+/** The facts about a session that decide whether a case may go there. */
+interface SessionSlot {
+  date: string;
+  startTime: string;
+  capacity: number;
+  booked: number;
+}
+
+/** What the case itself stands in the way of: not ready yet, or a new summons needed for another date. */
+export interface CaseBarriers {
+  notReady: ReadinessGap[];
+  /** For a case that already has a hearing: a new date needs a new summons, lawful only from this moment. */
+  newSummonsFrom: number | null;
+}
+
+export function caseBarriers(db: Pick<AppDatabase, '$client'>, c: CaseRow, hasHearing: boolean, now: Date): CaseBarriers {
+  const overdue = db.$client
+    .prepare("select kind from case_precondition where case_id = ? and status = 'pending' and expected_on < ? order by kind")
+    .all(c.id, amsterdamDate(now.getTime())) as { kind: PreconditionKind }[];
+  const notReady = [...(c.planningGaps ? (c.planningGaps.split(',') as ReadinessGap[]) : []), ...overdue.map((o) => preconditionGap('overdue', o.kind))];
+  const heard = c.modality !== 'zsm';
+  const newSummonsFrom =
+    hasHearing && heard
+      ? earliestHearing(now.getTime(), c.modality as HeardModality, c.shortTermConsent, loadDeadlineSettings(db as AppDatabase), loadCourtCalendar(db as AppDatabase)).at
+      : null;
+  return { notReady, newSummonsFrom };
+}
+
+/** What putting this case on this session would break: capacity, the summons term, a hard limit, readiness. */
+export function placementBreaches(c: Pick<CaseRow, 'hearingBy' | 'hearingFrom' | 'readyFrom'>, session: SessionSlot, barriers: CaseBarriers): string[] {
+  const breaches: string[] = [];
+  if (barriers.notReady.length > 0) breaches.push(`De zaak is nog niet klaar voor planning: ${barriers.notReady.map(describeReadinessGap).join('; ')}.`);
+  if (session.booked >= session.capacity) breaches.push(`De zitting is vol (${session.booked} van ${session.capacity} plaatsen bezet): dit is overboeken.`);
+  const [hour, minute] = session.startTime.split(':').map(Number) as [number, number];
+  const starts = fromAmsterdamLocal(session.date, hour, minute);
+  if (c.hearingBy && starts > Date.parse(c.hearingBy)) {
+    breaches.push(`De zitting begint na de wettelijke uiterste zittingsdatum van ${DUTCH.moment(Date.parse(c.hearingBy))}.`);
+  }
+  if (c.hearingFrom && starts < Date.parse(c.hearingFrom)) {
+    breaches.push(`De zitting begint vóór het einde van de dagvaardingstermijn (${DUTCH.moment(Date.parse(c.hearingFrom))}).`);
+  }
+  if (barriers.newSummonsFrom !== null && starts < barriers.newSummonsFrom) {
+    breaches.push(
+      `Een andere datum vraagt een nieuwe dagvaarding, en die kan niet op tijd worden betekend voor een zitting vóór ${DUTCH.moment(barriers.newSummonsFrom)} (art. 265 lid 1 / art. 370 Sv).`,
+    );
+  }
+  if (c.readyFrom && starts < Date.parse(c.readyFrom)) {
+    breaches.push(`De zaak is pas klaar op ${amsterdamDate(Date.parse(c.readyFrom)).split('-').reverse().join('-')} (verwachte datum van een voorwaarde voor behandeling).`);
+  }
+  return breaches;
+}
+
+/** The sessions of a window that take the case's modality (not the one it is on), each with its free slots and what placing the case there would break. */
+export function placementCandidates(db: AppDatabase, caseId: number, window: { from: string; to: string }, now: Date) {
+  const c = db.select().from(criminalCases).where(eq(criminalCases.id, caseId)).get();
+  if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
+  if (c.modality === 'zsm') return [];
+  const current = db.select({ sessionId: hearings.sessionId }).from(hearings).where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'planned'))).get();
+  const rows = db.$client
+    .prepare(
+      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.accepted_filler_kinds as acceptedFillerKinds, s.status, s.capacity_slots as capacitySlots, r.name as room, l.name as location
+       from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
+       where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
+    )
+    .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; acceptedModalities: string; acceptedFillerKinds: string; status: 'scheduled'; capacitySlots: number; room: string; location: string }[];
+  const occupancy = sessionOccupancy(db, rows);
+  const barriers = caseBarriers(db, c, current !== undefined, now);
+  return rows
+    .filter((r) => r.id !== current?.sessionId && sessionAcceptsCase(r, c.modality, c.fillerKind))
+    .map((r) => {
+      const places = occupancy.get(r.id)!;
+      return {
+        sessionId: r.id,
+        date: r.date,
+        startTime: r.startTime,
+        sessionType: r.sessionType,
+        location: r.location,
+        room: r.room,
+        // Free for this case: its own modality's unfilled reserved slots count, other modalities' do not.
+        free: freePlacesFor(c.modality, places.capacity, places.booked, places.unfilledByModality),
+        breaches: [...placementBreaches(c, { ...r, ...places }, barriers), ...reservationBreaches(c.modality, places, places.reservation)],
+      };
+    });
+}
+
+export interface PlacementCheck {
+  breaches: string[];
+}
+
+/**
+ * A coordinator places, moves or unplans a case by hand. The move is checked against the session
+ * (open, accepts the modality, a free slot) and the legal limits (never before the summons term, never
+ * after a hard limit). A breach is refused unless explicitly confirmed; then it is recorded, with the
+ * reason, in the audit trail. A moved hearing is kept as cancelled, so the history shows both.
+ */
+export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor: string, now: Date): PlacementCheck {
+  return db.transaction((tx) => {
+    const c = tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)).get();
+    if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
+    if (c.status !== 'planned' && c.status !== 'awaiting_planning') {
+      throw new ServiceError('CONFLICT', 'Alleen een zaak die wacht op planning of al gepland is, kan worden (her)gepland.');
+    }
+    const current = tx
+      .select()
+      .from(hearings)
+      .where(and(eq(hearings.caseId, c.id), eq(hearings.status, 'planned')))
+      .get();
+
+    const breaches: string[] = [];
+    let target: typeof courtSessions.$inferSelect | undefined;
+    if (input.sessionId !== null) {
+      target = tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)).get();
+      if (!target || target.status !== 'scheduled') throw new ServiceError('CONFLICT', 'Deze zitting bestaat niet of is vervallen.');
+      if (current?.sessionId === target.id) throw new ServiceError('CONFLICT', 'De zaak staat al op deze zitting.');
+      if (c.modality === 'zsm' || !sessionAcceptsCase(target, c.modality, c.fillerKind)) {
+        throw new ServiceError('CONFLICT', 'Deze zitting neemt deze modaliteit niet.');
+      }
+      const places = sessionOccupancy(db, [target]).get(target.id)!;
+      const slot = { ...target, capacity: places.capacity, booked: places.booked };
+      breaches.push(...placementBreaches(c, slot, caseBarriers(db, c, current !== undefined, now)), ...reservationBreaches(c.modality, slot, places.reservation));
+    }
+    if (breaches.length > 0 && !input.confirmBreach) {
+      throw new ServiceError('CONFLICT', `Niet zonder uitdrukkelijke bevestiging: ${breaches.join(' ')}`);
+    }
+
+    if (current) {
+      tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, current.id)).run();
+      recordAudit(tx, { actor, action: input.sessionId === null ? 'hearing.unplanned' : 'hearing.moved', entityType: 'hearing', entityId: current.id, reason: input.reason, details: { caseId: c.id, fromSessionId: current.sessionId, toSessionId: input.sessionId }, occurredAt: now.toISOString() });
+    }
+    if (target) {
+      const explanation = `Handmatig geplaatst door ${actor}: ${input.reason}`;
+      const hearingId = tx
+        .insert(hearings)
+        .values({ caseId: c.id, sessionId: target.id, status: 'planned', pinned: input.pin, explanation })
+        .returning({ id: hearings.id })
+        .get().id;
+      recordAudit(tx, {
+        actor,
+        action: 'hearing.planned',
+        entityType: 'hearing',
+        entityId: hearingId,
+        reason: input.reason,
+        details: { caseId: c.id, sessionId: target.id, by: 'hand', pinned: input.pin, ...(breaches.length ? { breaches, confirmed: true } : {}) },
+        occurredAt: now.toISOString(),
+      });
+      if (c.status === 'awaiting_planning') transitionCase(tx, c.id, 'planned', { actor, reason: input.reason }, now);
+    } else if (c.status === 'planned') {
+      transitionCase(tx, c.id, 'awaiting_planning', { actor, reason: input.reason }, now);
+    }
+    return { breaches };
+  });
+}

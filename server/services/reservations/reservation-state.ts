@@ -1,0 +1,41 @@
+import type { AppDatabase } from '../../../db/open-database';
+import type { SessionReservation } from '../../../shared/planning/reservation-fill';
+
+type Reader = Pick<AppDatabase, '$client'>;
+
+export interface ReservationRow extends SessionReservation {
+  sessionId: number;
+  version: number;
+  reservedBy: string;
+  reservedAt: string;
+  note: string | null;
+  releaseDueOn: string;
+  releasedBy: string | null;
+  releaseKind: 'manual' | 'auto' | null;
+}
+
+const RESERVATION_COLUMNS = `r.id, r.version, r.session_id as sessionId, r.modality, r.slots, r.reserved_by as reservedBy, r.reserved_at as reservedAt, r.note,
+  r.release_due_on as releaseDueOn, r.released_at as releasedAt, r.released_by as releasedBy, r.release_kind as releaseKind, r.released_slots as releasedSlots`;
+
+/** The statement reservationsOfSessions runs for `n` sessions (its query plan is checked by test/integration/traffic-tower.test.ts). */
+export function reservationsOfSessionsSql(n: number): string {
+  return `select ${RESERVATION_COLUMNS} from reservation r where r.session_id in (${Array(n).fill('?').join(',')}) order by r.id`;
+}
+
+/** The reservations (open and released) of the given sessions. */
+export function reservationsOfSessions(db: Reader, sessionIds: readonly number[]): ReservationRow[] {
+  if (sessionIds.length === 0) return [];
+  const rows: ReservationRow[] = [];
+  // SQLite limits bound parameters; chunks keep long windows safe.
+  for (let k = 0; k < sessionIds.length; k += 500) {
+    const chunk = sessionIds.slice(k, k + 500);
+    rows.push(...(db.$client.prepare(reservationsOfSessionsSql(chunk.length)).all(...chunk) as ReservationRow[]));
+  }
+  return rows;
+}
+
+export function reservationById(db: Reader, id: number): ReservationRow | undefined {
+  return db.$client.prepare(`select ${RESERVATION_COLUMNS} from reservation r where r.id = ?`).get(id) as ReservationRow | undefined;
+}
+
+// What the reservations hold on a session (their fill by booked cases, the unfilled slots): sessions/session-occupancy.ts.

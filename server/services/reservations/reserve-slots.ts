@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import type { AppDatabase } from '../../../db/open-database';
+import { courtSessions, reservations } from '../../../db/schema';
+import type { ReservableModality } from '../../../shared/domain/reservation';
+import { sessionAcceptsCase } from '../../../shared/domain/session';
+import { MODALITY_LABELS } from '../../../shared/planner/dutch-time';
+import { fillReservations } from '../../../shared/planning/reservation-fill';
+import { releaseDueOn } from '../../../shared/planning/reservation-release';
+import { recordAudit } from '../audit';
+import { ServiceError } from '../service-error';
+import { loadCourtCalendar, loadReservationReleaseWorkingDays } from '../settings/district-settings';
+import { sessionOccupancy } from '../sessions/session-occupancy';
+
+export interface ReserveSlots {
+  sessionId: number;
+  modality: ReservableModality;
+  slots: number;
+  note?: string | undefined;
+}
+
+/**
+ * The OM reserves slots of a future session for one modality. The reserved slots still unfilled,
+ * plus every booked case, must fit the session's capacity; the release date (N working days before
+ * the session) must still lie ahead, or the slots would go straight back to the court.
+ */
+export function reserveSlots(db: AppDatabase, input: ReserveSlots, actor: string, today: string, now: Date): { id: number; releaseDueOn: string } {
+  return db.transaction((tx) => {
+    const session = tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)).get();
+    if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet.`);
+    if (session.status !== 'scheduled') throw new ServiceError('CONFLICT', 'Deze zitting is vervallen: reserveren kan alleen op een geplande zitting.');
+    if (session.date <= today) throw new ServiceError('CONFLICT', 'Reserveren kan alleen op een zitting na vandaag.');
+    if (!sessionAcceptsCase(session, input.modality, null)) {
+      throw new ServiceError('CONFLICT', `Deze zitting neemt geen ${MODALITY_LABELS[input.modality]}: kies een andere zitting of modaliteit.`);
+    }
+    const workingDays = loadReservationReleaseWorkingDays(tx);
+    const due = releaseDueOn(session.date, workingDays, loadCourtCalendar(tx));
+    if (due <= today) {
+      throw new ServiceError('CONFLICT', `Te laat om te reserveren: niet gevulde plaatsen gaan ${workingDays} werkdag(en) vóór de zitting (op ${due}) terug naar de rechtbank.`);
+    }
+
+    const { booked, reserved: unfilledBefore, free, bookedByModality: bookedHere, reservation: state } = sessionOccupancy(db, [session]).get(session.id)!;
+    // Booked cases of the modality beyond the open reservations fill the new one at once.
+    const newId = Number.MAX_SAFE_INTEGER;
+    const withNew = fillReservations([...(state?.reservations ?? []), { id: newId, modality: input.modality, slots: input.slots, releasedAt: null, releasedSlots: null }], bookedHere);
+    const needed = withNew.get(newId)!.unfilled;
+    if (needed > free) {
+      const alreadyFilled = input.slots - needed;
+      throw new ServiceError(
+        'CONFLICT',
+        `Niet genoeg vrije plaatsen: deze zitting heeft nog ${free} vrije ${free === 1 ? 'plaats' : 'plaatsen'} (capaciteit ${session.capacitySlots}, ${booked} geboekt, ${unfilledBefore} gereserveerd en nog niet gevuld); ` +
+          `u vraagt er ${input.slots}${alreadyFilled > 0 ? `, waarvan ${alreadyFilled} al gevuld met geboekte zaken van deze modaliteit` : ''}.`,
+      );
+    }
+    const note = input.note?.trim() || null;
+    const row = tx
+      .insert(reservations)
+      .values({ sessionId: session.id, modality: input.modality, slots: input.slots, reservedBy: actor, reservedAt: now.toISOString(), note, releaseDueOn: due })
+      .returning({ id: reservations.id })
+      .get();
+    recordAudit(tx, {
+      actor,
+      action: 'reservation.created',
+      entityType: 'reservation',
+      entityId: row.id,
+      reason: note,
+      details: { sessionId: session.id, date: session.date, modality: input.modality, slots: input.slots, releaseDueOn: due },
+      occurredAt: now.toISOString(),
+    });
+    return { id: row.id, releaseDueOn: due };
+  });
+}

@@ -1,0 +1,58 @@
+import { and, eq } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { CapacitySession } from '../../../shared/capacity/capacity-schemas';
+import { dutchDate } from '../../../shared/capacity/capacity-labels';
+import type { AppDatabase } from '../../../db/open-database';
+import { courtSessions, hearings } from '../../../db/schema';
+import { transitionCase } from '../cases/case-transition';
+import { recordAudit } from '../audit';
+import { ServiceError } from '../service-error';
+import { casesOnSession, listCases, sessionById } from '../capacity/capacity-rows';
+
+/**
+ * Cancels one session (an exception to its template: generation never makes it again). With cases
+ * planned on it, only when the coordinator confirms; in the same transaction their hearings are
+ * cancelled and the cases go back to the planning queue (audited with the reason), so none of them,
+ * least of all a detained one, can pass its limit unseen on a session that will not sit.
+ */
+export function cancelSession(
+  db: AppDatabase,
+  input: ParsedInput<'sessions.cancel'>,
+  actor: string,
+  today: string,
+  now: Date,
+): { session: CapacitySession; plannedCases: { caseId: number; parketnummer: string }[] } {
+  return db.transaction((tx) => {
+    const session = sessionById(tx, input.sessionId);
+    if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet.`);
+    const what = `De zitting van ${dutchDate(session.date)} ${session.startTime} in ${session.roomName}`;
+    if (session.status === 'cancelled') throw new ServiceError('CONFLICT', `${what} is al vervallen.`);
+    if (session.date < today) throw new ServiceError('CONFLICT', `${what} ligt in het verleden en kan niet meer vervallen.`);
+    const cases = casesOnSession(tx, session.id);
+    if (cases.length > 0 && !input.confirm) {
+      throw new ServiceError(
+        'CONFLICT',
+        `Op ${what.charAt(0).toLowerCase()}${what.slice(1)} ${cases.length === 1 ? 'staat 1 zaak' : `staan ${cases.length} zaken`} gepland: ${listCases(cases)}. ` +
+          'Bevestig het vervallen uitdrukkelijk; deze zaken moeten daarna opnieuw worden gepland.',
+      );
+    }
+    tx.update(courtSessions).set({ status: 'cancelled', cancelReason: input.reason }).where(eq(courtSessions.id, session.id)).run();
+    const plannedCases = cases.map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer }));
+    const why = `Zitting vervallen: ${input.reason}`;
+    for (const hearing of tx.select().from(hearings).where(and(eq(hearings.sessionId, session.id), eq(hearings.status, 'planned'))).all()) {
+      tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, hearing.id)).run();
+      recordAudit(tx, { actor, action: 'hearing.unplanned', entityType: 'hearing', entityId: hearing.id, reason: why, details: { caseId: hearing.caseId, fromSessionId: session.id, by: 'session.cancelled' }, occurredAt: now.toISOString() });
+      transitionCase(tx, hearing.caseId, 'awaiting_planning', { actor, reason: why, details: { hearingId: hearing.id } }, now);
+    }
+    recordAudit(tx, {
+      actor,
+      action: 'session.cancelled',
+      entityType: 'court_session',
+      entityId: session.id,
+      reason: input.reason,
+      details: { date: session.date, courtroomId: session.courtroomId, daypart: session.daypart, confirmed: input.confirm, plannedCases },
+      occurredAt: now.toISOString(),
+    });
+    return { session: sessionById(tx, session.id)!, plannedCases };
+  });
+}

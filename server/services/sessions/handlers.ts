@@ -1,0 +1,32 @@
+import type { FeatureHandlers } from '../api-handler';
+import { expectVersion } from '../context/versions';
+import { assignSession } from './assign-session';
+import { cancelSession } from './cancel-session';
+import { addExtraSession } from './extra-session';
+import { updateSession } from './update-session';
+import { getWeekOverview } from './week-overview';
+import { releaseDueReservations } from '../reservations/release-reservations';
+
+export const sessionsHandlers: FeatureHandlers<'sessions'> = {
+  // Due reservations go back to the court first, so the week's free places match the verkeerstoren's (ADR 14).
+  'sessions.week': async (input, ctx) => {
+    await ctx.write(() => releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now()));
+    return getWeekOverview(ctx.db, input);
+  },
+  'sessions.cancel': (input, ctx) =>
+    ctx.write(() => {
+      expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);
+      return cancelSession(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
+    }),
+  'sessions.addExtra': (input, ctx) => ctx.write(() => addExtraSession(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),
+  'sessions.update': (input, ctx) =>
+    ctx.write(() => {
+      expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);
+      return updateSession(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
+    }),
+  'sessions.assign': (input, ctx) =>
+    ctx.write(() => {
+      expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);
+      return assignSession(ctx.db, input, ctx.actor, ctx.clock.now());
+    }),
+};

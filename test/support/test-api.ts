@@ -1,0 +1,42 @@
+import { createApiHandler, type ApiHandler } from '../../server/services/api-handler';
+import type { Clock } from '../../server/services/context/clock';
+import { operationHandlers } from '../../server/services/operation-handlers';
+import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
+import type { OpenedDatabase } from '../../db/open-database';
+
+type Moment = Date | string | (() => Date);
+
+export interface TestClockSpec {
+  /** The instant (or a function of it, for tests that move time on). */
+  now?: Moment;
+  /** The Amsterdam calendar date; default: the date of `now`. Without `now`: noon of this date. */
+  today?: string | (() => string);
+}
+
+/** A pinned clock for tests: nothing in a test reads the machine's time. */
+export function testClock(spec: TestClockSpec): Clock {
+  const today = typeof spec.today === 'function' ? spec.today : spec.today === undefined ? undefined : () => spec.today as string;
+  const now = (): Date => {
+    if (spec.now instanceof Date) return spec.now;
+    if (typeof spec.now === 'string') return new Date(spec.now);
+    if (typeof spec.now === 'function') return spec.now();
+    if (today) return new Date(`${today()}T12:00:00+01:00`);
+    throw new Error('testClock needs now or today');
+  };
+  return { now, today: () => (today ? today() : amsterdamDate(now().getTime())) };
+}
+
+/** The api handler over a real database file, as the transports build it, with a pinned clock. */
+export function createTestApi(
+  database: Pick<OpenedDatabase, 'db' | 'sqlite'>,
+  options: TestClockSpec & { actor: string | (() => string); onInternalError?: (operation: string, error: unknown) => void },
+): ApiHandler {
+  const { actor, onInternalError, ...clockSpec } = options;
+  return createApiHandler(operationHandlers, {
+    db: database.db,
+    sqlite: database.sqlite,
+    clock: testClock(clockSpec),
+    actor: typeof actor === 'function' ? actor : () => actor,
+    ...(onInternalError ? { onInternalError } : {}),
+  });
+}
