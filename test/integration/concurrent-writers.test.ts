@@ -46,7 +46,7 @@ async function post(operation: string, input: unknown, requestId: string) {
 }
 
 describe('two writers on one district file', () => {
-  it('the app (HTTP host) and two CLI imports of one file write at the same time: everything committed once, no error', async () => {
+  it('the app (HTTP host, reads and writes) and two CLI imports of one file write at the same time: everything committed once, no error', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'district.sqlite');
     (await openDemoDatabase(dir, { seed: 7, casesPerYear: 300, asOf: '2026-06-15' })).close();
@@ -70,6 +70,8 @@ describe('two writers on one district file', () => {
         n += 1;
         return post('people.save', { name: `Rechter ${n}`, role: 'politierechter' }, `people-save-${String(n).padStart(6, '0')}`);
       });
+      // Reads go on too: they never wait for the import's lock.
+      batch.push(post('sessions.week', { weekStart: '2026-06-15' }, `read-${String(rounds).padStart(6, '0')}`));
       answers.push(...(await Promise.all(batch)));
     }
     const [first, second] = await Promise.all(imports);

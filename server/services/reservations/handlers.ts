@@ -1,12 +1,13 @@
 import type { FeatureHandlers } from '../api-handler';
 import { expectVersion } from '../context/versions';
 import { listReservations } from './list-reservations';
-import { releaseDueReservations, releaseReservation } from './release-reservations';
+import { releaseDueBeforeReading } from './release-before-reading';
+import { releaseReservation } from './release-reservations';
 import { reserveSlots } from './reserve-slots';
 
 export const reservationsHandlers: FeatureHandlers<'reservations'> = {
   'reservations.list': async (input, ctx) => {
-    await ctx.write(() => releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now()));
+    await releaseDueBeforeReading(ctx);
     return listReservations(ctx.db, input);
   },
   'reservations.reserve': (input, ctx) => ctx.write(() => reserveSlots(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),

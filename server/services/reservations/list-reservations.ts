@@ -20,7 +20,7 @@ interface SessionRow {
 /**
  * Per scheduled session of the window: capacity, booked cases, the reservations (open and
  * released) with their fill and release date, and the slots still free for anyone. Read only:
- * release the due reservations first (releaseDueReservations), so the overview is never stale.
+ * release the due reservations first (release-before-reading.ts), so the overview is never stale.
  */
 export function listReservations(db: AppDatabase, window: { from: string; to: string }): ReservationsOverview {
   const sessions = db.$client

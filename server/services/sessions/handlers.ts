@@ -5,12 +5,12 @@ import { cancelSession } from './cancel-session';
 import { addExtraSession } from './extra-session';
 import { updateSession } from './update-session';
 import { getWeekOverview } from './week-overview';
-import { releaseDueReservations } from '../reservations/release-reservations';
+import { releaseDueBeforeReading } from '../reservations/release-before-reading';
 
 export const sessionsHandlers: FeatureHandlers<'sessions'> = {
   // Due reservations go back to the court first, so the week's free places match the verkeerstoren's (ADR 14).
   'sessions.week': async (input, ctx) => {
-    await ctx.write(() => releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now()));
+    await releaseDueBeforeReading(ctx);
     return getWeekOverview(ctx.db, input);
   },
   'sessions.cancel': (input, ctx) =>
