@@ -50,6 +50,7 @@ export interface ApiHandlerOptions {
 
 const ALREADY_DONE =
   'Deze handeling is al uitgevoerd, maar het antwoord ging verloren (het programma stopte tussendoor). Vernieuw het scherm om het resultaat te zien.';
+const NULL_INPUT = 'De invoer ontbreekt: stuur de velden van deze handeling als object (leeg object {} als er geen velden zijn).';
 const REQUEST_ID_REUSED = 'Deze aanvraag-id hoort bij een andere handeling; kies per handeling een nieuwe id.';
 
 /**
@@ -92,10 +93,16 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
         options.onInternalError?.(operation, checked.error);
         return failure({ code: 'INTERNAL', message: `The answer of ${operation} did not match the contract` });
       }
-      if (requestId && marked) storeAnswer(options.db, requestId, checked.data);
+      if (requestId && marked) {
+        // Its own small write (waiting like any write while another process holds the file). Should it
+        // fail, the change itself stands: a resend is told it was done (ALREADY_DONE), never redone.
+        await runWriteTransaction(options.sqlite, () => storeAnswer(options.db, requestId, checked.data)).catch((error: unknown) =>
+          options.onInternalError?.(`${operation} (storing the answer)`, error),
+        );
+      }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof ServiceError) return failure({ code: error.code, message: error.message });
+      if (error instanceof ServiceError) return failure({ code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
       // A uniqueness rule the service did not check first: still the user's conflict, not a crash.
       if (isUniqueViolation(error)) return failure({ code: 'CONFLICT', message: 'Dit bestaat al; kies een andere naam of een ander nummer.' });
       // A full disk (SQLITE_FULL): the transaction was rolled back; say so, and where.
@@ -109,10 +116,14 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
     if (!isOperationName(operation)) {
       return failure({ code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${describe(operation)}` });
     }
-    const parsed = contract[operation].input.safeParse(input ?? {});
+    // No input at all (undefined: an IPC call without argument; the HTTP host reads an empty body as {})
+    // is an empty object: fine for an operation without required fields, INVALID_INPUT otherwise.
+    // An explicit null is never an operation's input.
+    if (input === null) return failure({ code: 'INVALID_INPUT', message: NULL_INPUT, details: [{ path: '(invoer)', message: NULL_INPUT }] });
+    const parsed = contract[operation].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
       const details = issuesToDetails(parsed.error.issues);
-      return failure({ code: 'INVALID_INPUT', message: invalidInputMessage(details), details });
+      return failure({ code: 'INVALID_INPUT', message: invalidInputMessage(details, parsed.error.issues.length), details });
     }
     const requestId = isWriteOperation(operation) ? (meta.requestId ?? null) : null;
     if (requestId === null) return execute(operation, parsed.data, null);
@@ -139,15 +150,22 @@ function failure(error: ApiErrorBody): ApiEnvelope<never> {
 }
 
 /** One Dutch sentence for the caller; the details name each field. */
-function invalidInputMessage(details: { path: string; message: string }[]): string {
+function invalidInputMessage(details: { path: string; message: string }[], total: number): string {
   const first = details[0];
   if (!first) return 'De invoer is niet geldig.';
-  const more = details.length > 1 ? ` (en nog ${details.length - 1} ${details.length === 2 ? 'punt' : 'punten'})` : '';
+  const more = total > 1 ? ` (en nog ${total - 1} ${total === 2 ? 'punt' : 'punten'})` : '';
   return `De invoer is niet geldig: ${first.message}${more}.`;
 }
 
+/** At most this many details, each cut short: a hostile input (100,000 bad items, 10,000 unknown keys) gets a small answer. */
+const MAX_DETAILS = 20;
+const MAX_DETAIL_TEXT = 300;
+
 function issuesToDetails(issues: readonly z.core.$ZodIssue[]): { path: string; message: string }[] {
-  return issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(invoer)', message: issue.message }));
+  const cut = (text: string) => (text.length > MAX_DETAIL_TEXT ? `${text.slice(0, MAX_DETAIL_TEXT - 1)}…` : text);
+  const details = issues.slice(0, MAX_DETAILS).map((issue) => ({ path: cut(issue.path.map(String).join('.') || '(invoer)'), message: cut(issue.message) }));
+  if (issues.length > MAX_DETAILS) details.push({ path: '(invoer)', message: `en nog ${issues.length - MAX_DETAILS} andere punten` });
+  return details;
 }
 
 function isUniqueViolation(error: unknown): boolean {
