@@ -120,6 +120,8 @@ export const sessionTemplates = sqliteTable(
     /** Comma-separated heard modalities and filler kinds the session takes. */
     acceptedModalities: text('accepted_modalities').notNull(),
     acceptedFillerKinds: text('accepted_filler_kinds').notNull().default(''),
+    /** The session also hears suspects who were minors at the offence (juvenile law, art. 77a Sr ff.); default: adults only. */
+    acceptsMinors: integer('accepts_minors', { mode: 'boolean' }).notNull().default(false),
     overbookingSlots: integer('overbooking_slots').notNull().default(0),
     validFrom: text('valid_from').notNull(),
     validUntil: text('valid_until'),
@@ -149,6 +151,8 @@ export const courtSessions = sqliteTable(
     /** Comma-separated heard modalities and filler kinds the session takes (from its template or set by hand). */
     acceptedModalities: text('accepted_modalities').notNull().default(''),
     acceptedFillerKinds: text('accepted_filler_kinds').notNull().default(''),
+    /** The session also hears suspects who were minors at the offence (juvenile law, art. 77a Sr ff.); default: adults only. */
+    acceptsMinors: integer('accepts_minors', { mode: 'boolean' }).notNull().default(false),
     /** Cases the coordinator may book beyond capacity (no-shows are common in snelrecht). */
     overbookingSlots: integer('overbooking_slots').notNull().default(0),
     judgeId: integer('judge_id').references(() => persons.id),
@@ -198,6 +202,11 @@ export const criminalCases = sqliteTable(
     custodyExtendedAt: text('custody_extended_at'),
     remandOrderedAt: text('remand_ordered_at'),
     summonsServedAt: text('summons_served_at'),
+    /**
+     * YYYY-MM-DD (Europe/Amsterdam) the summons is expected to be served while it is not yet: the planner
+     * places the case no earlier than the summons term allows from it (art. 265 lid 1 Sv); null = now.
+     */
+    expectedSummonsServiceOn: text('expected_summons_service_on'),
     shortTermConsent: integer('short_term_consent', { mode: 'boolean' }).notNull().default(false),
     judgmentAt: text('judgment_at'),
     penaltyOrderDeliveredAt: text('penalty_order_delivered_at'),
@@ -339,6 +348,11 @@ export const reservations = sqliteTable(
     releaseKind: text('release_kind', { enum: RESERVATION_RELEASE_KINDS }),
     /** Slots still unfilled at release (what went back to the court). */
     releasedSlots: integer('released_slots'),
+    /**
+     * Cases of the reserved modality already booked on the session when the reservation was made: they
+     * were there before it, so they do not fill it (issue 11, item 10). 0 for reservations made before this column.
+     */
+    bookedBefore: integer('booked_before').notNull().default(0),
     version: version(),
   },
   (t) => [

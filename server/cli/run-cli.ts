@@ -14,6 +14,7 @@ import {
   PLAN_USAGE,
   REPORT_USAGE,
   RESTORE_USAGE,
+  RETENTION_USAGE,
   SERVE_USAGE,
   SESSIONS_USAGE,
   WHATIF_USAGE,
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, { load: () => Promise<CliCommand>; usage: string 
   report: { load: async () => (await import('./commands/report-command')).reportCommand, usage: REPORT_USAGE },
   backup: { load: async () => (await import('./commands/backup-command')).backupCommand, usage: BACKUP_USAGE },
   restore: { load: async () => (await import('./commands/restore-command')).restoreCommand, usage: RESTORE_USAGE },
+  retention: { load: async () => (await import('./commands/retention-command')).retentionCommand, usage: RETENTION_USAGE },
 };
 
 const HELP = `Ketenplanner: planning of fast-track criminal hearings for one court district.

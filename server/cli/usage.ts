@@ -28,10 +28,13 @@ export const DEMO_USAGE = `ketenplanner demo --db FILE [--seed N] [--cases N] [-
   --planning-only no history after planning (no outcomes, decisions or CJIB hand-offs)
   The same options always give the same district.`;
 
-export const EXPORT_MONITORING_USAGE = `ketenplanner export monitoring --db FILE --out FILE.json [--from DATE] [--to DATE]
+export const EXPORT_MONITORING_USAGE = `ketenplanner export monitoring --db FILE --out FILE.json [--from DATE] [--to DATE] [--k N]
   Writes the pseudonymised per-case records for national comparison (format: docs/monitoring-export.md):
-  no names, dates of birth or parketnummers; case keys are an HMAC under the district's own secret.
-  --from, --to  only cases whose arrest (else registration) falls in these dates, YYYY-MM-DD`;
+  no names, dates of birth or parketnummers; case keys are an HMAC under the district's own secret;
+  months and bands of days instead of dates; every combination of police unit, court location,
+  period, modality and filler kind occurs at least k times (coarser values, else left out).
+  --from, --to  only cases whose arrest (else registration) falls in these dates, YYYY-MM-DD
+  --k N         the smallest group (2 to 100, default 5)`;
 
 export const EXPORT_USAGE = `ketenplanner export cjib --db FILE --out DIR [--resend BATCHUID]
   Makes a batch for CJIB of every hand-off that is ready (enforceable and complete), marks them sent
@@ -50,12 +53,14 @@ export const IMPORT_USAGE = `ketenplanner import --db FILE [--mode valid-only|al
   --dry-run   check only, write nothing
   Exit code 0 when every row was valid (and, unless --dry-run, committed); 1 when there were problems.`;
 
-export const IMPORT_ACK_USAGE = `ketenplanner import-ack --db FILE --file F [--dry-run]
+export const IMPORT_ACK_USAGE = `ketenplanner import-ack --db FILE --file F [--mode all-or-nothing|valid-only] [--dry-run]
   Reads a CJIB response file (acknowledgements, returns with a reason code, execution updates;
   format: docs/cjib-exchange.md) and prints the report as JSON, one line per message: processed,
   already_processed (read before: nothing changes), outdated (about an older attempt: stored, nothing
   changes) or error (with the message number and the reason in Dutch). Every message is checked
-  first; then all are written in one transaction, or nothing when any message has an error.
+  first; then, in one transaction, all are written or nothing when any message has an error
+  (all-or-nothing, the default), or the messages without an error (valid-only; read the corrected
+  file from CJIB later: what was processed already is recognised and not done twice).
   --dry-run   check only, write nothing
   Exit code 0 when no message had an error; 1 otherwise.`;
 
@@ -119,3 +124,11 @@ export const RESTORE_USAGE = `ketenplanner restore --db FILE --from BACKUP|newes
   deleted. The app brings the restored file up to date at its next start.
   --from newest  the newest backup in the backups folder that passes integrity_check
   --backups DIR  the backups folder (default: the 'backups' folder next to FILE)`;
+
+export const RETENTION_USAGE = `ketenplanner retention --db FILE [--dry-run] [--reason TEXT]
+  Pseudonymises the personal data (name, date of birth, summons address, lawyer) of cases finished
+  (completed or withdrawn) longer ago than the district's retention term (settings page; default 12
+  months, a choice to be confirmed by the privacy officer), also in the details of their audit rows;
+  one audit row per case with the reason. Figures and review packs stay the same (docs/retention.md).
+  --dry-run      only print the term, the cut-off day and the cases past it (JSON); changes nothing
+  --reason TEXT  why, recorded with every case (required without --dry-run)`;

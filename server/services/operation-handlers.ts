@@ -13,6 +13,7 @@ import { peopleHandlers } from './people/handlers';
 import { plannerHandlers } from './planner/handlers';
 import { queueHandlers } from './queue/handlers';
 import { reservationsHandlers } from './reservations/handlers';
+import { retentionHandlers } from './retention/handlers';
 import { reviewHandlers } from './review/handlers';
 import { sessionsHandlers } from './sessions/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -41,4 +42,5 @@ export const operationHandlers: OperationHandlers = {
   ...metricsHandlers,
   ...settingsHandlers,
   ...backupsHandlers,
+  ...retentionHandlers,
 };

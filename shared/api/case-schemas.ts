@@ -32,7 +32,14 @@ export const caseDetailSchema = z.object({
   }),
   shortTermConsent: z.boolean(),
   createdAt: instant,
-  suspect: z.object({ fullName: z.string(), dateOfBirth: z.string(), summonsAddress: z.string().nullable(), lawyerName: z.string().nullable() }),
+  suspect: z.object({
+    fullName: z.string(),
+    dateOfBirth: z.string(),
+    summonsAddress: z.string().nullable(),
+    lawyerName: z.string().nullable(),
+    /** Age at the offence (else the arrest, else today); `minor`: 12 to 17 then, juvenile law (art. 77a Sr ff.). */
+    age: z.object({ years: z.number().int(), on: z.string(), basis: z.enum(['offence', 'arrest', 'today']), minor: z.boolean() }).nullable(),
+  }),
   deadlines: deadlineResultSchema,
   readinessGaps: z.array(z.enum(READINESS_GAPS)),
   /** Ready from this moment (start of the latest expected date of pending preconditions); null = no date pending. */
@@ -51,6 +58,13 @@ export const caseDetailSchema = z.object({
   coDefendantGroup: z.string().nullable(),
   coDefendants: z.array(z.object({ id: z.number().int(), parketnummer: z.string(), status: z.enum(CASE_STATUSES), suspectName: z.string() })),
   estimatedMinutes: z.number().int().nullable(),
+  /** While the summons is not served: the day it is expected to be (YYYY-MM-DD); null = now. */
+  expectedSummonsServiceOn: z.string().nullable(),
+  /**
+   * With a planned hearing and the summons not yet served: the last day to serve it, the session minus
+   * the summons term (art. 265 lid 1 Sv, art. 370 Sv; Atw as the district settings say). Null otherwise.
+   */
+  summonsServeBy: z.string().nullable(),
   zsmDecisions: z.array(
     z.object({
       id: z.number().int(),

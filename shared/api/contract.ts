@@ -5,7 +5,7 @@ import { PROBLEM_KINDS } from '../domain/planning-problem-kinds';
 import { PROBLEM_SEVERITIES } from '../domain/problem-severity';
 import { parseOffsetDateTime } from '../calendar/amsterdam-time';
 import { courtCalendarSettingsSchema } from '../calendar/court-calendar';
-import { deadlineSettingsSchema } from '../deadlines/settings';
+import { DEADLINE_SETTING_INFO, deadlineSettingsSchema, type DeadlineSettings } from '../deadlines/settings';
 import { reservationReleaseWorkingDaysSchema } from '../planning/reservation-release';
 import { RESERVABLE_MODALITIES, RESERVATION_RELEASE_KINDS } from '../domain/reservation';
 import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
@@ -21,10 +21,13 @@ import * as outcomes from '../outcomes/decision-schemas';
 import { outcomeCorrectionSchema, outcomeRecordSchema } from '../outcomes/outcome-record';
 import { whatIfInputSchema, whatIfResultSchema } from '../planner/what-if';
 import { responseImportInputSchema, responseImportReportSchema } from '../cjib/response-format';
+import { caseDetailChangesSchema } from '../intake/case-details';
 import * as handoff from '../cjib/handoff-schemas';
 import * as metrics from '../metrics/dashboard-schemas';
 import * as review from '../review/register-schemas';
 import * as monitoring from '../monitoring/monitoring-schemas';
+import * as retention from '../retention/retention-schemas';
+import { retentionTermSchema } from '../retention/retention';
 
 /**
  * The one API contract. Every transport (Electron IPC, the HTTP host of browser mode) and the renderer's
@@ -63,6 +66,13 @@ const sessionSummarySchema = z.object({
   overbooked: z.number().int(),
   judgeName: z.string().nullable(),
   prosecutorName: z.string().nullable(),
+  /** Why a cancelled session was cancelled (null while scheduled). */
+  cancelReason: z.string().nullable(),
+  /**
+   * The cases that were planned on a cancelled session when it was cancelled (from its audit row) and
+   * where each is now: back in the planning queue, or planned again. Empty while scheduled.
+   */
+  cancelledCases: z.array(z.object({ caseId: z.number().int(), parketnummer: z.string(), replanned: z.boolean() })),
   /** The cases on the session's roll (planned or held), in planning order. */
   cases: z.array(
     z.object({
@@ -110,7 +120,10 @@ const trafficTowerSchema = z.object({
     byModality: z.array(
       z.object({
         modality: z.enum(MODALITIES),
+        /** Cases awaiting a session plus those still in intake (they will need one). */
         waiting: z.number().int(),
+        /** Of `waiting`: still in intake. */
+        inIntake: z.number().int(),
         notReady: z.number().int(),
         overdue: z.number().int(),
         within1: z.number().int(),
@@ -124,6 +137,8 @@ const trafficTowerSchema = z.object({
 
 const reservationsOverviewSchema = z.object({
   releaseWorkingDays: z.number().int(),
+  /** Who asks (the user of this session of the app), so a prosecutor can show only their own reservations. */
+  actor: z.string(),
   sessions: z.array(
     z.object({
       sessionId: z.number().int(),
@@ -141,6 +156,10 @@ const reservationsOverviewSchema = z.object({
       /** Slots open to any case the session takes. */
       free: z.number().int(),
       releaseDueOn: localDateSchema.nullable(),
+      /**
+       * The modalities a new reservation can be made for: the session is after today, its release date is
+       * still ahead, it takes the modality, and it has a free place (a new reservation may take at most `free`).
+       */
       reservableModalities: z.array(z.enum(RESERVABLE_MODALITIES)),
       byModality: z.array(z.object({ modality: z.enum(RESERVABLE_MODALITIES), reserved: z.number().int(), filled: z.number().int(), unfilled: z.number().int() })),
       reservations: z.array(
@@ -160,14 +179,21 @@ const reservationsOverviewSchema = z.object({
           releasedBy: z.string().nullable(),
           releaseKind: z.enum(RESERVATION_RELEASE_KINDS).nullable(),
           releasedSlots: z.number().int().nullable(),
+          /** The booked cases that fill it (booked after it was made), oldest booking first. */
+          fillingCases: z.array(z.object({ caseId: z.number().int(), parketnummer: z.string() })),
         }),
       ),
     }),
   ),
 });
 
+const DEADLINE_SETTING_KEYS = Object.keys(DEADLINE_SETTING_INFO) as [keyof DeadlineSettings, ...(keyof DeadlineSettings)[]];
+
 /** An ISO-8601 moment with its offset, as the deadline engine reads it. */
-const offsetInstant = z.string().refine((v) => parseOffsetDateTime(v).ok, 'Geen geldig tijdstip (dd-mm-jjjj uu:mm)');
+const offsetInstant = z
+  .string()
+  .max(40, 'Geen geldig tijdstip (dd-mm-jjjj uu:mm)')
+  .refine((v) => parseOffsetDateTime(v).ok, 'Geen geldig tijdstip (dd-mm-jjjj uu:mm)');
 
 /** A required text field; `what` names the field in the Dutch message ('de naam', 'de plaats'). */
 const requiredText = (what: string) =>
@@ -198,18 +224,22 @@ export const contract = {
       .object({
         code: z
           .string()
+          .max(20, 'Vul een code in van 2 tot 6 hoofdletters, bijvoorbeeld MNE')
           .trim()
           .regex(/^[A-Z]{2,6}$/, 'Vul een code in van 2 tot 6 hoofdletters, bijvoorbeeld MNE'),
         name: requiredText('de naam van het arrondissement'),
         locations: z
           .array(
-            z.object({
-              name: requiredText('de naam van de locatie'),
-              city: requiredText('de plaats'),
-              rooms: z.array(requiredText('de naam van de zaal')).min(1, 'Vul minstens één zaal in'),
-            }),
+            z
+              .object({
+                name: requiredText('de naam van de locatie'),
+                city: requiredText('de plaats'),
+                rooms: z.array(requiredText('de naam van de zaal')).min(1, 'Vul minstens één zaal in').max(50, 'Hoogstens 50 zalen per locatie'),
+              })
+              .strict(),
           )
           .min(1, 'Minstens één zittingslocatie')
+          .max(50, 'Hoogstens 50 zittingslocaties')
           .superRefine((locations, ctx) => {
             const seen = new Set<string>();
             locations.forEach((location, index) => {
@@ -304,10 +334,24 @@ export const contract = {
             shortTermConsent: z.boolean(),
             coDefendantGroup: coDefendantGroupSchema.nullable(),
             estimatedMinutes: estimatedMinutesSchema.nullable(),
+            /** While the summons is not served: the day it is expected to be (YYYY-MM-DD); null = now. */
+            expectedSummonsServiceOn: localDateSchema.nullable(),
           })
           .partial()
           .strict(),
         reason: z.string().trim().min(3, 'Vul de reden van de wijziging in').max(1000),
+        expectedVersion: expectedVersionSchema,
+      })
+      .strict(),
+    output: caseDetailSchema,
+  },
+  /** Corrects the case's and suspect's details after intake (name, date of birth, address, lawyer, police unit, offence); audited with old and new values. */
+  'cases.updateDetails': {
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        changes: caseDetailChangesSchema,
+        reason: z.string().trim().min(3, 'Vul de reden van de correctie in').max(1000, 'Reden is te lang (ten hoogste 1000 tekens)'),
         expectedVersion: expectedVersionSchema,
       })
       .strict(),
@@ -533,9 +577,12 @@ export const contract = {
   'settings.update': {
     input: z
       .object({
-        deadlines: deadlineSettingsSchema,
+        deadlines: deadlineSettingsSchema.strict(),
         equivalentDaysByYear: courtCalendarSettingsSchema.shape.equivalentDaysByYear,
-        confirmed: z.array(z.string()),
+        /** The settings whose reading the district confirmed: only known setting names, each once. */
+        confirmed: z
+          .array(z.enum(DEADLINE_SETTING_KEYS, { message: 'Onbekende instelling bij "bevestigd"' }))
+          .max(DEADLINE_SETTING_KEYS.length, 'Een instelling staat twee keer bij "bevestigd"'),
         /** Omitted: unchanged. */
         reservationReleaseWorkingDays: reservationReleaseWorkingDaysSchema.optional(),
         reason: z.string().trim().min(3, 'Vul de reden van de wijziging in').max(1000),
@@ -544,6 +591,10 @@ export const contract = {
       .strict(),
     output: z.object({ recomputedCases: z.number().int(), overview: settingsOverviewSchema }),
   },
+  // Retention of personal data of finished cases (issue 12, AVG art. 5 lid 1 onder e): docs/retention.md.
+  'retention.preview': { input: retention.retentionPreviewInputSchema, output: retention.retentionPreviewSchema },
+  'retention.apply': { input: retention.retentionApplyInputSchema, output: retention.retentionApplySchema },
+  'retention.setTerm': { input: retention.retentionSetTermInputSchema, output: retentionTermSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -28,6 +28,7 @@ export const OPERATION_KINDS: Record<OperationName, 'read' | 'write'> = {
   'cases.find': 'read',
   'cases.get': 'read',
   'cases.updateEvents': 'write',
+  'cases.updateDetails': 'write',
   'cases.setPrecondition': 'write',
   'cases.removePrecondition': 'write',
   'cases.releaseToPlanning': 'write',
@@ -72,6 +73,9 @@ export const OPERATION_KINDS: Record<OperationName, 'read' | 'write'> = {
   'metrics.cases': 'read',
   'settings.get': 'read',
   'settings.update': 'write',
+  'retention.preview': 'read',
+  'retention.apply': 'write',
+  'retention.setTerm': 'write',
 };
 
 export function isWriteOperation(operation: OperationName): boolean {

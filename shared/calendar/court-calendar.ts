@@ -34,10 +34,24 @@ export interface CourtCalendar {
 
 export const DEFAULT_COURT_CALENDAR_SETTINGS: CourtCalendarSettings = { equivalentDaysByYear: {} };
 
+/** Bounds the settings (a district sets a handful of bridge days per year). */
+const MAX_EQUIVALENT_DAYS_PER_YEAR = 30;
+const MAX_CONFIGURED_YEARS = 50;
+
 export const courtCalendarSettingsSchema = z.object({
   equivalentDaysByYear: z
-    .record(z.string(), z.array(z.string().refine(isValidLocalDate, 'Geen geldige datum (JJJJ-MM-DD)')))
+    .record(
+      z.string().regex(/^\d{4}$/, 'Het jaartal moet vier cijfers hebben'),
+      z
+        .array(z.string().max(10, 'Geen geldige datum (JJJJ-MM-DD)').refine(isValidLocalDate, 'Geen geldige datum (JJJJ-MM-DD)'))
+        .max(MAX_EQUIVALENT_DAYS_PER_YEAR, `Hoogstens ${MAX_EQUIVALENT_DAYS_PER_YEAR} gelijkgestelde dagen per jaar`),
+      { error: (issue) => (issue.code === 'invalid_key' ? 'Het jaartal moet vier cijfers hebben' : undefined) },
+    )
     .superRefine((byYear, ctx) => {
+      if (Object.keys(byYear).length > MAX_CONFIGURED_YEARS) {
+        ctx.addIssue({ code: 'custom', path: [], message: `Gelijkgestelde dagen: hoogstens ${MAX_CONFIGURED_YEARS} jaren` });
+        return;
+      }
       for (const [year, dates] of Object.entries(byYear)) {
         if (!/^\d{4}$/.test(year)) {
           ctx.addIssue({ code: 'custom', path: [year], message: `Jaartal "${year}" moet vier cijfers hebben` });

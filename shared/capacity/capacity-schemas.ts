@@ -10,6 +10,8 @@ import { SKIP_REASONS } from './generate-sessions';
 
 const id = (message: string) => z.number({ message }).int({ message }).positive({ message });
 const wholeNumber = (what: string) => z.number({ message: `${what}: vul een heel getal in` });
+/** 'uu:mm' (the format itself is checked by capacity-rules.ts timeIssues); the max only bounds the input. */
+const clockTime = (what: string, example: string) => z.string().max(5, `${what}: vul een tijd in als uu:mm, bijvoorbeeld ${example}`);
 const reasonText = (what: string) => z.string().trim().min(3, `${what}: vul de reden in (minstens 3 tekens)`).max(1000, `${what}: te lang (max. 1000 tekens)`);
 
 function addIssues(issues: FieldIssue[], ctx: z.RefinementCtx): void {
@@ -18,14 +20,20 @@ function addIssues(issues: FieldIssue[], ctx: z.RefinementCtx): void {
 
 const sessionShape = {
   daypart: z.enum(DAYPARTS, { message: 'Dagdeel: kies ochtend, middag of hele dag' }),
-  startTime: z.string(),
-  endTime: z.string(),
+  startTime: clockTime('Begintijd', '09:00'),
+  endTime: clockTime('Eindtijd', '12:30'),
   sessionType: z.enum(SESSION_TYPES, { message: 'Zittingstype: kies een zittingstype' }),
   capacitySlots: wholeNumber('Aantal plaatsen'),
   capacityMinutes: wholeNumber('Zittingsminuten'),
   overbookingSlots: wholeNumber('Overboeking'),
-  acceptedModalities: z.array(z.enum(HEARD_MODALITIES, { message: 'Modaliteiten: onbekende modaliteit' })),
-  acceptedFillerKinds: z.array(z.enum(FILLER_KINDS, { message: 'Soorten opvulzaken: onbekende soort' })),
+  acceptedModalities: z
+    .array(z.enum(HEARD_MODALITIES, { message: 'Modaliteiten: onbekende modaliteit' }))
+    .max(HEARD_MODALITIES.length, 'Modaliteiten: een modaliteit staat er twee keer in'),
+  acceptedFillerKinds: z
+    .array(z.enum(FILLER_KINDS, { message: 'Soorten opvulzaken: onbekende soort' }))
+    .max(FILLER_KINDS.length, 'Soorten opvulzaken: een soort staat er twee keer in'),
+  /** Also hears suspects who were minors at the offence (juvenile law, art. 77a Sr ff.); absent: adults only (new) or unchanged (edit). */
+  acceptsMinors: z.boolean().optional(),
 };
 
 export const templateInputSchema = z
@@ -33,11 +41,11 @@ export const templateInputSchema = z
     /** Null creates a new template; an id updates that one. */
     id: id('Zittingspatroon: onbekend nummer').nullable(),
     courtroomId: id('Zaal: kies een zaal'),
-    name: z.string(),
-    weekdays: z.array(z.number({ message: 'Weekdagen: alleen de getallen 1 tot en met 7' })),
+    name: z.string().max(200, 'Naam: te lang (max. 120 tekens)'),
+    weekdays: z.array(z.number({ message: 'Weekdagen: alleen de getallen 1 tot en met 7' })).max(7, 'Weekdagen: elke weekdag hoogstens één keer'),
     ...sessionShape,
-    validFrom: z.string(),
-    validUntil: z.string().nullable(),
+    validFrom: z.string().max(10, 'Geldig vanaf: geen geldige datum (JJJJ-MM-DD)'),
+    validUntil: z.string().max(10, 'Geldig tot en met: geen geldige datum (JJJJ-MM-DD)').nullable(),
     /** The template's version the edit started from: required when `id` is given. */
     expectedVersion: expectedVersionSchema.optional(),
   })
@@ -60,6 +68,7 @@ export const sessionUpdateInputSchema = z
     overbookingSlots: wholeNumber('Overboeking'),
     acceptedModalities: sessionShape.acceptedModalities,
     acceptedFillerKinds: sessionShape.acceptedFillerKinds,
+    acceptsMinors: sessionShape.acceptsMinors,
     reason: reasonText('Reden'),
     expectedVersion: expectedVersionSchema,
   })
@@ -115,6 +124,7 @@ export const templateSchema = z.object({
   acceptedModalities: z.array(z.enum(HEARD_MODALITIES)),
   /** Empty = every kind, when filler is accepted. */
   acceptedFillerKinds: z.array(z.enum(FILLER_KINDS)),
+  acceptsMinors: z.boolean(),
   validFrom: z.string(),
   validUntil: z.string().nullable(),
   active: z.boolean(),
@@ -141,6 +151,7 @@ export const capacitySessionSchema = z.object({
   overbookingSlots: z.number().int(),
   acceptedModalities: z.array(z.enum(HEARD_MODALITIES)),
   acceptedFillerKinds: z.array(z.enum(FILLER_KINDS)),
+  acceptsMinors: z.boolean(),
   templateId: z.number().int().nullable(),
   booked: z.number().int(),
 });

@@ -18,6 +18,8 @@ export interface GenerationTemplate extends SessionTiming {
   acceptedModalities: readonly HeardModality[];
   /** Empty = every kind (when filler is accepted). */
   acceptedFillerKinds: readonly FillerKind[];
+  /** Also hears minors (art. 77a Sr ff.); absent = adults only. */
+  acceptsMinors?: boolean | undefined;
   overbookingSlots: number;
   validFrom: string;
   validUntil: string | null;
@@ -57,6 +59,7 @@ export interface SessionToCreate extends SessionTiming {
   /** Stored form (comma-separated). */
   acceptedModalities: string;
   acceptedFillerKinds: string;
+  acceptsMinors: boolean;
   overbookingSlots: number;
 }
 
@@ -154,6 +157,7 @@ export function generateSessions(input: GenerationInput): GenerationPlan {
         capacityMinutes: template.capacityMinutes,
         acceptedModalities: serializeList(template.acceptedModalities),
         acceptedFillerKinds: serializeList(template.acceptedFillerKinds),
+        acceptsMinors: template.acceptsMinors === true,
         overbookingSlots: template.overbookingSlots,
       };
       create.push(session);

@@ -67,12 +67,16 @@ export const handoffQueueSchema = z.object({
 });
 export type HandoffQueue = z.infer<typeof handoffQueueSchema>;
 
+/** One batch holds at most this many chosen hand-offs (bounds the request; SQLite's variable limit is 32,766). */
+export const MAX_EXPORT_IDS = 5000;
+
 export const cjibExportInputSchema = z
   .object({
     /** Omitted: every hand-off that is ready. */
     handoffIds: z
       .array(z.number().int().positive())
       .min(1, 'Kies ten minste één beslissing')
+      .max(MAX_EXPORT_IDS, `Kies hoogstens ${MAX_EXPORT_IDS} beslissingen per batch`)
       .refine((ids) => new Set(ids).size === ids.length, 'Een beslissing is twee keer gekozen')
       .optional(),
   })
@@ -89,7 +93,7 @@ export const cjibBatchFilesSchema = z.object({
 export type CjibBatchFiles = z.infer<typeof cjibBatchFilesSchema>;
 
 export const cjibResendInputSchema = z
-  .object({ batchUid: z.string().trim().regex(/^[0-9a-f-]{36}$/i, 'Batchnummer (UUID) is ongeldig') })
+  .object({ batchUid: z.string().max(64, 'Batchnummer (UUID) is ongeldig').trim().regex(/^[0-9a-f-]{36}$/i, 'Batchnummer (UUID) is ongeldig') })
   .strict();
 
 export const cjibReworkInputSchema = z

@@ -150,6 +150,9 @@ export function parseResponseFile(text: string): ParsedResponseFile {
 // The import report ('cjib.importResponses'), per message in file order.
 
 export const IMPORT_OUTCOMES = ['processed', 'already_processed', 'outdated', 'error'] as const;
+/** As the case import (shared/api/case-schemas.ts IMPORT_MODES): every message or none, or the valid ones. */
+export const RESPONSE_IMPORT_MODES = ['all_or_nothing', 'valid_only'] as const;
+export type ResponseImportMode = (typeof RESPONSE_IMPORT_MODES)[number];
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
 export const responseImportInputSchema = z
@@ -158,15 +161,22 @@ export const responseImportInputSchema = z
     /** The file's bytes, base64. At most 20 MB. */
     contentBase64: z.string().max(28_000_000, 'Bestand te groot (max. 20 MB)'),
     dryRun: z.boolean(),
+    /**
+     * all_or_nothing (the default): nothing is written while any message has an error. valid_only: the
+     * messages without an error are written, those with one are left for CJIB to send again corrected
+     * (a message read later is matched by its key, so nothing is done twice).
+     */
+    mode: z.enum(RESPONSE_IMPORT_MODES, { message: 'Kies hoe er wordt ingelezen: alleen geldige berichten, of alles of niets' }).default('all_or_nothing'),
   })
   .strict();
 
 export const responseImportReportSchema = z.object({
   fileName: z.string(),
   dryRun: z.boolean(),
+  mode: z.enum(RESPONSE_IMPORT_MODES),
   batchUid: z.string().nullable(),
   fileProblems: z.array(z.string()),
-  /** true when the messages were written (not a dry run, no file problem, no message in error). */
+  /** true when messages were written (not a dry run, no file problem, and no message in error unless mode is valid_only). */
   committed: z.boolean(),
   counts: z.object({
     total: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOffsetDateTime } from '../calendar/amsterdam-time';
+import { parseOffsetDateTime, toAmsterdamLocal } from '../calendar/amsterdam-time';
 import { MODALITIES } from '../domain/modality';
 
 /** Timestamps before or after this range are refused: the calendar is verified for 2000-2100. */
@@ -30,6 +30,15 @@ export const FIELD_LABELS: Record<TimestampField, string> = {
 
 const EXAMPLE = 'bijv. 2026-04-14T09:30:00+02:00';
 
+/** A moment as a Dutch user reads it: 'dd-mm-jjjj uu:mm' in Amsterdam time (never the ISO text). */
+function dutchMoment(instant: number): string {
+  const local = toAmsterdamLocal(instant);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local.date.split('-').reverse().join('-')} ${pad(local.hour)}:${pad(local.minute)}`;
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const offsetDateTime = z.string({ error: `Verwacht een tijdstip als tekst (${EXAMPLE})` }).superRefine((text, ctx) => {
   const parsed = parseOffsetDateTime(text);
   if (!parsed.ok) {
@@ -44,7 +53,7 @@ const offsetDateTime = z.string({ error: `Verwacht een tijdstip als tekst (${EXA
   }
   const year = Number(text.slice(0, 4));
   if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-    ctx.addIssue({ code: 'custom', message: `Tijdstip "${text}" ligt buiten ${EARLIEST_YEAR}-${LATEST_YEAR}` });
+    ctx.addIssue({ code: 'custom', message: `Tijdstip ${dutchMoment(parsed.instant)} ligt buiten ${EARLIEST_YEAR}-${LATEST_YEAR}: vul een tijdstip tussen ${EARLIEST_YEAR} en ${LATEST_YEAR} in` });
   }
 });
 
@@ -91,7 +100,7 @@ export const deadlineInputSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [later],
-          message: `${FIELD_LABELS[later]} (${later}) ligt vóór ${FIELD_LABELS[earlier]} (${earlier})`,
+          message: `${capitalised(FIELD_LABELS[later])} (${dutchMoment(laterAt)}) ligt vóór ${FIELD_LABELS[earlier]} (${dutchMoment(earlierAt)}): controleer beide tijdstippen en verbeter het verkeerde`,
         });
       }
     };
@@ -100,7 +109,7 @@ export const deadlineInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['custodyExtendedAt'],
-        message: 'Verlenging van de inverzekeringstelling zonder bevel inverzekeringstelling (custodyOrderedAt)',
+        message: 'Verlenging van de inverzekeringstelling zonder bevel inverzekeringstelling: vul eerst het tijdstip van het bevel inverzekeringstelling in',
       });
     }
     for (const field of TIMESTAMP_FIELDS) if (field !== 'arrestedAt') mustNotPrecede(field, 'arrestedAt');

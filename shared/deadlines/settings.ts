@@ -13,12 +13,13 @@ export const deadlineSettingsSchema = z
     /** art. 370 Sv (verify): the shorter summons term before the politierechter. */
     politierechterSummonsTermDays: z.number().int().min(1).max(90).default(3),
     /** Modalities heard by the politierechter (or the RC acting as one), so the shorter term applies. */
-    politierechterModalities: z.array(z.enum(HEARD_MODALITIES)).default([...HEARD_MODALITIES]),
+    politierechterModalities: z.array(z.enum(HEARD_MODALITIES)).max(HEARD_MODALITIES.length).default([...HEARD_MODALITIES]),
     /** Extend the summons term by Atw art. 1 and 2 (gives a later earliest hearing: the safe reading). */
     applyAtwToSummonsTerm: z.boolean().default(true),
     /** art. 67a lid 2 onder 4 Sv (verify the hours): a detained snelrecht case is tried within this time of arrest. */
     snelrechtMaxAfterArrest: z
       .object({ days: z.number().int().min(0).max(30), hours: z.number().int().min(0).max(23) })
+      .strict()
       .default({ days: 17, hours: 0 }),
     /** Action plan rule of thumb: supersnelrecht within this many hours of arrest (soft); null switches it off. */
     supersnelrechtTargetHours: z.number().int().min(1).max(240).nullable().default(72),
@@ -39,9 +40,34 @@ export type DeadlineSettings = z.infer<typeof deadlineSettingsSchema>;
 
 export const DEFAULT_DEADLINE_SETTINGS: Readonly<DeadlineSettings> = Object.freeze(deadlineSettingsSchema.parse({}));
 
+/**
+ * The settings objects resolved before, by identity: the deadline engine resolves its settings on every
+ * call, and an import computes the deadlines of every row with the one settings object of the district.
+ */
+const resolvedSettings = new WeakMap<object, { keys: string; resolved: DeadlineSettings }>();
+
 /** Settings with the defaults filled in; throws a RangeError naming the setting when one is invalid. */
 export function resolveDeadlineSettings(partial?: Partial<DeadlineSettings>): DeadlineSettings {
   if (partial === undefined) return DEFAULT_DEADLINE_SETTINGS;
+  const known = resolvedSettings.get(partial);
+  // A frozen object cannot have changed since; a mutable one is compared field by field.
+  if (known && (Object.isFrozen(partial) || unchanged(partial, known))) return known.resolved;
+  const resolved = resolveUncached(partial);
+  resolvedSettings.set(partial, { keys: Object.keys(partial).join(','), resolved });
+  return resolved;
+}
+
+function unchanged(partial: Partial<DeadlineSettings>, { keys, resolved }: { keys: string; resolved: DeadlineSettings }): boolean {
+  if (Object.keys(partial).join(',') !== keys) return false;
+  for (const [key, value] of Object.entries(partial)) {
+    const stored = resolved[key as keyof DeadlineSettings];
+    if (value === stored) continue;
+    if (JSON.stringify(value) !== JSON.stringify(stored)) return false;
+  }
+  return true;
+}
+
+function resolveUncached(partial: Partial<DeadlineSettings>): DeadlineSettings {
   const parsed = deadlineSettingsSchema.safeParse({ ...DEFAULT_DEADLINE_SETTINGS, ...partial });
   if (!parsed.success) {
     const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

@@ -47,3 +47,36 @@ export function earliestHearing(
     hard: true,
   };
 }
+
+/**
+ * While the summons is not yet served, the term counts from the expected service: in practice the date
+ * comes first (at the ZSM table the prosecutor takes a session slot and the suspect is served in person
+ * with a summons for that date), so an unserved summons does not keep a case off the planning. The
+ * expected service is now, or the date entered on the case (start of that day) when it lies later.
+ */
+export function expectedServiceMoment(expectedOn: string | null, now: number): number {
+  return expectedOn === null ? now : Math.max(now, startOfAmsterdamDay(expectedOn));
+}
+
+/**
+ * The last day (YYYY-MM-DD, Europe/Amsterdam) the summons can be served for a hearing starting at
+ * `hearingAt`: the session minus the summons term (art. 265 lid 1 Sv; art. 370 Sv before the
+ * politierechter; the Atw applied as the district settings say), or the day of the hearing itself with
+ * consent to a shorter term (art. 265 lid 2 Sv). Found with earliestHearing, the one summons-term rule:
+ * the latest day of service from which that rule allows the hearing.
+ */
+export function latestServiceDay(
+  hearingAt: number,
+  modality: HeardModality,
+  shortTermConsent: boolean,
+  settings: DeadlineSettings,
+  calendar: CourtCalendar,
+): string {
+  let day = amsterdamDate(hearingAt);
+  // earliestHearing never decreases with a later day of service: the first day that fits, counting back, is the last.
+  for (let step = 0; step < 366; step += 1) {
+    if (earliestHearing(startOfAmsterdamDay(day), modality, shortTermConsent, settings, calendar).at <= hearingAt) return day;
+    day = addDays(day, -1);
+  }
+  throw new RangeError(`No day of service fits a hearing at ${new Date(hearingAt).toISOString()}`);
+}

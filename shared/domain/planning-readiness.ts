@@ -17,8 +17,11 @@ export interface PreconditionFacts {
   expectedOn: string | null;
 }
 
-/** Gaps in the intake facts the deadline engine needs. */
-export const FACT_GAPS = ['arrest_time', 'short_term_consent', 'summons_served'] as const;
+/**
+ * Gaps in the intake facts the deadline engine needs. An unserved summons is no gap: the date comes
+ * first and the summons is served for it (needsSummonsService; shared/deadlines/summons-term.ts).
+ */
+export const FACT_GAPS = ['arrest_time', 'short_term_consent'] as const;
 export type FactGap = (typeof FACT_GAPS)[number];
 
 /**
@@ -54,8 +57,17 @@ export function factGaps(c: ReadinessFacts): FactGap[] {
   if (detained && !c.arrestedAt) gaps.push('arrest_time');
   // art. 265 lid 2 Sv: supersnelrecht only with the suspect's consent to a shorter summons term.
   if (c.modality === 'supersnelrecht' && !c.shortTermConsent) gaps.push('short_term_consent');
-  if (c.modality !== 'supersnelrecht' && c.modality !== 'zsm' && !c.summonsServedAt) gaps.push('summons_served');
   return gaps;
+}
+
+/**
+ * Whether the case still needs its summons served before the hearing (art. 265 lid 1 Sv): a heard case
+ * other than supersnelrecht (served on the spot with consent, art. 265 lid 2 Sv) without a service
+ * recorded. It is planned no earlier than the summons term allows from the expected service, and the
+ * summons must then be served by the session minus the term.
+ */
+export function needsSummonsService(c: Pick<ReadinessFacts, 'modality' | 'summonsServedAt'>): boolean {
+  return c.modality !== 'supersnelrecht' && c.modality !== 'zsm' && !c.summonsServedAt;
 }
 
 /**
@@ -107,7 +119,6 @@ export function suggestedPreconditions(modality: Modality, existing: readonly { 
 const FACT_GAP_TEXT: Record<FactGap, string> = {
   arrest_time: 'Tijdstip aanhouding ontbreekt',
   short_term_consent: 'Instemming met kortere dagvaardingstermijn ontbreekt',
-  summons_served: 'Dagvaarding nog niet betekend',
 };
 
 /** A readiness gap in Dutch, naming the precondition it is about: 'Rapportage NIFP (geen datum bekend)'. */

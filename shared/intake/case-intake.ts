@@ -27,6 +27,7 @@ export const estimatedMinutesSchema = z
   .max(ESTIMATED_MINUTES_RANGE.max, `De duur is hoogstens ${ESTIMATED_MINUTES_RANGE.max} minuten (een hele zittingsdag)`);
 const instant = z
   .string()
+  .max(40, 'Geen geldig tijdstip (dd-mm-jjjj uu:mm)')
   .refine((v) => parseOffsetDateTime(v).ok, 'Geen geldig tijdstip (dd-mm-jjjj uu:mm)')
   .nullish()
   .transform((v) => v ?? null);
@@ -41,13 +42,15 @@ export type EventField = (typeof EVENT_FIELDS)[number];
  */
 export const caseIntakeSchema = z
   .object({
-    parketnummer: z.string().trim().regex(PARKETNUMMER_PATTERN, 'Parketnummer in de vorm 19/123456-26'),
-    suspect: z.object({
-      fullName: required('de naam van de verdachte', 120),
-      dateOfBirth: z.string().refine(isValidLocalDate, 'Geen geldige geboortedatum (dd-mm-jjjj)'),
-      summonsAddress: optionalText(),
-      lawyerName: optionalText(120),
-    }),
+    parketnummer: z.string().max(40, 'Parketnummer in de vorm 19/123456-26').trim().regex(PARKETNUMMER_PATTERN, 'Parketnummer in de vorm 19/123456-26'),
+    suspect: z
+      .object({
+        fullName: required('de naam van de verdachte', 120),
+        dateOfBirth: z.string().max(10, 'Geen geldige geboortedatum (dd-mm-jjjj)').refine(isValidLocalDate, 'Geen geldige geboortedatum (dd-mm-jjjj)'),
+        summonsAddress: optionalText(),
+        lawyerName: optionalText(120),
+      })
+      .strict(),
     modality: z.enum(MODALITIES, { message: 'Kies een modaliteit' }),
     fillerKind: z.enum(FILLER_KINDS, { message: 'Kies de soort opvulzaak' }).nullish().transform((v) => v ?? null),
     policeUnit: required('de politie-eenheid', 120),

@@ -1,5 +1,6 @@
 import { caseIntakeSchema, type CaseIntake } from './case-intake';
 import { columnForField, type ImportColumn } from './import-columns';
+import { checkCaseDates } from './plausibility';
 import { findForbiddenCharacter, forbiddenCharacterMessage } from './text-checks';
 
 export interface RowProblem {
@@ -13,9 +14,10 @@ export type RowResult = { ok: true; row: number; intake: CaseIntake } | { ok: fa
 
 /**
  * One data row, its cells keyed by the column they stand in, into a checked case intake.
- * Every problem is reported with its row and the Dutch column header; nothing is guessed.
+ * Every problem is reported with its row and the Dutch column header; nothing is guessed. `now`
+ * (epoch ms, the operation's clock) is what a date in the future is measured against.
  */
-export function importRowToIntake(row: number, cells: ReadonlyMap<ImportColumn, string>): RowResult {
+export function importRowToIntake(row: number, cells: ReadonlyMap<ImportColumn, string>, now: number): RowResult {
   const problems: RowProblem[] = [];
   const draft: Record<string, unknown> = { suspect: {} };
   for (const [column, raw] of cells) {
@@ -43,6 +45,12 @@ export function importRowToIntake(row: number, cells: ReadonlyMap<ImportColumn, 
       if (already.has(column)) continue;
       const empty = !hasValue(cells, column) && issue.code === 'invalid_type';
       problems.push({ row, column, message: empty ? `Kolom '${column}' is leeg, maar verplicht` : issue.message });
+    }
+  }
+  if (checked.success) {
+    // Dates that cannot be true: in the future, centuries ago, a suspect under twelve (art. 486 Sv).
+    for (const issue of checkCaseDates({ ...checked.data, dateOfBirth: checked.data.suspect.dateOfBirth }, now)) {
+      problems.push({ row, column: columnForField(issue.path)?.header ?? issue.path, message: issue.message });
     }
   }
   if (problems.length > 0 || !checked.success) return { ok: false, row, problems };

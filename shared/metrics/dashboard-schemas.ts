@@ -18,8 +18,8 @@ export const dashboardFiltersSchema = z
     policeUnit: z.string().trim().min(1).max(200).optional(),
   })
   .strict()
-  .refine((f) => f.from <= f.to, { message: 'De einddatum (tot en met) ligt vóór de begindatum (van)', path: ['to'] })
-  .refine((f) => Number(f.to.slice(0, 4)) - Number(f.from.slice(0, 4)) <= 10, { message: 'Kies een periode van hoogstens tien jaar (van, tot en met)', path: ['from'] });
+  .refine((f) => f.from <= f.to, { message: 'Tot en met: ligt vóór de begindatum; kies een latere einddatum of een eerdere begindatum', path: ['to'] })
+  .refine((f) => Number(f.to.slice(0, 4)) - Number(f.from.slice(0, 4)) <= 10, { message: 'Van: de periode is langer dan tien jaar; kies een latere begindatum of een eerdere einddatum', path: ['from'] });
 
 export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
 

@@ -61,6 +61,9 @@ export const decisionSchema = z.object({
       returnCount: z.number().int(),
       /** The latest return as 'R02 Bedrag of duur ontbreekt of is onjuist: ...'; null when never returned. */
       returnLabel: z.string().nullable(),
+      /** The latest return's code and CJIB's text (what to repair: shared/cjib/return-reasons.ts returnFieldsOf). */
+      returnCode: z.string().nullable(),
+      returnReason: z.string().nullable(),
     })
     .nullable(),
   /** Whether the clerk may still correct it: not while CJIB has it (sent) or has accepted it. */

@@ -31,7 +31,10 @@ export function verdictOf(sanctions: readonly { kind: string; description: strin
 }
 
 /** An ISO-8601 moment with its offset. */
-export const instantSchema = z.string().refine((v) => parseOffsetDateTime(v).ok, 'Geen geldig tijdstip (ISO-8601 met tijdzone)');
+export const instantSchema = z
+  .string()
+  .max(40, 'Geen geldig tijdstip (ISO-8601 met tijdzone)')
+  .refine((v) => parseOffsetDateTime(v).ok, 'Geen geldig tijdstip (ISO-8601 met tijdzone)');
 
 const reasonSchema = (what: string) => z.string({ message: `Vul ${what} in` }).trim().min(3, `Vul ${what} in`).max(1000, 'De reden is te lang (max. 1000 tekens)');
 const noteSchema = z.string().trim().max(1000, 'De notitie is te lang (max. 1000 tekens)').nullable().optional();
@@ -63,7 +66,7 @@ const decidedSchema = z
     outcome: z.literal('decided'),
     suspectPresent: z.boolean({ message: 'Kies of de verdachte aanwezig was' }),
     decidedBy: decidedBySchema,
-    /** Omitted: now. */
+    /** Omitted: the session's moment (oral judgment at the hearing, art. 378 lid 1 Sv): shared/outcomes/judgment-moment.ts. */
     decidedAt: instantSchema.optional(),
     verdict: z.enum(VERDICTS, { message: 'Kies: straf of maatregel, vrijspraak, ontslag of schuldigverklaring zonder straf' }),
     sanctions: z.array(sanctionInputSchema).max(10, 'Hoogstens 10 straffen en maatregelen per beslissing'),
@@ -91,6 +94,7 @@ const adjournedSchema = z
     reason: reasonSchema('de reden van aanhouding'),
     resumeFrom: z
       .string({ message: "Vul de datum 'weer te plannen vanaf' in" })
+      .max(10, "Geen geldige datum bij 'weer te plannen vanaf' (JJJJ-MM-DD)")
       .refine(isValidLocalDate, "Geen geldige datum bij 'weer te plannen vanaf' (JJJJ-MM-DD)"),
     note: noteSchema,
   })

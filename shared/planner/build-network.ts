@@ -11,6 +11,8 @@ import type { PlanOptions, PlanningCase, PlanningProblem, PlanningSession } from
  */
 export interface SessionClass {
   accepts: readonly HeardModality[];
+  /** The class's sessions also hear minors (art. 77a Sr ff.). */
+  acceptsMinors: boolean;
   /** Session indices (into `sessions`), sorted by start. */
   members: Int32Array;
   starts: Float64Array;
@@ -47,7 +49,11 @@ export function buildNetwork(problem: PlanningProblem, options: PlanOptions = {}
   }
 
   const byStart = Array.from({ length: m }, (_, j) => j).sort((a, b) => sessions[a]!.start - sessions[b]!.start || a - b);
-  const classKey = (s: PlanningSession) => HEARD_MODALITIES.filter((mod) => s.accepts.includes(mod)).join('+');
+  // Sessions that also hear minors form classes of their own: only they are open to a minor's case.
+  const classKey = (s: PlanningSession) => {
+    const modalities = HEARD_MODALITIES.filter((mod) => s.accepts.includes(mod)).join('+');
+    return modalities === '' ? '' : `${modalities}${s.acceptsMinors === true ? '|minors' : ''}`;
+  };
   const groups = new Map<string, number[]>();
   for (const j of byStart) {
     if (usable[j]! <= 0) continue;
@@ -69,6 +75,7 @@ export function buildNetwork(problem: PlanningProblem, options: PlanOptions = {}
     });
     classes.push({
       accepts: sessions[list[0]!]!.accepts,
+      acceptsMinors: sessions[list[0]!]!.acceptsMinors === true,
       members: Int32Array.from(list),
       starts: Float64Array.from(list, (j) => sessions[j]!.start),
     });
@@ -116,6 +123,7 @@ export function upperBound(starts: Float64Array, instant: number): number {
 export function feasibleRuns(network: PlanningNetwork, c: PlanningCase): number[] {
   const runs: number[] = [];
   for (const cls of network.classesByModality[c.modality]) {
+    if (c.minor && !network.classes[cls]!.acceptsMinors) continue;
     const starts = network.classes[cls]!.starts;
     const from = lowerBound(starts, c.earliest);
     const to = c.latest === null ? starts.length : upperBound(starts, c.latest);

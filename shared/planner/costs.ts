@@ -8,9 +8,12 @@ export function hourIndex(instant: number): number {
   return Math.floor(instant / MS_PER_HOUR);
 }
 
-/** The hard rules for one case-session pair: modality accepted, not before `earliest`, not after `latest`. */
+/**
+ * The hard rules for one case-session pair: modality accepted, a minor only on a session that accepts
+ * minors (art. 77a Sr ff.), not before `earliest`, not after `latest`.
+ */
 export function isFeasible(c: PlanningCase, session: PlanningSession): boolean {
-  return session.accepts.includes(c.modality) && session.start >= c.earliest && (c.latest === null || session.start <= c.latest);
+  return session.accepts.includes(c.modality) && (!c.minor || session.acceptsMinors === true) && session.start >= c.earliest && (c.latest === null || session.start <= c.latest);
 }
 
 /**

@@ -20,7 +20,10 @@ export function explainInfeasible(view: PlanView, c: PlanningCase): InfeasibleCa
     return { caseId: c.id, reason: `het vroegst mogelijke moment (${time.moment(c.earliest)}) ligt na de termijn van ${limit}`, options };
   }
   const { sessions, starts } = network.sessionsByModality[c.modality];
-  const window = Array.from(sessions.subarray(lowerBound(starts, c.earliest), upperBound(starts, latest)));
+  const window = Array.from(sessions.subarray(lowerBound(starts, c.earliest), upperBound(starts, latest))).filter((j) => !c.minor || network.sessions[j]!.acceptsMinors === true);
+  if (window.length === 0 && c.minor) {
+    return { caseId: c.id, reason: `geen zitting die minderjarigen hoort (jeugdstrafrecht, art. 77a Sr) en ${label} accepteert tussen ${time.moment(c.earliest)} en de termijn van ${limit}`, options: [...options, 'zitting openstellen voor minderjarigen'] };
+  }
   if (window.length === 0) {
     return { caseId: c.id, reason: `geen zitting die ${label} accepteert tussen ${time.moment(c.earliest)} en de termijn van ${limit}`, options };
   }

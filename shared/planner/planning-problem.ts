@@ -14,6 +14,8 @@ export interface PlanningSession {
   /** Slots free for planning (before pinned cases and the reserve are taken off). */
   capacity: number;
   accepts: readonly HeardModality[];
+  /** Also hears suspects who were minors at the offence (juvenile law, art. 77a Sr ff.); absent = adults only. */
+  acceptsMinors?: boolean | undefined;
 }
 
 export interface PlanningCase {
@@ -26,6 +28,8 @@ export interface PlanningCase {
   /** Epoch ms: soft policy target; being later costs extra, never blocks. */
   targetBy: number | null;
   detained: boolean;
+  /** The suspect was 12 to 17 at the offence (art. 77a Sr ff.): only a session that accepts minors may hear it. */
+  minor?: boolean | undefined;
   /** Co-defendants share a group. */
   group?: string | undefined;
   /** Fixed by the coordinator (or inside the summons window): the case stays on this session. */
@@ -134,6 +138,7 @@ export const planningSessionSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   capacity: nonNegativeInt,
   accepts: z.array(z.enum(HEARD_MODALITIES)),
+  acceptsMinors: z.boolean().optional(),
 });
 
 export const planningCaseSchema = z.object({
@@ -143,6 +148,7 @@ export const planningCaseSchema = z.object({
   latest: z.number().nullable(),
   targetBy: z.number().nullable(),
   detained: z.boolean(),
+  minor: z.boolean().optional(),
   group: z.string().min(1).optional(),
   pinnedSessionId: z.number().int().optional(),
   currentSessionId: z.number().int().optional(),

@@ -327,14 +327,16 @@ export function whatIfRequestIssues(request: WhatIfRequest, today: string | null
 }
 
 const wholeNumber = (what: string) => z.number({ message: `${what}: vul een heel getal in` });
+/** 'uu:mm' (the format itself is checked by templateFieldIssues); the max only bounds the input. */
+const clockTime = (what: string, example: string) => z.string().max(5, `${what}: vul een tijd in als uu:mm, bijvoorbeeld ${example}`);
 
 export const whatIfPatternSchema = z
   .object({
     courtroomId: wholeNumber('Zaal'),
-    weekdays: z.array(z.number({ message: 'Weekdagen: alleen de getallen 1 tot en met 7' })),
+    weekdays: z.array(z.number({ message: 'Weekdagen: alleen de getallen 1 tot en met 7' })).max(7, 'Weekdagen: elke weekdag hoogstens één keer'),
     daypart: z.enum(DAYPARTS, { message: 'Dagdeel: kies ochtend, middag of hele dag' }),
-    startTime: z.string(),
-    endTime: z.string(),
+    startTime: clockTime('Begintijd', '09:00'),
+    endTime: clockTime('Eindtijd', '12:30'),
     sessionType: z.enum(SESSION_TYPES, { message: 'Zittingstype: kies een zittingstype' }),
     capacitySlots: wholeNumber('Aantal plaatsen'),
   })
@@ -345,8 +347,11 @@ export const whatIfInputSchema = z
     from: localDateSchema,
     to: localDateSchema,
     replay: z.object({ from: localDateSchema, to: localDateSchema }).strict().optional(),
-    addPatterns: z.array(whatIfPatternSchema).optional(),
-    removeTemplateIds: z.array(z.number({ message: 'Zittingspatronen weghalen: onbekend patroon' }).int().positive()).optional(),
+    addPatterns: z.array(whatIfPatternSchema).max(MAX_WHAT_IF_PATTERNS, `Zittingspatronen toevoegen: hoogstens ${MAX_WHAT_IF_PATTERNS} tegelijk`).optional(),
+    removeTemplateIds: z
+      .array(z.number({ message: 'Zittingspatronen weghalen: onbekend patroon' }).int().positive())
+      .max(MAX_WHAT_IF_REMOVALS, `Zittingspatronen weghalen: hoogstens ${MAX_WHAT_IF_REMOVALS} tegelijk`)
+      .optional(),
   })
   .strict()
   .superRefine((request, ctx) => {

@@ -7,6 +7,7 @@ import { REVIEW_PERIOD_PATTERN } from '../metrics/review-period';
 /** A four-month review period: 'YYYY-T1' (Jan-Apr), 'YYYY-T2' (May-Aug), 'YYYY-T3' (Sep-Dec). */
 export const reviewPeriodSchema = z
   .string()
+  .max(20, 'Periode: kies een periode als 2026-T3 (T1 = jan-apr, T2 = mei-aug, T3 = sep-dec)')
   .trim()
   .regex(REVIEW_PERIOD_PATTERN, 'Periode: kies een periode als 2026-T3 (T1 = jan-apr, T2 = mei-aug, T3 = sep-dec)');
 
@@ -19,7 +20,11 @@ const optionalText = (max: number, tooLong: string) =>
     .transform((v) => (v ? v : null));
 
 /** A calendar date whose message names the field. */
-const dateField = (field: string) => z.string().refine(isValidLocalDate, { message: `${field}: vul een geldige datum in (JJJJ-MM-DD)` });
+const dateField = (field: string) =>
+  z
+    .string()
+    .max(10, { message: `${field}: vul een geldige datum in (JJJJ-MM-DD)` })
+    .refine(isValidLocalDate, { message: `${field}: vul een geldige datum in (JJJJ-MM-DD)` });
 
 const reason = optionalText(1000, 'Reden: ten hoogste 1000 tekens');
 

@@ -1,5 +1,6 @@
 import type { PersonRole } from '../domain/person';
 import { parseDutchDate } from '../intake/dutch-datetime';
+import { findForbiddenCharacter, forbiddenCharacterMessage } from '../intake/text-checks';
 import type { RotaColumnKey } from './rota-columns';
 import { isUnavailabilityReason, UNAVAILABILITY_REASONS, type UnavailabilityReason } from './unavailability-reasons';
 
@@ -43,8 +44,14 @@ export function parseRotaRow(row: number, cells: ReadonlyMap<RotaColumnKey, stri
   const problem = (column: RotaColumnKey, message: string) => problems.push({ row, column, message });
   const cell = (column: RotaColumnKey) => (cells.get(column) ?? '').trim();
 
+  // The same per-cell text check as the case import (shared/intake/text-checks.ts), on the cell as
+  // written: normalising the name would turn a tab or line break into a space and hide it.
+  const nameForbidden = findForbiddenCharacter(cell('naam'));
+  const reasonForbidden = findForbiddenCharacter(cell('reden'));
+
   const name = normalisePersonName(cell('naam'));
-  if (name === '') problem('naam', 'Vul de naam in');
+  if (nameForbidden) problem('naam', forbiddenCharacterMessage(nameForbidden));
+  else if (name === '') problem('naam', 'Vul de naam in');
   else if (name.length > MAX_PERSON_NAME) problem('naam', `Naam is te lang (max. ${MAX_PERSON_NAME} tekens)`);
 
   const roleText = cell('rol').toLowerCase().replace(/\s+/g, ' ');
@@ -56,8 +63,9 @@ export function parseRotaRow(row: number, cells: ReadonlyMap<RotaColumnKey, stri
   const toText = cell('afwezig_tot');
   const reasonText = cell('reden').toLowerCase();
   let absence: RotaRow['absence'] = null;
+  if (reasonForbidden) problem('reden', forbiddenCharacterMessage(reasonForbidden));
   if (fromText === '' && toText === '') {
-    if (reasonText !== '') problem('reden', 'Reden zonder afwezigheidsdatums: vul afwezig_van en afwezig_tot in, of laat de reden leeg');
+    if (reasonText !== '' && !reasonForbidden) problem('reden', 'Reden zonder afwezigheidsdatums: vul afwezig_van en afwezig_tot in, of laat de reden leeg');
   } else {
     const from = fromText === '' ? null : parseDutchDate(fromText);
     const to = toText === '' ? null : parseDutchDate(toText);
@@ -65,7 +73,9 @@ export function parseRotaRow(row: number, cells: ReadonlyMap<RotaColumnKey, stri
     else if (!from.ok) problem('afwezig_van', from.message);
     if (!to) problem('afwezig_tot', 'Vul ook afwezig_tot in (dezelfde datum als afwezig_van voor één dag)');
     else if (!to.ok) problem('afwezig_tot', to.message);
-    if (reasonText === '') problem('reden', `Vul de reden in: ${UNAVAILABILITY_REASONS.join(', ')}`);
+    if (reasonForbidden) {
+      // Reported above, before the dates.
+    } else if (reasonText === '') problem('reden', `Vul de reden in: ${UNAVAILABILITY_REASONS.join(', ')}`);
     else if (!isUnavailabilityReason(reasonText)) {
       problem('reden', `"${cell('reden')}" is geen reden; gebruik ${UNAVAILABILITY_REASONS.join(', ')} (geen medische details)`);
     }

@@ -26,6 +26,7 @@ const session: CapacitySession = {
   overbookingSlots: 0,
   acceptedModalities: ['supersnelrecht'],
   acceptedFillerKinds: [],
+  acceptsMinors: false,
   templateId: 1,
   booked: 2,
 };
@@ -51,6 +52,7 @@ const OVERVIEW: CapacityOverview = {
       overbookingSlots: 2,
       acceptedModalities: ['snelrecht_nd', 'filler'],
       acceptedFillerKinds: [],
+      acceptsMinors: false,
       validFrom: '2026-01-05',
       validUntil: null,
       active: true,
@@ -153,6 +155,7 @@ describe('CapacityPage', () => {
       overbookingSlots: 0,
       acceptedModalities: ['supersnelrecht'],
       acceptedFillerKinds: [],
+      acceptsMinors: false,
       validFrom: '2026-06-15',
       validUntil: null,
     }, withRequestId);
@@ -191,7 +194,7 @@ describe('CancelSessionForm', () => {
       'sessions.cancel': (input) =>
         (input as { confirm: boolean }).confirm
           ? { session: { ...session, status: 'cancelled', cancelReason: 'Rechter ziek' }, plannedCases: [{ caseId: 1, parketnummer: '19/000001-26' }, { caseId: 2, parketnummer: '19/000002-26' }] }
-          : { ok: false, error: { code: 'CONFLICT', message: 'Op de zitting staan 2 zaken gepland: 19/000001-26 en 19/000002-26.' } },
+          : { ok: false, error: { code: 'CONFLICT', message: 'Op de zitting staan 2 zaken gepland: 19/000001-26 en 19/000002-26.', details: [{ path: 'confirm', message: 'vink de bevestiging aan om de zitting toch te laten vervallen.' }] } },
     });
     renderWithApp(<CancelSessionForm session={{ id: 41, version: 5, booked: 2, label: '17 juni 2026 09:00–12:30, Zaal 3' }} />, transport);
     const user = userEvent.setup();
@@ -207,7 +210,24 @@ describe('CancelSessionForm', () => {
 
     await user.click(within(form).getByLabelText(/Ik laat de zitting vervallen/));
     await user.click(within(form).getByRole('button', { name: 'Zitting laten vervallen' }));
-    expect(await screen.findByText('De zitting is vervallen. Plan deze zaken opnieuw: 19/000001-26, 19/000002-26')).toBeTruthy();
+    expect(await screen.findByText('De zitting is vervallen. Deze 2 zaken staan weer in de wachtrij en moeten opnieuw worden gepland:')).toBeTruthy();
+    // Each case that went back to the queue is a link to it, and the list stays until the form is closed.
+    expect(screen.getByRole('link', { name: '19/000001-26' }).getAttribute('href')).toBe('/zaken/1');
+    expect(screen.getByRole('link', { name: '19/000002-26' }).getAttribute('href')).toBe('/zaken/2');
     expect(transport).toHaveBeenLastCalledWith('sessions.cancel', { sessionId: 41, reason: 'Rechter ziek', confirm: true, expectedVersion: 5 }, withRequestId);
+  });
+
+  it('treats a version conflict as one (reload), not as a request to confirm planned cases', async () => {
+    const transport = fakeBackend({
+      'sessions.cancel': () => ({ ok: false, error: { code: 'CONFLICT', message: 'Deze zitting is intussen gewijzigd door planner (capaciteit aangepast). Laad opnieuw.' } }),
+    });
+    renderWithApp(<CancelSessionForm session={{ id: 41, version: 5, booked: 0, label: '17 juni 2026 09:00–12:30, Zaal 3' }} />, transport);
+    const user = userEvent.setup();
+    const form = screen.getByRole('form', { name: 'Zitting laten vervallen: 17 juni 2026 09:00–12:30, Zaal 3' });
+    await user.type(within(form).getByLabelText('Reden van vervallen *'), 'Rechter ziek');
+    await user.click(within(form).getByRole('button', { name: 'Zitting laten vervallen' }));
+    expect(await within(form).findByText(/gewijzigd door planner/)).toBeTruthy();
+    expect(within(form).queryByLabelText(/Ik laat de zitting vervallen/)).toBeNull();
+    expect(within(form).getByRole('button', { name: 'Opnieuw laden' })).toBeTruthy();
   });
 });

@@ -31,6 +31,8 @@ const JUDGMENT: DecisionView = {
     attempt: 1,
     returnCount: 1,
     returnLabel: 'R03 Vervangende hechtenis ontbreekt: wijkt af van het vonnis',
+    returnCode: 'R03',
+    returnReason: 'wijkt af van het vonnis',
   },
   correctable: true,
 };
@@ -51,6 +53,19 @@ function setup(decision: DecisionView, reply: (operation: string, input: unknown
 const callsOf = (transport: ReturnType<typeof setup>, operation: string) => transport.mock.calls.filter(([op]) => op === operation).map(([, input]) => input);
 
 describe('DecisionPanel', () => {
+  it('links a return about the person (R01, address unknown) to the address field of the case details', async () => {
+    setup({ ...JUDGMENT, handoff: { ...JUDGMENT.handoff!, returnLabel: 'R01 Persoonsgegevens onvolledig: Adres onbekend in de BRP', returnCode: 'R01', returnReason: 'Adres onbekend in de BRP' } });
+    const link = await screen.findByRole('link', { name: 'Adres voor dagvaarding corrigeren' });
+    expect(link.getAttribute('href')).toBe('/zaken/3?veld=summonsAddress');
+    expect(screen.queryByRole('link', { name: 'Naam verdachte corrigeren' })).toBeNull();
+  });
+
+  it('offers no field link for a return about the decision itself (R03)', async () => {
+    setup(JUDGMENT);
+    await screen.findByRole('region', { name: 'Beslissing' });
+    expect(screen.queryByTestId('return-repair-links')).toBeNull();
+  });
+
   it('shows the decision: sanctions in euro, the hand-off with its correlation id, return reason and loop count, and the signals as recorded', async () => {
     setup(JUDGMENT);
     const panel = await screen.findByRole('region', { name: 'Beslissing' });

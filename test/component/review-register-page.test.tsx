@@ -52,14 +52,30 @@ describe('the review register page', () => {
     await user.click(screen.getByRole('button', { name: 'Afspraak opslaan' }));
     expect(screen.getByText(/^Afspraak: beschrijf wat is afgesproken/)).toBeTruthy();
     expect(screen.getByText(/^Wie: vul de verantwoordelijke/)).toBeTruthy();
-    expect(screen.getByLabelText('Uiterlijk').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Uiterlijk *').getAttribute('aria-invalid')).toBe('true');
     expect(saved).toEqual([]);
 
-    await user.type(screen.getByLabelText('Wat is afgesproken'), 'Extra zitting op vrijdag');
-    await user.type(screen.getByLabelText('Wie (organisatie of rol)'), 'Rechtbank');
-    await user.type(screen.getByLabelText('Uiterlijk'), '2026-06-30');
+    await user.type(screen.getByLabelText('Wat is afgesproken *'), 'Extra zitting op vrijdag');
+    await user.type(screen.getByLabelText('Wie (organisatie of rol) *'), 'Rechtbank');
+    await user.type(screen.getByLabelText('Uiterlijk *'), '2026-06-30');
     await user.click(screen.getByRole('button', { name: 'Afspraak opslaan' }));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]).toMatchObject({ period: '2026-T2', what: 'Extra zitting op vrijdag', owner: 'Rechtbank', dueOn: '2026-06-30', status: 'open', evidence: null });
+  });
+
+  it('marks the required fields and refuses a due date before its period (1 januari 1999) at the field, sending nothing', async () => {
+    const saved: unknown[] = [];
+    const user = userEvent.setup();
+    renderWithApp(<RegisterPage />, transport(saved), '/overleg?period=2026-T2');
+    await user.click(await screen.findByRole('button', { name: 'Afspraak toevoegen' }));
+    expect(screen.getByText('Velden met * zijn verplicht.')).toBeTruthy();
+    expect(screen.getByLabelText('Status *')).toBeTruthy();
+    await user.type(screen.getByLabelText('Wat is afgesproken *'), 'Extra zitting op vrijdag');
+    await user.type(screen.getByLabelText('Wie (organisatie of rol) *'), 'Rechtbank');
+    await user.type(screen.getByLabelText('Uiterlijk *'), '1999-01-01');
+    await user.click(screen.getByRole('button', { name: 'Afspraak opslaan' }));
+    expect(screen.getByText('Uiterlijk: die datum ligt vóór het begin van de overlegperiode (01-05-2026); kies een latere datum.')).toBeTruthy();
+    expect(screen.getByLabelText('Uiterlijk *').getAttribute('aria-invalid')).toBe('true');
+    expect(saved).toEqual([]);
   });
 });

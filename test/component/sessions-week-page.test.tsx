@@ -22,6 +22,8 @@ const session = (over: Partial<SessionSummary>): SessionSummary => ({
   overbooked: 0,
   judgeName: 'mr. A. de Boer',
   prosecutorName: 'mr. J. Smit',
+  cancelReason: null,
+  cancelledCases: [],
   cases: [],
   ...over,
 });
@@ -35,7 +37,20 @@ const WEEK: WeekOverview = {
       name: 'Paleis van Justitie Hanzestad',
       rooms: [
         { id: 1, name: 'Zaal 1', sessions: [session({ id: 1 }), session({ id: 2, date: '2026-03-11', booked: 3, free: 0, judgeName: null })] },
-        { id: 2, name: 'Zaal 2', sessions: [session({ id: 3, date: '2026-03-10', sessionType: 'snelrecht_nd', status: 'cancelled', capacitySlots: 0, booked: 2, free: 0 })] },
+        { id: 2, name: 'Zaal 2', sessions: [session({
+            id: 3,
+            date: '2026-03-10',
+            sessionType: 'snelrecht_nd',
+            status: 'cancelled',
+            capacitySlots: 0,
+            booked: 2,
+            free: 0,
+            cancelReason: 'Rechter ziek',
+            cancelledCases: [
+              { caseId: 31, parketnummer: '19/000031-26', replanned: false },
+              { caseId: 32, parketnummer: '19/000032-26', replanned: true },
+            ],
+          })] },
         { id: 3, name: 'Zaal 3', sessions: [session({ id: 4, date: '2026-03-12', capacitySlots: 1, booked: 3, free: 0, overbooked: 2 })] },
       ],
     },
@@ -64,6 +79,20 @@ describe('SessionsWeekPage', () => {
     expect(within(table).getByText('2 te veel geboekt')).toBeTruthy();
     expect(within(table).getByText('1 plaats')).toBeTruthy();
     expect(within(table).getByRole('img', { name: 'Bezetting 2 van 3' })).toBeTruthy();
+  });
+
+  it('shows where the cases of a cancelled session went, each a link, and its judge and prosecutor only as who was assigned', async () => {
+    const transport = vi.fn(async () => ({ ok: true as const, value: WEEK }));
+    renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, transport, '/zittingen?week=2026-03-11');
+    const card = await screen.findByRole('article', { name: 'Snelrecht niet-gedetineerd, 09:00–12:30' });
+    expect(card.textContent).toContain('Vervallen: Rechter ziek');
+    expect(card.textContent).toContain('Was ingedeeld: Rechter: mr. A. de Boer, OvJ: mr. J. Smit');
+    expect(within(card).queryByText('Rechter: mr. A. de Boer')).toBeNull();
+    expect(within(card).getByText('Teruggezet naar de wachtrij: 2 zaken')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: '19/000031-26' }).getAttribute('href')).toBe('/zaken/31');
+    expect(within(card).getByRole('link', { name: '19/000032-26' }).getAttribute('href')).toBe('/zaken/32');
+    expect(card.textContent).toContain('19/000031-26 · nog plannen');
+    expect(card.textContent).toContain('19/000032-26 · opnieuw gepland');
   });
 
   it('offers previous, this and next week as links', async () => {
@@ -100,6 +129,33 @@ describe('SessionsWeekPage plurals and weekends', () => {
   });
 });
 
+describe('the reserved figure on a card', () => {
+  it('shows the unfilled reserved places of a session next to booked and free', async () => {
+    const reservedWeek: WeekOverview = {
+      ...WEEK,
+      locations: [{ id: 1, name: 'Paleis van Justitie Hanzestad', rooms: [{ id: 1, name: 'Zaal 1', sessions: [session({ id: 1, capacitySlots: 6, booked: 2, reserved: 3, free: 1 })] }] }],
+    };
+    renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, async () => ({ ok: true, value: reservedWeek }), '/zittingen?week=2026-03-09');
+    const card = await screen.findByRole('article', { name: 'Supersnelrecht, 09:00–12:30' });
+    expect(card.textContent).toContain('6 plaatsen · 2 geboekt · 3 gereserveerd · 1 vrij');
+  });
+});
+
+describe('going to a date and the compact view', () => {
+  it('goes to the week of a typed date in one step, and the compact view keeps the week when paging', async () => {
+    const transport = vi.fn(async () => ({ ok: true as const, value: WEEK }));
+    const user = userEvent.setup();
+    renderWithApp(<SessionsWeekPage today={new Date('2026-03-12T10:00:00')} />, transport, '/zittingen?week=2026-03-09');
+    await screen.findByText('2 zittingen · 6 plaatsen · 5 geboekt · 1 vrij · 83% gevuld');
+    await user.type(screen.getByLabelText('Ga naar datum'), '2026-12-16');
+    await user.click(screen.getByRole('button', { name: 'Week tonen' }));
+    await vi.waitFor(() => expect(transport).toHaveBeenCalledWith('sessions.week', { weekStart: '2026-12-14' }));
+    await user.click(screen.getByLabelText(/Compacte weergave/));
+    expect(screen.getByRole('link', { name: /Volgende week/ }).getAttribute('href')).toContain('weergave=compact');
+    expect(document.querySelector('.week-compact')).not.toBeNull();
+  });
+});
+
 describe('moving a case from the week view with the keyboard', () => {
   it('opens the move dialog from the case, shows the breach of the chosen session, and sends the confirmed move with its reason', async () => {
     const onRoll = session({
@@ -122,7 +178,7 @@ describe('moving a case from the week view with the keyboard', () => {
     expect(await screen.findByText('Vroegste zitting die supersnelrecht neemt.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Zaak 19/000077-26 verplaatsen' }));
     const dialog = await screen.findByRole('dialog', { name: 'Zaak 19/000077-26 verplaatsen' });
-    const select = within(dialog).getByLabelText('Naar zitting (deze week)');
+    const select = within(dialog).getByLabelText('Naar zitting (komende zes weken)');
     await within(dialog).findByRole('option', { name: /wo 11 mrt\. 09:00/ });
     await user.selectOptions(select, '2');
     expect(within(dialog).getByRole('alert').textContent).toContain('Zitting is vol (3 van 3).');
@@ -137,5 +193,8 @@ describe('moving a case from the week view with the keyboard', () => {
     const outcome = await screen.findByTestId('move-outcome');
     expect(outcome.textContent).toContain('Zaak 19/000077-26 staat nu op wo 11 mrt. om 09:00.');
     expect(outcome.textContent).toContain('Uitleg: Handmatig geplaatst door coördinator: ruil');
+    // The dialog offered the coming six weeks, not only the shown week; focus is back on the moved case, not on the page.
+    expect(transport).toHaveBeenCalledWith('planner.candidates', { caseId: 77, from: '2026-03-12', to: '2026-04-22' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Zaak 19/000077-26 verplaatsen' })));
   });
 });

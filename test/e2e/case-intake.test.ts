@@ -106,7 +106,7 @@ describe('case intake in real Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a summoned non-detained case waits for service of the summons; recording it in the case clears the gap', async () => {
+  it('an unserved summons does not keep a non-detained case off the planning: once planned the case page says by when to serve it, and recording the service clears it', async () => {
     const { page, problems } = await openPage(browser, server.url, server.now());
     await page.getByRole('heading', { level: 1, name: 'Zittingen per week' }).waitFor();
     await page.goto(`${server.origin}/#/zaken/nieuw`);
@@ -124,18 +124,57 @@ describe('case intake in real Chromium', () => {
     await page.getByLabel('Officier van justitie *').fill('mr. E. Meijer');
     await page.getByLabel('Reden *').fill('Verdachte heengezonden; snelrecht niet-gedetineerd.');
     await page.getByRole('button', { name: 'Beslissing vastleggen' }).click();
-    await page.getByText('Dagvaarding nog niet betekend').waitFor();
 
-    await page.getByLabel('Betekening dagvaarding').fill(hoursAgo(2));
+    // Issue 11 item 3: the date comes first, the suspect is served for it. The case is ready for
+    // planning although the summons is not served; nothing to serve by yet, as there is no date.
+    await page.getByTestId('case-modality').getByText('Snelrecht niet-gedetineerd').waitFor();
+    await page.getByTestId('readiness').getByText('Ja: niets ontbreekt voor de planning.').waitFor();
+    expect(await page.getByTestId('readiness-gaps').count()).toBe(0);
+    expect(await page.getByText('Dagvaarding nog niet betekend').count()).toBe(0);
+    expect(await page.getByTestId('summons-serve-by').count()).toBe(0);
+
+    // Planned by hand on a session that breaks no rule (none before the end of the summons term counted from now).
+    const select = page.getByLabel('Zitting (komende zes weken)');
+    await expect.poll(() => select.locator('option:not([value=""])').count()).toBeGreaterThan(0);
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const target = options.find((o) => o.value && !o.text.includes('breekt een regel'));
+    expect(target, 'a session within six weeks that this case can go to without breaking a rule').toBeDefined();
+    await select.selectOption(target!.value);
+    await page.getByLabel('Reden *').fill('Eerste vrije zitting na de dagvaardingstermijn.');
+    await page.getByRole('button', { name: 'Plaatsen' }).click();
+    await page.getByText('Vastgelegd; de geschiedenis toont wie, wanneer en waarom.').waitFor();
+
+    // Now the case page says by when the summons must be served, and the problems list carries it.
+    const serveBy = page.getByTestId('summons-serve-by');
+    await serveBy.waitFor();
+    expect(await serveBy.textContent()).toMatch(/^Nog niet betekend: dagvaarding uiterlijk betekenen op \S+ \d{1,2} \S+ \d{4} \(zittingsdag min de dagvaardingstermijn, art\. 265 lid 1 en art\. 370 Sv\)\.$/);
+    expect(await page.getByTestId('case-status').textContent()).toBe('Gepland');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'case-summons-serve-by');
+    const caseUrl = page.url();
+    await page.getByRole('link', { name: /^Problemen \(/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Problemen in de planning' }).waitFor();
+    const unserved = page.getByTestId('problems').locator('tbody tr', { hasText: '19/777002-26: dagvaarding uiterlijk betekenen op' });
+    await unserved.waitFor();
+    expect(await unserved.textContent()).toContain('Dagvaarding voor een geplande zitting nog niet betekend');
+
+    // Recording the service clears it: the line on the case page and the problem.
+    await page.goto(caseUrl);
+    await page.getByRole('heading', { level: 1, name: 'Zaak 19/777002-26' }).waitFor();
+    await page.getByLabel('Betekening dagvaarding', { exact: true }).fill(hoursAgo(2));
     await page.getByLabel('Reden van de wijziging *').fill('Dagvaarding in persoon uitgereikt.');
     await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
     await page.getByText('Opgeslagen; termijnen en gereedheid zijn opnieuw berekend.').waitFor();
-    await page.getByText('Ja: niets ontbreekt voor de planning.').waitFor();
+    await serveBy.waitFor({ state: 'detached' });
     expect(await page.locator('[data-limit="hearingFrom"]').count()).toBe(1);
     const history = await page.getByRole('table', { name: 'Geschiedenis' }).textContent();
     expect(history).toContain('Gebeurtenissen gewijzigd: Betekening dagvaarding');
     expect(history).toContain('Dagvaarding in persoon uitgereikt.');
     await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: /^Problemen \(/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Problemen in de planning' }).waitFor();
+    await page.getByTestId('problems').waitFor();
+    expect(await page.getByTestId('problems').locator('tbody tr', { hasText: '19/777002-26' }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 

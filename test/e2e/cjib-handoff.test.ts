@@ -34,6 +34,8 @@ interface RollCase {
 }
 
 const DAY = 86_400_000;
+/** The wall-clock time of E2E_NOW in Amsterdam ('09:30'). */
+const E2E_NOW_CLOCK = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(E2E_NOW));
 
 function withDb<T>(work: (sqlite: Database.Database) => T): T {
   const sqlite = new Database(file);
@@ -55,20 +57,21 @@ function pickOpenHearings(): [RollCase, RollCase] {
       .prepare(
         `select c.id as caseId, c.parketnummer, s.id as sessionId from hearing h join court_session s on s.id = h.session_id
          join criminal_case c on c.id = h.case_id join suspect p on p.id = c.suspect_id
-         where s.status = 'scheduled' and s.judge_id is not null and s.date <= ? and h.status in ('planned', 'held')
+         where s.status = 'scheduled' and s.judge_id is not null and (s.date < ? or (s.date = ? and s.start_time <= ?)) and h.status in ('planned', 'held')
            and c.status in ('planned', 'heard') and p.summons_address is not null
            and not exists (select 1 from hearing_outcome o where o.hearing_id = h.id)
          order by s.date desc, h.id limit 2`,
       )
-      .all(E2E_TODAY) as RollCase[];
+      // Sessions that have begun: the judgment moment is the session's (art. 378 Sv), never in the future.
+      .all(E2E_TODAY, E2E_TODAY, E2E_NOW_CLOCK) as RollCase[];
     if (rows.length < 2) throw new Error('the demo has fewer than two past hearings without an outcome');
     return [rows[0]!, rows[1]!];
   });
 }
 
 /**
- * The form records the judgment at the moment of saving (the only honest default), so a fresh decision
- * is still in its 14-day appeal term. To see it enforceable now, the judgment moment of the decision
+ * The form records the judgment at the session's moment (oral judgment at the hearing, art. 378 Sv), so a
+ * fresh decision of a recent session is still in its 14-day appeal term. To see it enforceable now, the judgment moment of the decision
  * and its case are moved back 20 days, as if it had been recorded then; nothing else is recomputed.
  */
 function moveJudgmentBack(caseId: number, days: number) {

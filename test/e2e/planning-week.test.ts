@@ -124,7 +124,7 @@ describe('planning the week in real Chromium', () => {
     await dragWithMouse(page, page.locator(`li[data-case-id="${move.caseId}"]`), page.locator(`article[data-session-id="${target.id}"]`));
     const dialog = page.getByRole('dialog', { name: `Zaak ${move.parketnummer} verplaatsen` });
     await dialog.waitFor();
-    const select = dialog.getByLabel('Naar zitting (deze week)');
+    const select = dialog.getByLabel('Naar zitting (komende zes weken)');
     await expect.poll(() => select.inputValue()).toBe(String(target.id));
     const full = target.booked >= target.capacity;
     if (full) {
@@ -164,7 +164,7 @@ describe('planning the week in real Chromium', () => {
     await button.focus();
     await page.keyboard.press('Enter');
     await dialog.waitFor();
-    await dialog.getByLabel('Naar zitting (deze week)').selectOption(String(move.sessionId));
+    await dialog.getByLabel('Naar zitting (komende zes weken)').selectOption(String(move.sessionId));
     await dialog.getByLabel('Reden *').fill('Toch op de oorspronkelijke zitting.');
     const confirm = dialog.getByLabel(/Ik weet dit en neem de beslissing/);
     if (await confirm.count()) await confirm.check();

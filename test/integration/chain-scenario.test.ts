@@ -1,3 +1,4 @@
+import { sessionMoment } from '../../shared/outcomes/judgment-moment';
 import { describe, expect, it } from 'vitest';
 import type { ApiEnvelope } from '../../shared/api/envelope';
 import { amsterdamDate, fromAmsterdamLocal, instantOf } from '../../shared/calendar/amsterdam-time';
@@ -102,8 +103,8 @@ describe('the chain at awkward moments (demo, plan, outcome, CJIB, dashboard)', 
       expect(rows(`select h.id from hearing h join court_session s on s.id = h.session_id where h.status = 'planned' and s.status <> 'scheduled'`)).toEqual([]);
 
       // 2. The clerk records the judgment of a hearing already held that has no outcome yet.
-      const held = rows<{ hearingId: number; caseId: number }>(
-        `select h.id as hearingId, h.case_id as caseId from hearing h join court_session s on s.id = h.session_id
+      const held = rows<{ hearingId: number; caseId: number; date: string; startTime: string }>(
+        `select h.id as hearingId, h.case_id as caseId, s.date, s.start_time as startTime from hearing h join court_session s on s.id = h.session_id
          join criminal_case c on c.id = h.case_id join suspect p on p.id = c.suspect_id
          where s.status = 'scheduled' and s.judge_id is not null and s.date < ? and h.status in ('planned', 'held')
            and p.summons_address is not null and not exists (select 1 from hearing_outcome o where o.hearing_id = h.id)
@@ -130,7 +131,8 @@ describe('the chain at awkward moments (demo, plan, outcome, CJIB, dashboard)', 
       );
       expect(recorded.outcome).toBe('decided');
       const decision = rows<{ decidedAt: string }>(`select decided_at as decidedAt from decision where id = ?`, recorded.decision!.id)[0]!;
-      expect(instantOf(decision.decidedAt)).toBe(now.getTime());
+      // The judgment moment is the session's (oral judgment at the hearing, art. 378 Sv), not the recording's.
+      expect(instantOf(decision.decidedAt)).toBe(sessionMoment(held!));
 
       // 3. CJIB: the export sends exactly the queue's ready hand-offs (none when nothing is ready), never today's fresh judgment.
       const queue = valueOf<{ items: { handoffId: number; decisionId: number; group: string }[]; counts: Record<string, number> }>(await call('cjib.queue', {}), 'cjib.queue');

@@ -69,7 +69,8 @@ async function setup() {
   const handoff = (id: number) => sqlite.prepare('select status, attempt, last_batch_id as lastBatchId, sent_at as sentAt from cjib_handoff where id = ?').get(id);
   const caseStatus = (parketnummer: string) => (sqlite.prepare('select status from criminal_case where parketnummer = ?').get(parketnummer) as { status: string }).status;
   const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  return { database, sqlite, handle, call, ready, incomplete, running, handoff, caseStatus, count };
+  const caseIdOf = (parketnummer: string) => (sqlite.prepare('select id from criminal_case where parketnummer = ?').get(parketnummer) as { id: number }).id;
+  return { database, sqlite, handle, call, ready, incomplete, running, handoff, caseStatus, count, caseIdOf };
 }
 
 describe('the hand-off queue and the batch export to CJIB', () => {
@@ -149,7 +150,7 @@ describe('the hand-off queue and the batch export to CJIB', () => {
   });
 
   it('sends a returned decision again only after it is reworked and complete, with the next attempt', async () => {
-    const { call, sqlite, ready, handoff, caseStatus, database } = await setup();
+    const { call, sqlite, ready, handoff, caseStatus, caseIdOf, database } = await setup();
     await call<CjibBatchFiles>('cjib.export', { handoffIds: [ready.handoffId] });
     // What the response import does with a return R02 for attempt 1.
     sqlite.prepare("update cjib_handoff set status = 'returned', returned_at = ?, return_code = 'R02', return_reason = 'Bedrag onjuist', return_count = 1 where id = ?").run('2026-06-15T08:00:00.000Z', ready.handoffId);
@@ -166,6 +167,23 @@ describe('the hand-off queue and the batch export to CJIB', () => {
     await expect(call('cjib.markReworked', { handoffId: ready.handoffId, reason: '', expectedVersion: returned.version })).rejects.toThrow(/^INVALID_INPUT/);
 
     sqlite.prepare('update sanction set amount_cents = 40000 where decision_id = ?').run(ready.decisionId);
+    // Complete again, but a change made outside the case page leaves no trace in the audit trail: the
+    // return (R02, about the decision) counts as repaired only once the decision was corrected there.
+    await expect(call('cjib.markReworked', { handoffId: ready.handoffId, reason: 'Bedrag gecorrigeerd', expectedVersion: returned.version })).rejects.toThrow(
+      /nog niets gecorrigeerd: corrigeer eerst de beslissing/,
+    );
+    const [decision] = await call<{ id: number; version: number; sanctions: { id: number }[] }[]>('decisions.forCase', { caseId: caseIdOf(ready.parketnummer) });
+    const fine = { id: decision!.sanctions[0]!.id, kind: 'fine', amountCents: 40000, hours: null, days: null, conditional: false, probationMonths: null, substituteDetentionDays: 9, description: null };
+    await call('decisions.update', {
+      decisionId: decision!.id,
+      sanctions: [fine],
+      conditions: null,
+      judgmentSignedAt: '2026-05-20T10:00:00+02:00',
+      remedy: 'none',
+      remedyFiledAt: null,
+      reason: 'Retour CJIB: bedrag volgens het vonnis',
+      expectedVersion: decision!.version,
+    });
     expect(await call('cjib.markReworked', { handoffId: ready.handoffId, reason: 'Bedrag gecorrigeerd', expectedVersion: returned.version })).toEqual({ handoffId: ready.handoffId, status: 'waiting' });
     expect(sqlite.prepare("select reason from audit_event where action = 'cjib.handoff_reworked'").get()).toEqual({ reason: 'Bedrag gecorrigeerd' });
 

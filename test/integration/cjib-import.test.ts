@@ -176,6 +176,36 @@ describe('importing CJIB acknowledgements', () => {
     database.close();
   });
 
+  it('reads the valid messages only when asked (valid_only): 21 acknowledged, the unknown one left, and the corrected file later adds just that one', async () => {
+    const { database, sqlite, call } = await setup();
+    const batch = seedSentBatch(sqlite, Array.from({ length: 22 }, () => [FINE]));
+    const stranger = randomUUID();
+    const file = JSON.parse(ackFile(batch)) as { messages: Record<string, unknown>[] };
+    const strangersMessage = { ...file.messages[21], correlationId: stranger };
+    file.messages[21] = strangersMessage;
+    const read = (text: string, mode: 'valid_only' | 'all_or_nothing', dryRun = false) =>
+      call<ResponseImportReport>('cjib.importResponses', { fileName: 'cjib-antwoord.json', contentBase64: Buffer.from(text).toString('base64'), dryRun, mode });
+
+    const before = snapshot(sqlite);
+    expect(await read(JSON.stringify(file), 'all_or_nothing')).toMatchObject({ mode: 'all_or_nothing', committed: false, counts: { processed: 21, error: 1 } });
+    expect(await read(JSON.stringify(file), 'valid_only', true)).toMatchObject({ mode: 'valid_only', dryRun: true, committed: false });
+    expect(snapshot(sqlite)).toEqual(before);
+
+    const report = await read(JSON.stringify(file), 'valid_only');
+    expect(report).toMatchObject({ mode: 'valid_only', committed: true, counts: { total: 22, processed: 21, error: 1 } });
+    expect(report.messages[21]).toMatchObject({ number: 22, outcome: 'error', message: expect.stringMatching(/onbekend correlationId/) });
+    expect(count(sqlite, 'cjib_message')).toBe(21);
+    expect(batch.decisions.slice(0, 21).map((d) => handoffOf(sqlite, d.correlationId)['status'])).toEqual(Array(21).fill('acknowledged'));
+    expect(handoffOf(sqlite, batch.decisions[21]!.correlationId)).toMatchObject({ status: 'sent' });
+
+    // CJIB sends the file again with the right correlation id: the 21 are recognised, the 22nd is read.
+    file.messages[21] = { ...strangersMessage, correlationId: batch.decisions[21]!.correlationId };
+    const corrected = await read(JSON.stringify(file), 'all_or_nothing');
+    expect(corrected).toMatchObject({ committed: true, counts: { processed: 1, alreadyProcessed: 21, error: 0 } });
+    expect(handoffOf(sqlite, batch.decisions[21]!.correlationId)).toMatchObject({ status: 'acknowledged' });
+    database.close();
+  });
+
   it.each<[string, (batch: CjibBatch) => Record<string, unknown>, RegExp]>([
     ['an attempt never sent', (b) => ({ type: 'ack', correlationId: b.decisions[0]!.correlationId, attempt: 2, at: '2026-06-02T09:00:00Z' }), /^Bericht 1: poging 2 van zaak 19\/500001-26 is nooit verzonden \(laatst verzonden: poging 1\)\.$/],
     ['a sanction of another decision', (b) => ({ type: 'execution', correlationId: b.decisions[0]!.correlationId, sanctionId: b.decisions[1]!.sanctions[0]!.sanctionId, status: 'community_service_completed', at: '2026-06-02T09:00:00Z' }), /^Bericht 1: sanctie \d+ hoort niet bij de beslissing van zaak 19\/500001-26/],
@@ -389,6 +419,10 @@ describe('the round trip batch -> CJIB -> Ketenplanner', () => {
     expect(JSON.parse(refused.out).messages[0].message).toMatch(/^Bericht 1: onbekend correlationId/);
 
     expect((await run('import-ack', '--db', dbFile)).code).toBe(2);
-    expect((await run('--help')).out).toContain('ketenplanner import-ack --db FILE --file F [--dry-run]');
+    expect((await run('--help')).out).toContain('ketenplanner import-ack --db FILE --file F [--mode all-or-nothing|valid-only] [--dry-run]');
+    expect((await run('import-ack', '--db', dbFile, '--now', NOW.toISOString(), '--file', bad, '--mode', 'half')).code).toBe(2);
+    const validOnly = await run('import-ack', '--db', dbFile, '--now', NOW.toISOString(), '--file', bad, '--mode', 'valid-only');
+    expect(validOnly.code).toBe(1);
+    expect(JSON.parse(validOnly.out)).toMatchObject({ mode: 'valid_only', committed: false, counts: { error: 1 } });
   });
 });

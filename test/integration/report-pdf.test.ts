@@ -33,7 +33,7 @@ describe('ketenplanner report', () => {
     const handle = createTestApi(database, { actor: 'test', today: () => TODAY });
     const answer = await handle('metrics.dashboard', reviewPeriodRange(period));
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
-    const intake = formatFigure((answer.value as Dashboard).intake.total.value, 'aantal');
+    const intake = formatFigure((answer.value as Dashboard).intake.total.value, 'aantal', (key) => key);
     const file = database.path;
     database.close();
 

@@ -29,7 +29,7 @@ async function setup() {
     clock.now = new Date(`${date}T06:00:00+02:00`);
   };
   // A non-detained session a week ahead with room, where filler competes for the slots.
-  // Booked cases of the reserved modality count towards the reservation (they fill it).
+  // Cases of the reserved modality booked before the reservation do not fill it (issue 11, item 10): only later bookings do.
   const session = database.sqlite
     .prepare(
       `select s.id, s.date, s.capacity_slots as capacity, (select count(*) from hearing h where h.session_id = s.id and h.status in ('planned','held')) as booked,
@@ -51,7 +51,7 @@ describe('prosecution reservations on a real district file', () => {
   it('reserves, refuses over-reservation naming the free slots, and lists capacity, fill and release date', async () => {
     const { database, call, failure, session, audits } = await setup();
     const free = session.capacity - session.booked;
-    const reserved = await call<{ id: number; releaseDueOn: string }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: session.bookedNd + free - 1, note: 'ZSM-week' });
+    const reserved = await call<{ id: number; releaseDueOn: string }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: free - 1, note: 'ZSM-week' });
     expect(reserved.releaseDueOn < session.date).toBe(true);
     expect(audits('reservation.created', reserved.id)).toHaveLength(1);
 
@@ -67,8 +67,16 @@ describe('prosecution reservations on a real district file', () => {
 
     const overview = await call<ReservationsOverview>('reservations.list', { from: TODAY, to: '2026-07-26' });
     const row = overview.sessions.find((s) => s.sessionId === session.id)!;
-    expect(row).toMatchObject({ capacity: session.capacity, booked: session.booked, reserved: session.bookedNd + free - 1, filled: session.bookedNd, unfilled: free - 1, free: 1, releaseDueOn: reserved.releaseDueOn });
-    expect(row.reservations[0]).toMatchObject({ status: 'open', reservedBy: 'officier.test', note: 'ZSM-week', modality: 'snelrecht_nd' });
+    // The cases booked before it fill nothing: all its slots are unfilled, and no case is named as filling it.
+    expect(row).toMatchObject({ capacity: session.capacity, booked: session.booked, reserved: free - 1, filled: 0, unfilled: free - 1, free: 1, releaseDueOn: reserved.releaseDueOn });
+    expect(row.reservations[0]).toMatchObject({ status: 'open', reservedBy: 'officier.test', note: 'ZSM-week', modality: 'snelrecht_nd', fillingCases: [] });
+    expect(overview.actor).toBe('officier.test');
+    // The session is no longer offered to reserve on once it has no free place left.
+    await call('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: 1 });
+    const full = await call<ReservationsOverview>('reservations.list', { from: TODAY, to: '2026-07-26' });
+    expect(full.sessions.find((s) => s.sessionId === session.id)!.reservableModalities).toEqual([]);
+    // Today's sessions are never offered.
+    for (const s of full.sessions.filter((x) => x.date <= TODAY)) expect(s.reservableModalities).toEqual([]);
     expect(overview.releaseWorkingDays).toBe(2);
     database.close();
   });
@@ -80,7 +88,7 @@ describe('prosecution reservations on a real district file', () => {
     const unreserved = await call<PlannerSummary>('planner.run', window);
     expect(fillerOn(unreserved, session.id).length, 'the instance needs filler demand on the session').toBeGreaterThan(0);
 
-    const { id, releaseDueOn } = await call<{ id: number; releaseDueOn: string }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: session.bookedNd + free });
+    const { id, releaseDueOn } = await call<{ id: number; releaseDueOn: string }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: free });
     const before = await call<PlannerSummary>('planner.run', window);
     expect(fillerOn(before, session.id)).toEqual([]);
     for (const p of before.planned.filter((p) => p.sessionId === session.id)) expect(p.explanation).toContain('op een door het OM gereserveerde plek');
@@ -107,9 +115,23 @@ describe('prosecution reservations on a real district file', () => {
     database.close();
   });
 
+  it('names the cases that fill a reservation: those booked after it, never those that were there before', async () => {
+    const { database, call, session, versionOf } = await setup();
+    const { id } = await call<{ id: number }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: 2 });
+    const waiting = database.sqlite
+      .prepare("select id, parketnummer from criminal_case where status = 'awaiting_planning' and modality = 'snelrecht_nd' and planning_gaps = '' order by id limit 1")
+      .get() as { id: number; parketnummer: string } | undefined;
+    if (!waiting) throw new Error('no snelrecht_nd case waiting');
+    await call('planner.place', { caseId: waiting.id, sessionId: session.id, pin: false, reason: 'Op de gereserveerde plek', confirmBreach: true, expectedVersion: versionOf('criminal_case', waiting.id) });
+    const overview = await call<ReservationsOverview>('reservations.list', { from: TODAY, to: session.date });
+    const reservation = overview.sessions.find((s) => s.sessionId === session.id)!.reservations.find((r) => r.id === id)!;
+    expect(reservation).toMatchObject({ filled: 1, unfilled: 1, fillingCases: [{ caseId: waiting.id, parketnummer: waiting.parketnummer }] });
+    database.close();
+  });
+
   it('releases by hand with a reason, once', async () => {
     const { database, call, failure, session, audits, versionOf } = await setup();
-    const { id } = await call<{ id: number }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: session.bookedNd + 2 });
+    const { id } = await call<{ id: number }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: 2 });
     expect(await call('reservations.release', { reservationId: id, reason: 'Geen aanbod deze week', expectedVersion: versionOf('reservation', id) })).toEqual({ releasedSlots: 2 });
     expect(audits('reservation.released', id)[0]).toMatchObject({ actor: 'officier.test', reason: 'Geen aanbod deze week' });
     expect((await failure('reservations.release', { reservationId: id, reason: 'nogmaals', expectedVersion: versionOf('reservation', id) })).message).toMatch(/al vrijgegeven/);
@@ -123,7 +145,7 @@ describe('prosecution reservations on a real district file', () => {
 
   it('makes a hand placement of another modality on a reserved slot a breach to confirm', async () => {
     const { database, call, failure, session, versionOf } = await setup();
-    await call('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: session.bookedNd + session.capacity - session.booked });
+    await call('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: session.capacity - session.booked });
     const filler = database.sqlite.prepare("select id from criminal_case where status = 'awaiting_planning' and modality = 'filler' and planning_gaps = '' limit 1").get() as { id: number };
     const refused = await failure('planner.place', { caseId: filler.id, sessionId: session.id, pin: false, reason: 'Handmatig', confirmBreach: false, expectedVersion: versionOf('criminal_case', filler.id) });
     expect(refused.message).toMatch(/plek is gereserveerd voor het OM \(\d+ plaatsen voor snelrecht niet-gedetineerd/);

@@ -77,6 +77,9 @@ describe('agreements register on a real district file', () => {
       const paths = (badPeriod.error.details as { path: string }[]).map((d) => d.path).sort();
       expect(paths).toEqual(['dueOn', 'period', 'what']);
     }
+    // Issue 11, item 12: an agreement due 1 januari 1999 is a typing error.
+    const past = await handle('review.agreements.save', { ...agreement, dueOn: '1999-01-01' });
+    expect(past).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Uiterlijk: 01-01-1999 ligt vóór het begin van de overlegperiode (01-05-2026); kies een latere datum.' } });
     const missing = await handle('review.agreements.save', { ...agreement, id: 999 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const list = await call<OperationOutput<'review.agreements.list'>>('review.agreements.list', {});

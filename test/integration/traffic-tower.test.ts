@@ -120,11 +120,19 @@ describe('the verkeerstoren on a real district file', () => {
     );
     database.sqlite.exec("insert into suspect (full_name, date_of_birth) values ('T. Toren', '1990-01-01')");
     limits.forEach((limit, i) => insert.run(`19/998${i}00-26`, limit, limit, i === 0 ? 'dossier' : ''));
+    // Issue 11, item 12: a case still in intake waits for a session too.
+    database.sqlite
+      .prepare(
+        `insert into criminal_case (parketnummer, suspect_id, modality, status, police_unit, offence_summary, next_limit, next_limit_kind, queue_order, planning_gaps)
+         values ('19/998900-26', (select max(id) from suspect), 'snelrecht', 'intake', 'Noord', 'Diefstal', '2026-07-20T10:00:00.000Z', 'hearing', '2026-07-20T10:00:00.000Z', '')`,
+      )
+      .run();
 
     const result = await tower();
     const calendar = createCourtCalendar();
-    const rows = database.sqlite.prepare("select modality, next_limit as nextLimit, planning_gaps as gaps from criminal_case where status = 'awaiting_planning'").all() as {
+    const rows = database.sqlite.prepare("select modality, status, next_limit as nextLimit, planning_gaps as gaps from criminal_case where status in ('awaiting_planning', 'intake')").all() as {
       modality: string;
+      status: string;
       nextLimit: string | null;
       gaps: string;
     }[];
@@ -136,6 +144,7 @@ describe('the verkeerstoren on a real district file', () => {
       return {
         modality,
         waiting: own.length,
+        inIntake: own.filter((r) => r.status === 'intake').length,
         notReady: own.filter((r) => r.gaps !== '').length,
         overdue: own.filter((r) => r.nextLimit !== null && Date.parse(r.nextLimit) < NOW.getTime()).length,
         within1: own.filter((r) => within(r, 1)).length,
@@ -147,6 +156,7 @@ describe('the verkeerstoren on a real district file', () => {
     // The inserted snelrecht cases alone: one overdue (and not ready), then 2 within 1 working day, 3 within 3, 4 within 7.
     expect(result.queue.byModality.find((q) => q.modality === 'snelrecht')).toMatchObject({ overdue: 1, within1: 2, within3: 3, within7: 4 });
     expect(result.totals.waiting).toBe(rows.length);
+    expect(result.queue.byModality.find((q) => q.modality === 'snelrecht')!.inIntake).toBeGreaterThanOrEqual(1);
     database.close();
   });
 

@@ -27,6 +27,18 @@ export function formatInstant(iso: string): string {
   return format(new TZDate(Date.parse(iso), 'Europe/Amsterdam'), 'EEEEEE d MMM yyyy HH:mm', { locale: nl });
 }
 
+/**
+ * An offence moment: with its time, or only the day when it was entered as a date (stored as 00:00
+ * Amsterdam time, shared/intake/dutch-datetime.ts), so a date-only offence never reads '00:00'.
+ */
+export function formatOffenceMoment(iso: string): string {
+  const local = new TZDate(Date.parse(iso), 'Europe/Amsterdam');
+  return local.getHours() === 0 && local.getMinutes() === 0 ? format(local, 'EEEEEE d MMM yyyy', { locale: nl }) : formatInstant(iso);
+}
+
+/** A month 'YYYY-MM' as 'september 2026'. */
+export const formatMonth = (month: string) => format(parseISO(`${month}-01`), 'MMMM yyyy', { locale: nl });
+
 /** A calendar date 'YYYY-MM-DD' as '3 juli 1994'. */
 export const formatDate = (date: string) => format(parseISO(date), 'd MMMM yyyy', { locale: nl });
 

@@ -29,6 +29,7 @@ export function templateFromRow(row: TemplateRow): CapacityTemplate {
     overbookingSlots: row.overbookingSlots,
     acceptedModalities: [...parseAcceptedModalities(row.acceptedModalities, row.sessionType)],
     acceptedFillerKinds: kinds === 'all' ? [] : [...kinds],
+    acceptsMinors: row.acceptsMinors,
     validFrom: row.validFrom,
     validUntil: row.validUntil,
     active: row.active,
@@ -83,6 +84,7 @@ export function selectSessions(db: CapacityDb, where: SQL | undefined): Capacity
       overbookingSlots: session.overbookingSlots,
       acceptedModalities: [...parseAcceptedModalities(session.acceptedModalities, session.sessionType)],
       acceptedFillerKinds: kinds === 'all' ? [] : [...kinds],
+      acceptsMinors: session.acceptsMinors,
       templateId: session.templateId,
       booked: Number(booked),
     };

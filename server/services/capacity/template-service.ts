@@ -34,6 +34,8 @@ export function saveTemplate(db: AppDatabase, input: ParsedInput<'capacity.saveT
       overbookingSlots: input.overbookingSlots,
       acceptedModalities: serializeList(input.acceptedModalities),
       acceptedFillerKinds: serializeList(input.acceptedFillerKinds),
+      // Absent: adults only for a new pattern (the column's default), unchanged for an edit.
+      ...(input.acceptsMinors !== undefined ? { acceptsMinors: input.acceptsMinors } : {}),
       validFrom: input.validFrom,
       validUntil: input.validUntil,
       active: true,

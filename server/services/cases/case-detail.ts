@@ -1,8 +1,13 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { PRECONDITION_KINDS } from '../../../shared/domain/precondition';
-import { readinessGaps } from '../../../shared/domain/planning-readiness';
+import { needsSummonsService, readinessGaps } from '../../../shared/domain/planning-readiness';
+import { latestServiceDay } from '../../../shared/deadlines/summons-term';
+import { sessionMoment } from '../../../shared/outcomes/judgment-moment';
+import type { HeardModality } from '../../../shared/domain/modality';
 import type { AppDatabase } from '../../../db/open-database';
 import { casePreconditions, courtSessions, criminalCases, hearings, suspects, zsmDecisions } from '../../../db/schema';
+import { suspectAge } from '../../../shared/intake/plausibility';
+import { startOfAmsterdamDay } from '../../../shared/calendar/amsterdam-time';
 import { ServiceError } from '../service-error';
 import { caseAuditTrail } from './case-history';
 import { loadDeadlineContext } from '../settings/district-settings';
@@ -45,6 +50,11 @@ export function getCaseDetail(db: AppDatabase, caseId: number, today: string) {
         .orderBy(asc(criminalCases.parketnummer))
         .all()
     : [];
+  const context = loadDeadlineContext(db);
+  // A planned hearing while the summons is not served: it must be served by the session minus the term.
+  const planned = caseHearings.find((h) => h.status === 'planned');
+  const summonsServeBy =
+    planned && needsSummonsService(c) ? latestServiceDay(sessionMoment(planned), c.modality as HeardModality, c.shortTermConsent, context.settings, context.calendar) : null;
   const decisions = db.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, caseId)).orderBy(desc(zsmDecisions.id)).all();
   return {
     id: c.id,
@@ -67,14 +77,16 @@ export function getCaseDetail(db: AppDatabase, caseId: number, today: string) {
     },
     shortTermConsent: c.shortTermConsent,
     createdAt: c.createdAt,
-    suspect: { fullName: s.fullName, dateOfBirth: s.dateOfBirth, summonsAddress: s.summonsAddress, lawyerName: s.lawyerName },
-    deadlines: deadlinesOf(c, loadDeadlineContext(db)),
+    suspect: { fullName: s.fullName, dateOfBirth: s.dateOfBirth, summonsAddress: s.summonsAddress, lawyerName: s.lawyerName, age: suspectAge({ dateOfBirth: s.dateOfBirth, offenceAt: c.offenceAt, arrestedAt: c.arrestedAt }, startOfAmsterdamDay(today)) },
+    deadlines: deadlinesOf(c, context),
     readinessGaps: readinessGaps(c, preconditions, today),
     readyFrom: c.readyFrom,
     preconditions: preconditions.map((p) => ({ kind: p.kind, status: p.status, expectedOn: p.expectedOn, metOn: p.metOn, note: p.note, updatedAt: p.updatedAt, updatedBy: p.updatedBy })),
     coDefendantGroup: c.coDefendantGroup,
     coDefendants,
     estimatedMinutes: c.estimatedMinutes,
+    expectedSummonsServiceOn: c.expectedSummonsServiceOn,
+    summonsServeBy,
     zsmDecisions: decisions.map((d) => ({ id: d.id, outcome: d.outcome, otherRoute: d.otherRoute, prosecutorName: d.prosecutorName, reason: d.reason, decidedAt: d.decidedAt, recordedBy: d.recordedBy })),
     hearings: caseHearings,
     history: history.map((e) => ({ id: e.id, occurredAt: e.occurredAt, actor: e.actor, action: e.action, reason: e.reason, details: e.details })),
@@ -84,6 +96,6 @@ export function getCaseDetail(db: AppDatabase, caseId: number, today: string) {
 /** The case with this parketnummer (as typed: spaces around it ignored). */
 export function findCaseByParketnummer(db: AppDatabase, parketnummer: string): { id: number } {
   const row = db.select({ id: criminalCases.id }).from(criminalCases).where(eq(criminalCases.parketnummer, parketnummer.trim())).get();
-  if (!row) throw new ServiceError('NOT_FOUND', `Geen zaak met parketnummer ${parketnummer.trim()} in dit arrondissement.`);
+  if (!row) throw new ServiceError('NOT_FOUND', `Er is geen zaak met parketnummer ${parketnummer.trim()} in dit arrondissement. Controleer het nummer (bijvoorbeeld 19/000123-26) en zoek opnieuw.`);
   return row;
 }

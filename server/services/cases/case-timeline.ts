@@ -47,6 +47,7 @@ const OUTCOME_LABELS: Record<string, string> = {
 const AUDIT_LABELS: Record<string, string> = {
   'case.created': 'Zaak ingevoerd',
   'case.events_changed': 'Tijdstippen van de zaak gecorrigeerd',
+  'case.details_changed': 'Gegevens van verdachte of zaak gecorrigeerd',
   'case.modality_changed': 'Modaliteit gewijzigd',
   'case.penalty_order_delivered': 'Strafbeschikking uitgereikt',
   'hearing.planned': 'Zitting gepland',

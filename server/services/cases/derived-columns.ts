@@ -89,7 +89,7 @@ export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preco
  * Bump when the deadline engine's rules or derivedColumns change: every district file is then
  * recomputed when it is next opened, so the cached limits never lag behind the engine.
  */
-export const DERIVED_COLUMNS_VERSION = 6;
+export const DERIVED_COLUMNS_VERSION = 7;
 const VERSION_KEY = 'derived.columnsVersion';
 
 /** Recomputes the derived columns of every case, and records the version (stamped `now`), in one transaction. */

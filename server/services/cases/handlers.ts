@@ -7,6 +7,7 @@ import { importCases } from './import-cases';
 import { importTemplate } from './import-template';
 import { removePrecondition, setPrecondition } from './preconditions';
 import { releaseToPlanning } from './release-to-planning';
+import { updateCaseDetails } from './update-case-details';
 import { updateCaseEvents } from './update-case-events';
 
 export const casesHandlers: FeatureHandlers<'cases'> = {
@@ -32,6 +33,12 @@ export const casesHandlers: FeatureHandlers<'cases'> = {
     ctx.write(() => {
       expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
       updateCaseEvents(ctx.db, input, ctx.actor, ctx.clock.now());
+      return getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
+    }),
+  'cases.updateDetails': (input, ctx) =>
+    ctx.write(() => {
+      expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
+      updateCaseDetails(ctx.db, input, ctx.actor, ctx.clock.now());
       return getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
     }),
   'cases.releaseToPlanning': (input, ctx) =>

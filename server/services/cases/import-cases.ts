@@ -1,12 +1,11 @@
 import { criminalCases } from '../../../db/schema';
 import type { OperationContext } from '../context/operation-context';
-import { COLUMN_BY_HEADER, IMPORT_COLUMNS, normaliseHeader, type ImportColumn } from '../../../shared/intake/import-columns';
-import { importRowToIntake } from '../../../shared/intake/import-row';
 import { IMPORT_MODES, type ImportReport } from '../../../shared/api/case-schemas';
 import type { CaseIntake } from '../../../shared/intake/case-intake';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { createIntakeWriter } from './insert-intake';
-import { ImportFileError, readImportFile, type ImportTable } from './read-import-file';
+import { mapImportColumns } from './check-import-rows';
+import { ImportFileError, readAndCheckImportFile, type CheckedImportTable } from './read-import-file';
 
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
@@ -36,44 +35,27 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
     ignoredColumns: [],
     problems: [],
   };
-  let table: ImportTable;
+  let table: CheckedImportTable;
   try {
-    table = await readImportFile(request.fileName, request.content);
+    table = await readAndCheckImportFile(request.fileName, request.content, ctx.clock.now().getTime());
   } catch (error) {
     if (error instanceof ImportFileError) return { ...report, fileProblems: [error.message] };
     throw error;
   }
-  report.totalRows = table.rows.length;
+  report.totalRows = table.rowCount;
 
-  const columnAt = new Map<number, ImportColumn>();
-  table.headers.forEach((header, index) => {
-    if (header.trim() === '') return;
-    const column = COLUMN_BY_HEADER.get(normaliseHeader(header));
-    if (!column) report.ignoredColumns.push(header.trim());
-    else if ([...columnAt.values()].includes(column)) report.fileProblems.push(`Kolom '${column.header}' staat twee keer in het bestand.`);
-    else columnAt.set(index, column);
-  });
-  const present = new Set(columnAt.values());
-  for (const column of IMPORT_COLUMNS) {
-    if (column.required && !present.has(column)) report.fileProblems.push(`Kolom '${column.header}' ontbreekt. Gebruik het sjabloon voor de juiste kolommen.`);
-  }
-  if (table.rows.length === 0) report.fileProblems.push('Het bestand bevat geen zaken (alleen een kopregel of niets).');
+  const mapping = mapImportColumns(table.headers);
+  report.ignoredColumns.push(...mapping.ignoredColumns);
+  report.fileProblems.push(...mapping.fileProblems);
+  if (table.rowCount === 0) report.fileProblems.push('Het bestand bevat geen zaken (alleen een kopregel of niets).');
   if (report.fileProblems.length > 0) return report;
 
+  // The rows were checked where they were read (checkImportRows); here only the doubles within the file.
   const firstRowOf = new Map<string, number>();
   const valid: { row: number; intake: CaseIntake }[] = [];
-  const width = table.headers.length;
-  for (const { row, cells } of table.rows) {
-    const extra = cells.slice(width).some((c) => c.trim() !== '');
-    if (extra || cells.length < width) {
-      report.problems.push({ row, column: '(rij)', message: `Rij heeft ${cells.length} kolommen, de kopregel ${width}: controleer scheidingstekens en aanhalingstekens` });
-      report.invalidRows += 1;
-      continue;
-    }
-    const byColumn = new Map<ImportColumn, string>();
-    for (const [index, column] of columnAt) byColumn.set(column, cells[index] ?? '');
-    const result = importRowToIntake(row, byColumn);
-    if (!result.ok) {
+  for (const result of table.checked) {
+    const { row } = result;
+    if ('problems' in result) {
       report.problems.push(...result.problems);
       report.invalidRows += 1;
       continue;

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { checkImportRows, mapImportColumns, type CheckedRow, type ColumnMapping } from './check-import-rows';
 import type { ImportLimits } from './import-file-limits';
 import { ImportFileError, type ImportTable } from './import-table';
 import { parseImportFile } from './parse-import-file';
@@ -8,11 +9,15 @@ export interface ReadRequest {
   fileName: string;
   content: Uint8Array;
   limits: ImportLimits;
+  /** Set for the case import: check each row as it is read (against this moment, epoch ms) and send the results instead of the cells. */
+  checkAt?: number;
 }
 
 export type ReadReply =
   | { id: number; type: 'header'; headers: string[] }
   | { id: number; type: 'rows'; rows: ImportTable['rows'] }
+  /** `checked` is empty when the header has file problems (the rows are then only counted). */
+  | { id: number; type: 'checked'; rowCount: number; checked: CheckedRow[] }
   | { id: number; type: 'progress'; rowsRead: number }
   | { id: number; type: 'done' }
   | { id: number; type: 'refused'; message: string }
@@ -27,9 +32,24 @@ parentPort?.on('message', async (request: ReadRequest) => {
   const { id } = request;
   try {
     const content = Buffer.from(request.content.buffer, request.content.byteOffset, request.content.byteLength);
+    const { checkAt } = request;
+    let headers: string[] = [];
+    let mapping: ColumnMapping | null = null;
+    let batches = 0;
     await parseImportFile(request.fileName, content, request.limits, {
-      header: (headers) => post({ id, type: 'header', headers }),
-      rows: (rows) => post({ id, type: 'rows', rows }),
+      header: (cells) => {
+        headers = cells;
+        if (checkAt !== undefined) mapping = mapImportColumns(cells);
+        post({ id, type: 'header', headers: cells });
+      },
+      rows: (rows) => {
+        // Every other batch is checked here, the others by the caller's thread as they arrive: the two
+        // threads check at the same time.
+        batches += 1;
+        if (checkAt === undefined || !mapping || batches % 2 === 1) return post({ id, type: 'rows', rows });
+        const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(rows, headers, mapping.columnAt, checkAt);
+        post({ id, type: 'checked', rowCount: rows.length, checked });
+      },
       progress: ({ rowsRead }) => post({ id, type: 'progress', rowsRead }),
     });
     post({ id, type: 'done' });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { checkImportRows, mapImportColumns, type CheckedRow, type ColumnMapping } from './check-import-rows';
 import { formatCount, IMPORT_LIMITS, type ImportLimits } from './import-file-limits';
 import type { ReadReply, ReadRequest } from './import-file-worker';
 import { timeLimitError } from './import-rows';
@@ -32,6 +33,35 @@ export async function readImportFile(fileName: string, content: Buffer, options:
   const job = queue.then(() => readInWorker(entry, fileName, content, limits, options.onProgress));
   queue = job.catch(() => undefined);
   return job;
+}
+
+/** The case import's reading: the header, how many data rows, and each row checked (empty when the header has file problems). */
+export interface CheckedImportTable {
+  headers: string[];
+  rowCount: number;
+  checked: CheckedRow[];
+}
+
+/**
+ * readImportFile plus the case import's per-row checks (checkImportRows against `now`, epoch ms), done
+ * while the rows are read: the worker checks every other batch of rows itself and this thread checks
+ * the others as they arrive, so the two threads check at the same time (the caller waits either way).
+ */
+export async function readAndCheckImportFile(fileName: string, content: Buffer, now: number): Promise<CheckedImportTable> {
+  const limits: ImportLimits = { ...IMPORT_LIMITS };
+  importFileKind(fileName);
+  checkFileSize(content, limits);
+  const entry = workerEntry();
+  if (!entry) {
+    const table = await readInThisThread(fileName, content, limits);
+    const mapping = mapImportColumns(table.headers);
+    const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(table.rows, table.headers, mapping.columnAt, now);
+    return { headers: table.headers, rowCount: table.rows.length, checked };
+  }
+  const job = queue.then(() => readInWorker(entry, fileName, content, limits, undefined, now));
+  queue = job.catch(() => undefined);
+  const table = await job;
+  return { headers: table.headers, rowCount: table.rowCount, checked: table.checked };
 }
 
 /** The same reading in the caller's thread (where no worker is built; and for tests of the readers). */
@@ -98,11 +128,19 @@ function startedWorker(entry: string | URL): Worker {
   return started;
 }
 
-function readInWorker(entry: string | URL, fileName: string, content: Buffer, limits: ImportLimits, onProgress?: (progress: ImportProgress) => void): Promise<ImportTable> {
+function readInWorker(
+  entry: string | URL,
+  fileName: string,
+  content: Buffer,
+  limits: ImportLimits,
+  onProgress?: (progress: ImportProgress) => void,
+  checkAt?: number,
+): Promise<ImportTable & CheckedImportTable> {
   const thread = startedWorker(entry);
   const id = nextId++;
-  const table: ImportTable = { headers: [], rows: [] };
-  return new Promise<ImportTable>((resolve, reject) => {
+  const table: ImportTable & CheckedImportTable = { headers: [], rows: [], rowCount: 0, checked: [] };
+  let mapping: ColumnMapping | null = null;
+  return new Promise<ImportTable & CheckedImportTable>((resolve, reject) => {
     const settle = (outcome: () => void) => {
       clearTimeout(timer);
       if (current?.id === id) current = null;
@@ -120,9 +158,18 @@ function readInWorker(entry: string | URL, fileName: string, content: Buffer, li
         switch (reply.type) {
           case 'header':
             table.headers = reply.headers;
+            if (checkAt !== undefined) mapping = mapImportColumns(reply.headers);
             break;
           case 'rows':
-            pushAll(table.rows, reply.rows);
+            if (!mapping) pushAll(table.rows, reply.rows);
+            else {
+              table.rowCount += reply.rows.length;
+              if (mapping.fileProblems.length === 0) pushAll(table.checked, checkImportRows(reply.rows, table.headers, mapping.columnAt, checkAt!));
+            }
+            break;
+          case 'checked':
+            table.rowCount += reply.rowCount;
+            pushAll(table.checked, reply.checked);
             break;
           case 'progress':
             onProgress?.({ rowsRead: reply.rowsRead });
@@ -150,7 +197,7 @@ function readInWorker(entry: string | URL, fileName: string, content: Buffer, li
       },
     };
     thread.ref();
-    const request: ReadRequest = { id, fileName, content, limits };
+    const request: ReadRequest = { id, fileName, content, limits, ...(checkAt === undefined ? {} : { checkAt }) };
     thread.postMessage(request);
   });
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { deadlineInputSchema } from '../../../shared/deadlines/input';
 import { CASE_STATUS_LABELS, EVENTS_EDITABLE_STATUSES, needsArrestTime } from '../../../shared/domain/case-lifecycle';
 import { EVENT_FIELDS, toDeadlineInput, type EventField } from '../../../shared/intake/case-intake';
+import { checkCaseDates } from '../../../shared/intake/plausibility';
 import type { AppDatabase } from '../../../db/open-database';
 import { criminalCases } from '../../../db/schema';
 import { recordAudit } from '../audit';
@@ -11,7 +12,7 @@ import { derivedColumns, preconditionsOf, utc } from './derived-columns';
 
 export interface CaseEventChanges {
   caseId: number;
-  changes: Partial<Record<EventField, string | null>> & { shortTermConsent?: boolean; coDefendantGroup?: string | null; estimatedMinutes?: number | null };
+  changes: Partial<Record<EventField, string | null>> & { shortTermConsent?: boolean; coDefendantGroup?: string | null; estimatedMinutes?: number | null; expectedSummonsServiceOn?: string | null };
   reason: string;
 }
 
@@ -55,7 +56,18 @@ export function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor
       diff['estimatedMinutes'] = { from: current.estimatedMinutes, to: input.changes.estimatedMinutes };
       next.estimatedMinutes = input.changes.estimatedMinutes;
     }
+    // While the summons is not served: the day it is expected to be (the planner counts the summons term from it).
+    if (input.changes.expectedSummonsServiceOn !== undefined && input.changes.expectedSummonsServiceOn !== current.expectedSummonsServiceOn) {
+      diff['expectedSummonsServiceOn'] = { from: current.expectedSummonsServiceOn, to: input.changes.expectedSummonsServiceOn };
+      next.expectedSummonsServiceOn = input.changes.expectedSummonsServiceOn;
+    }
     if (Object.keys(diff).length === 0) throw new ServiceError('CONFLICT', 'Er is niets gewijzigd.');
+    // The changed moments must be possible: not in the future, not decades ago (shared/intake/plausibility.ts).
+    const changed = Object.fromEntries(EVENT_FIELDS.filter((field) => field in diff).map((field) => [field, next[field]]));
+    const implausible = checkCaseDates(changed, now.getTime(), { checkAge: false });
+    if (implausible.length > 0) {
+      throw new ServiceError('INVALID_INPUT', `De invoer is niet geldig: ${implausible.map((i) => i.message).join('. ')}.`, implausible.map((i) => ({ path: `changes.${i.path}`, message: i.message })));
+    }
 
     if (needsArrestTime(next.modality) && !next.arrestedAt) {
       throw new ServiceError('CONFLICT', 'Het tijdstip van aanhouding kan bij een gedetineerde zaak niet worden leeggemaakt: daarvan hangt de termijn af.');
@@ -64,9 +76,9 @@ export function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor
     const check = deadlineInputSchema.safeParse(toDeadlineInput(current.parketnummer, next));
     if (!check.success) throw new ServiceError('CONFLICT', check.error.issues.map((i) => i.message).join(' '));
 
-    const { arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, coDefendantGroup, estimatedMinutes } = next;
+    const { arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, coDefendantGroup, estimatedMinutes, expectedSummonsServiceOn } = next;
     tx.update(criminalCases)
-      .set({ arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, coDefendantGroup, estimatedMinutes, ...derivedColumns(next, context, preconditionsOf(tx, input.caseId)) })
+      .set({ arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, coDefendantGroup, estimatedMinutes, expectedSummonsServiceOn, ...derivedColumns(next, context, preconditionsOf(tx, input.caseId)) })
       .where(eq(criminalCases.id, input.caseId))
       .run();
     recordAudit(tx, { actor, action: 'case.events_changed', entityType: 'case', entityId: input.caseId, reason: input.reason, details: diff, occurredAt: now.toISOString() });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { messageKey, parseResponseFile, type ResponseImportReport } from '../../../shared/cjib/response-format';
+import { messageKey, parseResponseFile, type ResponseImportMode, type ResponseImportReport } from '../../../shared/cjib/response-format';
 import type { AppDatabase } from '../../../db/open-database';
 import { cjibBatches } from '../../../db/schema';
 import { applyImport } from './import-apply';
@@ -10,17 +10,23 @@ export interface ResponseImportRequest {
   fileName: string;
   content: Buffer;
   dryRun: boolean;
+  /** Default all_or_nothing. */
+  mode?: ResponseImportMode;
 }
 
 /**
  * Reads a CJIB response file (acknowledgements, returns, execution updates). Every message is checked
- * first; then all of them are written in one transaction, or nothing when any message is wrong.
- * Messages read before (same key) change nothing and are reported as such, so a file can be read twice.
+ * first (each against the hand-offs as the messages before it leave them); then, in one transaction,
+ * all of them are written or nothing when any message is wrong (all_or_nothing), or the ones without
+ * an error (valid_only: a message in error changes nothing, so what the others do is what the check
+ * said). Messages read before (same key) change nothing and are reported as such, so a file can be
+ * read twice, or again once CJIB corrected the wrong messages.
  */
 export function importCjibResponses(db: AppDatabase, request: ResponseImportRequest, actor: string, now: Date): ResponseImportReport {
   const report: ResponseImportReport = {
     fileName: request.fileName,
     dryRun: request.dryRun,
+    mode: request.mode ?? 'all_or_nothing',
     batchUid: null,
     fileProblems: [],
     committed: false,
@@ -54,7 +60,7 @@ export function importCjibResponses(db: AppDatabase, request: ResponseImportRequ
       else report.counts.error += 1;
     }
     report.counts.total = plan.rows.length;
-    if (request.dryRun || report.counts.error > 0 || plan.steps.length === 0) return;
+    if (request.dryRun || (report.counts.error > 0 && report.mode === 'all_or_nothing') || plan.steps.length === 0) return;
     applyImport(tx, plan.steps, { actor, fileName: request.fileName, importedAt: now.toISOString() });
     report.committed = true;
   });

@@ -71,6 +71,8 @@ export function decisionView(db: Reader, row: DecisionRow): DecisionView {
           attempt: handoff.attempt,
           returnCount: handoff.returnCount,
           returnLabel: handoff.returnCode ? describeReturnReason(handoff.returnCode, handoff.returnReason) : null,
+          returnCode: handoff.returnCode,
+          returnReason: handoff.returnReason,
         }
       : null,
     correctable: !handoff || !(LOCKED_HANDOFF_STATUSES as readonly string[]).includes(handoff.status),

@@ -25,14 +25,21 @@ export interface SessionPattern {
   sessionType: SessionType;
   slotsPer2800Cases: number;
   minutesPerSlot: number;
+  /**
+   * The session also hears suspects who were 12 to 17 at the offence (juvenile law, art. 77a Sr ff.;
+   * behind closed doors, art. 495b Sv). Other sessions take adults only: a minor goes nowhere else.
+   */
+  acceptsMinors: boolean;
 }
 
 export const DEMO_SESSION_PATTERN: readonly SessionPattern[] = [
-  { location: 0, room: 2, weekdays: [1, 3, 5], daypart: 'morning', startTime: '09:00', endTime: '12:30', sessionType: 'supersnelrecht', slotsPer2800Cases: 3, minutesPerSlot: 45 },
-  { location: 0, room: 0, weekdays: [2, 4], daypart: 'afternoon', startTime: '13:30', endTime: '17:00', sessionType: 'snelrecht', slotsPer2800Cases: 4, minutesPerSlot: 45 },
-  { location: 0, room: 1, weekdays: [2, 4], daypart: 'morning', startTime: '09:00', endTime: '12:30', sessionType: 'snelrecht_nd', slotsPer2800Cases: 10, minutesPerSlot: 20 },
-  { location: 1, room: 0, weekdays: [3], daypart: 'full_day', startTime: '09:00', endTime: '16:30', sessionType: 'snelrecht_nd', slotsPer2800Cases: 12, minutesPerSlot: 30 },
-  { location: 1, room: 1, weekdays: [1], daypart: 'afternoon', startTime: '13:30', endTime: '17:00', sessionType: 'mixed', slotsPer2800Cases: 6, minutesPerSlot: 30 },
+  { location: 0, room: 2, weekdays: [1, 3, 5], daypart: 'morning', startTime: '09:00', endTime: '12:30', sessionType: 'supersnelrecht', slotsPer2800Cases: 3, minutesPerSlot: 45, acceptsMinors: false },
+  { location: 0, room: 0, weekdays: [2, 4], daypart: 'afternoon', startTime: '13:30', endTime: '17:00', sessionType: 'snelrecht', slotsPer2800Cases: 4, minutesPerSlot: 45, acceptsMinors: false },
+  { location: 0, room: 1, weekdays: [2, 4], daypart: 'morning', startTime: '09:00', endTime: '12:30', sessionType: 'snelrecht_nd', slotsPer2800Cases: 10, minutesPerSlot: 20, acceptsMinors: false },
+  { location: 1, room: 0, weekdays: [3], daypart: 'full_day', startTime: '09:00', endTime: '16:30', sessionType: 'snelrecht_nd', slotsPer2800Cases: 12, minutesPerSlot: 30, acceptsMinors: false },
+  // The one session a week that also hears minors: the Monday afternoon mixed session in Veenoord, which
+  // takes every heard modality, so a minor's case of any kind can be planned (once a week, as a kinderrechter sits).
+  { location: 1, room: 1, weekdays: [1], daypart: 'afternoon', startTime: '13:30', endTime: '17:00', sessionType: 'mixed', slotsPer2800Cases: 6, minutesPerSlot: 30, acceptsMinors: true },
 ];
 
 export const DEMO_MODALITY_MIX: readonly (readonly [Modality, number])[] = [

@@ -48,7 +48,10 @@ export interface DemoReturn extends DemoCjibAnswer {
 
 export interface DemoSend {
   attempt: number;
+  /** The moment of the batch it went in (DEMO_BATCH_TIME on a court day): every send of that moment is one batch. */
   sentAt: string;
+  /** The batch's id, assigned once every send is known (demo-history.ts assignBatches). */
+  batchUid: string;
   returned: DemoReturn | null;
 }
 
@@ -102,6 +105,22 @@ function officeMoment(ctx: ChainContext, ms: number): number {
   while (!ctx.calendar.isCourtDay(day)) day = addDays(day, 1);
   const moment = fromAmsterdamLocal(day, ctx.random.int(9, 16), ctx.random.int(0, 59));
   return Math.max(moment, ms + 60_000);
+}
+
+/**
+ * The demo's OM makes one batch for CJIB a day, on court days at this Amsterdam time, with every
+ * decision that is final and complete by then: a send is the first batch moment at or after it is due.
+ */
+export const DEMO_BATCH_TIME = { hour: 15, minute: 0 } as const;
+
+/** The first batch moment (a court day at DEMO_BATCH_TIME) at or after `ms`. */
+export function batchMoment(calendar: CourtCalendar, ms: number): number {
+  let day = amsterdamDate(ms);
+  for (;;) {
+    const moment = fromAmsterdamLocal(day, DEMO_BATCH_TIME.hour, DEMO_BATCH_TIME.minute);
+    if (calendar.isCourtDay(day) && moment >= ms) return moment;
+    day = addDays(day, 1);
+  }
 }
 
 /** A UUID drawn from the demo's random stream, so the same seed gives the same correlation ids. */
@@ -233,9 +252,10 @@ export function penaltyOrderChain(ctx: ChainContext, zsm: { decidedAt: string; p
 }
 
 /**
- * The hand-off: sent once final (mostly within the Wet USB norm, some late), sometimes returned
- * with a reason and re-sent after repair, acknowledged, then executed sanction by sanction. The
- * demo's OM leaves nothing final unsent at the cutoff: its work list is empty on 'today'.
+ * The hand-off: sent once final (mostly within the Wet USB norm, some late) in the day's batch,
+ * sometimes returned with a reason and re-sent after repair, acknowledged, then executed sanction by
+ * sanction. The demo's OM sends everything final in the next batch, so on 'today' its work list holds
+ * only what became final (or was repaired) after the last batch before it: a realistic few.
  */
 function withHandoff(ctx: ChainContext, decision: DemoDecision, times: { createdAt: number; sendableFrom: number; dueAt: number; blocked: boolean }): DemoDecision {
   const { random, cutoff } = ctx;
@@ -247,9 +267,11 @@ function withHandoff(ctx: ChainContext, decision: DemoDecision, times: { created
   const planned = late
     ? officeMoment(ctx, times.dueAt + random.int(1, 30) * MS_PER_DAY)
     : officeMoment(ctx, times.sendableFrom + random.int(0, Math.max(0, Math.floor((times.dueAt - times.sendableFrom) / MS_PER_DAY) - 1)) * MS_PER_DAY);
-  let sentAt = clampToCutoff(ctx, Math.max(planned, times.sendableFrom), times.sendableFrom);
+  let sentAt = batchMoment(ctx.calendar, clampToCutoff(ctx, Math.max(planned, times.sendableFrom), times.sendableFrom));
   for (let attempt = 1; ; attempt++) {
-    const send: DemoSend = { attempt, sentAt: iso(sentAt), returned: null };
+    // No batch before 'today' any more: final (or repaired) and waiting for the next batch.
+    if (sentAt > cutoff) return decision;
+    const send: DemoSend = { attempt, sentAt: iso(sentAt), batchUid: '', returned: null };
     handoff.sends.push(send);
     if (attempt === 1 && random.chance(0.08)) {
       const imported = officeMoment(ctx, sentAt + random.int(1, 4) * MS_PER_DAY);
@@ -258,7 +280,7 @@ function withHandoff(ctx: ChainContext, decision: DemoDecision, times: { created
       const reworked = officeMoment(ctx, imported + random.int(1, 10) * MS_PER_DAY);
       send.returned = { at: iso(imported - random.int(2, 12) * MS_PER_HOUR), importedAt: iso(imported), code, reason: DEMO_RETURN_TEXTS[code], reworkedAt: reworked <= cutoff ? iso(reworked) : null };
       if (reworked > cutoff) return decision;
-      sentAt = clampToCutoff(ctx, reworked + random.int(1, 4) * MS_PER_HOUR, reworked);
+      sentAt = batchMoment(ctx.calendar, clampToCutoff(ctx, reworked + random.int(1, 4) * MS_PER_HOUR, reworked));
       continue;
     }
     const imported = officeMoment(ctx, sentAt + random.int(1, 3) * MS_PER_DAY);

@@ -7,7 +7,7 @@ import type { Modality } from '../../../shared/domain/modality';
 import { DEFAULT_ACCEPTED_MODALITIES } from '../../../shared/domain/session';
 import { toDeadlineInput } from '../../../shared/intake/case-intake';
 import { DEMO_JUDGES } from './demo-blueprint';
-import { judgmentChain, penaltyOrderChain, type ChainContext } from './demo-chain';
+import { demoUuid, judgmentChain, penaltyOrderChain, type ChainContext, type DemoSend } from './demo-chain';
 import type { DemoCase, DemoHearing, DemoSession } from './demo-types';
 import type { SeededRandom } from './seeded-random';
 
@@ -71,6 +71,7 @@ export function addHistory(cases: DemoCase[], ctx: HistoryContext): void {
     c.rehearing = rehearing;
     if (rehearing.status === 'held') recordOutcome(c, rehearing);
   }
+  if (ctx.chain) assignBatches(cases, random);
 
   /** The clerk records what happened, mostly the same day; a held hearing's judgment starts the chain. */
   function recordOutcome(c: DemoCase, hearing: DemoHearing) {
@@ -111,6 +112,25 @@ export function addHistory(cases: DemoCase[], ctx: HistoryContext): void {
     const planned = Date.parse(hearing.plannedAt);
     if (latest <= planned) return null;
     return { session, movedAt: iso(planned + Math.floor(random.next() * (latest - planned))) };
+  }
+}
+
+/**
+ * The batches the sends went in: every send of one moment (the day's batch, DEMO_BATCH_TIME) is one
+ * batch, with its id drawn from the history's stream in time order, so a seed gives the same batches.
+ */
+function assignBatches(cases: readonly DemoCase[], random: SeededRandom): void {
+  const byMoment = new Map<string, DemoSend[]>();
+  for (const c of cases) {
+    for (const send of c.decision?.handoff?.sends ?? []) {
+      const list = byMoment.get(send.sentAt) ?? [];
+      list.push(send);
+      byMoment.set(send.sentAt, list);
+    }
+  }
+  for (const moment of [...byMoment.keys()].sort()) {
+    const batchUid = demoUuid(random);
+    for (const send of byMoment.get(moment)!) send.batchUid = batchUid;
   }
 }
 

@@ -149,7 +149,7 @@ export function caseTimeline(c: DemoCase, sessions: readonly DemoSession[], ids:
     const handoffId = ids.handoffId;
     const cjib = { caseId, correlationId: handoff.correlationId };
     for (const send of handoff.sends) {
-      add(send.sentAt, 'cjib.handoff_sent', { kind: 'handoff' }, null, { attempt: send.attempt, correlationId: handoff.correlationId, decisionId, caseId });
+      add(send.sentAt, 'cjib.handoff_sent', { kind: 'handoff' }, null, { batchUid: send.batchUid, attempt: send.attempt, correlationId: handoff.correlationId, decisionId, caseId });
       if (status !== 'handed_to_cjib' && status !== 'in_execution') move(send.sentAt, 'handed_to_cjib', null, { handoffId, attempt: send.attempt });
       const r = send.returned;
       if (!r) continue;

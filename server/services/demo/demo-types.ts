@@ -19,6 +19,8 @@ export interface DemoSession {
   sessionType: SessionType;
   capacitySlots: number;
   capacityMinutes: number;
+  /** Also hears minors (juvenile law, art. 77a Sr ff.), as its pattern says. */
+  acceptsMinors: boolean;
   judgeName: string | null;
   prosecutorName: string | null;
 }

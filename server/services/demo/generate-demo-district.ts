@@ -94,6 +94,7 @@ export function generateDemoDistrict(options: DemoOptions): DemoDistrict {
         sessionType: pattern.sessionType,
         capacitySlots: slots,
         capacityMinutes: slots * pattern.minutesPerSlot,
+        acceptsMinors: pattern.acceptsMinors,
         judgeName: random.chance(0.03) ? null : random.pick(DEMO_JUDGES),
         prosecutorName: random.chance(0.03) ? null : random.pick(DEMO_PROSECUTORS),
       });

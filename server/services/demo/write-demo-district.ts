@@ -9,6 +9,10 @@ import { caseTimeline, type DemoEntity, type DemoIds, type HearingSlot } from '.
 import { derivedColumns } from '../cases/derived-columns';
 import { loadDeadlineContext, type DeadlineContext } from '../settings/district-settings';
 import { ServiceError } from '../service-error';
+import { BATCH_FORMAT_VERSION, buildBatch } from '../../../shared/cjib/batch-format';
+import { batchFiles } from '../cjib/export-files';
+import { batchDecisionSource } from '../cjib/export-sources';
+import { evaluateHandoff, handoffDeadlines, loadHandoffFacts, type HandoffFacts } from '../cjib/queue-facts';
 import type { DemoCase, DemoDistrict } from './generate-demo-district';
 
 export const DEMO_ACTOR = 'demo-generator';
@@ -54,7 +58,7 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now: Date
       return Number(
         st.template.run(
           roomIds[pattern.location]![pattern.room]!,
-          `${SESSION_TYPE_LABELS[pattern.sessionType]}, ${DAYPART_LABELS[pattern.daypart]}`,
+          `${SESSION_TYPE_LABELS[pattern.sessionType]}, ${DAYPART_LABELS[pattern.daypart]}${pattern.acceptsMinors ? ', ook minderjarigen' : ''}`,
           pattern.weekdays.join(','),
           pattern.daypart,
           pattern.startTime,
@@ -63,6 +67,7 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now: Date
           sample?.capacitySlots ?? 1,
           sample?.capacityMinutes ?? pattern.minutesPerSlot,
           serializeList(DEFAULT_ACCEPTED_MODALITIES[pattern.sessionType]),
+          pattern.acceptsMinors ? 1 : 0,
           firstDate,
         ).lastInsertRowid,
       );
@@ -79,6 +84,7 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now: Date
           s.capacitySlots,
           s.capacityMinutes,
           serializeList(DEFAULT_ACCEPTED_MODALITIES[s.sessionType]),
+          s.acceptsMinors ? 1 : 0,
           templateIds[s.pattern]!,
           s.judgeName === null ? null : personId.get(s.judgeName)!,
           s.prosecutorName === null ? null : personId.get(s.prosecutorName)!,
@@ -87,8 +93,10 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now: Date
     );
 
     const next = nextIds(db);
+    const batches = createBatches(st, demo);
     let events = 1;
-    for (const demoCase of demo.cases) events += writeCase(st, context, demoCase, demo, sessionIds, next, audit);
+    for (const demoCase of demo.cases) events += writeCase(st, context, demoCase, demo, sessionIds, next, audit, batches);
+    events += completeBatches(db, st, context, demo, batches, audit);
     // The full demo (with the chain after the hearing) also has the register of the last review.
     if (demo.options.chain) {
       writeReviewRegister(sqlite, demo.options.asOf, audit);
@@ -123,7 +131,7 @@ function nextIds(db: AppDatabase): NextIds {
   };
 }
 
-function writeCase(st: Statements, context: DeadlineContext, c: DemoCase, demo: DemoDistrict, sessionIds: number[], next: NextIds, audit: Audit): number {
+function writeCase(st: Statements, context: DeadlineContext, c: DemoCase, demo: DemoDistrict, sessionIds: number[], next: NextIds, audit: Audit, batches: DemoBatches): number {
   const suspectId = next.suspect++;
   st.suspect.run(suspectId, c.suspect.fullName, c.suspect.dateOfBirth, c.suspect.summonsAddress, c.suspect.lawyerName);
   const caseId = next.case++;
@@ -169,7 +177,7 @@ function writeCase(st: Statements, context: DeadlineContext, c: DemoCase, demo: 
       sanctionIds.push(id);
       st.sanction.run(id, decisionId, s.kind, s.amountCents, s.hours, s.days, s.conditional ? 1 : 0, s.probationMonths, s.substituteDetentionDays, s.description);
     }
-    if (d.handoff) handoffId = writeHandoff(st, d, decisionId, sanctionIds, next);
+    if (d.handoff) handoffId = writeHandoff(st, d, decisionId, sanctionIds, next, batches);
   }
 
   const ids: DemoIds = {
@@ -202,8 +210,49 @@ function writeCase(st: Statements, context: DeadlineContext, c: DemoCase, demo: 
   return events.length;
 }
 
-/** The hand-off row in its final state, and every CJIB message it received. */
-function writeHandoff(st: Statements, d: DemoDecision, decisionId: number, sanctionIds: number[], next: NextIds): number {
+/** The demo's batches by id: their row and the hand-offs (with attempt) they carried. */
+type DemoBatches = Map<string, { id: number; createdAt: string; items: { handoffId: number; attempt: number }[] }>;
+
+/**
+ * A row for every batch the demo's sends went in (one per batch moment, demo-chain.ts), in time order;
+ * the count and checksum follow once its decisions are written (completeBatches).
+ */
+function createBatches(st: Statements, demo: DemoDistrict): DemoBatches {
+  const moments = new Map<string, string>();
+  for (const c of demo.cases) for (const send of c.decision?.handoff?.sends ?? []) moments.set(send.batchUid, send.sentAt);
+  const batches: DemoBatches = new Map();
+  for (const [batchUid, createdAt] of [...moments].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) {
+    const id = Number(st.batch.run(batchUid, BATCH_FORMAT_VERSION, createdAt, DEMO_ACTOR, 0, '').lastInsertRowid);
+    batches.set(batchUid, { id, createdAt, items: [] });
+  }
+  return batches;
+}
+
+/**
+ * Each batch's decision count and the checksum of its JSON file, built from the written decisions with
+ * the export's own builder (so 'opnieuw downloaden' gives the same bytes), and its audit row.
+ */
+function completeBatches(db: AppDatabase, st: Statements, context: DeadlineContext, demo: DemoDistrict, batches: DemoBatches, audit: Audit): number {
+  const facts = new Map<number, HandoffFacts>();
+  const handoffIds = [...new Set([...batches.values()].flatMap((b) => b.items.map((i) => i.handoffId)))];
+  for (let i = 0; i < handoffIds.length; i += 500) {
+    for (const f of loadHandoffFacts(db, { handoffIds: handoffIds.slice(i, i + 500) })) facts.set(f.handoff.id, f);
+  }
+  for (const [batchUid, batch] of batches) {
+    const sources = batch.items.map((item) => {
+      const f = facts.get(item.handoffId)!;
+      const { enforceability } = evaluateHandoff(f, handoffDeadlines(f, context), Date.parse(batch.createdAt));
+      return batchDecisionSource(f, item.attempt, enforceability.state === 'enforceable' ? enforceability.enforceableAt : Date.parse(batch.createdAt));
+    });
+    const files = batchFiles(buildBatch({ batchUid, createdAt: batch.createdAt, district: demo.district, decisions: sources }));
+    st.batchCompleted.run(batch.items.length, files.checksum, batch.id);
+    audit(batch.createdAt, 'cjib.batch_created', 'cjib_batch', batch.id, null, { batchUid, decisionCount: batch.items.length, checksum: files.checksum });
+  }
+  return batches.size;
+}
+
+/** The hand-off row in its final state, the batches it went in, and every CJIB message it received. */
+function writeHandoff(st: Statements, d: DemoDecision, decisionId: number, sanctionIds: number[], next: NextIds, batches: DemoBatches): number {
   const h = d.handoff!;
   const id = next.handoff++;
   const last = h.sends.at(-1);
@@ -211,9 +260,14 @@ function writeHandoff(st: Statements, d: DemoDecision, decisionId: number, sanct
   const lastReturn = returns.at(-1);
   const status = h.ack ? 'acknowledged' : !last ? 'waiting' : last.returned && !last.returned.reworkedAt ? 'returned' : last.returned ? 'waiting' : 'sent';
   st.handoff.run(
-    id, decisionId, h.correlationId, status, h.sends.length, last?.sentAt ?? null, h.ack?.at ?? null,
+    id, decisionId, h.correlationId, status, h.sends.length, last ? batches.get(last.batchUid)!.id : null, last?.sentAt ?? null, h.ack?.at ?? null,
     lastReturn?.at ?? null, lastReturn?.code ?? null, lastReturn?.reason ?? null, returns.length, h.createdAt,
   );
+  for (const send of h.sends) {
+    const batch = batches.get(send.batchUid)!;
+    batch.items.push({ handoffId: id, attempt: send.attempt });
+    st.batchItem.run(batch.id, id, send.attempt);
+  }
   const message = (key: string, kind: string, attempt: number, at: string, importedAt: string, payload: object) => {
     const messageId = next.message++;
     st.message.run(messageId, key, kind, id, attempt, at, `cjib-antwoord-${importedAt.slice(0, 10)}.json`, importedAt, DEMO_ACTOR, JSON.stringify(payload));
@@ -244,12 +298,12 @@ function prepareStatements(db: AppDatabase) {
     room: sql.prepare('insert into courtroom (location_id, name) values (?, ?)'),
     person: sql.prepare('insert into person (name, role) values (?, ?)'),
     template: sql.prepare(
-      `insert into session_template (courtroom_id, name, weekdays, daypart, start_time, end_time, session_type, capacity_slots, capacity_minutes, accepted_modalities, valid_from)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into session_template (courtroom_id, name, weekdays, daypart, start_time, end_time, session_type, capacity_slots, capacity_minutes, accepted_modalities, accepts_minors, valid_from)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     session: sql.prepare(
-      `insert into court_session (courtroom_id, date, daypart, start_time, end_time, session_type, capacity_slots, capacity_minutes, accepted_modalities, template_id, judge_id, prosecutor_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into court_session (courtroom_id, date, daypart, start_time, end_time, session_type, capacity_slots, capacity_minutes, accepted_modalities, accepts_minors, template_id, judge_id, prosecutor_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     suspect: sql.prepare('insert into suspect (id, full_name, date_of_birth, summons_address, lawyer_name) values (?, ?, ?, ?, ?)'),
     criminalCase: sql.prepare(
@@ -270,9 +324,12 @@ function prepareStatements(db: AppDatabase) {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     handoff: sql.prepare(
-      `insert into cjib_handoff (id, decision_id, correlation_id, status, attempt, sent_at, acknowledged_at, returned_at, return_code, return_reason, return_count, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into cjib_handoff (id, decision_id, correlation_id, status, attempt, last_batch_id, sent_at, acknowledged_at, returned_at, return_code, return_reason, return_count, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    batch: sql.prepare('insert into cjib_batch (batch_uid, format_version, created_at, created_by, decision_count, checksum) values (?, ?, ?, ?, ?, ?)'),
+    batchCompleted: sql.prepare('update cjib_batch set decision_count = ?, checksum = ? where id = ?'),
+    batchItem: sql.prepare('insert into cjib_batch_item (batch_id, handoff_id, attempt) values (?, ?, ?)'),
     message: sql.prepare(
       `insert into cjib_message (id, message_key, kind, handoff_id, attempt, occurred_at, file_name, imported_at, imported_by, payload)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

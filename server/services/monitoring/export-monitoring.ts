@@ -1,6 +1,7 @@
 import type { AppDatabase } from '../../../db/open-database';
 import { MONITORING_FORMAT, MONITORING_FORMAT_VERSION, type MonitoringExportInput } from '../../../shared/monitoring/monitoring-schemas';
 import { referenceDay, toMonitoringRecord, type MonitoringRecord } from '../../../shared/monitoring/monitoring-record';
+import { applyDisclosureControl, QUASI_IDENTIFIERS } from '../../../shared/monitoring/disclosure-control';
 import { amsterdamDate } from '../../../shared/calendar/amsterdam-time';
 import { recordAudit } from '../audit';
 import { getDistrict } from '../district/district-service';
@@ -15,6 +16,7 @@ export interface MonitoringExport {
   keyId: string;
   generatedOn: string;
   selection: { from: string | null; to: string | null };
+  disclosureControl: { k: number; quasiIdentifiers: string[]; generalisedRecords: number; suppressedRecords: number };
   recordCount: number;
   records: MonitoringRecord[];
 }
@@ -29,14 +31,26 @@ export function buildMonitoringExport(db: AppDatabase, input: MonitoringExportIn
   return db.transaction((tx) => {
     const key = monitoringKey(tx, actor, now);
     // Same connection, so these reads run inside the transaction too.
-    const records = readMonitoringFacts(db)
-      .filter(({ facts }) => {
-        const day = referenceDay(facts);
-        return (!input.from || day >= input.from) && (!input.to || day <= input.to);
-      })
-      .map(({ parketnummer, facts }) => toMonitoringRecord(caseKey(key, parketnummer), facts));
+    const controlled = applyDisclosureControl(
+      readMonitoringFacts(db)
+        .filter(({ facts }) => {
+          const day = referenceDay(facts);
+          return (!input.from || day >= input.from) && (!input.to || day <= input.to);
+        })
+        .map(({ parketnummer, facts }) => toMonitoringRecord(caseKey(key, parketnummer), facts)),
+      input.k,
+    );
+    const records = controlled.records;
     const selection = { from: input.from ?? null, to: input.to ?? null };
-    recordAudit(tx, { actor, action: 'monitoring.exported', entityType: 'district', entityId: district.id, details: { ...selection, recordCount: records.length }, occurredAt: now.toISOString() });
+    const disclosureControl = { k: input.k, quasiIdentifiers: [...QUASI_IDENTIFIERS], generalisedRecords: controlled.generalised, suppressedRecords: controlled.suppressed };
+    recordAudit(tx, {
+      actor,
+      action: 'monitoring.exported',
+      entityType: 'district',
+      entityId: district.id,
+      details: { ...selection, k: input.k, recordCount: records.length, suppressedRecords: controlled.suppressed },
+      occurredAt: now.toISOString(),
+    });
     return {
       format: MONITORING_FORMAT,
       formatVersion: MONITORING_FORMAT_VERSION,
@@ -44,6 +58,7 @@ export function buildMonitoringExport(db: AppDatabase, input: MonitoringExportIn
       keyId: keyFingerprint(key),
       generatedOn: amsterdamDate(now.getTime()),
       selection,
+      disclosureControl,
       recordCount: records.length,
       records,
     };
@@ -58,5 +73,11 @@ export function monitoringFileName(exported: MonitoringExport): string {
 export function exportMonitoringFile(db: AppDatabase, input: MonitoringExportInput, actor: string, now: Date) {
   const exported = buildMonitoringExport(db, input, actor, now);
   const text = `${JSON.stringify(exported, null, 2)}\n`;
-  return { fileName: monitoringFileName(exported), mimeType: 'application/json', contentBase64: Buffer.from(text, 'utf8').toString('base64'), recordCount: exported.recordCount };
+  return {
+    fileName: monitoringFileName(exported),
+    mimeType: 'application/json',
+    contentBase64: Buffer.from(text, 'utf8').toString('base64'),
+    recordCount: exported.recordCount,
+    suppressedRecords: exported.disclosureControl.suppressedRecords,
+  };
 }

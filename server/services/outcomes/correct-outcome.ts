@@ -48,7 +48,7 @@ export function correctOutcome(db: AppDatabase, input: ParsedInput<'outcomes.cor
       if (facts.case.status === 'completed' && verdictOf(sanctionsOfRecord(record)) === 'sanctions') {
         throw new ServiceError('CONFLICT', 'De zaak is afgerond zonder straf of maatregel; een straf achteraf kan hier niet worden toegevoegd. Neem contact op met de functioneel beheerder.');
       }
-      const decidedAt = judgmentMoment(record.decidedAt ?? decision.decidedAt, facts.session.date, now);
+      const decidedAt = judgmentMoment(record.decidedAt ?? decision.decidedAt, facts.session, now);
       const next = {
         decidedAt,
         decidedBy: record.decidedBy,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { startOfAmsterdamDay } from '../../../shared/calendar/amsterdam-time';
+import { judgmentMomentRefusal, sessionMoment } from '../../../shared/outcomes/judgment-moment';
 import { instantOf } from '../../../shared/calendar/amsterdam-time';
 import type { CaseStatus } from '../../../shared/domain/case-status';
 import { occupiesSlot } from '../../../shared/domain/slot-occupancy';
@@ -25,8 +25,8 @@ export type HearingFacts = ReturnType<typeof loadHearingFacts>;
 /** Refuses an outcome for a session that has not taken place, was cancelled, or a hearing taken off the roll. */
 export function assertHearingCanHaveOutcome(facts: HearingFacts, today: string): void {
   const { hearing, session, case: c } = facts;
-  if (session.status === 'cancelled') throw new ServiceError('CONFLICT', `De zitting van ${session.date} is geannuleerd: daar is geen uitkomst vast te leggen.`);
-  if (session.date > today) throw new ServiceError('CONFLICT', `De zitting van ${session.date} is nog niet geweest: leg de uitkomst vast op of na de zittingsdag.`);
+  if (session.status === 'cancelled') throw new ServiceError('CONFLICT', `De zitting van ${session.date.split('-').reverse().join('-')} is vervallen: daar is geen uitkomst vast te leggen. Plan de zaak opnieuw en leg de uitkomst vast bij de nieuwe zitting.`);
+  if (session.date > today) throw new ServiceError('CONFLICT', `De zitting van ${session.date.split('-').reverse().join('-')} is nog niet geweest: leg de uitkomst vast op of na de zittingsdag.`);
   // On the roll = holding a place on the session (shared/domain/slot-occupancy.ts).
   if (!occupiesSlot(hearing.status)) {
     throw new ServiceError('CONFLICT', `Zaak ${c.parketnummer} staat niet meer op deze rol (behandeling ${hearing.status}).`);
@@ -34,13 +34,18 @@ export function assertHearingCanHaveOutcome(facts: HearingFacts, today: string):
 }
 
 /**
- * The moment of the judgment: the given one (UTC) or now. Not before the session's day and not in
- * the future: a typing error here would move the appeal term and the CJIB countdown.
+ * The moment of the judgment (UTC): the given one, or by default the session's (the politierechter
+ * decides orally at the hearing, art. 378 lid 1 Sv; not the moment it is recorded). Not before the
+ * session and not in the future: a wrong moment would move the appeal term (art. 408 Sv), the
+ * moment the judgment becomes enforceable and the Wet USB countdowns.
  */
-export function judgmentMoment(given: string | undefined, sessionDate: string, now: Date): string {
-  const at = given === undefined ? now.getTime() : instantOf(given);
-  if (at < startOfAmsterdamDay(sessionDate)) throw new ServiceError('INVALID_INPUT', `Het tijdstip van de uitspraak ligt vóór de zittingsdag (${sessionDate}).`);
-  if (at > now.getTime() + 60_000) throw new ServiceError('INVALID_INPUT', 'Het tijdstip van de uitspraak ligt in de toekomst.');
+export function judgmentMoment(given: string | undefined, session: { date: string; startTime: string }, now: Date): string {
+  const at = given === undefined ? sessionMoment(session) : instantOf(given);
+  if (given === undefined && at > now.getTime()) {
+    throw new ServiceError('CONFLICT', `De zitting van ${session.date.split('-').reverse().join('-')} begint om ${session.startTime}: leg de uitspraak vast nadat de rechter uitspraak heeft gedaan.`);
+  }
+  const refusal = judgmentMomentRefusal(at, session, now.getTime());
+  if (refusal) throw new ServiceError('INVALID_INPUT', refusal);
   return new Date(at).toISOString();
 }
 

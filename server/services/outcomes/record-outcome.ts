@@ -60,7 +60,7 @@ function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock:
 
   switch (record.outcome) {
     case 'decided': {
-      const decidedAt = judgmentMoment(record.decidedAt, facts.session.date, now);
+      const decidedAt = judgmentMoment(record.decidedAt, facts.session, now);
       tx.insert(hearingOutcomes).values({ ...base, suspectPresent: record.suspectPresent }).run();
       setHearing('held');
       const decision = tx

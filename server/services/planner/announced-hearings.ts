@@ -21,6 +21,9 @@ interface HearingRow {
   readyFrom: string | null;
   coDefendantGroup: string | null;
   nextLimitKind: CaseLimitsRow['nextLimitKind'];
+  dateOfBirth: string;
+  offenceAt: string | null;
+  arrestedAt: string | null;
 }
 
 export interface AnnouncedHearings {
@@ -51,8 +54,9 @@ export function loadAnnouncedHearings(db: AppDatabase, window: { from: string; t
     .prepare(
       `select h.id as hearingId, c.id as caseId, s.id as sessionId, s.date, s.start_time as startTime, h.pinned, c.modality,
               c.short_term_consent as shortTermConsent, c.hearing_from as hearingFrom, c.hearing_by as hearingBy,
-              c.hearing_target_by as hearingTargetBy, c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind
-       from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
+              c.hearing_target_by as hearingTargetBy, c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind,
+              su.date_of_birth as dateOfBirth, c.offence_at as offenceAt, c.arrested_at as arrestedAt
+       from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id join suspect su on su.id = c.suspect_id
        where h.status = 'planned' and c.status = 'planned' and s.status = 'scheduled' and s.date between ? and ?
        order by s.date, s.start_time, h.id`,
     )

@@ -8,7 +8,8 @@ import type { AppDatabase } from '../../../db/open-database';
 import { sessionOccupancy } from '../sessions/session-occupancy';
 import { unfilledByModality } from '../../../shared/planning/reservation-fill';
 import { loadAnnouncedHearings, type AnnouncedHearings } from './announced-hearings';
-import { toPlanningCase, type CaseLimitsRow } from './planning-case';
+import { loadDeadlineContext } from '../settings/district-settings';
+import { toPlanningCase, unservedSummonsFrom, type CaseLimitsRow, type SummonsFacts } from './planning-case';
 
 export interface PlanningWindow {
   from: string;
@@ -25,9 +26,10 @@ interface SessionRow {
   acceptedModalities: string;
   status: 'scheduled';
   capacitySlots: number;
+  acceptsMinors: number;
 }
 
-interface CaseRow {
+interface CaseRow extends Omit<SummonsFacts, 'modality'> {
   id: number;
   modality: HeardModality;
   hearingFrom: string | null;
@@ -37,6 +39,9 @@ interface CaseRow {
   readyFrom: string | null;
   coDefendantGroup: string | null;
   nextLimitKind: CaseLimitsRow['nextLimitKind'];
+  dateOfBirth: string;
+  offenceAt: string | null;
+  arrestedAt: string | null;
   /** 1 when a pending precondition's expected date has passed (not cached: time alone makes it so). */
   overdue: number;
 }
@@ -69,7 +74,8 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
       : null;
   const sessions = sqlite
     .prepare(
-      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.status, s.capacity_slots as capacitySlots
+      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.status, s.capacity_slots as capacitySlots,
+              s.accepts_minors as acceptsMinors
        from court_session s where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
     )
     .all(window.from, window.to) as SessionRow[];
@@ -80,9 +86,10 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
     .map((s) => {
       const [hour, minute] = s.startTime.split(':').map(Number) as [number, number];
       const places = occupancy.get(s.id)!;
-      return { id: s.id, date: s.date, start: fromAmsterdamLocal(s.date, hour, minute), capacity: freePlaces(places.capacity, places.booked - (announced?.heldSlots.get(s.id) ?? 0)), accepts: parseAcceptedModalities(s.acceptedModalities, s.sessionType) };
+      return { id: s.id, date: s.date, start: fromAmsterdamLocal(s.date, hour, minute), capacity: freePlaces(places.capacity, places.booked - (announced?.heldSlots.get(s.id) ?? 0)), accepts: parseAcceptedModalities(s.acceptedModalities, s.sessionType), acceptsMinors: s.acceptsMinors === 1 };
     })
-    .filter((s) => s.start >= now.getTime());
+    // A session that has started (start <= now) is not offered: nothing is planned in the past.
+    .filter((s) => s.start > now.getTime());
   // When replanning, the announced cases are placed again: their slots count as unfilled reservations until then.
   const replanned = new Map<number, Partial<Record<string, number>>>();
   for (const c of announced?.cases ?? []) {
@@ -105,12 +112,14 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
 
   const cases: PlanningCase[] = [];
   const notReady: number[] = [];
+  const context = loadDeadlineContext(db);
   for (const row of waiting) {
     if (row.planningGaps || row.overdue) {
       notReady.push(row.id);
       continue;
     }
-    cases.push(toPlanningCase(row, now.getTime()));
+    // A summons not yet served: no earlier than the summons term allows from its expected service (summons-term.ts).
+    cases.push(toPlanningCase(row, now.getTime(), unservedSummonsFrom(row, now.getTime(), context) ?? 0));
   }
   if (announced) {
     const open = new Set(planningSessions.map((s) => s.id));
@@ -125,8 +134,10 @@ function loadWaitingCases(db: AppDatabase, now: Date): CaseRow[] {
     .prepare(
       `select c.id, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy, c.planning_gaps as planningGaps,
               c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind,
+              c.summons_served_at as summonsServedAt, c.short_term_consent as shortTermConsent, c.expected_summons_service_on as expectedSummonsServiceOn,
+              su.date_of_birth as dateOfBirth, c.offence_at as offenceAt, c.arrested_at as arrestedAt,
               exists (select 1 from case_precondition p where p.case_id = c.id and p.status = 'pending' and p.expected_on < ?) as overdue
-       from criminal_case c where c.status = 'awaiting_planning' and c.modality in (${HEARD_MODALITIES.map(() => '?').join(', ')}) order by c.id`,
+       from criminal_case c join suspect su on su.id = c.suspect_id where c.status = 'awaiting_planning' and c.modality in (${HEARD_MODALITIES.map(() => '?').join(', ')}) order by c.id`,
     )
     .all(amsterdamDate(now.getTime()), ...HEARD_MODALITIES) as CaseRow[];
 }

@@ -9,12 +9,14 @@ import { transitionCase } from '../cases/case-transition';
 import { reservationBreaches } from '../reservations/reservation-breach';
 import { sessionOccupancy } from '../sessions/session-occupancy';
 import { ServiceError } from '../service-error';
-import { loadCourtCalendar, loadDeadlineSettings } from '../settings/district-settings';
+import { loadCourtCalendar, loadDeadlineContext, loadDeadlineSettings } from '../settings/district-settings';
+import { unservedSummonsFrom, type SummonsFacts } from './planning-case';
 import { earliestHearing } from '../../../shared/deadlines/summons-term';
 import { describeReadinessGap, preconditionGap, type ReadinessGap } from '../../../shared/domain/planning-readiness';
 import type { PreconditionKind } from '../../../shared/domain/precondition';
 import type { HeardModality } from '../../../shared/domain/modality';
 import { DutchTimeFormatter } from '../../../shared/planner/dutch-time';
+import { suspectAge } from '../../../shared/intake/plausibility';
 
 const DUTCH = new DutchTimeFormatter();
 
@@ -44,6 +46,8 @@ export interface CaseBarriers {
   notReady: ReadinessGap[];
   /** For a case that already has a hearing: a new date needs a new summons, lawful only from this moment. */
   newSummonsFrom: number | null;
+  /** A summons not yet served: the earliest hearing the summons term allows from its expected service (planning-case.ts). */
+  unservedSummonsFrom?: number | null;
 }
 
 export function caseBarriers(db: Pick<AppDatabase, '$client'>, c: CaseRow, hasHearing: boolean, now: Date): CaseBarriers {
@@ -56,7 +60,8 @@ export function caseBarriers(db: Pick<AppDatabase, '$client'>, c: CaseRow, hasHe
     hasHearing && heard
       ? earliestHearing(now.getTime(), c.modality as HeardModality, c.shortTermConsent, loadDeadlineSettings(db as AppDatabase), loadCourtCalendar(db as AppDatabase)).at
       : null;
-  return { notReady, newSummonsFrom };
+  const unservedFrom = hasHearing ? null : unservedSummonsFrom(c as SummonsFacts, now.getTime(), loadDeadlineContext(db as AppDatabase));
+  return { notReady, newSummonsFrom, unservedSummonsFrom: unservedFrom };
 }
 
 /** What putting this case on this session would break: capacity, the summons term, a hard limit, readiness. */
@@ -77,6 +82,11 @@ export function placementBreaches(c: Pick<CaseRow, 'hearingBy' | 'hearingFrom' |
       `Een andere datum vraagt een nieuwe dagvaarding, en die kan niet op tijd worden betekend voor een zitting vóór ${DUTCH.moment(barriers.newSummonsFrom)} (art. 265 lid 1 / art. 370 Sv).`,
     );
   }
+  if (barriers.unservedSummonsFrom != null && starts < barriers.unservedSummonsFrom) {
+    breaches.push(
+      `De dagvaarding is nog niet betekend en kan niet op tijd worden betekend voor een zitting vóór ${DUTCH.moment(barriers.unservedSummonsFrom)} (art. 265 lid 1 / art. 370 Sv; verwachte betekening op de zaak).`,
+    );
+  }
   if (c.readyFrom && starts < Date.parse(c.readyFrom)) {
     breaches.push(`De zaak is pas klaar op ${amsterdamDate(Date.parse(c.readyFrom)).split('-').reverse().join('-')} (verwachte datum van een voorwaarde voor behandeling).`);
   }
@@ -91,15 +101,19 @@ export function placementCandidates(db: AppDatabase, caseId: number, window: { f
   const current = db.select({ sessionId: hearings.sessionId }).from(hearings).where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'planned'))).get();
   const rows = db.$client
     .prepare(
-      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.accepted_filler_kinds as acceptedFillerKinds, s.status, s.capacity_slots as capacitySlots, r.name as room, l.name as location
+      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.accepted_filler_kinds as acceptedFillerKinds, s.accepts_minors as acceptsMinors, s.status, s.capacity_slots as capacitySlots, r.name as room, l.name as location
        from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
        where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
     )
-    .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; acceptedModalities: string; acceptedFillerKinds: string; status: 'scheduled'; capacitySlots: number; room: string; location: string }[];
+    .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; acceptedModalities: string; acceptedFillerKinds: string; acceptsMinors: number; status: 'scheduled'; capacitySlots: number; room: string; location: string }[];
   const occupancy = sessionOccupancy(db, rows);
   const barriers = caseBarriers(db, c, current !== undefined, now);
+  const minor = minorAtOffence(db, c, now) !== null;
   return rows
-    .filter((r) => r.id !== current?.sessionId && sessionAcceptsCase(r, c.modality, c.fillerKind))
+    // A minor at the offence only on a session that accepts minors (juvenile law, art. 77a Sr ff.).
+    .filter((r) => !minor || r.acceptsMinors === 1)
+    // A session that has started (or took place) is never offered: a hearing cannot be planned in the past.
+    .filter((r) => r.id !== current?.sessionId && !sessionHasStarted(r, now) && sessionAcceptsCase(r, c.modality, c.fillerKind))
     .map((r) => {
       const places = occupancy.get(r.id)!;
       return {
@@ -114,6 +128,24 @@ export function placementCandidates(db: AppDatabase, caseId: number, window: { f
         breaches: [...placementBreaches(c, { ...r, ...places }, barriers), ...reservationBreaches(c.modality, places, places.reservation)],
       };
     });
+}
+
+/** The session's start, epoch ms (its date and start time are Europe/Amsterdam wall clock). */
+export function sessionStart(session: Pick<SessionSlot, 'date' | 'startTime'>): number {
+  const [hour, minute] = session.startTime.split(':').map(Number) as [number, number];
+  return fromAmsterdamLocal(session.date, hour, minute);
+}
+
+/** A session has started once its start moment is reached: from then on nothing is placed on it, by hand or by the planner. */
+export function sessionHasStarted(session: Pick<SessionSlot, 'date' | 'startTime'>, now: Date): boolean {
+  return sessionStart(session) <= now.getTime();
+}
+
+/** The suspect's age when 12 to 17 at the offence (else the arrest): juvenile law applies (art. 77a Sr ff.); null for an adult. */
+export function minorAtOffence(db: Pick<AppDatabase, '$client'>, c: Pick<CaseRow, 'suspectId' | 'offenceAt' | 'arrestedAt'>, now: Date): number | null {
+  const suspect = db.$client.prepare('select date_of_birth as dateOfBirth from suspect where id = ?').get(c.suspectId) as { dateOfBirth: string } | undefined;
+  const age = suspect ? suspectAge({ dateOfBirth: suspect.dateOfBirth, offenceAt: c.offenceAt, arrestedAt: c.arrestedAt }, now.getTime()) : null;
+  return age?.minor ? age.years : null;
 }
 
 export interface PlacementCheck {
@@ -145,8 +177,19 @@ export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor
       target = tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)).get();
       if (!target || target.status !== 'scheduled') throw new ServiceError('CONFLICT', 'Deze zitting bestaat niet of is vervallen.');
       if (current?.sessionId === target.id) throw new ServiceError('CONFLICT', 'De zaak staat al op deze zitting.');
+      // Not to be confirmed away: a hearing on a session that has begun or took place cannot happen.
+      if (sessionHasStarted(target, now)) {
+        throw new ServiceError('CONFLICT', `Deze zitting is al begonnen of voorbij (${DUTCH.moment(sessionStart(target))}): kies een zitting die nog moet beginnen.`);
+      }
       if (c.modality === 'zsm' || !sessionAcceptsCase(target, c.modality, c.fillerKind)) {
         throw new ServiceError('CONFLICT', 'Deze zitting neemt deze modaliteit niet.');
+      }
+      const minorAge = minorAtOffence(db, c, now);
+      if (minorAge !== null && !target.acceptsMinors) {
+        throw new ServiceError(
+          'CONFLICT',
+          `De verdachte was ${minorAge} jaar ten tijde van het feit: een minderjarige valt onder het jeugdstrafrecht (art. 77a Sr e.v.) en deze zitting neemt geen minderjarigen. Kies een zitting die minderjarigen neemt (in te stellen bij Capaciteit).`,
+        );
       }
       const places = sessionOccupancy(db, [target]).get(target.id)!;
       const slot = { ...target, capacity: places.capacity, booked: places.booked };

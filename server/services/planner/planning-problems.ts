@@ -1,14 +1,20 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { amsterdamDate, fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import type { ProblemKind } from '../../../shared/domain/planning-problem-kinds';
+import { isDetainedModality, type Modality } from '../../../shared/domain/modality';
 import { compareSeverity, problemSeverity, type ProblemSeverity } from '../../../shared/domain/problem-severity';
 import { isUnavailabilityReason, UNAVAILABILITY_REASON_LABELS } from '../../../shared/rota/unavailability-reasons';
 import type { AppDatabase } from '../../../db/open-database';
-import { loadCourtCalendar } from '../settings/district-settings';
+import { loadCourtCalendar, loadDeadlineSettings } from '../settings/district-settings';
+import { needsSummonsService } from '../../../shared/domain/planning-readiness';
+import { latestServiceDay } from '../../../shared/deadlines/summons-term';
+import { dutchDay as weekdayDay } from '../../../shared/cjib/dutch-day';
+import type { HeardModality } from '../../../shared/domain/modality';
 import { SLOT_OCCUPYING_SQL, sessionOccupancy } from '../sessions/session-occupancy';
 import { DutchTimeFormatter } from '../../../shared/planner/dutch-time';
 
 const DUTCH = new DutchTimeFormatter();
+const dayMonthYear = (date: string) => date.split('-').reverse().join('-');
 
 export interface PlanningProblemItem {
   kind: ProblemKind;
@@ -46,7 +52,7 @@ const UNDERFILLED_WITHIN_DAYS = 7;
  * prosecutor, a person who is away or on two sessions at once, a room booked twice or closed that day,
  * sessions booked beyond capacity plus their overbooking allowance or beyond their minutes, sessions
  * less than half full a week ahead (capacity that will be lost), unplanned cases within one working
- * day of a hard limit, and planned hearings that no longer fit their case. Each with a severity by how near its date is, most severe first.
+ * day of a hard limit, planned hearings that no longer fit their case, and planned hearings whose session passed without an outcome. Each with a severity by how near its date is, most severe first.
  */
 export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProblemItem[] {
   const today = amsterdamDate(now.getTime());
@@ -120,25 +126,86 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
     const limitDate = amsterdamDate(Date.parse(c.nextLimit));
     if (limitDate <= today || calendar.workingDaysBetween(today, limitDate) <= 1) add('case_near_limit', limitDate, null, c.id, c.parketnummer);
   }
+  // A case whose session was cancelled and that has no new hearing yet: it must be planned again (issue 11, item 8).
+  const orphaned = db.$client
+    .prepare(
+      `select c.id, c.parketnummer, max(s.date) as date, r.name as room from criminal_case c
+       join hearing h on h.case_id = c.id and h.status = 'cancelled' join court_session s on s.id = h.session_id and s.status = 'cancelled'
+       join courtroom r on r.id = s.courtroom_id
+       where c.status = 'awaiting_planning' and s.date >= ? and not exists (select 1 from hearing p where p.case_id = c.id and p.status in ${SLOT_OCCUPYING_SQL})
+       group by c.id order by date, c.id`,
+    )
+    .all(today) as { id: number; parketnummer: string; date: string; room: string }[];
+  for (const c of orphaned) add('replan_after_cancellation', c.date, null, c.id, `${c.parketnummer} (${c.room}, ${dayMonthYear(c.date)})`);
   // A planned hearing that no longer fits its case: facts corrected or a precondition's date moved after it was planned.
   const planned = db.$client
     .prepare(
-      `select c.id, c.parketnummer, s.id as sessionId, s.date, s.start_time as startTime, case when c.next_limit_kind = 'none' then null else c.hearing_by end as hearingBy, c.hearing_from as hearingFrom, c.ready_from as readyFrom
+      `select c.id, c.parketnummer, s.id as sessionId, s.date, s.start_time as startTime, case when c.next_limit_kind = 'none' then null else c.hearing_by end as hearingBy, c.hearing_from as hearingFrom, c.ready_from as readyFrom,
+              c.modality, c.summons_served_at as summonsServedAt, c.short_term_consent as shortTermConsent
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
        where h.status = 'planned' and s.status = 'scheduled' and s.date >= ?`,
     )
-    .all(today) as { id: number; parketnummer: string; sessionId: number; date: string; startTime: string; hearingBy: string | null; hearingFrom: string | null; readyFrom: string | null }[];
+    .all(today) as {
+    id: number;
+    parketnummer: string;
+    sessionId: number;
+    date: string;
+    startTime: string;
+    hearingBy: string | null;
+    hearingFrom: string | null;
+    readyFrom: string | null;
+    modality: HeardModality;
+    summonsServedAt: string | null;
+    shortTermConsent: number;
+  }[];
+  const deadlineSettings = loadDeadlineSettings(db);
   for (const h of planned) {
     const [hour, minute] = h.startTime.split(':').map(Number) as [number, number];
     const starts = fromAmsterdamLocal(h.date, hour, minute);
+    // A session that has started is listed below as passed, not as out of bounds.
+    if (starts <= now.getTime()) continue;
     const why = [
       h.hearingBy && starts > Date.parse(h.hearingBy) ? `na de wettelijke termijn (${DUTCH.moment(Date.parse(h.hearingBy))})` : null,
       h.hearingFrom && starts < Date.parse(h.hearingFrom) ? `vóór het einde van de dagvaardingstermijn (${DUTCH.moment(Date.parse(h.hearingFrom))})` : null,
       h.readyFrom && starts < Date.parse(h.readyFrom) ? `vóór de zaak klaar is (${DUTCH.moment(Date.parse(h.readyFrom))})` : null,
     ].filter((w): w is string => w !== null);
     if (why.length > 0) add('hearing_out_of_bounds', h.date, h.sessionId, h.id, `${h.parketnummer}: zitting ${why.join(' en ')}`);
+    // The summons for a planned date must be served by the session minus the summons term (art. 265
+    // lid 1 Sv, art. 370 Sv; Atw per the district settings): listed until served, more severe as that day nears.
+    if (needsSummonsService(h)) {
+      const serveBy = latestServiceDay(starts, h.modality, h.shortTermConsent === 1, deadlineSettings, calendar);
+      const day = weekdayDay(serveBy);
+      add('summons_not_served', serveBy, h.sessionId, h.id, serveBy < today ? `${h.parketnummer}: dagvaarding niet betekend, uiterlijk ${day} (te laat voor deze zitting)` : `${h.parketnummer}: dagvaarding uiterlijk betekenen op ${day}`);
+    }
   }
+  problems.push(...passedHearings(db, now));
   return problems.sort((x, y) => compareSeverity(x.severity, y.severity) || (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+/**
+ * Planned hearings whose session has started or took place without an outcome recorded: the case
+ * looks planned but may not have been heard. Listed until a clerk records what happened (held,
+ * adjourned) or the case is planned again; critical for a detained case, whose hard limit (custody limits of
+ * art. 59a, 64 and 66 Sv) keeps running, with that limit in the text. Any date in the past counts, not only the horizon.
+ */
+function passedHearings(db: AppDatabase, now: Date): PlanningProblemItem[] {
+  const rows = db.$client
+    .prepare(
+      `select c.id, c.parketnummer, c.modality, s.id as sessionId, s.date, s.start_time as startTime,
+              case when c.next_limit_kind = 'none' then null else c.hearing_by end as hearingBy
+       from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
+       where h.status = 'planned' and s.status = 'scheduled' and s.date <= ? order by s.date, s.start_time, c.id`,
+    )
+    .all(amsterdamDate(now.getTime())) as { id: number; parketnummer: string; modality: Modality; sessionId: number; date: string; startTime: string; hearingBy: string | null }[];
+  return rows.flatMap((h) => {
+    const [hour, minute] = h.startTime.split(':').map(Number) as [number, number];
+    const starts = fromAmsterdamLocal(h.date, hour, minute);
+    if (starts > now.getTime()) return [];
+    const detained = isDetainedModality(h.modality);
+    const limit = h.hearingBy ? `; uiterste zittingsdatum ${DUTCH.moment(Date.parse(h.hearingBy))}` : '';
+    const subject = `${h.parketnummer}: zitting van ${DUTCH.moment(starts)} is voorbij, maar er is geen uitkomst vastgelegd${limit}. Leg vast wat er gebeurde of plan de zaak opnieuw.`;
+    return [{ kind: 'hearing_session_passed' as const, severity: detained ? ('critical' as const) : ('warning' as const), date: h.date, sessionId: h.sessionId, caseId: h.id, subject }];
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { mapResultToRealSessions, reserveOnPool, splitReservedCapacity } from '.
 import { releaseDueReservations, SYSTEM_ACTOR } from '../reservations/release-reservations';
 import type { AppDatabase } from '../../../db/open-database';
 import type { OperationContext } from '../context/operation-context';
+import { runWriteTransaction } from '../context/write-transaction';
 import { courtSessions, criminalCases, hearings } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { transitionCase } from '../cases/case-transition';
@@ -44,7 +45,10 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
   const now = ctx.clock.now();
   const occurredAt = now.toISOString();
   const started = performance.now();
-  await ctx.write(() => releaseDueReservations(db, ctx.clock.today(), SYSTEM_ACTOR, now));
+  // Housekeeping before the plan, in its own transaction but not through ctx.write: ctx.write marks the
+  // request processed, and a run killed after this and before its placements would then be 'done'
+  // without having planned anything (issue 12, found by the crash soak: scripts/soak/crash-soak.ts).
+  await runWriteTransaction(db.$client, () => releaseDueReservations(db, ctx.clock.today(), SYSTEM_ACTOR, now));
   const { problem, notReady, reservedSlots, announced } = buildPlanningProblem(db, run, now);
   const builtAt = changeMarker(db);
   const reserve = run.holdBackForUrgent ? forecastReserveFor(db, problem.sessions, now) : null;

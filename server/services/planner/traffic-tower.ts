@@ -26,12 +26,13 @@ export const TOWER_SQL = {
              from court_session s where s.date between ? and ?`,
   bookedByModality: OCCUPANCY_SQL.bookedByModality(1),
   reservations: reservationsOfSessionsSql(1),
-  queue: `select modality, count(*) as waiting, sum(planning_gaps <> '') as notReady,
+  // Waiting: cases awaiting a session, and cases still in intake (they will need one; issue 11, item 12).
+  queue: `select modality, count(*) as waiting, sum(status = 'intake') as inIntake, sum(planning_gaps <> '') as notReady,
                  sum(next_limit < ?) as overdue,
                  sum(next_limit >= ? and next_limit < ?) as within1,
                  sum(next_limit >= ? and next_limit < ?) as within3,
                  sum(next_limit >= ? and next_limit < ?) as within7
-          from criminal_case where status = 'awaiting_planning' group by modality order by modality`,
+          from criminal_case where status in ('intake', 'awaiting_planning') group by modality order by modality`,
 } as const;
 
 interface SessionRow {
@@ -45,6 +46,7 @@ interface SessionRow {
 interface QueueRow {
   modality: Modality;
   waiting: number;
+  inIntake: number;
   notReady: number;
   overdue: number;
   within1: number;
@@ -111,6 +113,7 @@ function readQueue(db: AppDatabase, calendar: ReturnType<typeof loadCourtCalenda
   return rows.map((r) => ({
     modality: r.modality,
     waiting: r.waiting,
+    inIntake: r.inIntake ?? 0,
     notReady: r.notReady ?? 0,
     overdue: r.overdue ?? 0,
     within1: r.within1 ?? 0,

@@ -8,7 +8,7 @@ import { reserveSlots } from './reserve-slots';
 export const reservationsHandlers: FeatureHandlers<'reservations'> = {
   'reservations.list': async (input, ctx) => {
     await releaseDueBeforeReading(ctx);
-    return listReservations(ctx.db, input);
+    return listReservations(ctx.db, input, ctx.actor, ctx.clock.today());
   },
   'reservations.reserve': (input, ctx) => ctx.write(() => reserveSlots(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),
   'reservations.release': (input, ctx) =>

@@ -2,8 +2,9 @@ import type { AppDatabase } from '../../../db/open-database';
 import { RESERVABLE_MODALITIES, type ReservableModality } from '../../../shared/domain/reservation';
 import { parseAcceptedModalities, type SessionType } from '../../../shared/domain/session';
 import type { ReservationsOverview } from '../../../shared/api/contract';
-import { loadReservationReleaseWorkingDays } from '../settings/district-settings';
-import { sessionOccupancy } from '../sessions/session-occupancy';
+import { releaseDueOn } from '../../../shared/planning/reservation-release';
+import { loadCourtCalendar, loadReservationReleaseWorkingDays } from '../settings/district-settings';
+import { SLOT_OCCUPYING_SQL, sessionOccupancy } from '../sessions/session-occupancy';
 
 interface SessionRow {
   id: number;
@@ -22,7 +23,7 @@ interface SessionRow {
  * released) with their fill and release date, and the slots still free for anyone. Read only:
  * release the due reservations first (release-before-reading.ts), so the overview is never stale.
  */
-export function listReservations(db: AppDatabase, window: { from: string; to: string }): ReservationsOverview {
+export function listReservations(db: AppDatabase, window: { from: string; to: string }, actor: string, today: string): ReservationsOverview {
   const sessions = db.$client
     .prepare(
       `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.status, s.capacity_slots as capacitySlots,
@@ -32,8 +33,12 @@ export function listReservations(db: AppDatabase, window: { from: string; to: st
     )
     .all(window.from, window.to) as SessionRow[];
   const occupancy = sessionOccupancy(db, sessions);
+  const workingDays = loadReservationReleaseWorkingDays(db);
+  const calendar = loadCourtCalendar(db);
+  const bookings = bookingsOfReservedSessions(db, sessions.filter((s) => occupancy.get(s.id)!.reservation !== undefined).map((s) => s.id));
   return {
-    releaseWorkingDays: loadReservationReleaseWorkingDays(db),
+    releaseWorkingDays: workingDays,
+    actor,
     sessions: sessions.map((s) => {
       const places = occupancy.get(s.id)!;
       const own = places.reservation;
@@ -55,6 +60,8 @@ export function listReservations(db: AppDatabase, window: { from: string; to: st
           releasedBy: r.releasedBy,
           releaseKind: r.releaseKind,
           releasedSlots: r.releasedSlots,
+          // The bookings of the modality in booking order; this reservation's fill is the slice after its start.
+          fillingCases: (bookings.get(`${s.id}|${r.modality}`) ?? []).slice(fill.start, fill.start + fill.filled),
         };
       });
       const open = list.filter((r) => r.status === 'open');
@@ -63,6 +70,8 @@ export function listReservations(db: AppDatabase, window: { from: string; to: st
         return { modality, reserved: sum(mine.map((r) => r.slots)), filled: sum(mine.map((r) => r.filled)), unfilled: sum(mine.map((r) => r.unfilled)) };
       }).filter((m) => m.reserved > 0);
       const accepted = parseAcceptedModalities(s.acceptedModalities, s.sessionType);
+      // A new reservation only where it can hold: after today, release date still ahead, a free place (reserve-slots.ts checks the same).
+      const canReserve = s.date > today && releaseDueOn(s.date, workingDays, calendar) > today && places.free > 0;
       return {
         sessionId: s.id,
         date: s.date,
@@ -77,12 +86,29 @@ export function listReservations(db: AppDatabase, window: { from: string; to: st
         unfilled: places.reserved,
         free: places.free,
         releaseDueOn: open.length > 0 ? open.map((r) => r.releaseDueOn).sort()[0]! : null,
-        reservableModalities: RESERVABLE_MODALITIES.filter((m): m is ReservableModality => accepted.includes(m)),
+        reservableModalities: canReserve ? RESERVABLE_MODALITIES.filter((m): m is ReservableModality => accepted.includes(m)) : [],
         byModality,
         reservations: list,
       };
     }),
   };
+}
+
+/** The booked cases (planned or held) of each session per modality, in booking order (hearing id): key `sessionId|modality`. */
+function bookingsOfReservedSessions(db: AppDatabase, sessionIds: readonly number[]): Map<string, { caseId: number; parketnummer: string }[]> {
+  const out = new Map<string, { caseId: number; parketnummer: string }[]>();
+  if (sessionIds.length === 0) return out;
+  const rows = db.$client
+    .prepare(
+      `select h.session_id as sessionId, c.modality, c.id as caseId, c.parketnummer from hearing h join criminal_case c on c.id = h.case_id
+       where h.session_id in (${sessionIds.map(() => '?').join(',')}) and h.status in ${SLOT_OCCUPYING_SQL} order by h.id`,
+    )
+    .all(...sessionIds) as { sessionId: number; modality: string; caseId: number; parketnummer: string }[];
+  for (const r of rows) {
+    const key = `${r.sessionId}|${r.modality}`;
+    out.set(key, [...(out.get(key) ?? []), { caseId: r.caseId, parketnummer: r.parketnummer }]);
+  }
+  return out;
 }
 
 function sum(values: readonly number[]): number {

@@ -35,26 +35,31 @@ export function reserveSlots(db: AppDatabase, input: ReserveSlots, actor: string
     const workingDays = loadReservationReleaseWorkingDays(tx);
     const due = releaseDueOn(session.date, workingDays, loadCourtCalendar(tx));
     if (due <= today) {
-      throw new ServiceError('CONFLICT', `Te laat om te reserveren: niet gevulde plaatsen gaan ${workingDays} werkdag(en) vóór de zitting (op ${due}) terug naar de rechtbank.`);
+      throw new ServiceError(
+        'CONFLICT',
+        `Te laat om te reserveren: niet gevulde plaatsen gaan ${workingDays} ${workingDays === 1 ? 'werkdag' : 'werkdagen'} vóór de zitting (op ${due.split('-').reverse().join('-')}) terug naar de rechtbank. Kies een latere zitting.`,
+      );
     }
 
     const { booked, reserved: unfilledBefore, free, bookedByModality: bookedHere, reservation: state } = sessionOccupancy(db, [session]).get(session.id)!;
-    // Booked cases of the modality beyond the open reservations fill the new one at once.
+    // Cases of the modality booked now were there before the reservation: they never fill it (issue 11, item 10).
+    const bookedBefore = bookedHere[input.modality] ?? 0;
     const newId = Number.MAX_SAFE_INTEGER;
-    const withNew = fillReservations([...(state?.reservations ?? []), { id: newId, modality: input.modality, slots: input.slots, releasedAt: null, releasedSlots: null }], bookedHere);
+    const withNew = fillReservations([...(state?.reservations ?? []), { id: newId, modality: input.modality, slots: input.slots, releasedAt: null, releasedSlots: null, bookedBefore }], bookedHere);
     const needed = withNew.get(newId)!.unfilled;
     if (needed > free) {
       const alreadyFilled = input.slots - needed;
       throw new ServiceError(
         'CONFLICT',
-        `Niet genoeg vrije plaatsen: deze zitting heeft nog ${free} vrije ${free === 1 ? 'plaats' : 'plaatsen'} (capaciteit ${session.capacitySlots}, ${booked} geboekt, ${unfilledBefore} gereserveerd en nog niet gevuld); ` +
-          `u vraagt er ${input.slots}${alreadyFilled > 0 ? `, waarvan ${alreadyFilled} al gevuld met geboekte zaken van deze modaliteit` : ''}.`,
+        `Aantal plaatsen: deze zitting heeft nog ${free} vrije ${free === 1 ? 'plaats' : 'plaatsen'} (capaciteit ${session.capacitySlots}, ${booked} geboekt, ${unfilledBefore} gereserveerd en nog niet gevuld); ` +
+          `u vraagt er ${input.slots}${alreadyFilled > 0 ? `, waarvan ${alreadyFilled} al gevuld met geboekte zaken van deze modaliteit` : ''}. ` +
+          (free > 0 ? `Vul hoogstens ${free} in of kies een andere zitting.` : 'Kies een andere zitting.'),
       );
     }
     const note = input.note?.trim() || null;
     const row = tx
       .insert(reservations)
-      .values({ sessionId: session.id, modality: input.modality, slots: input.slots, reservedBy: actor, reservedAt: now.toISOString(), note, releaseDueOn: due })
+      .values({ sessionId: session.id, modality: input.modality, slots: input.slots, reservedBy: actor, reservedAt: now.toISOString(), note, releaseDueOn: due, bookedBefore })
       .returning({ id: reservations.id })
       .get();
     recordAudit(tx, {
@@ -63,7 +68,7 @@ export function reserveSlots(db: AppDatabase, input: ReserveSlots, actor: string
       entityType: 'reservation',
       entityId: row.id,
       reason: note,
-      details: { sessionId: session.id, date: session.date, modality: input.modality, slots: input.slots, releaseDueOn: due },
+      details: { sessionId: session.id, date: session.date, modality: input.modality, slots: input.slots, releaseDueOn: due, bookedBefore },
       occurredAt: now.toISOString(),
     });
     return { id: row.id, releaseDueOn: due };

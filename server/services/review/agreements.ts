@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lt, or } from 'drizzle-orm';
+import { reviewPeriodRange } from '../../../shared/metrics/review-period';
 import type { AppDatabase } from '../../../db/open-database';
 import { reviewAgreements } from '../../../db/schema';
 import type { ParsedInput } from '../../../shared/api/contract';
@@ -44,6 +45,12 @@ export function listAgreements(db: Reader, input: ParsedInput<'review.agreements
 
 /** Creates an agreement or changes one; a status change needs a reason, and 'done' needs its evidence. */
 export function saveAgreement(db: AppDatabase, input: ParsedInput<'review.agreements.save'>, actor: string, now: Date): { id: number } {
+  // A due date before the start of the agreement's review period is a typing error (issue 11, item 12: '1 januari 1999').
+  const periodStart = reviewPeriodRange(input.period).from;
+  if (input.dueOn < periodStart) {
+    const dmy = (date: string) => date.split('-').reverse().join('-');
+    throw new ServiceError('INVALID_INPUT', `Uiterlijk: ${dmy(input.dueOn)} ligt vóór het begin van de overlegperiode (${dmy(periodStart)}); kies een latere datum.`);
+  }
   if (input.status === 'done' && !input.evidence) {
     throw new ServiceError('INVALID_INPUT', 'Bewijs: leg vast waaruit blijkt dat de afspraak is nagekomen voordat u haar afrondt.');
   }

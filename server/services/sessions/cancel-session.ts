@@ -30,11 +30,11 @@ export function cancelSession(
     if (session.date < today) throw new ServiceError('CONFLICT', `${what} ligt in het verleden en kan niet meer vervallen.`);
     const cases = casesOnSession(tx, session.id);
     if (cases.length > 0 && !input.confirm) {
-      throw new ServiceError(
-        'CONFLICT',
+      const message =
         `Op ${what.charAt(0).toLowerCase()}${what.slice(1)} ${cases.length === 1 ? 'staat 1 zaak' : `staan ${cases.length} zaken`} gepland: ${listCases(cases)}. ` +
-          'Bevestig het vervallen uitdrukkelijk; deze zaken moeten daarna opnieuw worden gepland.',
-      );
+        'Bevestig het vervallen uitdrukkelijk; deze zaken moeten daarna opnieuw worden gepland.';
+      // The detail on 'confirm' tells the form this refusal asks for the confirmation (a version conflict has none).
+      throw new ServiceError('CONFLICT', message, [{ path: 'confirm', message: 'vink de bevestiging aan om de zitting toch te laten vervallen.' }]);
     }
     tx.update(courtSessions).set({ status: 'cancelled', cancelReason: input.reason }).where(eq(courtSessions.id, session.id)).run();
     const plannedCases = cases.map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer }));

@@ -4,11 +4,12 @@ import type { CapacitySession } from '../../../shared/capacity/capacity-schemas'
 import { acceptanceIssues, capacityIssues, minutesBetween } from '../../../shared/capacity/capacity-rules';
 import { serializeList, sessionAcceptsCase } from '../../../shared/domain/session';
 import type { AppDatabase } from '../../../db/open-database';
-import { courtSessions } from '../../../db/schema';
+import { courtSessions, criminalCases } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { casesOnSession, listCases, sessionById } from '../capacity/capacity-rows';
 import { changedFields, refuseIssues } from '../capacity/field-issues';
+import { minorAtOffence } from '../planner/manual-placement';
 
 /**
  * Changes one session's capacity, overbooking and accepted modalities (an exception to its template).
@@ -30,6 +31,7 @@ export function updateSession(db: AppDatabase, input: ParsedInput<'sessions.upda
       overbookingSlots: input.overbookingSlots,
       acceptedModalities: serializeList(input.acceptedModalities),
       acceptedFillerKinds: serializeList(input.acceptedFillerKinds),
+      ...(input.acceptsMinors !== undefined ? { acceptsMinors: input.acceptsMinors } : {}),
     };
     const cases = casesOnSession(tx, before.id);
     if (cases.length > input.capacitySlots + input.overbookingSlots) {
@@ -41,6 +43,16 @@ export function updateSession(db: AppDatabase, input: ParsedInput<'sessions.upda
     const refused = cases.filter((c) => !sessionAcceptsCase({ sessionType: before.sessionType, ...values }, c.modality, c.fillerKind));
     if (refused.length > 0) {
       throw new ServiceError('CONFLICT', `Modaliteiten: de zitting zou geplande zaken niet meer nemen: ${listCases(refused)}. Verplaats die zaken eerst.`);
+    }
+    // A session closed to minors again must not keep a minor's case (juvenile law, art. 77a Sr ff.).
+    if (input.acceptsMinors === false && before.acceptsMinors) {
+      const minors = cases.filter((c) => {
+        const row = tx.select({ suspectId: criminalCases.suspectId, offenceAt: criminalCases.offenceAt, arrestedAt: criminalCases.arrestedAt }).from(criminalCases).where(eq(criminalCases.id, c.caseId)).get();
+        return row !== undefined && minorAtOffence(db, row, now) !== null;
+      });
+      if (minors.length > 0) {
+        throw new ServiceError('CONFLICT', `Neemt ook minderjarigen: op deze zitting staan zaken van minderjarige verdachten: ${listCases(minors)}. Verplaats die zaken eerst.`);
+      }
     }
     tx.update(courtSessions).set(values).where(eq(courtSessions.id, before.id)).run();
     const after = sessionById(tx, before.id)!;

@@ -23,6 +23,7 @@ export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.we
 
   const personNames = new Map(db.select({ id: persons.id, name: persons.name }).from(persons).all().map((p) => [p.id, p.name]));
   const rollBySession = loadRolls(db, days[0]!, days[6]!);
+  const cancelledCases = loadCancelledCases(db, rows.filter((r) => r.session.status === 'cancelled').map((r) => r.session.id));
   const sessionsByRoom = new Map<number, SessionSummary[]>();
   const occupancy = sessionOccupancy(db, rows.map((r) => r.session));
   const totals = { sessions: 0, capacitySlots: 0, booked: 0, reserved: 0, free: 0 };
@@ -45,6 +46,8 @@ export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.we
       overbooked: places.overbooked,
       judgeName: session.judgeId === null ? null : (personNames.get(session.judgeId) ?? null),
       prosecutorName: session.prosecutorId === null ? null : (personNames.get(session.prosecutorId) ?? null),
+      cancelReason: session.status === 'cancelled' ? session.cancelReason : null,
+      cancelledCases: cancelledCases.get(session.id) ?? [],
       cases: rollBySession.get(session.id) ?? [],
     };
     if (active) {
@@ -87,4 +90,25 @@ function loadRolls(db: AppDatabase, from: string, to: string): Map<number, Sessi
     rolls.set(sessionId, list);
   }
   return rolls;
+}
+
+/**
+ * Per cancelled session: the cases that were planned on it when it was cancelled (the plannedCases of
+ * its 'session.cancelled' audit row) and whether each has a planned hearing again.
+ */
+function loadCancelledCases(db: AppDatabase, sessionIds: readonly number[]): Map<number, SessionSummary['cancelledCases']> {
+  const out = new Map<number, SessionSummary['cancelledCases']>();
+  if (sessionIds.length === 0) return out;
+  const audits = db.$client
+    .prepare(`select entity_id as sessionId, details from audit_event where action = 'session.cancelled' and entity_type = 'court_session' and entity_id in (${sessionIds.map(() => '?').join(',')}) order by id`)
+    .all(...sessionIds) as { sessionId: number; details: string | null }[];
+  const replanned = db.$client.prepare(`select 1 from hearing where case_id = ? and status = 'planned' limit 1`);
+  for (const audit of audits) {
+    const details = (audit.details ? JSON.parse(audit.details) : {}) as { plannedCases?: { caseId: number; parketnummer: string }[] };
+    out.set(
+      audit.sessionId,
+      (details.plannedCases ?? []).map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer, replanned: replanned.get(c.caseId) !== undefined })),
+    );
+  }
+  return out;
 }

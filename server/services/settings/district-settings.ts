@@ -3,6 +3,7 @@ import { createCourtCalendar, courtCalendarSettingsSchema, type CourtCalendar } 
 import { deadlineSettingsSchema, resolveDeadlineSettings, type DeadlineSettings } from '../../../shared/deadlines/settings';
 import { DEFAULT_RESERVATION_RELEASE_WORKING_DAYS } from '../../../shared/domain/reservation';
 import { reservationReleaseWorkingDaysSchema } from '../../../shared/planning/reservation-release';
+import { DEFAULT_RETENTION_TERM, retentionTermSchema, type RetentionTerm } from '../../../shared/retention/retention';
 import type { AppDatabase } from '../../../db/open-database';
 import { districtSettings } from '../../../db/schema';
 
@@ -11,6 +12,8 @@ export const SETTING_KEYS = {
   confirmed: 'deadlines.confirmed',
   equivalentDays: 'calendar.equivalentDaysByYear',
   reservationReleaseWorkingDays: 'reservations.releaseWorkingDays',
+  /** Months the personal data of a finished case is kept (AVG art. 5 lid 1 onder e; docs/retention.md). */
+  retention: 'retention.finishedCaseTerm',
 } as const;
 
 type Reader = Pick<AppDatabase, 'select'>;
@@ -45,6 +48,14 @@ export function loadReservationReleaseWorkingDays(db: Reader): number {
   if (value === undefined) return DEFAULT_RESERVATION_RELEASE_WORKING_DAYS;
   const parsed = reservationReleaseWorkingDaysSchema.safeParse(value);
   return parsed.success ? parsed.data : invalid(SETTING_KEYS.reservationReleaseWorkingDays, parsed.error.issues[0]?.message ?? '');
+}
+
+/** How long the personal data of a finished case is kept, and whether the privacy officer confirmed it. */
+export function loadRetentionTerm(db: Reader): RetentionTerm {
+  const value = stored(db, SETTING_KEYS.retention);
+  if (value === undefined) return DEFAULT_RETENTION_TERM;
+  const parsed = retentionTermSchema.safeParse(value);
+  return parsed.success ? parsed.data : invalid(SETTING_KEYS.retention, parsed.error.issues[0]?.message ?? '');
 }
 
 /** Setting keys whose reading the district has confirmed against the statute. */

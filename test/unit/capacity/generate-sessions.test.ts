@@ -102,6 +102,7 @@ describe('generateSessions: the pattern', () => {
       capacityMinutes: 135,
       acceptedModalities: 'snelrecht_nd,filler',
       acceptedFillerKinds: 'verzet,vtl',
+      acceptsMinors: false,
       overbookingSlots: 1,
     });
     expect(plan.skipped).toEqual([]);

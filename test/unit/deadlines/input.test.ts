@@ -45,7 +45,9 @@ describe('deadlineInputSchema', () => {
   it.each([
     ['an extension without a custody order', { custodyOrderedAt: undefined }, 'custodyExtendedAt', 'zonder bevel inverzekeringstelling'],
     ['an extension before the custody order', { custodyExtendedAt: '2026-04-10T15:00:00+02:00' }, 'custodyExtendedAt', 'ligt vóór bevel inverzekeringstelling'],
-    ['a custody order before the arrest', { custodyOrderedAt: '2026-04-10T09:00:00+02:00' }, 'custodyOrderedAt', 'ligt vóór aanhouding (arrestedAt)'],
+    // Issue 11, item 11: the field by its label and the moments as dd-mm-jjjj uu:mm, no internal names.
+    ['a custody order before the arrest', { custodyOrderedAt: '2026-04-10T09:00:00+02:00' }, 'custodyOrderedAt', 'Bevel inverzekeringstelling (10-04-2026 09:00) ligt vóór aanhouding (10-04-2026 10:00): controleer beide tijdstippen'],
+    ['a 1970 moment', { arrestedAt: '1970-01-01T10:00:00+01:00', custodyOrderedAt: undefined, custodyExtendedAt: undefined, remandOrderedAt: undefined }, 'arrestedAt', 'Tijdstip 01-01-1970 10:00 ligt buiten 2000-2099: vul een tijdstip tussen 2000 en 2099 in'],
     ['a bewaring before the custody order', { remandOrderedAt: '2026-04-10T12:00:00+02:00' }, 'remandOrderedAt', 'ligt vóór bevel inverzekeringstelling'],
     ['a summons before the arrest', { summonsServedAt: '2026-04-09T10:00:00+02:00' }, 'summonsServedAt', 'ligt vóór aanhouding'],
     ['a judgment before the summons', { judgmentAt: '2026-04-14T09:00:00+02:00' }, 'judgmentAt', 'ligt vóór betekening dagvaarding'],
@@ -54,6 +56,13 @@ describe('deadlineInputSchema', () => {
     const result = deadlineInputSchema.safeParse({ ...VALID, ...change });
     expect(result.success).toBe(false);
     expect(result.error?.issues).toContainEqual(expect.objectContaining({ path: [path], message: expect.stringContaining(message) }));
+  });
+
+  it('never shows an internal field name or an ISO text in these messages', () => {
+    const result = deadlineInputSchema.safeParse({ ...VALID, custodyOrderedAt: undefined, arrestedAt: '1970-01-01T10:00:00+01:00', summonsServedAt: '1969-01-01T10:00:00+01:00' });
+    for (const issue of result.error?.issues ?? []) {
+      expect(issue.message).not.toMatch(/\((arrestedAt|custodyOrderedAt|summonsServedAt)\)|\d{4}-\d{2}-\d{2}T/);
+    }
   });
 
   it('compares instants, not texts: the same moment in another offset is not earlier', () => {
@@ -83,7 +92,7 @@ describe('messages naming the case and the field', () => {
     const result = parseDeadlineInputList(input);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors).toEqual([
-      'Zaak "PN-8" (nr. 2 in de lijst), veld custodyExtendedAt: Verlenging van de inverzekeringstelling zonder bevel inverzekeringstelling (custodyOrderedAt)',
+      'Zaak "PN-8" (nr. 2 in de lijst), veld custodyExtendedAt: Verlenging van de inverzekeringstelling zonder bevel inverzekeringstelling: vul eerst het tijdstip van het bevel inverzekeringstelling in',
       'Zaak zonder id (nr. 3 in de lijst), veld id: Zaak-id ontbreekt',
       'Zaak zonder id (nr. 3 in de lijst), veld modality: Modaliteit moet een van zsm, supersnelrecht, snelrecht, snelrecht_nd, filler zijn',
       'Zaak zonder id (nr. 4 in de lijst): Verwacht een object met de gegevens van één zaak',

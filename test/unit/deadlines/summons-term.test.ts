@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
 import { deadlineInputSchema } from '../../../shared/deadlines/input';
-import type { DeadlineSettings } from '../../../shared/deadlines/settings';
+import { DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from '../../../shared/deadlines/settings';
+import { earliestHearing, expectedServiceMoment, latestServiceDay } from '../../../shared/deadlines/summons-term';
+import { defaultCourtCalendar } from '../../../shared/calendar/court-calendar';
+import { startOfAmsterdamDay } from '../../../shared/calendar/amsterdam-time';
+import { addDays } from '../../../shared/calendar/local-date';
 
 function compute(fields: Record<string, unknown>, settings?: Partial<DeadlineSettings>) {
   return computeDeadlines(deadlineInputSchema.parse({ id: 'S-1', ...fields }), settings);
@@ -98,5 +102,32 @@ describe('consent to a shorter term (art. 265 lid 2 Sv)', () => {
     const result = compute({ modality: 'zsm', summonsServedAt: '2026-04-11T10:00:00+02:00' });
     expect(result.hearingFrom).toBeUndefined();
     expect(result.warnings).toContainEqual(expect.stringContaining('Dagvaarding betekend bij een ZSM-zaak'));
+  });
+});
+
+describe('serving for a date (issue 11 item 3): the last day of service is the inverse of the one summons-term rule', () => {
+  const calendar = defaultCourtCalendar();
+  const at = (iso: string) => Date.parse(iso);
+  it.each<[string, DeadlineSettings, string, boolean, string]>([
+    // 10 days (art. 265 lid 1 Sv) with the Atw: served Fri 3 April the term ends Mon 13, hearing from Tue 14; served Sat 4 it ends Tue 14.
+    ['10 days, a Tuesday hearing', { ...DEFAULT_DEADLINE_SETTINGS, politierechterModalities: [] }, '2026-04-14T09:00:00+02:00', false, '2026-04-03'],
+    // 3 days before the politierechter (art. 370 Sv): a hearing on Friday 17 April can be served until Monday 13 April.
+    ['3 days, a Friday hearing', DEFAULT_DEADLINE_SETTINGS, '2026-04-17T09:00:00+02:00', false, '2026-04-13'],
+    // Mon 22 June 13:30: served Wed 17 the term ends Sat 20 -> art. 1 Atw Mon 22 (too late); Tue 16 is the last day.
+    ['3 days, a Monday hearing', DEFAULT_DEADLINE_SETTINGS, '2026-06-22T13:30:00+02:00', false, '2026-06-16'],
+    // With consent to a shorter term (art. 265 lid 2 Sv): on the day of the hearing itself.
+    ['with consent', DEFAULT_DEADLINE_SETTINGS, '2026-06-22T13:30:00+02:00', true, '2026-06-22'],
+  ])('%s', (_, settings, hearing, consent, expected) => {
+    const day = latestServiceDay(at(hearing), 'snelrecht_nd', consent, { ...settings }, calendar);
+    expect(day).toBe(expected);
+    expect(earliestHearing(startOfAmsterdamDay(day), 'snelrecht_nd', consent, { ...settings }, calendar).at).toBeLessThanOrEqual(at(hearing));
+    if (!consent) expect(earliestHearing(startOfAmsterdamDay(addDays(day, 1)), 'snelrecht_nd', consent, { ...settings }, calendar).at).toBeGreaterThan(at(hearing));
+  });
+
+  it('counts from now, or from the expected service date when that lies later', () => {
+    const now = at('2026-06-15T09:30:00+02:00');
+    expect(expectedServiceMoment(null, now)).toBe(now);
+    expect(expectedServiceMoment('2026-06-10', now)).toBe(now);
+    expect(expectedServiceMoment('2026-06-18', now)).toBe(startOfAmsterdamDay('2026-06-18'));
   });
 });

@@ -97,15 +97,47 @@ describe('the demo history (700 cases a year, 2 years)', () => {
     }
   });
 
-  it('leaves nothing final unsent on the as-of date (the OM work list is empty), and sends within the norm mostly', () => {
+  it('sends in one batch a day (15:00 on court days), every send with its batch id', () => {
+    const sends = handedOff.flatMap((c) => c.decision!.handoff!.sends);
+    const uidOfMoment = new Map<string, Set<string>>();
+    for (const send of sends) {
+      expect(send.batchUid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      uidOfMoment.set(send.sentAt, (uidOfMoment.get(send.sentAt) ?? new Set()).add(send.batchUid));
+    }
+    expect([...uidOfMoment.values()].every((uids) => uids.size === 1)).toBe(true);
+    expect(new Set(sends.map((s) => s.batchUid)).size).toBe(uidOfMoment.size);
+    for (const moment of uidOfMoment.keys()) {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(ms(moment));
+      expect(ms(moment)).toBe(fromAmsterdamLocal(day, 15, 0));
+      expect(calendar.isCourtDay(day)).toBe(true);
+      expect(ms(moment)).toBeLessThan(cutoff);
+    }
+    // A batch most court days: more than one decision per batch on average.
+    expect(uidOfMoment.size).toBeGreaterThan(100);
+    expect(sends.length / uidOfMoment.size).toBeGreaterThan(1.5);
+  });
+
+  it('leaves on the as-of date a few final decisions for the next batch (the OM work list is not empty), and sends within the norm mostly', () => {
+    const lastBatch = Math.max(...handedOff.flatMap((c) => c.decision!.handoff!.sends.map((s) => ms(s.sentAt))));
+    const finalAt = (c: DemoCase) => {
+      const d = c.decision!;
+      const term = d.kind === 'judgment' ? appealTerm(ms(d.decidedAt), calendar) : verzetTerm(ms(d.deliveredAt!), calendar);
+      return Math.max(startOfAmsterdamDay(addDays(term.lastDay, 1)), d.kind === 'judgment' ? ms(d.judgmentSignedAt ?? '9999-12-31') : ms(d.recordedAt));
+    };
     const waiting = decided.filter((c) => {
       const d = c.decision!;
       if (!d.handoff || d.handoff.sends.length > 0 || d.remedy !== 'none') return false;
-      const term = d.kind === 'judgment' ? appealTerm(ms(d.decidedAt), calendar) : verzetTerm(ms(d.deliveredAt!), calendar);
-      const signed = d.kind === 'penalty_order' || d.judgmentSignedAt !== null;
-      return signed && startOfAmsterdamDay(addDays(term.lastDay, 1)) <= cutoff;
+      return finalAt(c) <= cutoff;
     });
-    expect(waiting.map((c) => c.parketnummer)).toEqual([]);
+    const reworked = handedOff.filter((c) => {
+      const last = c.decision!.handoff!.sends.at(-1)!;
+      return last.returned?.reworkedAt != null && !c.decision!.handoff!.ack && c.decision!.handoff!.sends.length === 1;
+    });
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.length + reworked.length).toBeLessThan(handedOff.length * 0.03);
+    // Each was final (and signed) only shortly before: the last batches came before it was due.
+    for (const c of waiting) expect(cutoff - finalAt(c), c.parketnummer).toBeLessThan(45 * 86_400_000);
+    expect(lastBatch).toBeLessThan(cutoff);
     const late = handedOff.filter((c) => {
       const d = c.decision!;
       const term = d.kind === 'judgment' ? appealTerm(ms(d.decidedAt), calendar) : verzetTerm(ms(d.deliveredAt!), calendar);

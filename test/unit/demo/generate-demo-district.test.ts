@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { differenceInCalendarDays, format, getISODay, parseISO, startOfISOWeek } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { fromAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
@@ -35,6 +35,24 @@ describe('the demo district generator', () => {
     const full = demo;
     const modalities = new Set(full.cases.map((c) => c.modality));
     expect([...modalities].sort()).toEqual(['filler', 'snelrecht', 'snelrecht_nd', 'supersnelrecht', 'zsm']);
+  });
+
+  it('has one session a week that also hears minors (art. 77a Sr ff.), taking every heard modality; the rest adults only', () => {
+    const mondayOf = (date: string) => format(startOfISOWeek(parseISO(date)), 'yyyy-MM-dd');
+    const weeks = new Map<string, { all: number; minors: typeof demo.sessions }>();
+    for (const s of demo.sessions) {
+      const week = weeks.get(mondayOf(s.date)) ?? { all: 0, minors: [] };
+      week.all += 1;
+      if (s.acceptsMinors) week.minors.push(s);
+      weeks.set(mondayOf(s.date), week);
+    }
+    // A full week of sessions (not one whose Monday is a holiday, such as Easter or Whit Monday) has exactly one.
+    const full = [...weeks.values()].filter((w) => w.all === 9);
+    expect(full.length).toBeGreaterThan(40);
+    for (const week of full) expect(week.minors).toHaveLength(1);
+    const forMinors = demo.sessions.filter((s) => s.acceptsMinors);
+    expect(new Set(forMinors.map((s) => `${getISODay(parseISO(s.date))} ${s.startTime} ${s.sessionType}`))).toEqual(new Set(['1 13:30 mixed']));
+    expect([...DEFAULT_ACCEPTED_MODALITIES.mixed].sort()).toEqual(['filler', 'snelrecht', 'snelrecht_nd', 'supersnelrecht']);
   });
 
   it('never books a session beyond its capacity, nor a modality it does not accept', () => {

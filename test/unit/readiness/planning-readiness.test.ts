@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  needsSummonsService,
   parseReadinessGap,
   preconditionGaps,
   READINESS_GAPS,
@@ -17,7 +18,8 @@ describe('intake fact gaps', () => {
   const base: ReadinessFacts = { modality: 'snelrecht_nd', arrestedAt: null, summonsServedAt: '2026-04-14T08:00:00.000Z', shortTermConsent: false };
   it.each<[string, Partial<ReadinessFacts>, string[]]>([
     ['snelrecht_nd with summons served', {}, []],
-    ['snelrecht_nd without summons', { summonsServedAt: null }, ['summons_served']],
+    // Issue 11 item 3: no gap; the case is planned from the expected service and the summons served for its date.
+    ['snelrecht_nd without summons (planned from the expected service, not a gap)', { summonsServedAt: null }, []],
     ['supersnelrecht without arrest or consent', { modality: 'supersnelrecht', summonsServedAt: null }, ['arrest_time', 'short_term_consent']],
     ['supersnelrecht complete', { modality: 'supersnelrecht', arrestedAt: '2026-04-14T08:00:00.000Z', shortTermConsent: true, summonsServedAt: null }, []],
     ['detained snelrecht without arrest', { modality: 'snelrecht' }, ['arrest_time']],
@@ -48,14 +50,16 @@ describe('precondition gaps', () => {
 
   it('come after the fact gaps', () => {
     const facts: ReadinessFacts = { modality: 'snelrecht_nd', arrestedAt: null, summonsServedAt: null, shortTermConsent: false };
-    expect(readinessGaps(facts, [pending('interpreter', null)], '2026-04-14')).toEqual(['summons_served', 'precondition_no_date:interpreter']);
+    expect(readinessGaps({ ...facts, modality: 'snelrecht', arrestedAt: null }, [pending('interpreter', null)], '2026-04-14')).toEqual(['arrest_time', 'precondition_no_date:interpreter']);
+    // An unserved summons is no gap (issue 11 item 3): the case is planned and the summons served for its date.
+    expect(readinessGaps(facts, [], '2026-04-14')).toEqual([]);
   });
 
   it('every gap code is listed and names what it is about', () => {
     expect(READINESS_GAPS).toContain('precondition_no_date:advice_shn');
     expect(new Set(READINESS_GAPS).size).toBe(READINESS_GAPS.length);
     expect(parseReadinessGap('precondition_overdue:advice_nfi')).toEqual({ type: 'precondition', problem: 'overdue', kind: 'advice_nfi' });
-    expect(parseReadinessGap('summons_served')).toEqual({ type: 'fact', gap: 'summons_served' });
+    expect(parseReadinessGap('arrest_time')).toEqual({ type: 'fact', gap: 'arrest_time' });
   });
 });
 
@@ -85,5 +89,15 @@ describe('suggested preconditions per modality', () => {
 
   it('leaves out what the case already has', () => {
     expect(suggestedPreconditions('snelrecht', [{ kind: 'dossier' }])).toEqual(['lawyer_informed', 'victim_informed']);
+  });
+});
+
+describe('a summons still to be served (issue 11 item 3)', () => {
+  it('is needed by heard cases other than supersnelrecht until it is recorded as served', () => {
+    expect(needsSummonsService({ modality: 'snelrecht_nd', summonsServedAt: null })).toBe(true);
+    expect(needsSummonsService({ modality: 'filler', summonsServedAt: null })).toBe(true);
+    expect(needsSummonsService({ modality: 'snelrecht_nd', summonsServedAt: '2026-04-14T08:00:00.000Z' })).toBe(false);
+    expect(needsSummonsService({ modality: 'supersnelrecht', summonsServedAt: null })).toBe(false);
+    expect(needsSummonsService({ modality: 'zsm', summonsServedAt: null })).toBe(false);
   });
 });

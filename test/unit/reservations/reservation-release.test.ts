@@ -65,7 +65,18 @@ describe('fillReservations', () => {
     ['per modality', [open(1, 'snelrecht', 2), open(2, 'snelrecht_nd', 2)], { snelrecht: 1, snelrecht_nd: 2 }, { 1: [1, 1], 2: [2, 0] }],
   ] as const)('%s', (_, reservations, booked, expected) => {
     const fill = fillReservations(reservations, booked);
-    for (const [id, [filled, unfilled]] of Object.entries(expected)) expect(fill.get(Number(id))).toEqual({ id: Number(id), filled, unfilled });
+    for (const [id, [filled, unfilled]] of Object.entries(expected)) expect(fill.get(Number(id))).toMatchObject({ id: Number(id), filled, unfilled });
+  });
+
+  it.each([
+    // Issue 11, item 10: a case booked before the reservation was made does not fill it.
+    ['bookings that were there before do not fill it', [{ ...open(1, 'snelrecht', 2), bookedBefore: 3 }], { snelrecht: 3 }, { 1: [0, 2] }],
+    ['only the bookings after it fill it', [{ ...open(1, 'snelrecht', 2), bookedBefore: 3 }], { snelrecht: 4 }, { 1: [1, 1] }],
+    ['a later reservation starts after its own bookedBefore', [open(1, 'snelrecht', 1), { ...open(2, 'snelrecht', 2), bookedBefore: 3 }], { snelrecht: 4 }, { 1: [1, 0], 2: [1, 1] }],
+    ['a booking cancelled since makes room again', [{ ...open(1, 'snelrecht', 2), bookedBefore: 3 }], { snelrecht: 2 }, { 1: [0, 2] }],
+  ] as const)('%s', (_, reservations, booked, expected) => {
+    const fill = fillReservations(reservations, booked);
+    for (const [id, [filled, unfilled]] of Object.entries(expected)) expect(fill.get(Number(id))).toMatchObject({ id: Number(id), filled, unfilled });
   });
 
   it('sums the unfilled slots per modality', () => {

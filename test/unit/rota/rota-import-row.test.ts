@@ -49,6 +49,12 @@ describe('parseRotaRow: refused rows name the row and the field', () => {
     ['dates without a reason', row('mr. A', 'ovj', '03-08-2026', '04-08-2026'), [['reden', /Vul de reden in/]]],
     ['a medical reason', row('mr. A', 'ovj', '03-08-2026', '04-08-2026', 'griep'), [['reden', /geen medische details/]]],
     ['a reason without dates', row('mr. A', 'ovj', '', '', 'verlof'), [['reden', /Reden zonder afwezigheidsdatums/]]],
+    // The same per-cell text check as the case import (shared/intake/text-checks.ts).
+    ['a tab inside the name', row('mr. A.\tJansen', 'ovj'), [['naam', /Bevat een tab \(U\+0009\) op positie 7/]]],
+    ['a line break inside the name', row('mr. A.\nJansen', 'ovj'), [['naam', /regelovergang/]]],
+    ['a lost character in the name', row('mr. A. J\uFFFDnsen', 'ovj'), [['naam', /onleesbaar teken/]]],
+    ['a control character in the reason', row('mr. A', 'ovj', '03-08-2026', '04-08-2026', 'ver\u0007lof'), [['reden', /stuurteken \(U\+0007\)/]]],
+    ['a control character in a reason without dates', row('mr. A', 'ovj', '', '', 'verlof\u0085'), [['reden', /stuurteken \(U\+0085\)/]]],
     [
       'several mistakes at once',
       row('', 'rechter', '2026-13-01', '01-01-2026', 'ziek'),

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { OperationOutput } from '../../../../shared/api/contract';
 import { ApiError } from '../../api/api-error';
 import { useOperationMutation } from '../../api/use-operation-mutation';
@@ -35,7 +36,9 @@ export function CancelSessionForm({
   const [confirm, setConfirm] = useState(false);
   const [reasonError, setReasonError] = useState<string | undefined>();
   const cancel = useOperationMutation('sessions.cancel', { onSuccess: (result) => onCancelled?.(result) });
-  const refusedForCases = cancel.error instanceof ApiError && cancel.error.body.code === 'CONFLICT';
+  // Only the refusal that asks for the confirmation carries a detail on 'confirm'; a version conflict
+  // (someone changed the session meanwhile) does not, and needs 'Opnieuw laden' instead of the checkbox.
+  const refusedForCases = cancel.error instanceof ApiError && cancel.error.body.code === 'CONFLICT' && (cancel.error.body.details ?? []).some((d) => d.path === 'confirm');
   const needsConfirm = session.booked > 0 || refusedForCases;
 
   const submit = (event: FormEvent) => {
@@ -46,12 +49,21 @@ export function CancelSessionForm({
   };
 
   if (cancel.isSuccess) {
-    const cases = cancel.data.plannedCases.map((c) => c.parketnummer);
+    const cases = cancel.data.plannedCases;
     return (
       <div className="subpanel">
         <p role="status" className="success">
-          {cases.length > 0 ? t('capacity.cancelledReplan', { count: cases.length, cases: cases.join(', ') }) : t('capacity.cancelled')}
+          {cases.length > 0 ? t('capacity.cancelledReplanList', { count: cases.length }) : t('capacity.cancelled')}
         </p>
+        {cases.length > 0 && (
+          <ul className="plain-list" data-testid="cancelled-cases">
+            {cases.map((c) => (
+              <li key={c.caseId}>
+                <Link to={`/zaken/${c.caseId}`}>{c.parketnummer}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
         {onClose && (
           <button type="button" className="secondary" onClick={onClose}>
             {t('capacity.close')}
@@ -72,7 +84,7 @@ export function CancelSessionForm({
           {t('capacity.cancelConfirm')}
         </label>
       )}
-      {cancel.isError && <ErrorPanel error={cancel.error} />}
+      {cancel.isError && <ErrorPanel error={cancel.error} fieldLabels={{ confirm: t('capacity.cancelConfirmField') }} />}
       <div className="actions">
         <button type="submit" disabled={cancel.isPending}>
           {t('capacity.cancelSubmit')}

@@ -24,9 +24,9 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!locationId) found['locationId'] = 'Locatie: kies een locatie';
-    if (!date) found['date'] = 'Datum: vul een datum in';
-    if (reason.trim().length < 3) found['reason'] = 'Reden van sluiting: vul de reden in (minstens 3 tekens)';
+    if (!locationId) found['locationId'] = t('capacity.validation.location');
+    if (!date) found['date'] = t('capacity.validation.date');
+    if (reason.trim().length < 3) found['reason'] = t('capacity.validation.closureReason');
     setErrors(found);
     if (Object.keys(found).length === 0) add.mutate({ locationId: Number(locationId), date, reason: reason.trim() });
   };

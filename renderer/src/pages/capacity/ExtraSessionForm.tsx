@@ -23,8 +23,8 @@ export function ExtraSessionForm({ locations, today }: { locations: CapacityOver
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = issuesByField(sessionFieldIssues(sessionFieldsFromDraft(draft)));
-    if (!courtroomId) found['courtroomId'] = 'Zaal: kies een zaal';
-    if (!date) found['date'] = 'Datum: vul een datum in';
+    if (!courtroomId) found['courtroomId'] = t('capacity.validation.room');
+    if (!date) found['date'] = t('capacity.validation.date');
     setErrors(found);
     if (Object.keys(found).length === 0) add.mutate({ ...sessionRequestFromDraft(draft), courtroomId: Number(courtroomId), date, reason: reason.trim() });
   };

@@ -8,6 +8,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
 import { CheckboxGroup } from './CheckboxGroup';
+import { MinorsCheckbox } from './MinorsCheckbox';
 import { sessionLabel } from './capacity-format';
 import { issuesByField, numberFrom } from './session-draft';
 
@@ -20,6 +21,7 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
   const [overbooking, setOverbooking] = useState(String(session.overbookingSlots));
   const [modalities, setModalities] = useState<string[]>([...session.acceptedModalities]);
   const [fillerKinds, setFillerKinds] = useState<string[]>([...session.acceptedFillerKinds]);
+  const [acceptsMinors, setAcceptsMinors] = useState(session.acceptsMinors);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const update = useOperationMutation('sessions.update');
@@ -39,6 +41,7 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
       ...numbers,
       acceptedModalities: modalities as HeardModality[],
       acceptedFillerKinds: fillerKinds as FillerKind[],
+      acceptsMinors,
       reason: reason.trim(),
       expectedVersion: session.version,
     });
@@ -68,6 +71,7 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
         onChange={setFillerKinds}
         error={errors['acceptedFillerKinds']}
       />
+      <MinorsCheckbox checked={acceptsMinors} onChange={setAcceptsMinors} />
       <TextField label={t('capacity.updateReason')} value={reason} onChange={setReason} error={errors['reason']} />
       {update.isError && <ErrorPanel error={update.error} />}
       {update.isSuccess && (

@@ -3,6 +3,7 @@ import { FILLER_KINDS, HEARD_MODALITIES } from '../../../../shared/domain/modali
 import { DAYPARTS, SESSION_TYPES } from '../../../../shared/domain/session';
 import { SelectField, TextField } from '../../components/FormField';
 import { CheckboxGroup } from './CheckboxGroup';
+import { MinorsCheckbox } from './MinorsCheckbox';
 import { withDaypart, withSessionType, type SessionDraft } from './session-draft';
 
 /** The fields a template and an extra session share: daypart and times, type, capacity, what it takes. */
@@ -63,6 +64,7 @@ export function SessionFieldsEditor({ draft, onChange, errors }: { draft: Sessio
         onChange={(acceptedFillerKinds) => onChange({ ...draft, acceptedFillerKinds })}
         error={errors['acceptedFillerKinds']}
       />
+      <MinorsCheckbox checked={draft.acceptsMinors} onChange={(acceptsMinors) => onChange({ ...draft, acceptsMinors })} />
     </>
   );
 }

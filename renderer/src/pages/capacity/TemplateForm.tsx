@@ -33,6 +33,7 @@ function draftOf(template: CapacityTemplate | null, today: string): TemplateDraf
     overbookingSlots: String(template.overbookingSlots),
     acceptedModalities: [...template.acceptedModalities],
     acceptedFillerKinds: [...template.acceptedFillerKinds],
+    acceptsMinors: template.acceptsMinors,
     validFrom: template.validFrom,
     validUntil: template.validUntil ?? '',
   };
@@ -63,7 +64,7 @@ export function TemplateForm({
     event.preventDefault();
     const fields = { ...sessionFieldsFromDraft(draft), name: draft.name, weekdays: draft.weekdays, validFrom: draft.validFrom, validUntil: draft.validUntil.trim() || null };
     const found = issuesByField(templateFieldIssues(fields));
-    if (!draft.courtroomId) found['courtroomId'] = 'Zaal: kies een zaal';
+    if (!draft.courtroomId) found['courtroomId'] = t('capacity.validation.room');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     save.mutate({

@@ -58,7 +58,10 @@ export function TemplatesSection({ overview, onEdit, onNew }: { overview: Capaci
                       </td>
                       <td>{t(`sessionType.${tpl.sessionType}`)}</td>
                       <td>{t('capacity.capacityText', { slots: tpl.capacitySlots, minutes: tpl.capacityMinutes })}</td>
-                      <td>{acceptanceText(t, tpl.acceptedModalities, tpl.acceptedFillerKinds)}</td>
+                      <td>
+                        {acceptanceText(t, tpl.acceptedModalities, tpl.acceptedFillerKinds)}
+                        {tpl.acceptsMinors ? `; ${t('capacity.minorsToo')}` : ''}
+                      </td>
                       <td>{tpl.overbookingSlots}</td>
                       <td>{validityText(t, tpl.validFrom, tpl.validUntil)}</td>
                       <td>{tpl.active ? t('capacity.active') : t('capacity.inactive')}</td>

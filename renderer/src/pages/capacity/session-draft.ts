@@ -13,6 +13,8 @@ export interface SessionDraft {
   overbookingSlots: string;
   acceptedModalities: string[];
   acceptedFillerKinds: string[];
+  /** Also hears minors (juvenile law, art. 77a Sr ff.). */
+  acceptsMinors: boolean;
 }
 
 export const DAYPART_TIMES: Record<Daypart, readonly [string, string]> = {
@@ -32,6 +34,7 @@ export function emptySessionDraft(): SessionDraft {
     overbookingSlots: '0',
     acceptedModalities: [],
     acceptedFillerKinds: [],
+    acceptsMinors: false,
   };
 }
 
@@ -63,6 +66,7 @@ export function sessionRequestFromDraft(draft: SessionDraft) {
     daypart: fields.daypart as Daypart,
     acceptedModalities: fields.acceptedModalities as HeardModality[],
     acceptedFillerKinds: fields.acceptedFillerKinds as FillerKind[],
+    acceptsMinors: draft.acceptsMinors,
   };
 }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { EVENT_FIELDS, type EventField } from '../../../../shared/intake/case-intake';
-import { parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
+import { parseDutchDate, parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { rebaseDraft } from '../../components/rebase-draft';
@@ -52,7 +52,7 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
       if (parsed.ok) changes[field] = parsed.value;
       else next[field] = parsed.message;
     }
-    const planningChanges: { coDefendantGroup?: string | null; estimatedMinutes?: number | null } = {};
+    const planningChanges: { coDefendantGroup?: string | null; estimatedMinutes?: number | null; expectedSummonsServiceOn?: string | null } = {};
     const initialPlanning = planningValues(loaded);
     if (planning.coDefendantGroup.trim() !== initialPlanning.coDefendantGroup) planningChanges.coDefendantGroup = planning.coDefendantGroup.trim() || null;
     if (planning.estimatedMinutes.trim() !== initialPlanning.estimatedMinutes) {
@@ -60,6 +60,13 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
       if (minutes === '') planningChanges.estimatedMinutes = null;
       else if (/^\d+$/.test(minutes)) planningChanges.estimatedMinutes = Number(minutes);
       else next['estimatedMinutes'] = t('caseForm.minutesInvalid');
+    }
+    if (planning.expectedSummonsServiceOn.trim() !== initialPlanning.expectedSummonsServiceOn) {
+      const text = planning.expectedSummonsServiceOn.trim();
+      const parsed = text === '' ? null : parseDutchDate(text);
+      if (parsed === null) planningChanges.expectedSummonsServiceOn = null;
+      else if (parsed.ok) planningChanges.expectedSummonsServiceOn = parsed.value;
+      else next['expectedSummonsServiceOn'] = t('caseForm.expectedSummonsServiceInvalid', { problem: parsed.message });
     }
     if (reason.trim().length < 3) next['reason'] = t('case.eventsReasonRequired');
     setErrors(next);
@@ -110,6 +117,18 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
           }}
           error={errors['estimatedMinutes']}
         />
+        {detail.events.summonsServedAt === null && (
+          <TextField
+            label={t('caseForm.expectedSummonsService')}
+            hint={t('caseForm.expectedSummonsServiceHint')}
+            value={planning.expectedSummonsServiceOn}
+            onChange={(v) => {
+              setPlanning((p) => ({ ...p, expectedSummonsServiceOn: v }));
+              setErrors(({ expectedSummonsServiceOn: _fixed, ...rest }) => rest);
+            }}
+            error={errors['expectedSummonsServiceOn']}
+          />
+        )}
       </div>
       <FieldShell label={t('case.eventsReason')} error={errors['reason']}>
         {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -131,7 +150,11 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
 
 /** The case's planning facts as the form shows them ('' = none). */
 function planningValues(detail: CaseDetail) {
-  return { coDefendantGroup: detail.coDefendantGroup ?? '', estimatedMinutes: detail.estimatedMinutes === null ? '' : String(detail.estimatedMinutes) };
+  return {
+    coDefendantGroup: detail.coDefendantGroup ?? '',
+    estimatedMinutes: detail.estimatedMinutes === null ? '' : String(detail.estimatedMinutes),
+    expectedSummonsServiceOn: detail.expectedSummonsServiceOn === null ? '' : detail.expectedSummonsServiceOn.split('-').reverse().join('-'),
+  };
 }
 
 /** The case's events in the notation the form shows. */

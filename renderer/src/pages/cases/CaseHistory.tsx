@@ -1,10 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { formatInstant } from '../../i18n/format';
+import { formatHistoryValue } from './history-fields';
+
+/** The audit actions whose details are field changes ({ field: { from, to } }), shown field by field. */
+const FIELD_CHANGE_ACTIONS = new Set(['case.events_changed', 'case.details_changed']);
 
 /** The audit trail of the case: who did what, when and why. */
 export function CaseHistory({ history }: { history: CaseDetail['history'] }) {
   const { t } = useTranslation();
+  const words = {
+    none: t('audit.none'),
+    yes: t('audit.yes'),
+    no: t('audit.no'),
+    enumLabel: (key: string, value: string) => t(`${key}.${value}`, { defaultValue: value }),
+  };
   const describe = (entry: CaseDetail['history'][number]) => {
     const d = entry.details ?? {};
     const label = (key: string, value: unknown) => (typeof value === 'string' ? t(`${key}.${value}`, { defaultValue: value }) : '');
@@ -13,13 +23,15 @@ export function CaseHistory({ history }: { history: CaseDetail['history'] }) {
       from: label(entry.action === 'case.modality_changed' ? 'modality' : 'caseStatus', d['from']),
       to: label(entry.action === 'case.modality_changed' ? 'modality' : 'caseStatus', d['to']),
       outcome: label('zsmOutcome', d['outcome']),
-      changes: Object.entries(d)
-        .map(([field, change]) => {
-          const { from, to } = (change ?? {}) as { from?: unknown; to?: unknown };
-          const show = (v: unknown) => (typeof v === 'string' ? formatInstant(v) : typeof v === 'boolean' ? (v ? 'ja' : 'nee') : t('audit.none'));
-          return `${t(field === 'shortTermConsent' ? 'caseForm.shortTermConsent' : `event.${field}`)} ${show(from)} → ${show(to)}`;
-        })
-        .join('; '),
+      changes: FIELD_CHANGE_ACTIONS.has(entry.action)
+        ? Object.entries(d)
+            .map(([field, change]) => {
+              const { from, to } = (change ?? {}) as { from?: unknown; to?: unknown };
+              const name = t(`historyField.${field}`, { defaultValue: field });
+              return `${name} ${formatHistoryValue(field, from, words)} → ${formatHistoryValue(field, to, words)}`;
+            })
+            .join('; ')
+        : '',
     });
   };
   return (

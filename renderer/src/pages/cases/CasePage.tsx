@@ -5,7 +5,8 @@ import { EVENTS_EDITABLE_STATUSES } from '../../../../shared/domain/case-lifecyc
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
-import { formatDate, formatInstant } from '../../i18n/format';
+import { formatDate, formatInstant, formatLongDay, formatOffenceMoment } from '../../i18n/format';
+import { CaseDetailsForm } from './CaseDetailsForm';
 import { CaseEventsForm } from './CaseEventsForm';
 import { CaseHistory } from './CaseHistory';
 import { CaseTimeline } from './CaseTimeline';
@@ -16,6 +17,9 @@ import { PlacementForm } from './PlacementForm';
 import { PreconditionsSection } from './PreconditionsSection';
 import { ReleaseToPlanningForm } from './ReleaseToPlanningForm';
 import { ZsmDecisionForm } from './ZsmDecisionForm';
+
+/** A finished case's details are not corrected any more (server/services/cases/update-case-details.ts). */
+const DETAILS_CLOSED_STATUSES: readonly CaseDetail['status'][] = ['completed', 'withdrawn'];
 
 export function CasePage() {
   const { t } = useTranslation();
@@ -32,6 +36,7 @@ export function CasePage() {
       </p>
       <h1>{t('case.title', { parketnummer: c.parketnummer })}</h1>
       <CaseFacts detail={c} />
+      {!DETAILS_CLOSED_STATUSES.includes(c.status) && <CaseDetailsForm detail={c} />}
       <section className="panel" aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">{t('case.deadlines')}</h2>
         <p className="muted">{t('case.deadlinesIntro')}</p>
@@ -122,18 +127,41 @@ function CaseFacts({ detail: c }: { detail: CaseDetail }) {
         <dt>{t('case.offence')}</dt>
         <dd>
           {c.offenceSummary}
-          {c.offenceAt ? `, ${formatInstant(c.offenceAt)}` : ''}
+          {c.offenceAt ? `, ${formatOffenceMoment(c.offenceAt)}` : ''}
         </dd>
         <dt>{t('case.policeUnit')}</dt>
         <dd>{c.policeUnit}</dd>
         <dt>{t('case.suspect')}</dt>
         <dd>
-          {c.suspect.fullName}, {t('case.dateOfBirth').toLowerCase()} {formatDate(c.suspect.dateOfBirth)}
+          {c.suspect.fullName}
+          {/* Empty once the data was pseudonymised after the retention term (docs/retention.md). */}
+          {c.suspect.dateOfBirth ? `, ${t('case.dateOfBirth').toLowerCase()} ${formatDate(c.suspect.dateOfBirth)}` : ''}
+          {c.suspect.age?.minor && (
+            <>
+              {' '}
+              <span className="badge" data-testid="case-minor">
+                {t('minor.badge')}
+              </span>{' '}
+              {t(`minor.case_${c.suspect.age.basis}`, { years: c.suspect.age.years })}
+            </>
+          )}
         </dd>
         <dt>{t('case.summonsAddress')}</dt>
         <dd>{c.suspect.summonsAddress ?? t('case.none')}</dd>
         <dt>{t('case.lawyer')}</dt>
         <dd>{c.suspect.lawyerName ?? t('case.none')}</dd>
+        {c.summonsServeBy !== null && (
+          <>
+            <dt>{t('case.summonsServeByLabel')}</dt>
+            <dd data-testid="summons-serve-by">{t('case.summonsServeBy', { day: formatLongDay(c.summonsServeBy) })}</dd>
+          </>
+        )}
+        {c.events.summonsServedAt === null && c.expectedSummonsServiceOn !== null && (
+          <>
+            <dt>{t('case.expectedSummonsService')}</dt>
+            <dd>{formatDate(c.expectedSummonsServiceOn)}</dd>
+          </>
+        )}
         {c.estimatedMinutes !== null && (
           <>
             <dt>{t('case.estimatedMinutes')}</dt>

@@ -15,6 +15,7 @@ import { draftOf, draftTypingErrors, toSanctionInput, type SanctionDraft } from 
 import { sanctionText } from '../outcomes/sanction-text';
 import { SanctionRows } from '../outcomes/SanctionRows';
 import { SignalFields } from '../outcomes/SignalFields';
+import { ReturnRepairLinks } from './ReturnRepairLinks';
 
 type Mode = 'signed' | 'correct' | 'remedy' | 'signals';
 const SIGNAL_KEYS = ['fitForCommunityService', 'fitForDetention', 'paymentArrangement', 'problematicDebts'] as const;
@@ -145,6 +146,7 @@ function DecisionFacts({ decision: d }: { decision: DecisionView }) {
             {d.handoff.returnLabel && (
               <li>
                 {t('decisionPanel.returnReason')}: {d.handoff.returnLabel}
+                {d.handoff.status === 'returned' && <ReturnRepairLinks caseId={d.caseId} returnCode={d.handoff.returnCode} returnReason={d.handoff.returnReason} />}
               </li>
             )}
             {d.handoff.returnCount > 0 && <li>{t('decisionPanel.loops', { count: d.handoff.returnCount })}</li>}

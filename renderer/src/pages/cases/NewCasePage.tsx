@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { checkFields } from '../../forms/validate-input';
+import { checkCaseDates, suspectAge, type DateFacts } from '../../../../shared/intake/plausibility';
 
 const DATE_TIME_FIELDS = ['offenceAt', ...EVENT_FIELDS] as const;
 type DateTimeField = (typeof DATE_TIME_FIELDS)[number];
@@ -62,7 +63,30 @@ function toIntake(draft: Draft, consent: boolean, t: TFunction): { intake?: Case
   const labels = Object.fromEntries(Object.keys(EMPTY).map((field) => [field, t(LABEL_KEYS[field as keyof Draft] ?? `event.${field}`)]));
   const checked = checkFields(caseIntakeSchema, candidate, t, { labels, fieldOf });
   for (const [field, message] of Object.entries(checked.errors)) errors[field] ??= message;
+  // Dates that cannot be true (future, decades ago, under twelve: art. 486 Sv); the service checks the same with its clock.
+  const dates = { ...candidate, dateOfBirth: candidate.suspect.dateOfBirth || null } as DateFacts;
+  for (const issue of checkCaseDates(dates, Date.now())) errors[fieldOf(issue.path.split('.'))] ??= issue.message;
   return Object.keys(errors).length ? { errors } : { intake: candidate as CaseIntakeInput, errors };
+}
+
+/** Live, as the dates are typed: a suspect of 12 to 17 at the offence falls under juvenile law (art. 77a Sr ff.). */
+function MinorNotice({ draft }: { draft: Draft }) {
+  const { t } = useTranslation();
+  // 'Today' only matters without an offence or arrest date; the moment the form opened will do.
+  const [now] = useState(() => Date.now());
+  const birth = parseDutchDate(draft.dateOfBirth);
+  if (!draft.dateOfBirth.trim() || !birth.ok) return null;
+  const moment = (text: string, dateOnlyAllowed: boolean) => {
+    const parsed = text.trim() ? parseDutchDateTime(text, { dateOnlyAllowed }) : null;
+    return parsed?.ok ? parsed.value : null;
+  };
+  const age = suspectAge({ dateOfBirth: birth.value, offenceAt: moment(draft.offenceAt, true), arrestedAt: moment(draft.arrestedAt, false) }, now);
+  if (!age?.minor) return null;
+  return (
+    <p role="status" data-testid="minor-notice">
+      <span className="badge">{t('minor.badge')}</span> {t(`minor.intake_${age.basis}`, { years: age.years })}
+    </p>
+  );
 }
 
 export function NewCasePage() {
@@ -73,9 +97,12 @@ export function NewCasePage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mutation = useOperationMutation('cases.create', {
     onSuccess: ({ id }) => void navigate(`/zaken/${id}`),
-    // A parketnummer that exists already is the parketnummer field's problem: say it there.
+    // A parketnummer that exists already is the parketnummer field's problem: say it there; a refused date at its field.
     onError: (error) => {
       if (error instanceof ApiError && error.body.code === 'CONFLICT') setErrors({ parketnummer: error.body.message });
+      if (error instanceof ApiError && error.body.code === 'INVALID_INPUT' && error.body.details?.length) {
+        setErrors(Object.fromEntries(error.body.details.map((d) => [fieldOf(d.path.split('.')), d.message])));
+      }
     },
   });
   usePageTitle(t('caseForm.title'));
@@ -143,6 +170,7 @@ export function NewCasePage() {
           {text('summonsAddress', t('caseForm.summonsAddress'))}
           {text('lawyerName', t('caseForm.lawyerName'))}
         </div>
+        <MinorNotice draft={draft} />
       </fieldset>
       <fieldset>
         <legend>{t('caseForm.eventsLegend')}</legend>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HandoffGroup, HandoffQueueItem } from '../../../../shared/cjib/handoff-schemas';
 import { formatInstant } from '../../i18n/format';
+import { ReturnRepairLinks } from '../cases/ReturnRepairLinks';
 import { ReworkForm } from './ReworkForm';
 
 type Countdown = NonNullable<HandoffQueueItem['toCjib']>;
@@ -95,7 +96,12 @@ export function HandoffTable({ group, items, onReworked }: { group: HandoffGroup
                     </td>
                   )}
                   {group === 'sent' && <td>{t('handoff.sentInfo', { since: item.sentSince ?? '', attempt: item.attempt, batch: item.lastBatchUid?.slice(0, 8) ?? '' })}</td>}
-                  {group === 'returned' && <td>{item.returnLabel}</td>}
+                  {group === 'returned' && (
+                    <td>
+                      {item.returnLabel}
+                      <ReturnRepairLinks caseId={item.caseId} returnCode={item.returnCode} returnReason={item.returnReason} parketnummer={item.parketnummer} />
+                    </td>
+                  )}
                   {group === 'returned' && <td>{t('handoff.loops', { count: item.returnCount })}</td>}
                   {group === 'returned' && (
                     <td>

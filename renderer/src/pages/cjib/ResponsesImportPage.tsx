@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseImportReport } from '../../../../shared/cjib/response-format';
+import type { ResponseImportMode, ResponseImportReport } from '../../../../shared/cjib/response-format';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FileCheckForm } from '../../components/FileCheckForm';
@@ -8,17 +8,24 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatNumber } from '../../i18n/format';
 import { fileToBase64 } from '../cases/download-file';
 
-/** Reads CJIB's answers (acknowledgements, returns, execution updates): check first, then import all or nothing. */
+/**
+ * Reads CJIB's answers (acknowledgements, returns, execution updates): check first, then import every
+ * message, or, when some have an error, the valid ones only or nothing (as the case import offers).
+ */
 export function ResponsesImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('cjibResponses.title'));
   const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<ResponseImportMode>('valid_only');
   const run = useOperationMutation('cjib.importResponses');
   const send = async (dryRun: boolean) => {
-    if (file) run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), dryRun });
+    if (file) run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), dryRun, mode: dryRun ? 'all_or_nothing' : mode });
   };
   const report = run.data;
-  const importable = report?.dryRun && report.fileProblems.length === 0 && report.counts.error === 0 && report.counts.processed + report.counts.outdated > 0;
+  const checked = report?.dryRun && report.fileProblems.length === 0 ? report : null;
+  const valid = checked ? checked.counts.processed + checked.counts.outdated : 0;
+  const importable = checked !== null && checked.counts.error === 0 && valid > 0;
+  const partly = checked !== null && checked.counts.error > 0 && valid > 0;
 
   return (
     <>
@@ -47,18 +54,47 @@ export function ResponsesImportPage() {
           {importable && (
             <div className="actions">
               <button type="button" onClick={() => void send(false)} disabled={run.isPending}>
-                {t('cjibResponses.import', { count: report.counts.processed + report.counts.outdated })}
+                {t('cjibResponses.import', { count: valid })}
               </button>
             </div>
           )}
           {report.dryRun && report.counts.error > 0 && (
             <p role="alert" className="field-error">
-              {t('cjibResponses.refused', { count: report.counts.error })}
+              {partly ? t('cjibResponses.someRefused', { count: report.counts.error }) : t('cjibResponses.refused', { count: report.counts.error })}
             </p>
+          )}
+          {partly && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void send(false);
+              }}
+            >
+              <fieldset>
+                <legend>{t('cjibResponses.modeLegend')}</legend>
+                <div className="checkbox">
+                  <input id="cjib-mode-valid" type="radio" name="cjib-mode" checked={mode === 'valid_only'} onChange={() => setMode('valid_only')} />
+                  <label htmlFor="cjib-mode-valid">{t('cjibResponses.modeValidOnly', { count: valid, formatted: formatNumber(valid) })}</label>
+                </div>
+                <div className="checkbox">
+                  <input id="cjib-mode-all" type="radio" name="cjib-mode" checked={mode === 'all_or_nothing'} onChange={() => setMode('all_or_nothing')} />
+                  <label htmlFor="cjib-mode-all">{t('cjibResponses.modeAllOrNothing')}</label>
+                </div>
+              </fieldset>
+              <div className="actions">
+                <button type="submit" disabled={run.isPending}>
+                  {t('cjibResponses.commit')}
+                </button>
+              </div>
+            </form>
           )}
           {!report.dryRun && (
             <p role="status" className={report.committed ? 'success' : undefined} data-testid="cjib-import-result">
-              {report.committed ? t('cjibResponses.committed') : t('cjibResponses.nothingCommitted')}
+              {!report.committed
+                ? t('cjibResponses.nothingCommitted')
+                : report.counts.error > 0
+                  ? t('cjibResponses.committedValidOnly', { count: report.counts.processed + report.counts.outdated, error: formatNumber(report.counts.error) })
+                  : t('cjibResponses.committed')}
             </p>
           )}
         </section>
@@ -109,7 +145,7 @@ function ResponsesReport({ report }: { report: ResponseImportReport }) {
             <th scope="row">{m.number}</th>
             <td>{m.type ? t(`cjibResponses.type.${m.type}`) : t('cjibResponses.unknown')}</td>
             <td>{m.parketnummer ?? m.correlationId ?? t('cjibResponses.unknown')}</td>
-            <td>{t(`cjibResponses.outcome.${m.outcome}`)}</td>
+            <td>{m.outcome !== 'processed' || report.committed ? t(`cjibResponses.outcome.${m.outcome}`) : report.dryRun ? t('cjibResponses.willProcess') : t('cjibResponses.notProcessed')}</td>
             <td>{m.message}</td>
           </tr>
         ))}

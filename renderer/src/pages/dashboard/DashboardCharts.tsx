@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { MODALITIES } from '../../../../shared/domain/modality';
 import type { Dashboard } from '../../../../shared/metrics/dashboard-schemas';
-import { formatNumber, formatPercent, formatShortDay } from '../../i18n/format';
+import { formatMonth, formatNumber, formatPercent, formatShortDay } from '../../i18n/format';
 import { ChartFigure } from './ChartFigure';
 
 /** Colours with at least 3:1 contrast on white; every series is also named in the legend and the table. */
@@ -21,7 +21,7 @@ export function DashboardCharts({ data, search }: { data: Dashboard; search: str
   const stepName = (s: string) => t(`dashboard.steps.${s}`);
   const intakeWeeks = data.intake.weekly.map((w) => ({ week: formatShortDay(w.weekStart), ...w.byModality }));
   const fillWeeks = data.sessions.weekly.map((w) => ({ week: formatShortDay(w.weekStart), fill: w.fillRate === null ? null : Math.round(w.fillRate * 100) }));
-  const months = data.complianceMonthly.map((m) => ({ month: m.month, legal: m.legalRate === null ? null : Math.round(m.legalRate * 100), target: m.targetRate === null ? null : Math.round(m.targetRate * 100) }));
+  const months = data.complianceMonthly.map((m) => ({ month: formatMonth(m.month), legal: m.legalRate === null ? null : Math.round(m.legalRate * 100), target: m.targetRate === null ? null : Math.round(m.targetRate * 100) }));
   const chain = data.throughput.filter((p) => isConsecutive(p.from, p.to) || (p.from === 'arrest' && (p.to === 'hearing' || p.to === 'executed')));
   const throughputBars = chain.map((p) => ({ pair: `${stepName(p.from)} → ${stepName(p.to)}`, median: p.median, p80: p.p80, p90: p.p90 }));
   const forecast = data.forecast.map((w) => ({ week: formatShortDay(w.weekStart), expected: w.expectedTotal, free: w.freeSlots }));
@@ -122,7 +122,7 @@ export function DashboardCharts({ data, search }: { data: Dashboard; search: str
             <tbody>
               {data.complianceMonthly.map((m) => (
                 <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
+                  <th scope="row">{formatMonth(m.month)}</th>
                   <td><DrillLink drill={m.drill} search={search}>{pct(m.legalRate)} ({t('dashboard.ofCases', { count: m.legalMeasured })})</DrillLink></td>
                   <td>{pct(m.targetRate)} ({t('dashboard.ofCases', { count: m.targetMeasured })})</td>
                 </tr>
@@ -173,7 +173,8 @@ export function DashboardCharts({ data, search }: { data: Dashboard; search: str
           <ResponsiveContainer>
             <BarChart data={data.backlog.map((b) => ({ bucket: t(`dashboard.buckets.${b.bucket}`), count: b.count }))}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="bucket" />
+              {/* Every bucket keeps its label ('29-56 dagen' was dropped for lack of room): all ticks, smaller. */}
+              <XAxis dataKey="bucket" interval={0} tick={{ fontSize: 12 }} />
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Bar dataKey="count" name={t('dashboard.casesColumn')} fill={COLOURS[0]} label={{ position: 'top' }} />

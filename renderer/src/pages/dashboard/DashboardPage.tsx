@@ -27,7 +27,9 @@ export function DashboardPage({ today = new Date() }: { today?: Date }) {
     for (const key of ['modality', 'locationId', 'policeUnit'] as const) if (!next[key]) delete next[key];
     setParams(paramsFromFilters(next), { replace: true });
   };
-  const dashboard = useOperationQuery('metrics.dashboard', filters);
+  // A period that ends before it starts is the user's to correct at the field, not a failure (issue 11, item 11).
+  const toError = filters.to < filters.from ? t('dashboard.toBeforeFrom') : undefined;
+  const dashboard = useOperationQuery('metrics.dashboard', filters, { enabled: !toError });
   const options = dashboard.data?.options;
 
   return (
@@ -36,7 +38,7 @@ export function DashboardPage({ today = new Date() }: { today?: Date }) {
       <p>{t('dashboard.intro')}</p>
       <div className="filters" role="group" aria-label={t('dashboard.filters')}>
         <FieldShell label={t('dashboard.from')}>{(a11y) => <input {...a11y} type="date" value={filters.from} onChange={(e) => e.target.value && update({ from: e.target.value })} />}</FieldShell>
-        <FieldShell label={t('dashboard.to')}>{(a11y) => <input {...a11y} type="date" value={filters.to} onChange={(e) => e.target.value && update({ to: e.target.value })} />}</FieldShell>
+        <FieldShell label={t('dashboard.to')} error={toError}>{(a11y) => <input {...a11y} type="date" value={filters.to} onChange={(e) => e.target.value && update({ to: e.target.value })} />}</FieldShell>
         <SelectField label={t('dashboard.modality')} value={filters.modality ?? ''} placeholder={t('dashboard.all')} options={MODALITIES.map((m) => ({ value: m, label: t(`modality.${m}`) }))} onChange={(v) => update({ modality: (v || undefined) as DashboardFilters['modality'] })} />
         <SelectField label={t('dashboard.location')} value={filters.locationId ? String(filters.locationId) : ''} placeholder={t('dashboard.all')} options={(options?.locations ?? []).map((l) => ({ value: String(l.id), label: l.name }))} onChange={(v) => update({ locationId: v ? Number(v) : undefined })} />
         <SelectField label={t('dashboard.policeUnit')} value={filters.policeUnit ?? ''} placeholder={t('dashboard.all')} options={(options?.policeUnits ?? []).map((u) => ({ value: u, label: u }))} onChange={(v) => update({ policeUnit: v || undefined })} />
@@ -50,7 +52,7 @@ export function DashboardPage({ today = new Date() }: { today?: Date }) {
         ))}
       </p>
       {dashboard.error && <ErrorPanel error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
-      {dashboard.isPending && <p role="status">{t('dashboard.loading')}</p>}
+      {dashboard.isPending && !toError && <p role="status">{t('dashboard.loading')}</p>}
       {dashboard.data && (
         <>
           <h2>{t('dashboard.figuresTitle', { from: formatDate(dashboard.data.filters.from), to: formatDate(dashboard.data.filters.to) })}</h2>

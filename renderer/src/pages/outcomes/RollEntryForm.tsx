@@ -2,11 +2,14 @@ import { useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEARING_OUTCOMES, type HearingOutcome } from '../../../../shared/domain/outcome';
 import type { RollEntry } from '../../../../shared/outcomes/decision-schemas';
+import { defaultJudgmentMoment } from '../../../../shared/outcomes/judgment-moment';
+import { parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
 import { UNKNOWN_SIGNALS, VERDICTS, verdictOf, type Signals, type Verdict } from '../../../../shared/outcomes/outcome-record';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
+import { formatForInput } from '../../i18n/format';
 import { draftOf, draftTypingErrors, newSanctionDraft, toSanctionInput, type SanctionDraft } from './sanction-draft';
 import { SanctionRows } from './SanctionRows';
 import { SignalFields } from './SignalFields';
@@ -17,17 +20,22 @@ const presenceOf = (value: boolean | null | undefined): Presence => (value === t
 /**
  * The outcome of one case on the roll, keyboard only: outcome, presence, sanctions, signals, and
  * last the judge's name, where Enter saves (a native form submit) and the page moves on to the next
- * case. With `correcting`, it corrects the recorded outcome and asks for a reason.
+ * case. With `correcting`, it corrects the recorded outcome and asks for a reason. The moment of the
+ * judgment defaults to the session (oral judgment at the hearing, art. 378 lid 1 Sv), not the moment
+ * of recording: the appeal term (art. 408 Sv) and the CJIB countdowns run from it.
  */
 export function RollEntryForm({
   entry,
   judgeName,
+  session,
   correcting,
   onSaved,
   firstFieldRef,
 }: {
   entry: RollEntry;
   judgeName: string | null;
+  /** The session the case is on: its date and start time are the default moment of the judgment. */
+  session: { date: string; startTime: string };
   correcting: boolean;
   onSaved: () => void;
   firstFieldRef?: Ref<HTMLInputElement> | undefined;
@@ -42,6 +50,7 @@ export function RollEntryForm({
   const [conditions, setConditions] = useState(decision?.conditions ?? '');
   const [signals, setSignals] = useState<Signals>(decision?.signals ?? UNKNOWN_SIGNALS);
   const [decidedBy, setDecidedBy] = useState(decision?.decidedBy ?? judgeName ?? '');
+  const [decidedAt, setDecidedAt] = useState(formatForInput(decision?.decidedAt ?? defaultJudgmentMoment(session)));
   const [reason, setReason] = useState(recorded?.reason ?? '');
   const [resumeFrom, setResumeFrom] = useState(recorded?.resumeFrom ?? '');
   const [correctionReason, setCorrectionReason] = useState('');
@@ -51,13 +60,14 @@ export function RollEntryForm({
   const correct = useOperationMutation('outcomes.correct', { onSuccess: onSaved });
   const mutation = correcting ? correct : record;
 
-  const buildRecord = () => {
+  const buildRecord = (decidedAtValue: string | undefined) => {
     const base = { hearingId: entry.hearingId };
     switch (outcome) {
       case 'decided':
         return {
           ...base,
           outcome,
+          decidedAt: decidedAtValue,
           suspectPresent: presence === '' ? undefined : presence === 'yes',
           decidedBy,
           verdict,
@@ -81,10 +91,20 @@ export function RollEntryForm({
         return;
       }
     }
-    const draft = buildRecord();
+    let decidedAtValue: string | undefined;
+    if (outcome === 'decided') {
+      const parsed = parseDutchDateTime(decidedAt);
+      if (!parsed.ok) {
+        setErrors({ decidedAt: t('outcomes.decidedAtInvalid', { problem: parsed.message }) });
+        return;
+      }
+      decidedAtValue = parsed.value;
+    }
+    const draft = buildRecord(decidedAtValue);
     const options = {
       labels: {
         decidedBy: t('outcomes.decidedBy'),
+        decidedAt: t('outcomes.decidedAt'),
         conditions: t('outcomes.conditions'),
         resumeFrom: t('outcomes.resumeFrom'),
         reason: outcome === 'adjourned' ? t('outcomes.adjournReason') : t(outcome === 'withdrawn' ? 'outcomes.withdrawReason' : 'outcomes.notAppearedReason'),
@@ -153,6 +173,7 @@ export function RollEntryForm({
             <SignalFields signals={signals} onChange={setSignals} />
           </div>
           <TextField label={t('outcomes.conditions')} value={conditions} onChange={setConditions} error={errors['conditions']} />
+          <TextField label={t('outcomes.decidedAt')} value={decidedAt} onChange={setDecidedAt} error={errors['decidedAt']} hint={t('outcomes.decidedAtHint')} />
           <TextField label={t('outcomes.decidedBy')} value={decidedBy} onChange={setDecidedBy} error={errors['decidedBy']} hint={t('outcomes.enterSaves')} />
         </>
       )}

@@ -77,6 +77,7 @@ export function SessionRollPage() {
                 <RollEntryForm
                   entry={entry}
                   judgeName={s.judgeName}
+                  session={s}
                   correcting={entry.outcome !== null}
                   firstFieldRef={(element) => {
                     if (element) firstFields.current.set(entry.hearingId, element);

@@ -141,10 +141,11 @@ function CellGroup({ cell }: { cell: Cell }) {
       <td className="num">{formatNumber(cell.booked)}</td>
       <td className={state ? `num ${state}` : 'num'}>
         {formatNumber(cell.free)}
+        {/* The note on its own line, so a full day does not widen the column (the week fits 1400 px). */}
         {cell.overbooked > 0 ? (
-          <> {t('tower.fullOverbooked', { count: cell.overbooked, formatted: formatNumber(cell.overbooked) })}</>
+          <span className="tower-note"> {t('tower.fullOverbooked', { count: cell.overbooked, formatted: formatNumber(cell.overbooked) })}</span>
         ) : cell.free === 0 ? (
-          <> {t('tower.full')}</>
+          <span className="tower-note"> {t('tower.full')}</span>
         ) : null}
       </td>
     </>
@@ -167,6 +168,7 @@ function QueuePanel({ queue }: { queue: Tower['queue']['byModality'] }) {
                 <tr>
                   <th scope="col">{t('tower.colModality')}</th>
                   <th scope="col">{t('tower.colWaiting')}</th>
+                  <th scope="col">{t('tower.colInIntake')}</th>
                   <th scope="col">{t('tower.colNotReady')}</th>
                   <th scope="col">{t('tower.colOverdue')}</th>
                   <th scope="col">{t('tower.colWithin1')}</th>
@@ -179,6 +181,7 @@ function QueuePanel({ queue }: { queue: Tower['queue']['byModality'] }) {
                   <tr key={q.modality}>
                     <th scope="row">{t(`modality.${q.modality}`)}</th>
                     <td className="num">{formatNumber(q.waiting)}</td>
+                    <td className="num">{formatNumber(q.inIntake)}</td>
                     <td className="num">{formatNumber(q.notReady)}</td>
                     <td className={q.overdue > 0 ? 'num tower-over' : 'num'}>{formatNumber(q.overdue)}</td>
                     <td className="num">{formatNumber(q.within1)}</td>

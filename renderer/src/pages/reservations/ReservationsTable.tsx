@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ReservationsOverview } from '../../../../shared/api/contract';
 import { formatDate, formatInstant, formatShortDay } from '../../i18n/format';
 import { ReleaseButton } from './ReleaseButton';
@@ -53,18 +54,30 @@ export function ReservationsTable({ sessions }: { sessions: readonly Session[] }
                 ) : (
                   <ul className="plain-list">
                     {s.reservations.map((r) => {
-                      const what = t('reservations.block', { slots: r.slots, modality: t(`modality.${r.modality}`) });
+                      const what = t('reservations.block', { count: r.slots, modality: t(`modality.${r.modality}`) });
                       return (
                         <li key={r.id}>
                           <strong>{what}</strong>{' '}
                           {r.status === 'open'
                             ? t('reservations.openStatus', { filled: r.filled, unfilled: r.unfilled, by: r.reservedBy })
                             : t(r.releaseKind === 'auto' ? 'reservations.releasedAuto' : 'reservations.releasedManual', {
-                                slots: r.releasedSlots ?? 0,
+                                count: r.releasedSlots ?? 0,
                                 by: r.releasedBy ?? '',
                                 at: r.releasedAt ? formatInstant(r.releasedAt) : '',
                               })}
                           {r.note && <span className="muted"> ({r.note})</span>}
+                          {r.fillingCases.length > 0 && (
+                            <span className="filling-cases" data-testid={`filling-${r.id}`}>
+                              {' '}
+                              {t('reservations.filledBy')}{' '}
+                              {r.fillingCases.map((c, i) => (
+                                <span key={c.caseId}>
+                                  {i > 0 && ', '}
+                                  <Link to={`/zaken/${c.caseId}`}>{c.parketnummer}</Link>
+                                </span>
+                              ))}
+                            </span>
+                          )}
                           {r.status === 'open' && <ReleaseButton reservationId={r.id} version={r.version} label={`${what}, ${formatShortDay(s.date)} ${s.startTime}`} />}
                         </li>
                       );

@@ -38,13 +38,16 @@ export function ReserveForm({ sessions }: { sessions: readonly Session[] }) {
     const checked = checkOperationInput('reservations.reserve', input, t, { labels });
     const next = { ...checked.errors };
     if (!sessionId) next['sessionId'] = t('reservations.chooseSession');
+    // No more than the session has free: the back end refuses the rest anyway (reserve-slots.ts).
+    if (chosen && Number(slots) > chosen.free) next['slots'] = t('reservations.slotsTooMany', { count: chosen.free });
     setErrors(next);
     if (checked.input && Object.keys(next).length === 0) reserve.mutate(checked.input);
   };
 
   return (
-    <form onSubmit={submit} noValidate className="panel" aria-labelledby="reserve-title">
+    <form onSubmit={submit} noValidate className="panel reserve-form" aria-labelledby="reserve-title">
       <h2 id="reserve-title">{t('reservations.reserveTitle')}</h2>
+      {reservable.length === 0 && <p>{t('reservations.noReservable')}</p>}
       <div className="form-grid">
         <SelectField
           label={t('reservations.session')}
@@ -69,7 +72,7 @@ export function ReserveForm({ sessions }: { sessions: readonly Session[] }) {
           options={(chosen?.reservableModalities ?? []).map((m) => ({ value: m, label: t(`modality.${m}`) }))}
         />
         <FieldShell label={t('reservations.slots')} error={errors['slots']} hint={chosen ? t('reservations.freeHint', { count: chosen.free }) : undefined}>
-          {(a11y) => <input {...a11y} type="number" inputMode="numeric" min={1} max={50} value={slots} onChange={(e) => setSlots(e.target.value)} />}
+          {(a11y) => <input {...a11y} type="number" inputMode="numeric" min={1} max={chosen ? Math.max(1, chosen.free) : 50} value={slots} onChange={(e) => setSlots(e.target.value)} />}
         </FieldShell>
         <TextField label={t('reservations.note')} value={note} onChange={setNote} error={errors['note']} />
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '../../../../shared/domain/review';
+import { reviewPeriodRange } from '../../../../shared/metrics/review-period';
 import { saveAgreementInputSchema, type Agreement } from '../../../../shared/review/register-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -43,6 +44,9 @@ export function AgreementForm({ period, editing, onDone }: Props) {
     const { data, errors: found } = checkFields(saveAgreementInputSchema, candidate, t, { labels });
     if (data && data.status === 'done' && !data.evidence) found['evidence'] = t('review.form.evidenceRequired');
     if (data && statusChanged && !data.reason) found['reason'] = t('review.form.reasonRequired');
+    // A due date before its review period began is a typing error (the back end refuses it too).
+    const periodStart = data ? reviewPeriodRange(data.period).from : '';
+    if (data && data.dueOn < periodStart) found['dueOn'] = t('review.form.dueBeforePeriod', { start: periodStart.split('-').reverse().join('-') });
     setErrors(found);
     if (data && Object.keys(found).length === 0) save.mutate(data);
   };
@@ -50,6 +54,7 @@ export function AgreementForm({ period, editing, onDone }: Props) {
   return (
     <form className="panel register-form" onSubmit={submit} noValidate aria-labelledby="agreement-form-title">
       <h3 id="agreement-form-title">{editing ? t('review.form.editAgreement') : t('review.form.newAgreement', { period })}</h3>
+      <p className="field-hint">{t('review.form.requiredNote')}</p>
       <FieldShell label={t('review.form.what')} error={errors['what']}>
         {(a11y) => <textarea {...a11y} rows={3} value={draft.what} onChange={(e) => set('what')(e.target.value)} />}
       </FieldShell>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_MIN_CELL_SIZE } from '../../../../shared/monitoring/disclosure-control';
 import { monitoringExportInputSchema } from '../../../../shared/monitoring/monitoring-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -10,13 +11,18 @@ import { downloadBase64File } from '../cases/download-file';
 /** The pseudonymised export for national comparison (docs/monitoring-export.md), as a download. */
 export function MonitoringExportPanel({ from: initialFrom, to: initialTo }: { from: string; to: string }) {
   const { t } = useTranslation();
-  const [range, setRange] = useState({ from: initialFrom, to: initialTo });
+  const [range, setRange] = useState({ from: initialFrom, to: initialTo, k: String(DEFAULT_MIN_CELL_SIZE) });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const exportFile = useOperationMutation('monitoring.export', { onSuccess: (file) => downloadBase64File(file) });
-  const labels = { from: t('review.monitoring.from'), to: t('review.monitoring.to') };
+  const labels = { from: t('review.monitoring.from'), to: t('review.monitoring.to'), k: t('review.monitoring.k') };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const { data, errors: found } = checkFields(monitoringExportInputSchema, { from: range.from || undefined, to: range.to || undefined }, t, { labels });
+    const { data, errors: found } = checkFields(
+      monitoringExportInputSchema,
+      { from: range.from || undefined, to: range.to || undefined, k: range.k.trim() === '' ? undefined : Number(range.k) },
+      t,
+      { labels },
+    );
     setErrors(found);
     if (data) exportFile.mutate(data);
   };
@@ -30,8 +36,16 @@ export function MonitoringExportPanel({ from: initialFrom, to: initialTo }: { fr
       <FieldShell label={t('review.monitoring.to')} error={errors['to']}>
         {(a11y) => <input {...a11y} type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />}
       </FieldShell>
+      <FieldShell label={t('review.monitoring.k')} hint={t('review.monitoring.kHint')} error={errors['k']}>
+        {(a11y) => <input {...a11y} type="number" min={2} max={100} step={1} value={range.k} onChange={(e) => setRange((r) => ({ ...r, k: e.target.value }))} />}
+      </FieldShell>
       {exportFile.isError && <ErrorPanel error={exportFile.error} fieldLabels={labels} />}
-      {exportFile.isSuccess && <p role="status">{t('review.monitoring.done', { count: exportFile.data.recordCount, fileName: exportFile.data.fileName })}</p>}
+      {exportFile.isSuccess && (
+        <p role="status">
+          {t('review.monitoring.done', { count: exportFile.data.recordCount, fileName: exportFile.data.fileName })}
+          {exportFile.data.suppressedRecords > 0 && <> {t('review.monitoring.suppressed', { count: exportFile.data.suppressedRecords })}</>}
+        </p>
+      )}
       <button type="submit" disabled={exportFile.isPending}>
         {exportFile.isPending ? t('review.monitoring.busy') : t('review.monitoring.download')}
       </button>

@@ -58,7 +58,7 @@ export function ReviewPackPage() {
 
   const periodLabel = reviewPeriodLabel(period);
   const previousLabel = reviewPeriodLabel(previous);
-  const figures = packFigures(current.data, before.data);
+  const figures = packFigures(current.data, before.data, t);
   const search = new URLSearchParams(range).toString();
   return (
     <article className="review-pack" data-ready="true" data-period={period}>

@@ -20,9 +20,9 @@ export function KeyFiguresTable({ figures, periodLabel, previousLabel }: { figur
         {figures.map((f) => (
           <tr key={f.id} data-figure={f.id}>
             <th scope="row">{f.label}</th>
-            <td className="number">{formatFigure(f.current, f.unit)}</td>
-            <td className="number">{formatFigure(f.previous, f.unit)}</td>
-            <td className="number">{formatDifference(f)}</td>
+            <td className="number">{formatFigure(f.current, f.unit, t)}</td>
+            <td className="number">{formatFigure(f.previous, f.unit, t)}</td>
+            <td className="number">{formatDifference(f, t)}</td>
           </tr>
         ))}
       </tbody>

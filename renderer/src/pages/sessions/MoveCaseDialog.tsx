@@ -24,8 +24,9 @@ export interface MoveOutcome {
 
 /**
  * Confirms a move started by dragging a case onto another session, or by its 'Verplaatsen' button
- * (the keyboard way). The target's rule breaches come from the same check the service applies; a
- * breach needs an explicit confirmation, and the reason always goes into the history.
+ * (the keyboard way). It offers every session of the coming six weeks that takes the case (and the
+ * shown week), not only the shown week's, each with what it would break (planner.candidates, the same
+ * check the service applies); a breach needs an explicit confirmation, and the reason always goes into the history.
  */
 export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequest; window: { from: string; to: string }; onClose: (outcome?: MoveOutcome) => void }) {
   const { t } = useTranslation();

@@ -45,21 +45,49 @@ export function SessionCard({ session, onMove }: { session: SessionSummary; onMo
         {session.startTime}–{session.endTime} · {t(`daypart.${session.daypart}`)}
       </p>
       {cancelled ? (
-        <p className="session-status">
-          {t('sessions.cancelled')}
-          {session.booked > 0 && (
-            <>
-              {' · '}
-              <strong>{t('sessions.replanCancelled', { count: session.booked })}</strong>
-            </>
+        <>
+          <p className="session-status">
+            <strong>{t('sessions.cancelled')}</strong>
+            {session.cancelReason && <>{': '}{session.cancelReason}</>}
+            {session.booked > 0 && (
+              <>
+                {' · '}
+                <strong>{t('sessions.replanCancelled', { count: session.booked })}</strong>
+              </>
+            )}
+          </p>
+          {(session.judgeName || session.prosecutorName) && (
+            <p className="session-people muted">
+              {t('sessions.wasAssigned', { people: [session.judgeName && t('sessions.judge', { name: session.judgeName }), session.prosecutorName && t('sessions.prosecutor', { name: session.prosecutorName })].filter(Boolean).join(', ') })}
+            </p>
           )}
-        </p>
+          {session.cancelledCases.length > 0 && (
+            <details className="session-roll cancelled-cases" open data-testid="cancelled-cases">
+              <summary>{t('sessions.cancelledCases', { count: session.cancelledCases.length })}</summary>
+              <ul>
+                {session.cancelledCases.map((c) => (
+                  <li key={c.caseId} data-case-id={c.caseId}>
+                    <Link to={`/zaken/${c.caseId}`}>{c.parketnummer}</Link>
+                    {' · '}
+                    {c.replanned ? t('sessions.cancelledCaseReplanned') : t('sessions.cancelledCaseInQueue')}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
       ) : (
         <>
           <p className="session-capacity">
             <span data-field="capacity">{t('sessions.slots', { count: session.capacitySlots })}</span>
             {' · '}
             <span data-field="booked">{t('sessions.booked', { count: session.booked })}</span>
+            {session.reserved > 0 && (
+              <>
+                {' · '}
+                <span data-field="reserved">{t('sessions.reserved', { count: session.reserved })}</span>
+              </>
+            )}
             {' · '}
             <span data-field="free">{session.free === 0 ? t('sessions.full') : t('sessions.free', { count: session.free })}</span>
             {session.overbooked > 0 && (
@@ -76,13 +104,13 @@ export function SessionCard({ session, onMove }: { session: SessionSummary; onMo
           >
             <div className="fill-bar-value" style={{ width: `${Math.round(fill * 100)}%` }} />
           </div>
+          <p className="session-people">
+            {session.judgeName ? t('sessions.judge', { name: session.judgeName }) : <strong>{t('sessions.noJudge')}</strong>}
+            <br />
+            {session.prosecutorName ? t('sessions.prosecutor', { name: session.prosecutorName }) : <strong>{t('sessions.noProsecutor')}</strong>}
+          </p>
         </>
       )}
-      <p className="session-people">
-        {session.judgeName ? t('sessions.judge', { name: session.judgeName }) : <strong>{t('sessions.noJudge')}</strong>}
-        <br />
-        {session.prosecutorName ? t('sessions.prosecutor', { name: session.prosecutorName }) : <strong>{t('sessions.noProsecutor')}</strong>}
-      </p>
       {!cancelled && session.date <= today && (
         <p className="session-outcomes-link">
           <Link to={`/zittingen/${session.id}/uitspraken`} aria-label={t('outcomes.recordLinkLabel', { type: t(`sessionType.${session.sessionType}`), time: session.startTime })}>

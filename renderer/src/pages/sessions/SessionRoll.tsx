@@ -31,8 +31,10 @@ export function SessionRoll({
               onDragStart={movable ? (event) => onDragStart(entry, event) : undefined}
             >
               <Link to={`/zaken/${entry.caseId}`}>{entry.parketnummer}</Link>
-              {' · '}
-              <span>{t(`modality.${entry.modality}`)}</span>
+              <span className="roll-modality">
+                {' · '}
+                {t(`modality.${entry.modality}`)}
+              </span>
               {entry.pinned && (
                 <>
                   {' · '}

@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { startTransition, useEffect, useOptimistic, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { WeekOverview } from '../../../../shared/api/contract';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatPercent, formatWeekRange, isoWeekNumber } from '../../i18n/format';
-import { mondayOf, shiftWeek, weekFromParam } from './week';
+import { mondayOf, moveWindow, shiftWeek, weekFromParam } from './week';
 import { WeekGrid } from './WeekGrid';
 import { MoveCaseDialog, type MoveOutcome, type MoveRequest } from './MoveCaseDialog';
 import { formatShortDay } from '../../i18n/format';
@@ -14,23 +14,80 @@ import { formatShortDay } from '../../i18n/format';
 export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
   usePageTitle(t('sessions.title'));
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const weekStart = weekFromParam(params.get('week'), today);
+  const compact = params.get('weergave') === 'compact';
+  // The URL is the one truth of the view, but React Router applies a URL change in a transition: with
+  // a big week (or a refetch) rendering, that commits late, and until then React puts a controlled
+  // checkbox back, so a click seemed to do nothing. The box shows the choice at once (a sync optimistic
+  // update) and follows the URL again when the router's transition has committed.
+  const [compactChosen, chooseCompact] = useOptimistic(compact);
+  const [goTo, setGoTo] = useState('');
   const query = useOperationQuery('sessions.week', { weekStart });
   const weekEnd = shiftWeek(weekStart, 1);
   const lastDay = query.data?.days[6] ?? weekEnd;
   const [move, setMove] = useState<MoveRequest | null>(null);
   const [moved, setMoved] = useState<MoveOutcome | null>(null);
+  // After a move, focus goes to the moved case where it now stands (not to the page): its caseId, or
+  // 'outcome' when it left the planning. Kept until the element is there (the week reloads, or another week opens).
+  const focusAfterMove = useRef<number | 'outcome' | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const pending = focusAfterMove.current;
+    if (pending === null || !query.data) return;
+    const item = `li.roll-case[data-case-id="${pending}"]`;
+    const target = pending === 'outcome' ? outcomeRef.current : (document.querySelector<HTMLElement>(`${item} button`) ?? document.querySelector<HTMLElement>(`${item} a`));
+    if (target) {
+      target.focus();
+      focusAfterMove.current = null;
+    }
+  });
+
+  const weekLink = (week: string) => `?week=${week}${compact ? '&weergave=compact' : ''}`;
+  const submitGoTo = (event: FormEvent) => {
+    event.preventDefault();
+    if (goTo) void navigate(weekLink(mondayOf(new Date(`${goTo}T12:00:00`))));
+  };
 
   return (
     <>
       <div className="page-header">
         <h1>{t('sessions.title')}</h1>
         <nav aria-label={t('sessions.weekNavigation')} className="week-nav">
-          <Link to={`?week=${shiftWeek(weekStart, -1)}`}>← {t('sessions.previousWeek')}</Link>
-          <Link to={`?week=${mondayOf(today)}`}>{t('sessions.thisWeek')}</Link>
-          <Link to={`?week=${weekEnd}`}>{t('sessions.nextWeek')} →</Link>
+          <Link to={weekLink(shiftWeek(weekStart, -1))}>← {t('sessions.previousWeek')}</Link>
+          <Link to={weekLink(mondayOf(today))}>{t('sessions.thisWeek')}</Link>
+          <Link to={weekLink(weekEnd)}>{t('sessions.nextWeek')} →</Link>
         </nav>
+      </div>
+      <div className="week-tools">
+        <form className="week-goto" onSubmit={submitGoTo} aria-label={t('sessions.goToLabel')}>
+          <label htmlFor="week-goto-date">{t('sessions.goToDate')}</label>
+          <input id="week-goto-date" type="date" value={goTo} onChange={(e) => setGoTo(e.target.value)} />
+          <button type="submit" className="secondary">
+            {t('sessions.goTo')}
+          </button>
+        </form>
+        <div className="checkbox">
+          <input
+            id="week-compact"
+            type="checkbox"
+            checked={compactChosen}
+            onChange={(e) => {
+              const checked = e.target.checked;
+              const next = new URLSearchParams(params);
+              if (checked) next.set('weergave', 'compact');
+              else next.delete('weergave');
+              // One transition: the router's location update joins it, so the optimistic value holds until the URL is shown.
+              startTransition(() => {
+                chooseCompact(checked);
+                setParams(next);
+              });
+            }}
+          />
+          <label htmlFor="week-compact">{t('sessions.compact')}</label>
+        </div>
       </div>
       <h2 className="week-heading" aria-live="polite">
         {t('sessions.weekHeading', { week: isoWeekNumber(weekStart), range: formatWeekRange(weekStart, lastDay) })}
@@ -52,7 +109,7 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
           </p>
           {query.data.totals.sessions === 0 && <p>{t('sessions.noSessions')}</p>}
           {moved && (
-            <div className="panel" role="status" data-testid="move-outcome">
+            <div className="panel" role="status" data-testid="move-outcome" tabIndex={-1} ref={outcomeRef}>
               <p>
                 {moved.hearing
                   ? t('move.done', { parketnummer: moved.parketnummer, day: formatShortDay(moved.hearing.date), time: moved.hearing.startTime })
@@ -62,15 +119,21 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
             </div>
           )}
           <p className="hint">{t('sessions.moveHint')}</p>
-          <WeekGrid week={query.data} onMove={(request) => { setMoved(null); setMove(request); }} />
+          <WeekGrid week={query.data} compact={compact} onMove={(request) => { setMoved(null); setMove(request); }} />
           {move && (
             <MoveCaseDialog
               // The case's version as the week shows it now (reloaded after a conflict), the rest as requested.
               request={{ ...move, caseVersion: liveCaseVersion(query.data, move.caseId) ?? move.caseVersion }}
-              window={{ from: weekStart, to: lastDay }}
+              window={moveWindow(today, lastDay)}
               onClose={(outcome) => {
                 setMove(null);
-                if (outcome) setMoved(outcome);
+                if (!outcome) return;
+                setMoved(outcome);
+                focusAfterMove.current = outcome.hearing ? move.caseId : 'outcome';
+                // A case moved to another week: show that week, where it now stands.
+                if (outcome.hearing && mondayOf(new Date(`${outcome.hearing.date}T12:00:00`)) !== weekStart) {
+                  void navigate(weekLink(mondayOf(new Date(`${outcome.hearing.date}T12:00:00`))));
+                }
               }}
             />
           )}

@@ -4,14 +4,17 @@ import { formatLongDay, formatShortDay, isoWeekNumber } from '../../i18n/format'
 import { SessionCard } from './SessionCard';
 import type { MoveRequest } from './MoveCaseDialog';
 
-/** Per court location a table: rooms down, court days (Monday to Friday) across. */
-export function WeekGrid({ week, onMove }: { week: WeekOverview; onMove?: ((request: MoveRequest) => void) | undefined }) {
+/**
+ * Per court location a table: rooms down, court days (Monday to Friday) across. Compact: only type,
+ * time, places and the cases, small, so the source and target of a drag fit on one screen.
+ */
+export function WeekGrid({ week, onMove, compact = false }: { week: WeekOverview; onMove?: ((request: MoveRequest) => void) | undefined; compact?: boolean }) {
   const { t } = useTranslation();
   // Court days are Monday to Friday; a weekend day gets a column only when it holds a session.
   const used = new Set(week.locations.flatMap((l) => l.rooms.flatMap((r) => r.sessions.map((s) => s.date))));
   const weekdays = week.days.filter((day, index) => index < 5 || used.has(day));
   return (
-    <>
+    <div className={compact ? 'week-compact' : undefined}>
       {week.locations.map((location) => (
         <section key={location.id} aria-labelledby={`location-${location.id}`} className="location">
           <h2 id={`location-${location.id}`}>{location.name}</h2>
@@ -53,6 +56,6 @@ export function WeekGrid({ week, onMove }: { week: WeekOverview; onMove?: ((requ
           </div>
         </section>
       ))}
-    </>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { BackupsSection } from './BackupsSection';
+import { RetentionSection } from './RetentionSection';
 import { SettingsForm } from './SettingsForm';
 
 /** The legal settings in force, with their source and whether the statute still needs checking, and the holidays. */
@@ -17,6 +18,7 @@ export function SettingsPage() {
       {query.isError && <ErrorPanel error={query.error} />}
       {query.isPending && <p role="status">{t('app.loading')}</p>}
       {query.data && <SettingsForm overview={query.data} />}
+      <RetentionSection />
       <BackupsSection />
     </>
   );

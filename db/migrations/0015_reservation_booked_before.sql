@@ -1,0 +1,1 @@
+ALTER TABLE `reservation` ADD `booked_before` integer DEFAULT 0 NOT NULL;

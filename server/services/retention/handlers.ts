@@ -1,0 +1,14 @@
+import type { FeatureHandlers } from '../api-handler';
+import { expectVersion } from '../context/versions';
+import { applyRetention, previewRetention, setRetentionTerm } from './retention';
+
+/** Keeping personal data of finished cases no longer than the district's term (docs/retention.md). */
+export const retentionHandlers: FeatureHandlers<'retention'> = {
+  'retention.preview': (input, { db, clock }) => previewRetention(db, clock.today(), input.limit),
+  'retention.apply': (input, ctx) => ctx.write(() => applyRetention(ctx.db, ctx.clock.today(), input.reason, ctx.actor, ctx.clock.now())),
+  'retention.setTerm': (input, ctx) =>
+    ctx.write(() => {
+      expectVersion(ctx.db, 'settings', 0, input.expectedVersion);
+      return setRetentionTerm(ctx.db, { months: input.months, confirmed: input.confirmed }, input.reason, ctx.actor, ctx.clock.now());
+    }),
+};
