@@ -1,34 +1,17 @@
+import { serveDemoDistrict } from './support/served-district';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { RESPONSE_FORMAT, RESPONSE_FORMAT_VERSION } from '../../shared/cjib/response-format';
-import { demoDistrictFile, E2E_NOW, STANDARD_DEMO } from '../support/e2e-district';
-import { axeViolations, launchChromium, openPage, screenshot, SCREENSHOT_DIR } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { E2E_NOW, STANDARD_DEMO } from '../support/e2e-district';
+import { axeViolations, openPage, screenshot, SCREENSHOT_DIR } from './support/browser';
 
-let dir: string;
-let file: string;
-let browser: Browser;
-let server: ServeProcess;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-corrections-'));
-  file = await demoDistrictFile(STANDARD_DEMO, dir);
-  server = await startServe(file, E2E_NOW);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const district = serveDemoDistrict(STANDARD_DEMO, 'kp-e2e-corrections-');
 
 function withDb<T>(work: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(file);
+  const sqlite = new Database(district.file);
   try {
     return work(sqlite);
   } finally {
@@ -37,7 +20,7 @@ function withDb<T>(work: (sqlite: Database.Database) => T): T {
 }
 
 async function openCase(page: Page, caseId: number, parketnummer: string) {
-  await page.goto(`${server.origin}/#/zaken/${caseId}`);
+  await page.goto(`${district.server.origin}/#/zaken/${caseId}`);
   await page.getByRole('heading', { level: 1, name: `Zaak ${parketnummer}` }).waitFor();
 }
 
@@ -51,7 +34,7 @@ describe('correcting a case in real Chromium', () => {
           .prepare("select id, parketnummer from criminal_case where status = 'awaiting_planning' and co_defendant_group is null order by id limit 1")
           .get() as { id: number; parketnummer: string },
     );
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await openCase(page, target.id, target.parketnummer);
     const events = page.getByRole('form', { name: 'Gebeurtenissen vastleggen of corrigeren' });
     for (const group of ['PL0900-2026041412', 'PV-B-9999']) {
@@ -89,7 +72,7 @@ describe('correcting a case in real Chromium', () => {
           .get() as { caseId: number; parketnummer: string; correlationId: string; attempt: number; batchUid: string },
     );
     const at = new Date(Date.parse(E2E_NOW) - 3_600_000).toISOString();
-    const responseFile = path.join(dir, 'cjib-antwoord-gemengd.json');
+    const responseFile = path.join(path.dirname(district.file), 'cjib-antwoord-gemengd.json');
     fs.writeFileSync(
       responseFile,
       JSON.stringify({
@@ -103,8 +86,8 @@ describe('correcting a case in real Chromium', () => {
       }),
     );
 
-    const { page, problems } = await openPage(browser, server.url, server.now());
-    await page.goto(`${server.origin}/#/overdracht/antwoorden`);
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
+    await page.goto(`${district.server.origin}/#/overdracht/antwoorden`);
     await page.getByRole('heading', { level: 1, name: 'Antwoorden van het CJIB inlezen' }).waitFor();
     await page.getByLabel('Antwoordbestand (JSON)').setInputFiles(responseFile);
     await page.getByRole('button', { name: 'Controleren' }).click();

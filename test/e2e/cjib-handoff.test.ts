@@ -1,31 +1,14 @@
+import { serveDemoDistrict } from './support/served-district';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDistrictFile, E2E_NOW, E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
+import type { Download, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { E2E_NOW, E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
 import { ackFile, readBatch, returnFile } from '../support/cjib-simulator';
-import { axeViolations, launchChromium, openPage, screenshot, SCREENSHOT_DIR } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { axeViolations, openPage, screenshot, SCREENSHOT_DIR } from './support/browser';
 
-let dir: string;
-let file: string;
-let browser: Browser;
-let server: ServeProcess;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-cjib-'));
-  file = await demoDistrictFile(STANDARD_DEMO, dir);
-  server = await startServe(file, E2E_NOW);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const district = serveDemoDistrict(STANDARD_DEMO, 'kp-e2e-cjib-');
 
 interface RollCase {
   caseId: number;
@@ -38,7 +21,7 @@ const DAY = 86_400_000;
 const E2E_NOW_CLOCK = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(E2E_NOW));
 
 function withDb<T>(work: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(file);
+  const sqlite = new Database(district.file);
   try {
     return work(sqlite);
   } finally {
@@ -100,9 +83,9 @@ const jsonOf = (files: Record<string, string>) => Object.entries(files).find(([n
 
 /** Reads one CJIB response file through the import page: check, then import. Returns the report caption. */
 async function importResponse(page: Page, name: string, text: string, expectImport: boolean): Promise<string> {
-  const responseFile = path.join(dir, name);
+  const responseFile = path.join(path.dirname(district.file), name);
   fs.writeFileSync(responseFile, text);
-  await page.goto(`${server.origin}/#/overdracht/antwoorden`);
+  await page.goto(`${district.server.origin}/#/overdracht/antwoorden`);
   await page.getByRole('heading', { level: 1, name: 'Antwoorden van het CJIB inlezen' }).waitFor();
   await page.getByLabel('Antwoordbestand (JSON)').setInputFiles(responseFile);
   await page.getByRole('button', { name: 'Controleren' }).click();
@@ -121,7 +104,7 @@ async function importResponse(page: Page, name: string, text: string, expectImpo
 const decisionCard = (page: Page) => page.getByTestId('decision-panel').getByTestId('decision').first();
 
 async function openCase(page: Page, caseId: number, parketnummer: string) {
-  await page.goto(`${server.origin}/#/zaken/${caseId}`);
+  await page.goto(`${district.server.origin}/#/zaken/${caseId}`);
   await page.getByRole('heading', { level: 1, name: `Zaak ${parketnummer}` }).waitFor();
   await page.getByTestId('decision-panel').waitFor();
 }
@@ -136,7 +119,7 @@ async function typeInto(page: Page, field: Locator, text: string) {
 describe('hand-off to CJIB in real Chromium', () => {
   it('registers a decision on the roll, sends it, handles a return, re-sends and sees it acknowledged on the timeline', async () => {
     const [fine, broken] = pickOpenHearings();
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await page.getByRole('link', { name: 'Zittingen', exact: true }).waitFor();
 
     // 1. The roll: a judgment by keyboard only. Enter in the judge's field saves and moves on.
@@ -144,7 +127,7 @@ describe('hand-off to CJIB in real Chromium', () => {
       [fine, '450'],
       [broken, '300'],
     ] as const) {
-      await page.goto(`${server.origin}/#/zittingen/${rollCase.sessionId}/uitspraken`);
+      await page.goto(`${district.server.origin}/#/zittingen/${rollCase.sessionId}/uitspraken`);
       await page.getByRole('heading', { level: 1, name: /^Uitspraken vastleggen/ }).waitFor();
       const form = page.getByRole('form', { name: `Uitkomst van zaak ${rollCase.parketnummer}` });
       await form.getByRole('radio', { name: 'Uitspraak' }).focus();
@@ -173,7 +156,7 @@ describe('hand-off to CJIB in real Chromium', () => {
     withDb((sqlite) => {
       const decision = sqlite.prepare('select id from decision where case_id = ?').get(broken.caseId) as { id: number };
       sqlite.prepare('update sanction set amount_cents = null where decision_id = ?').run(decision.id);
-      sqlite.prepare('update decision set judgment_signed_at = ? where id = ?').run(server.now().toISOString(), decision.id);
+      sqlite.prepare('update decision set judgment_signed_at = ? where id = ?').run(district.server.now().toISOString(), decision.id);
     });
 
     // 3. The case page: the clerk records the signed judgment (court -> OM).
@@ -213,7 +196,7 @@ describe('hand-off to CJIB in real Chromium', () => {
 
     // 5. CJIB returns it: the substitute detention does not match the judgment.
     const reasonText = 'Vervangende hechtenis wijkt af van het vonnis (9 i.p.v. 6 dagen)';
-    await importResponse(page, 'cjib-retour-1.json', returnFile(batch1, { reasonCode: 'R03', reasonText, correlationIds, at: server.now().toISOString() }), true);
+    await importResponse(page, 'cjib-retour-1.json', returnFile(batch1, { reasonCode: 'R03', reasonText, correlationIds, at: district.server.now().toISOString() }), true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'cjib-import-return');
 
@@ -249,7 +232,7 @@ describe('hand-off to CJIB in real Chromium', () => {
     const secondAgain = await downloadsOf(page, 2, () => page.getByRole('button', { name: `Batch ${batch2.batchUid} opnieuw downloaden` }).click());
     expect(jsonOf(secondAgain)).toBe(jsonOf(second));
     await screenshot(page, 'cjib-queue-sent');
-    const ack = ackFile(readBatch(jsonOf(secondAgain)), { correlationIds, at: server.now().toISOString() });
+    const ack = ackFile(readBatch(jsonOf(secondAgain)), { correlationIds, at: district.server.now().toISOString() });
     await importResponse(page, 'cjib-ack-2.json', ack, true);
     const repeat = await importResponse(page, 'cjib-ack-2-again.json', ack, false);
     expect(repeat).toContain('1 al verwerkt');

@@ -1,32 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { serveDemoDistrict } from './support/served-district';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startOfAmsterdamDay } from '../../shared/calendar/amsterdam-time';
 import { addDays } from '../../shared/calendar/local-date';
-import { demoDistrictFile, E2E_NOW, STANDARD_DEMO } from '../support/e2e-district';
-import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { STANDARD_DEMO } from '../support/e2e-district';
+import { axeViolations, openPage, screenshot } from './support/browser';
 
-let dir: string;
-let file: string;
-let browser: Browser;
-let server: ServeProcess;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-dashboard-'));
-  file = await demoDistrictFile(STANDARD_DEMO, dir);
-  server = await startServe(file, E2E_NOW);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const district = serveDemoDistrict(STANDARD_DEMO, 'kp-e2e-dashboard-');
 
 /** The number shown on a key-figure card, read as a Dutch integer. */
 async function cardValue(page: Page, label: string): Promise<number> {
@@ -37,7 +18,7 @@ async function cardValue(page: Page, label: string): Promise<number> {
 
 describe('the dashboard in real Chromium', () => {
   it('shows the figures, narrows them with a filter, clicks through to the cases behind a figure, and passes axe', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.locator('.key-figure').first().waitFor();
@@ -49,7 +30,7 @@ describe('the dashboard in real Chromium', () => {
     // The figure equals the database: cases registered in the chosen period.
     const from = await page.getByLabel('Van', { exact: true }).inputValue();
     const to = await page.getByLabel('Tot en met', { exact: true }).inputValue();
-    const sqlite = new Database(file, { readonly: true });
+    const sqlite = new Database(district.file, { readonly: true });
     const count = (sql: string, ...params: unknown[]) => (sqlite.prepare(sql).get(...params) as { n: number }).n;
     const expectedAll = count(
       'select count(*) as n from criminal_case where created_at >= ? and created_at < ?',

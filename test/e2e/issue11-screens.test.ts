@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { serveDemoDistrict } from './support/served-district';
 import Database from 'better-sqlite3';
 import { addDays, format, parseISO } from 'date-fns';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatDate, formatShortDay, isoWeekNumber } from '../../renderer/src/i18n/format';
 import { mondayOf } from '../../renderer/src/pages/sessions/week';
-import { demoDistrictFile, E2E_NOW, E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
-import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
+import { axeViolations, openPage, screenshot } from './support/browser';
 
 /*
  * Issue 11, items 8-12, on the demo district in real Chromium: a cancelled session shows where its cases
@@ -18,26 +15,10 @@ import { startServe, type ServeProcess } from './support/serve-process';
  * counts intake and fits 1400 px; the review form marks required fields and refuses 1999.
  */
 
-let dir: string;
-let file: string;
-let browser: Browser;
-let server: ServeProcess;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-issue11-'));
-  file = await demoDistrictFile(STANDARD_DEMO, dir);
-  server = await startServe(file, E2E_NOW);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const district = serveDemoDistrict(STANDARD_DEMO, 'kp-e2e-issue11-');
 
 function sql<T>(query: string, ...params: unknown[]): T[] {
-  const sqlite = new Database(file, { readonly: true });
+  const sqlite = new Database(district.file, { readonly: true });
   try {
     return sqlite.prepare(query).all(...params) as T[];
   } finally {
@@ -75,7 +56,7 @@ async function expectNoAxe(page: Page) {
 
 describe('issue 11, items 8-12: the screens', () => {
   it('item 8: a cancelled session shows where its cases went (links), not its judge as if it sat, and the problems count follows', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     // A session of tomorrow with planned cases, as the database has it.
     const [session] = sql<{ id: number; date: string; startTime: string; room: string; n: number }>(
@@ -105,7 +86,7 @@ describe('issue 11, items 8-12: the screens', () => {
     // The header's problems count follows: each case back in the queue must be planned again.
     await expect.poll(() => problemCount(page)).toBeGreaterThan(before);
 
-    await page.goto(`${server.origin}/#/zittingen?week=${mondayOf(parseISO(session.date))}`);
+    await page.goto(`${district.server.origin}/#/zittingen?week=${mondayOf(parseISO(session.date))}`);
     const card = page.locator(`article[data-session-id="${session.id}"]`);
     // The week may first show its cached figures while it reads again: wait for the fresh ones.
     await card.getByTestId('cancelled-cases').waitFor();
@@ -130,9 +111,9 @@ describe('issue 11, items 8-12: the screens', () => {
   });
 
   it('item 9: moving by keyboard offers six weeks with their breaches, keeps focus on the moved case; a date picker and a compact week', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     const nextWeek = mondayOf(addDays(parseISO(E2E_TODAY), 7));
-    await page.goto(`${server.origin}/#/zittingen?week=${nextWeek}`);
+    await page.goto(`${district.server.origin}/#/zittingen?week=${nextWeek}`);
     await page.locator('li.roll-case-movable').first().waitFor();
     const [move] = sql<{ caseId: number; parketnummer: string; sessionId: number; modality: string }>(
       `select c.id as caseId, c.parketnummer, h.session_id as sessionId, c.modality from hearing h join criminal_case c on c.id = h.case_id
@@ -179,7 +160,7 @@ describe('issue 11, items 8-12: the screens', () => {
     await page.getByRole('heading', { name: /^Week 51 · 14 – 20 december 2026$/ }).waitFor();
 
     // The compact week: the grid takes far less height, so a drag's source and target fit on one screen.
-    await page.goto(`${server.origin}/#/zittingen?week=${nextWeek}`);
+    await page.goto(`${district.server.origin}/#/zittingen?week=${nextWeek}`);
     // The week shown is next week's (not the stale grid of week 51), with its cases and figures loaded.
     await page.getByRole('heading', { level: 2, name: new RegExp(`^Week ${isoWeekNumber(nextWeek)} · `) }).waitFor();
     await page.locator('li.roll-case-movable').first().waitFor();
@@ -211,7 +192,7 @@ describe('issue 11, items 8-12: the screens', () => {
   });
 
   it('item 10: reservations offer only sessions that can take one, limit the slots to the free places, show who fills it, and filter on your own', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await visit(page, 'Reserveringen', 'Reserveringen van het OM');
     const form = page.getByRole('form', { name: 'Plaatsen reserveren' });
     const choice = form.getByLabel('Zitting *');
@@ -269,7 +250,7 @@ describe('issue 11, items 8-12: the screens', () => {
   });
 
   it('item 11: messages are plain Dutch with the field by its label: an unknown parketnummer, a dashboard period ending before it starts', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await visit(page, 'Werkvoorraad', 'Werkvoorraad: zaken die wachten op planning');
     const search = page.getByRole('search');
     const field = search.getByRole('textbox');
@@ -280,7 +261,7 @@ describe('issue 11, items 8-12: the screens', () => {
     expect(await page.getByText('Er ging iets mis').count()).toBe(0);
     await expectNoAxe(page);
 
-    await page.goto(`${server.origin}/#/dashboard?van=2026-06-01&tot=2026-05-01`);
+    await page.goto(`${district.server.origin}/#/dashboard?van=2026-06-01&tot=2026-05-01`);
     await page.getByText('Tot en met ligt vóór Van: kies een latere einddatum of een eerdere begindatum.').waitFor();
     expect(await page.getByText('De invoer is niet geldig').count()).toBe(0);
     expect(await page.getByLabel('Tot en met').getAttribute('aria-invalid')).toBe('true');
@@ -291,7 +272,7 @@ describe('issue 11, items 8-12: the screens', () => {
   });
 
   it('item 12: the verkeerstoren counts intake and fits 1400 px; months read in words; the review form marks required fields and refuses 1999', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await visit(page, 'Verkeerstoren', 'Verkeerstoren');
     const queue = page.getByTestId('tower-queue');
     await queue.waitFor();
@@ -308,7 +289,7 @@ describe('issue 11, items 8-12: the screens', () => {
     await expectNoAxe(page);
     await screenshot(page, 'issue11-tower-1400');
 
-    await page.goto(`${server.origin}/#/dashboard?van=2026-01-01&tot=2026-06-15`);
+    await page.goto(`${district.server.origin}/#/dashboard?van=2026-01-01&tot=2026-06-15`);
     const compliance = page.getByRole('table', { name: 'Termijnnaleving per maand' });
     await page.getByRole('heading', { level: 2, name: /^Kerncijfers/ }).first().waitFor();
     const body = (await page.locator('main').textContent()) ?? '';

@@ -1,45 +1,26 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { serveDemoDistrict } from './support/served-district';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import type { AppDatabase } from '../../db/open-database';
 import { fromAmsterdamLocal } from '../../shared/calendar/amsterdam-time';
 import { addDays } from '../../shared/calendar/local-date';
 import { latestServiceDay } from '../../shared/deadlines/summons-term';
 import { loadDeadlineContext } from '../../server/services/settings/district-settings';
-import { demoDistrictFile, E2E_NOW, E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
-import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
+import { axeViolations, openPage, screenshot } from './support/browser';
 
 /*
  * Issue 11, items 2 and 3 on screen: the roll form's judgment moment (default: the session, art. 378 Sv)
  * and the case page's "dagvaarding uiterlijk betekenen op" for a planned case whose summons is not served.
  */
 
-let dir: string;
-let file: string;
-let browser: Browser;
-let server: ServeProcess;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-legal-dates-'));
-  file = await demoDistrictFile(STANDARD_DEMO, dir);
-  server = await startServe(file, E2E_NOW);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const district = serveDemoDistrict(STANDARD_DEMO, 'kp-e2e-legal-dates-');
 
 function withDb<T>(work: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(file, { readonly: true });
+  const sqlite = new Database(district.file, { readonly: true });
   try {
     return work(sqlite);
   } finally {
@@ -83,9 +64,9 @@ describe('legal dates follow the facts, in real Chromium', () => {
           .all(E2E_TODAY, E2E_TODAY) as OpenHearing[],
     );
     expect(second).toBeDefined();
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await page.getByRole('link', { name: 'Zittingen', exact: true }).waitFor();
-    await page.goto(`${server.origin}/#/zittingen/${first!.sessionId}/uitspraken`);
+    await page.goto(`${district.server.origin}/#/zittingen/${first!.sessionId}/uitspraken`);
     await page.getByRole('heading', { level: 1, name: /^Uitspraken vastleggen/ }).waitFor();
 
     // 1. The judgment moment defaults to the session (date and time of the case on the roll), not to now.
@@ -154,9 +135,9 @@ describe('legal dates follow the facts, in real Chromium', () => {
           .get(addDays(E2E_TODAY, 6)) as OpenHearing,
     );
     expect(planned).toBeDefined();
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await page.getByRole('link', { name: 'Zittingen', exact: true }).waitFor();
-    await page.goto(`${server.origin}/#/zaken/${planned.caseId}`);
+    await page.goto(`${district.server.origin}/#/zaken/${planned.caseId}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(planned.parketnummer.replace(/[/]/g, '\\/')) }).waitFor();
     expect(await page.getByTestId('summons-serve-by').count()).toBe(0);
 

@@ -1,17 +1,17 @@
+import { serveDemoDistrict } from './support/served-district';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatDate, formatLongDay, formatShortDay } from '../../renderer/src/i18n/format';
 import { amsterdamDate, fromAmsterdamLocal } from '../../shared/calendar/amsterdam-time';
 import { defaultCourtCalendar } from '../../shared/calendar/court-calendar';
 import { addDays, dayOfWeek } from '../../shared/calendar/local-date';
 import { RESERVABLE_MODALITIES } from '../../shared/domain/reservation';
-import { demoDistrictFile, E2E_NOW, E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
-import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { ROOT, startServe, type ServeProcess } from './support/serve-process';
+import { E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
+import { axeViolations, openPage, screenshot } from './support/browser';
+import { ROOT } from './support/serve-process';
 
 const NL = JSON.parse(fs.readFileSync(path.join(ROOT, 'renderer', 'src', 'i18n', 'nl.json'), 'utf8')) as {
   modality: Record<string, string>;
@@ -30,27 +30,11 @@ const dutch = (date: string) => date.split('-').reverse().join('-');
 /** '1.234' -> 1234 */
 const num = (text: string) => Number(text.replace(/\./g, ''));
 
-let dir: string;
-let file: string;
-let browser: Browser;
-let server: ServeProcess;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-pages-'));
-  file = await demoDistrictFile(STANDARD_DEMO, dir);
-  server = await startServe(file, E2E_NOW);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const district = serveDemoDistrict(STANDARD_DEMO, 'kp-e2e-pages-');
 
 /** What the database says, read independently of the app. */
 function sql<T>(query: string, ...params: unknown[]): T[] {
-  const sqlite = new Database(file, { readonly: true });
+  const sqlite = new Database(district.file, { readonly: true });
   try {
     return sqlite.prepare(query).all(...params) as T[];
   } finally {
@@ -144,7 +128,7 @@ const SESSION_COLUMNS = `s.id, s.date, s.start_time as startTime, s.end_time as 
 
 describe('the planning pages in real Chromium', () => {
   it('Capaciteit: lists the templates, previews 8 weeks with skip reasons, generates them, and adds closure days', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await visit(page, 'Capaciteit', 'Capaciteit: zittingspatronen en uitzonderingen');
 
     const templates = sql<{ id: number; name: string; weekdays: string; locationId: number }>(
@@ -227,7 +211,7 @@ describe('the planning pages in real Chromium', () => {
   });
 
   it('Rooster: an absence on a day the judge sits is flagged, assigning them elsewhere that day asks for confirmation, and Problemen shows it', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await visit(page, 'Rooster', 'Rooster van rechters en officieren');
     const persons = sql<{ name: string; role: string }>(`select name, role from person where active = 1`);
     const judges = page.getByRole('table', { name: 'Rechters (politierechter en RC als politierechter)' });
@@ -287,7 +271,7 @@ describe('the planning pages in real Chromium', () => {
   });
 
   it('Reserveringen and Verkeerstoren: 2 reserved slots are listed, counted in the tower as in the database, and released with a reason', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await visit(page, 'Reserveringen', 'Reserveringen van het OM');
     // A session two to six weeks ahead with nothing booked, so the reservation is certainly unfilled.
     const candidates = sql<SessionRow>(
@@ -353,7 +337,7 @@ describe('the planning pages in real Chromium', () => {
   });
 
   it('Wat als: a scenario that adds a session pattern shows the side-by-side comparison', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await visit(page, 'Wat als', 'Wat als: een scenario naast de planning');
     // A room and weekday whose mornings are free in every template, so each occurrence can be added.
     const rooms = sql<{ id: number; room: string; location: string }>(`select r.id, r.name as room, l.name as location from courtroom r join court_location l on l.id = r.location_id order by r.id`);
@@ -385,7 +369,7 @@ describe('the planning pages in real Chromium', () => {
     // Not on non-court days, nor on the location's own closure days (the demo has some), nor today once the start time has passed.
     const closed = new Set(sql<{ date: string }>(`select c.date from location_closure c join courtroom r on r.location_id = c.location_id where r.id = ?`, free.id).map((c) => c.date));
     const [startHour, startMinute] = (await pattern.getByLabel(/^Begintijd/).inputValue()).split(':').map(Number) as [number, number];
-    const started = (d: string) => fromAmsterdamLocal(d, startHour, startMinute) <= server.now().getTime();
+    const started = (d: string) => fromAmsterdamLocal(d, startHour, startMinute) <= district.server.now().getTime();
     expect(added).toBe(occurrences.filter((d) => calendar.isCourtDay(d, closed) && !started(d)).length - existingThere);
     expect(summary).toContain(`(${added * 4} plaatsen)`);
     const baseline = num(await cellOf(compare, 'Zittingen', 'Huidig'));
@@ -401,7 +385,7 @@ describe('the planning pages in real Chromium', () => {
   });
 
   it('a case page: a precondition with an expected date makes the case ready from that day; the replanning proposal respects it', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     const c = one<{ id: number; parketnummer: string }>(
       `select c.id, c.parketnummer from criminal_case c where c.status = 'awaiting_planning' and c.planning_gaps = '' and c.ready_from is null
        and not exists (select 1 from case_precondition p where p.case_id = c.id) order by c.queue_order, c.id limit 1`,

@@ -1,33 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { serveDemoDistrict } from './support/served-district';
 import Database from 'better-sqlite3';
 import { addDays, format } from 'date-fns';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mondayOf } from '../../renderer/src/pages/sessions/week';
 import { parseAcceptedModalities, type SessionType } from '../../shared/domain/session';
-import { demoDistrictFile, E2E_NOW, STANDARD_DEMO } from '../support/e2e-district';
-import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { E2E_NOW, STANDARD_DEMO } from '../support/e2e-district';
+import { axeViolations, openPage, screenshot } from './support/browser';
 
-let dir: string;
-let file: string;
-let browser: Browser;
-let server: ServeProcess;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-planning-'));
-  file = await demoDistrictFile(STANDARD_DEMO, dir);
-  server = await startServe(file, E2E_NOW);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const district = serveDemoDistrict(STANDARD_DEMO, 'kp-e2e-planning-');
 
 interface RollRow {
   caseId: number;
@@ -48,7 +29,7 @@ interface TargetRow {
 
 /** What the database says, read independently of the app: a planned case next week and another session that takes it, a full one if there is. */
 function pickMove(weekStart: string): { move: RollRow; target: TargetRow } {
-  const sqlite = new Database(file, { readonly: true });
+  const sqlite = new Database(district.file, { readonly: true });
   try {
     const weekEnd = format(addDays(new Date(`${weekStart}T12:00:00`), 6), 'yyyy-MM-dd');
     const roll = sqlite
@@ -102,7 +83,7 @@ async function problemCount(page: Page): Promise<number> {
 
 describe('planning the week in real Chromium', () => {
   it('runs the planner, drags a case to another session, shows the explanation, and updates the problems', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
     await page.getByRole('link', { name: 'Planning', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Zaken plannen op zittingen' }).waitFor();
     await page.getByRole('button', { name: 'Voorstel maken' }).click();
@@ -171,7 +152,7 @@ describe('planning the week in real Chromium', () => {
     await dialog.getByRole('button', { name: 'Verplaatsen', exact: true }).click();
     await page.locator(`article[data-session-id="${move.sessionId}"] li[data-case-id="${move.caseId}"]`).waitFor();
 
-    const sqlite = new Database(file, { readonly: true });
+    const sqlite = new Database(district.file, { readonly: true });
     const audit = sqlite.prepare("select action, reason from audit_event where action = 'hearing.moved' order by id").all() as { action: string; reason: string }[];
     sqlite.close();
     expect(audit.map((a) => a.reason)).toEqual(['Verdachte kan alleen op deze dag; afgestemd met de advocaat.', 'Toch op de oorspronkelijke zitting.']);

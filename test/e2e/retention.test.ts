@@ -1,43 +1,25 @@
+import { serveDemoDistrict } from './support/served-district';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { quasiIdentifierKey } from '../../shared/monitoring/disclosure-control';
 import type { MonitoringRecord } from '../../shared/monitoring/monitoring-record';
 import { PSEUDONYMISED_SUSPECT } from '../../shared/retention/retention';
-import { demoDistrictFile, E2E_NOW, SMALL_DEMO } from '../support/e2e-district';
-import { axeViolations, launchChromium, openPage, screenshot } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { SMALL_DEMO } from '../support/e2e-district';
+import { axeViolations, openPage, screenshot } from './support/browser';
 
 /**
  * Issue 12 item 8 on screen: the retention term with its sources on the settings page, the number of
  * cases past it, the dry-run list, 'Pseudonimiseren' with a reason; and the monitoring export's
  * smallest group (k) on the review page.
  */
-let dir: string;
-let file: string;
-let browser: Browser;
-let server: ServeProcess;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-e2e-retention-'));
-  file = await demoDistrictFile(SMALL_DEMO, dir);
-  server = await startServe(file, E2E_NOW);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const district = serveDemoDistrict(SMALL_DEMO, 'kp-e2e-retention-');
 
 const section = (page: Page) => page.getByRole('region', { name: 'Bewaartermijn persoonsgegevens' });
 
 function readDatabase<T>(read: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(file, { readonly: true });
+  const sqlite = new Database(district.file, { readonly: true });
   try {
     return read(sqlite);
   } finally {
@@ -47,8 +29,8 @@ function readDatabase<T>(read: (sqlite: Database.Database) => T): T {
 
 describe('retention of personal data and the monitoring export in real Chromium', () => {
   it('sets the term with its sources, lists the cases past it as a dry run, and pseudonymises them with a reason', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
-    await page.goto(`${server.origin}/#/instellingen`);
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
+    await page.goto(`${district.server.origin}/#/instellingen`);
     const retention = section(page);
     await retention.getByTestId('retention-due').waitFor();
     // The default is a choice awaiting the privacy officer, with the legal sources next to it.
@@ -111,7 +93,7 @@ describe('retention of personal data and the monitoring export in real Chromium'
     expect(after.audits).toEqual({ n: due.length });
 
     // The case page of a pseudonymised case shows the pseudonym and no date of birth.
-    await page.goto(`${server.origin}/#/zaken/${due[0]!.id}`);
+    await page.goto(`${district.server.origin}/#/zaken/${due[0]!.id}`);
     await page.getByRole('heading', { level: 1, name: `Zaak ${due[0]!.parketnummer}` }).waitFor();
     expect(await page.getByText(PSEUDONYMISED_SUSPECT.fullName).count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
@@ -119,8 +101,8 @@ describe('retention of personal data and the monitoring export in real Chromium'
   });
 
   it('downloads the monitoring export with the smallest group k chosen on the page', async () => {
-    const { page, problems } = await openPage(browser, server.url, server.now());
-    await page.goto(`${server.origin}/#/overleg`);
+    const { page, problems } = await openPage(district.browser, district.server.url, district.server.now());
+    await page.goto(`${district.server.origin}/#/overleg`);
     const form = page.getByRole('form', { name: 'Monitoringexport' });
     await form.waitFor();
     const k = form.getByLabel('Kleinste groep (k)');
