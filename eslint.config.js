@@ -83,7 +83,7 @@ export default tseslint.config(
       'ketenplanner/valid-i18n-keys': [
         'error',
         {
-          catalog: fileURLToPath(new URL('./renderer/src/i18n/nl.json', import.meta.url)),
+          catalog: fileURLToPath(new URL('./shared/i18n/nl.json', import.meta.url)),
           // Merged into the catalog at start-up from the domain's table (renderer/src/i18n/i18n.ts).
           runtimeNamespaces: ['caseStatus'],
           // Keys built from data whose prefix is the data itself; each falls back to the raw value.

@@ -243,6 +243,8 @@ export const criminalCases = sqliteTable(
   },
   (t) => [
     index('criminal_case_status_idx').on(t.status),
+    // A suspect's cases: the search index's trigger on a name change (migration 0018) and retention.
+    index('criminal_case_suspect_idx').on(t.suspectId),
     // The work queue's order: nearest binding limit first (server/services/cases/work-queue.ts).
     index('criminal_case_queue_order_idx').on(t.status, t.queueOrder, t.id),
     index('criminal_case_status_unit_idx').on(t.status, t.policeUnit),
@@ -600,3 +602,15 @@ export const processedRequests = sqliteTable('processed_request', {
   actor: text('actor').notNull(),
   processedAt: text('processed_at').notNull(),
 }, (t) => [index('processed_request_processed_at_idx').on(t.processedAt)]);
+
+/**
+ * Notifications marked done (issue 15, item 7). Notifications themselves are derived from the data on
+ * every read (server/services/notifications); only the "done" mark is stored, per key (kind, entity,
+ * moment), so a new deadline of the same case notifies again.
+ */
+export const notificationDone = sqliteTable('notification_done', {
+  key: text('key').primaryKey(),
+  doneBy: text('done_by').notNull(),
+  doneAt: text('done_at').notNull(),
+  reason: text('reason'),
+});

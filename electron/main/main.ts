@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, Menu, app, clipboard, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, app, clipboard, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { defaultBackupFolder } from '../../db/open-database';
 import { systemClock } from '../../server/services/context/clock';
 import { createBackend, type Backend } from '../../server/services/create-backend';
@@ -9,10 +9,13 @@ import { createAppProtocolHandler } from './app-protocol';
 import { installCrashHandlers } from './crash-handlers';
 import { chooseDatabaseLocation } from './database-location';
 import { registerApiIpc } from './ipc-bridge';
-import { applicationMenuTemplate, periodOnScreen, PRINT_WIDTH_PX, printReviewPack } from './print-review-pack';
+import { registerNotificationIpc } from './notifications';
+import { IPC_OPEN_ROUTE_CHANNEL } from '../../shared/notifications/notification-bridge';
+import { applicationMenuTemplate, periodOnScreen, PRINT_WIDTH_PX, printRouteToPdf, registerPrintIpc } from './print-review-pack';
 import { secureWebPreferences } from './secure-web-preferences';
 import { showStartupError } from './startup-error-screen';
 import { denyAllPermissions, guardContents } from './window-security';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 // Date and time inputs follow the browser's language: Dutch, whatever the operating system says.
 app.commandLine.appendSwitch('lang', 'nl');
@@ -51,6 +54,8 @@ async function start(): Promise<void> {
       migrationsFolder: path.join(appRoot, 'db', 'migrations'),
       clock: systemClock(),
       loadDemoIfEmpty: location.loadDemoIfEmpty,
+      // Standalone: the desktop's user holds every role (one person, one file).
+      roles: STANDALONE_ROLES,
       // In development `npm start` passes a better-sqlite3 built for Electron's ABI; packaged apps have their own.
       nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'],
     });
@@ -72,6 +77,18 @@ async function start(): Promise<void> {
   }
 
   registerApiIpc(ipcMain, backend.handler);
+  // The 'Afdrukken / PDF' button of the printable pages (court roll, review pack).
+  registerPrintIpc(ipcMain, (route, fileName) => savePrintable(route, fileName, false));
+  registerNotificationIpc(ipcMain, {
+    isSupported: () => Notification.isSupported(),
+    create: (options) => new Notification({ ...options, silent: false }),
+    focusWindow: () => {
+      if (mainWindow?.isMinimized()) mainWindow.restore();
+      mainWindow?.show();
+      mainWindow?.focus();
+    },
+    openRoute: (route) => mainWindow?.webContents.send(IPC_OPEN_ROUTE_CHANNEL, route),
+  });
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer'), (url) => net.fetch(url)));
 
@@ -89,25 +106,35 @@ async function start(): Promise<void> {
 
 /** File > 'Overlegpakket als PDF bewaren…': the pack of the period on screen, printed in a hidden window. */
 async function saveReviewPack(): Promise<void> {
+  if (!mainWindow) return;
+  const period = periodOnScreen(mainWindow.webContents.getURL(), (backend?.clock ?? systemClock()).today());
+  await savePrintable(`/overleg/pakket?period=${period}`, `overlegpakket-${period}.pdf`, true);
+}
+
+/** A printable route (shared/print/print-page.ts) to PDF in a hidden window, saved where the user chooses. */
+async function savePrintable(route: string, fileName: string, showErrors: boolean): Promise<string | null> {
   const owner = mainWindow;
-  if (!owner) return;
-  const period = periodOnScreen(owner.webContents.getURL(), (backend?.clock ?? systemClock()).today());
+  if (!owner) return null;
   try {
-    await printReviewPack(
+    return await printRouteToPdf(
       {
         openHiddenWindow: () =>
           new BrowserWindow({ show: false, width: PRINT_WIDTH_PX, height: 1100, webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: false }) }),
         chooseTarget: async (defaultName) => {
-          const choice = await dialog.showSaveDialog(owner, { title: 'Overlegpakket bewaren', defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+          const choice = await dialog.showSaveDialog(owner, { title: 'Als PDF bewaren', defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
           return choice.canceled || !choice.filePath ? null : choice.filePath;
         },
         writeFile: (target, data) => fs.promises.writeFile(target, data),
         progress: (_step, fraction) => owner.setProgressBar(fraction ?? -1),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       },
-      period,
+      route,
+      fileName,
     );
   } catch (error) {
-    dialog.showErrorBox('Overlegpakket', error instanceof Error ? error.message : String(error));
+    // From the menu: a dialog; from the page's button: the page shows the message.
+    if (!showErrors) throw error;
+    dialog.showErrorBox('Als PDF bewaren', error instanceof Error ? error.message : String(error));
+    return null;
   }
 }

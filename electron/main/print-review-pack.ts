@@ -1,13 +1,37 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { REVIEW_PERIOD_PATTERN, reviewPeriodOf } from '../../shared/metrics/review-period';
-import { APP_START_URL } from './app-origin';
+import {
+  PRINT_CHARTS_DRAWN_SCRIPT,
+  PRINT_HEADER_SCRIPT,
+  PRINT_PDF_CHANNEL,
+  PRINT_PROBLEM_SCRIPT,
+  PRINT_READY_SCRIPT,
+  PRINT_TOC_TARGETS_SCRIPT,
+  printableRoute,
+  printHeaderFooter,
+  printTocPagesScript,
+} from '../../shared/print/print-page';
+import { printWithTocPages } from '../../server/print/toc-page-numbers';
+import { APP_START_URL, isAppUrl } from './app-origin';
+
+/** Electron's printToPDF options as used here (a subset of Electron.PrintToPDFOptions). */
+export interface PdfOptions {
+  pageSize: 'A4';
+  printBackground: boolean;
+  preferCSSPageSize: boolean;
+  displayHeaderFooter: boolean;
+  headerTemplate: string;
+  footerTemplate: string;
+  generateTaggedPDF: boolean;
+  generateDocumentOutline: boolean;
+}
 
 /** What printing needs of a hidden BrowserWindow (a fake in tests). */
 export interface PackWindow {
   loadURL(url: string): Promise<void>;
   webContents: {
     executeJavaScript(code: string): Promise<unknown>;
-    printToPDF(options: { pageSize: 'A4'; printBackground: boolean; preferCSSPageSize: boolean }): Promise<Uint8Array>;
+    printToPDF(options: PdfOptions): Promise<Uint8Array>;
   };
   destroy(): void;
 }
@@ -39,46 +63,90 @@ export function packUrl(period: string): string {
   return `${APP_START_URL}#/overleg/pakket?period=${period}`;
 }
 
-const READY = "document.querySelector('.review-pack[data-ready]')?.getAttribute('data-ready') ?? ''";
-const PROBLEM = "document.querySelector('.review-pack')?.innerText ?? ''";
-const CHARTS_DRAWN = "document.querySelectorAll('.dashboard-chart svg.recharts-surface').length >= document.querySelectorAll('.dashboard-chart').length";
-
-async function waitFor(window: PackWindow, deps: PrintPackDeps, test: () => Promise<boolean>, what: string): Promise<void> {
+async function waitFor(deps: PrintPackDeps, test: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = deps.timeoutMs ?? 120_000;
   for (let waited = 0; ; waited += 250) {
     if (await test()) return;
-    if (waited >= deadline) throw new Error(`Het overlegpakket is niet klaar na ${Math.round(deadline / 1000)} seconden (${what}).`);
+    if (waited >= deadline) throw new Error(`De afdruk is niet klaar na ${Math.round(deadline / 1000)} seconden (${what}). Probeer het opnieuw.`);
     await deps.sleep(250);
   }
 }
 
 /**
- * Electron: prints the review pack of a period to PDF with webContents.printToPDF in a hidden window,
- * off the UI's thread, reporting the steps. Resolves to the file written, or null when cancelled.
+ * Electron: prints a printable route of the app (shared/print/print-page.ts: the court roll, the review
+ * pack) to PDF with webContents.printToPDF in a hidden window, off the UI's thread, reporting the steps:
+ * the page's header line and "Pagina X van Y" on every page, tagged (accessible), with the headings as
+ * the PDF's outline, a table of contents with page numbers (printed twice for that). Resolves to the
+ * file written, or null when cancelled.
  */
-export async function printReviewPack(deps: PrintPackDeps, period: string): Promise<string | null> {
-  const target = await deps.chooseTarget(`overlegpakket-${period}.pdf`);
+export async function printRouteToPdf(deps: PrintPackDeps, route: string, fileName: string): Promise<string | null> {
+  const target = await deps.chooseTarget(fileName);
   if (!target) return null;
   const window = deps.openHiddenWindow();
   try {
     deps.progress('data', 0.1);
-    await window.loadURL(packUrl(period));
-    await waitFor(window, deps, async () => (await window.webContents.executeJavaScript(READY)) !== '', 'gegevens');
-    if ((await window.webContents.executeJavaScript(READY)) !== 'true') {
-      throw new Error(`Het overlegpakket kon zijn gegevens niet laden: ${String(await window.webContents.executeJavaScript(PROBLEM)).replace(/\s+/g, ' ').trim()}`);
+    await window.loadURL(`${APP_START_URL}#${route}`);
+    await waitFor(deps, async () => (await window.webContents.executeJavaScript(PRINT_READY_SCRIPT)) !== '', 'gegevens');
+    if ((await window.webContents.executeJavaScript(PRINT_READY_SCRIPT)) !== 'true') {
+      throw new Error(`De pagina kon zijn gegevens niet laden: ${String(await window.webContents.executeJavaScript(PRINT_PROBLEM_SCRIPT)).replace(/\s+/g, ' ').trim()}`);
     }
     deps.progress('charts', 0.5);
-    await waitFor(window, deps, async () => (await window.webContents.executeJavaScript(CHARTS_DRAWN)) === true, 'grafieken');
+    await waitFor(deps, async () => (await window.webContents.executeJavaScript(PRINT_CHARTS_DRAWN_SCRIPT)) === true, 'grafieken');
     // Let recharts finish its entry animation (1.5 s by default) before printing.
     await deps.sleep(CHART_ANIMATION_MS);
+    const header = String(await window.webContents.executeJavaScript(PRINT_HEADER_SCRIPT));
     deps.progress('pdf', 0.8);
-    const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    // A table of contents gets its page numbers from a first print (server/print/toc-page-numbers.ts).
+    const { pdf } = await printWithTocPages({
+      tocTargets: async () => (await window.webContents.executeJavaScript(PRINT_TOC_TARGETS_SCRIPT)) as string[],
+      setTocPages: async (pages) => void (await window.webContents.executeJavaScript(printTocPagesScript(pages))),
+      print: () =>
+        window.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          ...printHeaderFooter(header),
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
+        }),
+    });
     await deps.writeFile(target, pdf);
     return target;
   } finally {
     window.destroy();
     deps.progress(null, null);
   }
+}
+
+/** The review pack of a period (File menu, and the pack's own button). */
+export function printReviewPack(deps: PrintPackDeps, period: string): Promise<string | null> {
+  return printRouteToPdf(deps, `/overleg/pakket?period=${period}`, `overlegpakket-${period}.pdf`);
+}
+
+export type PrintAnswer = { file: string | null } | { problem: string };
+
+export interface IpcMainPrintLike {
+  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }) => unknown): void;
+}
+
+/**
+ * The renderer's 'Afdrukken / PDF' button (window.ketenplannerPrint.savePdf): prints the page the app
+ * shows, when it is a printable route, and only for the app's own pages. Answers the file written or null.
+ */
+export function registerPrintIpc(ipcMain: IpcMainPrintLike, print: (route: string, fileName: string) => Promise<string | null>): void {
+  // Answers { file } or { problem } (a Dutch sentence): an exception would reach the page wrapped in Electron's English.
+  ipcMain.handle(PRINT_PDF_CHANNEL, async (event): Promise<PrintAnswer> => {
+    const url = event.senderFrame?.url ?? '';
+    if (!isAppUrl(url)) return { problem: 'Alleen de app zelf kan afdrukken.' };
+    const printable = printableRoute(decodeURIComponent(new URL(url).hash));
+    if (!printable) return { problem: 'Deze pagina kan niet als PDF worden bewaard.' };
+    try {
+      return { file: await print(printable.route, printable.fileName) };
+    } catch (error) {
+      return { problem: error instanceof Error ? error.message : String(error) };
+    }
+  });
 }
 
 /** The application menu: the usual roles, with 'Overlegpakket als PDF bewaren…' in the File menu. */

@@ -10,6 +10,7 @@ import { findElectronBridge, httpTransport, ipcTransport } from './api/transport
 import { App } from './app/App';
 import { createI18n } from './i18n/i18n';
 import './styles.css';
+import './print.css';
 
 const i18n = createI18n();
 const root = createRoot(document.getElementById('root')!);

@@ -21,6 +21,7 @@ import { listMetricCases } from '../../server/services/metrics/metric-cases';
 import * as metricQueries from '../../server/services/metrics/metric-queries';
 import { queryParams, type QueryParams } from '../../server/services/metrics/metric-sql';
 import { previousReviewPeriod, reviewPeriodOf, reviewPeriodRange } from '../../shared/metrics/review-period';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 const { values: args } = parseArgs({
   options: {
@@ -59,7 +60,7 @@ const period = previousReviewPeriod(reviewPeriodOf(AS_OF));
 const range = reviewPeriodRange(period);
 const filters = { from: range.from, to: range.to };
 const params = queryParams({}, range.from, range.to);
-const handle = createApiHandler(operationHandlers, { db: database.db, sqlite: database.sqlite, clock: fixedClock(NOW), actor: () => 'bench' });
+const handle = createApiHandler(operationHandlers, { db: database.db, sqlite: database.sqlite, clock: fixedClock(NOW), actor: () => 'bench', roles: () => STANDALONE_ROLES });
 const call = async (operation: string, input: unknown) => {
   const result = await handle(operation, input);
   if (!result.ok) throw new Error(`${operation}: ${result.error.code} ${result.error.message}`);

@@ -16,6 +16,7 @@ import { createBackend } from '../../server/services/create-backend';
 import { stopPlannerThread } from '../../server/services/planner/planner-thread';
 import { addDays } from '../../shared/calendar/local-date';
 import type { ApiEnvelope } from '../../shared/api/envelope';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = path.join(ROOT, 'bin', 'ketenplanner.mjs');
@@ -53,7 +54,7 @@ try {
   const rows: { name: string; cold: Proposal; warm: Proposal }[] = [];
 
   // 1. The api handler in this process (the planner's worker from source, through tsx).
-  const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: clockStartingAt(new Date(NOW)), onInternalError: (op, e) => console.error(op, e) });
+  const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: clockStartingAt(new Date(NOW)), roles: STANDALONE_ROLES, onInternalError: (op, e) => console.error(op, e) });
   try {
     const viaHandler = async (): Promise<Proposal> => {
       const t = performance.now();
@@ -164,7 +165,7 @@ function openUrlOf(child: ChildProcess): Promise<{ url: string; token: string }>
     let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       seen += chunk.toString('utf8');
-      const match = /Open: (http:\/\/\S+?)#token=(\S+)/.exec(seen);
+      const match = /(?:draait op |Open: )(http:\/\/\S+?)#token=(\S+)/.exec(seen);
       if (match) resolve({ url: match[1]!, token: match[2]! });
     });
     child.once('exit', (code) => reject(new Error(`serve stopped (code ${code}): ${seen}`)));

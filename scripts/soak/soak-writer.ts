@@ -11,6 +11,7 @@ import { SOURCE_MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
 import { addDays } from '../../shared/calendar/local-date';
 import { SOAK_START_MS } from './soak-clock';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 const [file, firstSeqText, seedText] = process.argv.slice(2);
 if (!file || !firstSeqText || !seedText) throw new Error('usage: soak-writer.ts <db file> <first seq> <seed>');
@@ -27,7 +28,7 @@ const random = () => {
 
 let nowMs = SOAK_START_MS + seq * 1000;
 const clock = { now: () => new Date(nowMs), today: () => amsterdamDate(nowMs) };
-const { handler, database } = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock, actor: 'soak.writer' });
+const { handler, database } = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock, actor: 'soak.writer', roles: STANDALONE_ROLES });
 const sqlite = database.sqlite;
 console.log('ready');
 

@@ -8,6 +8,7 @@ import type { Clock } from '../services/context/clock';
 import { createBackend } from '../services/create-backend';
 import { CliOperationError, CliUsageError } from './cli-error';
 import { PROJECT_PATHS } from './project-paths';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 /** One district file opened for a CLI command, with the same api handler IPC and HTTP call. */
 export interface CliBackend {
@@ -22,8 +23,9 @@ export interface CliBackend {
 }
 
 export async function openCliDatabase(file: string, clock: Clock): Promise<CliBackend> {
-  // The same back end as the Electron shell and browser mode (actor: the operating system's user).
-  const { database, handler, close } = await createBackend(file, { migrationsFolder: PROJECT_PATHS.migrations, clock });
+  // The same back end as the Electron shell and browser mode (actor: the operating system's user, who
+  // holds every role standalone: one person, one file).
+  const { database, handler, close } = await createBackend(file, { migrationsFolder: PROJECT_PATHS.migrations, clock, roles: STANDALONE_ROLES });
   const call = async <K extends OperationName>(operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> => {
     const envelope = await handler(operation, input, isWriteOperation(operation) ? { requestId: randomUUID() } : {});
     if (!envelope.ok) throw new CliOperationError(envelope.error.code, envelope.error.message, envelope.error.details);

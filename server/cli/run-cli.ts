@@ -6,6 +6,7 @@ import { CliOperationError, CliUsageError } from './cli-error';
 import { processIo, type CliIo } from './cli-io';
 import {
   BACKUP_USAGE,
+  CALENDAR_USAGE,
   DEADLINES_USAGE,
   DEMO_USAGE,
   EXPORT_USAGE,
@@ -13,6 +14,7 @@ import {
   IMPORT_USAGE,
   PLAN_USAGE,
   REPORT_USAGE,
+  ROLL_USAGE,
   RESTORE_USAGE,
   RETENTION_USAGE,
   SERVE_USAGE,
@@ -33,9 +35,11 @@ const COMMANDS: Record<string, { load: () => Promise<CliCommand>; usage: string 
   sessions: { load: async () => (await import('./commands/sessions-command')).sessionsCommand, usage: SESSIONS_USAGE },
   export: { load: async () => (await import('./commands/export-command')).exportCommand, usage: EXPORT_USAGE },
   report: { load: async () => (await import('./commands/report-command')).reportCommand, usage: REPORT_USAGE },
+  roll: { load: async () => (await import('./commands/roll-command')).rollCommand, usage: ROLL_USAGE },
   backup: { load: async () => (await import('./commands/backup-command')).backupCommand, usage: BACKUP_USAGE },
   restore: { load: async () => (await import('./commands/restore-command')).restoreCommand, usage: RESTORE_USAGE },
   retention: { load: async () => (await import('./commands/retention-command')).retentionCommand, usage: RETENTION_USAGE },
+  calendar: { load: async () => (await import('./commands/calendar-command')).calendarCommand, usage: CALENDAR_USAGE },
 };
 
 const HELP = `Ketenplanner: planning of fast-track criminal hearings for one court district.

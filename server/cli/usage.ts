@@ -14,6 +14,12 @@ export const DEADLINES_USAGE = `ketenplanner deadlines [--settings FILE] < cases
   --settings FILE   district settings as JSON (defaults otherwise; see docs/legal-deadlines.md)
   Invalid input: exit 1, one message per problem naming the case and the field.`;
 
+export const CALENDAR_USAGE = `ketenplanner calendar --db FILE (--judge ID | --prosecutor ID | --courtroom ID) --out FILE.ics
+  Writes the calendar (iCalendar, RFC 5545) of one judge, prosecutor or courtroom: every session from
+  8 weeks back to 26 weeks ahead, cancelled ones marked cancelled, for prosecutors with the OM's
+  reservations; no suspect names. Importing a newer file updates the events (same UID). The ids are
+  those of the app's page Agenda's. Prints a JSON summary (file, number of events, window).`;
+
 export const DEMO_USAGE = `ketenplanner demo --db FILE [--seed N] [--cases N] [--years N] [--as-of YYYY-MM-DD] [--moves]
   Creates FILE (or uses an empty one) and fills it with a synthetic demo district: the years of
   cases and sessions up to the as-of date, and six weeks of sessions after it. Past cases carry
@@ -105,6 +111,12 @@ export const REPORT_USAGE = `ketenplanner report --db FILE --period YYYY-Tn --ou
   Makes the four-monthly review pack as a PDF (A4), headless: serves the app on 127.0.0.1 for the
   duration, opens the pack page in Chromium (/usr/bin/chromium, or CHROMIUM_PATH) and prints it.
   Periods: T1 = January-April, T2 = May-August, T3 = September-December (docs/review-pack.md).
+  --ui DIR   the built UI to print from (default: dist/renderer of this checkout)`;
+
+export const ROLL_USAGE = `ketenplanner roll --db FILE --session ID [--format pdf] --out FILE.pdf [--ui DIR]
+  Makes the court roll (zittingsrol) of one session as a PDF (A4): per case the time, parketnummer,
+  suspect, offence, lawyer, interpreter, detained or not and the hearing limit, with the session's judge
+  and prosecutor; printed from the app's roll page in Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
   --ui DIR   the built UI to print from (default: dist/renderer of this checkout)`;
 
 export const BACKUP_USAGE = `ketenplanner backup --db FILE [--out DIR] [--keep-last N] [--keep-months N] [--list]

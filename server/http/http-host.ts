@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/content-security-policy';
 import type { ApiEnvelope } from '../../shared/api/envelope';
 import type { ApiHandler } from '../services/api-handler';
+import { addCalendarRoute } from './calendar-route';
 import { httpStatusOf } from './http-status';
 
 export const LOOPBACK_HOST = '127.0.0.1';
@@ -65,6 +66,9 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   app.all('/api/*', (c) =>
     envelopeResponse(c, { ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'Use POST /api/<operation>' } }),
   );
+
+  // Calendar subscriptions (issue 15 item 6): the same token, also as ?token= for calendar clients.
+  addCalendarRoute(app, { handler: options.handler, authorized: (token) => token !== undefined && hasToken(`Bearer ${token}`, expectedToken) });
 
   if (options.staticRoot) {
     const root = options.staticRoot;

@@ -10,10 +10,13 @@ import {
 } from '../../shared/api/contract';
 import type { ApiEnvelope, ApiErrorBody } from '../../shared/api/envelope';
 import { isWriteOperation, REQUEST_ID_PATTERN } from '../../shared/api/operation-kinds';
+import { EXPORT_LIST_SOURCES, forbiddenMessage, mayCall, rolesFor } from '../../shared/api/operation-roles';
+import type { Role } from '../../shared/domain/roles';
 import { diskFullMessage, isDiskFull } from '../../db/database-errors';
 import type { AppDatabase } from '../../db/open-database';
 import type { Clock } from './context/clock';
 import type { OperationContext } from './context/operation-context';
+import { recordAudit } from './audit';
 import { findProcessedRequest, hashInput, markRequestProcessed, storeAnswer } from './context/processed-requests';
 import { runWriteTransaction } from './context/write-transaction';
 import { ServiceError } from './service-error';
@@ -44,6 +47,13 @@ export interface ApiHandlerOptions {
   clock: Clock;
   /** Who acts (the signed-in person on the district server; the desktop's user standalone). */
   actor: () => string;
+  /**
+   * The actor's roles (shared/domain/roles.ts): an operation none of whose roles (shared/api/operation-roles.ts)
+   * the actor holds is refused with FORBIDDEN before anything else runs, and audited. Standalone: every role.
+   */
+  roles: () => readonly Role[];
+  /** Where notes that are no failure are logged (an audit row that could not be written to a read-only file). Default: console.warn. */
+  log?: (message: string) => void;
   /** Where unexpected failures are reported (the envelope then carries only a generic message). */
   onInternalError?: (operation: string, error: unknown) => void;
 }
@@ -112,10 +122,37 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
     }
   };
 
+  /** FORBIDDEN, with one audit row (action 'access.refused') in its own write transaction. */
+  const refuse = async (operation: OperationName, allowed: readonly Role[], actorRoles: readonly Role[]): Promise<ApiEnvelope<never>> => {
+    const message = forbiddenMessage(allowed, actorRoles);
+    const actor = options.actor();
+    if (options.sqlite.readonly) {
+      (options.log ?? console.warn)(`access.refused not audited: the district file is open read-only (${actor}, ${operation})`);
+    } else {
+      const entry = {
+        occurredAt: options.clock.now().toISOString(),
+        actor,
+        action: 'access.refused',
+        entityType: 'operation',
+        entityId: 0,
+        reason: message,
+        details: { operation, roles: [...actorRoles], allowed: [...allowed] },
+      };
+      // The refusal stands even when its audit row cannot be written (a full disk, a long-held lock).
+      await runWriteTransaction(options.sqlite, () => recordAudit(options.db, entry)).catch((error: unknown) =>
+        options.onInternalError?.(`${operation} (auditing the refusal)`, error),
+      );
+    }
+    return failure({ code: 'FORBIDDEN', message });
+  };
+
   return async (operation, input, meta = {}) => {
     if (!isOperationName(operation)) {
       return failure({ code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${describe(operation)}` });
     }
+    // Roles first: a refused request is not validated, not run and not stored as processed.
+    const actorRoles = options.roles();
+    if (!mayCall(actorRoles, operation)) return refuse(operation, rolesFor(operation), actorRoles);
     // No input at all (undefined: an IPC call without argument; the HTTP host reads an empty body as {})
     // is an empty object: fine for an operation without required fields, INVALID_INPUT otherwise.
     // An explicit null is never an operation's input.
@@ -124,6 +161,11 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
     if (!parsed.success) {
       const details = issuesToDetails(parsed.error.issues);
       return failure({ code: 'INVALID_INPUT', message: invalidInputMessage(details, parsed.error.issues.length), details });
+    }
+    // An exported list is one of the lists: it needs the roles of that list's own read too.
+    if (operation === 'exports.list') {
+      const source = EXPORT_LIST_SOURCES[(parsed.data as ParsedInput<'exports.list'>).list];
+      if (!mayCall(actorRoles, source)) return refuse(operation, rolesFor(source), actorRoles);
     }
     const requestId = isWriteOperation(operation) ? (meta.requestId ?? null) : null;
     if (requestId === null) return execute(operation, parsed.data, null);

@@ -11,9 +11,9 @@ export interface AuditEntry {
   occurredAt: string;
 }
 
-/** Writes one audit row. Call it inside the same transaction as the change it records. */
-export function recordAudit(db: Pick<AppDatabase, 'insert'>, entry: AuditEntry): void {
-  db.insert(auditEvents)
+/** Writes one audit row and returns its id. Call it inside the same transaction as the change it records. */
+export function recordAudit(db: Pick<AppDatabase, 'insert'>, entry: AuditEntry): number {
+  return db.insert(auditEvents)
     .values({
       occurredAt: entry.occurredAt,
       actor: entry.actor,
@@ -23,5 +23,6 @@ export function recordAudit(db: Pick<AppDatabase, 'insert'>, entry: AuditEntry):
       reason: entry.reason ?? null,
       details: entry.details ?? null,
     })
-    .run();
+    .returning({ id: auditEvents.id })
+    .get().id;
 }

@@ -10,6 +10,7 @@ import { writeDemoDistrict, type DemoWriteSummary } from './demo/write-demo-dist
 import { getDistrict } from './district/district-service';
 import { operationHandlers } from './operation-handlers';
 import type { OpenedDatabase } from '../../db/open-database';
+import type { Role } from '../../shared/domain/roles';
 
 export interface Backend {
   database: OpenedDatabase;
@@ -26,6 +27,12 @@ export interface BackendOptions {
   clock: Clock;
   /** Who acts; default: the operating system's user name. */
   actor?: string;
+  /**
+   * The actor's roles (shared/api/operation-roles.ts). The standalone desktop, browser mode, the CLI and
+   * the demo pass STANDALONE_ROLES (one person, one file: every role); the district server will pass the
+   * signed-in person's roles.
+   */
+  roles: readonly Role[];
   loadDemoIfEmpty?: boolean;
   nativeBinding?: string | undefined;
   onInternalError?: (operation: string, error: unknown) => void;
@@ -52,6 +59,7 @@ export async function createBackend(databasePath: string, options: BackendOption
     sqlite: database.sqlite,
     clock,
     actor: () => actor,
+    roles: () => options.roles,
     onInternalError: options.onInternalError ?? ((operation, error) => console.error(`[${operation}]`, error)),
   });
   return { database, handler, clock, demoLoaded, close: () => database.close() };

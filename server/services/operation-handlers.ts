@@ -1,13 +1,17 @@
 import type { OperationHandlers } from './api-handler';
 import { backupsHandlers } from './backups/handlers';
+import { calendarsHandlers } from './calendars/handlers';
 import { capacityHandlers } from './capacity/handlers';
 import { casesHandlers } from './cases/handlers';
 import { cjibHandlers } from './cjib/handlers';
 import { decisionsHandlers } from './decisions/handlers';
 import { demoHandlers } from './demo/handlers';
 import { districtHandlers } from './district/handlers';
+import { historyHandlers } from './history/handlers';
+import { exportsHandlers } from './exports/handlers';
 import { metricsHandlers } from './metrics/handlers';
 import { monitoringHandlers } from './monitoring/handlers';
+import { notificationsHandlers } from './notifications/handlers';
 import { outcomesHandlers } from './outcomes/handlers';
 import { peopleHandlers } from './people/handlers';
 import { plannerHandlers } from './planner/handlers';
@@ -32,6 +36,7 @@ export const operationHandlers: OperationHandlers = {
   ...zsmHandlers,
   ...queueHandlers,
   ...plannerHandlers,
+  ...historyHandlers,
   ...reservationsHandlers,
   ...peopleHandlers,
   ...outcomesHandlers,
@@ -40,7 +45,10 @@ export const operationHandlers: OperationHandlers = {
   ...reviewHandlers,
   ...monitoringHandlers,
   ...metricsHandlers,
+  ...exportsHandlers,
   ...settingsHandlers,
   ...backupsHandlers,
   ...retentionHandlers,
+  ...notificationsHandlers,
+  ...calendarsHandlers,
 };

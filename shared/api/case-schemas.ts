@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { historyUndoFields, undoTokenSchema } from './undo-schemas';
 import { CASE_STATUSES, HEARING_STATUSES } from '../domain/case-status';
 import { FILLER_KINDS, MODALITIES } from '../domain/modality';
 import { READINESS_GAPS } from '../domain/planning-readiness';
@@ -87,6 +88,7 @@ export const caseDetailSchema = z.object({
       action: z.string(),
       reason: z.string().nullable(),
       details: z.record(z.string(), z.unknown()).nullable(),
+      ...historyUndoFields,
     }),
   ),
 });
@@ -117,6 +119,8 @@ export const workQueuePageSchema = z.object({
   rows: z.array(
     z.object({
       id: z.number().int(),
+      /** The case's version (bulk actions from the queue send it back as expectedVersion). */
+      version: versionSchema,
       parketnummer: z.string(),
       suspectName: z.string(),
       modality: z.enum(MODALITIES),
@@ -160,5 +164,7 @@ export const plannerSummarySchema = z.object({
   runTimeMs: z.number(),
   /** Slots held back for expected urgent arrivals (only when the run asked for it). */
   heldBack: z.array(z.object({ sessionId: z.number().int(), date: z.string(), slots: z.number().int(), explanation: z.string() })).optional(),
+  /** A recorded plan's undo token (history.undo unplans what it placed); null for a proposal or when nothing was recorded. */
+  undo: undoTokenSchema.nullable().optional(),
 });
 export type PlannerSummary = z.infer<typeof plannerSummarySchema>;

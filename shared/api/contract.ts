@@ -12,10 +12,13 @@ import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
 import { OTHER_ROUTES, ZSM_OUTCOMES } from '../domain/zsm-outcome';
 import { caseIntakeSchema, coDefendantGroupSchema, estimatedMinutesSchema } from '../intake/case-intake';
 import { PRECONDITION_KINDS, PRECONDITION_STATUSES } from '../domain/precondition';
+import { caseSearchInputSchema, caseSearchOutputSchema } from './case-search-schemas';
 import { caseDetailSchema, IMPORT_MODES, importReportSchema, plannerSummarySchema, workQueuePageSchema } from './case-schemas';
 import { localDateSchema } from './local-date';
 import { expectedVersionSchema, versionSchema } from './record-version';
+import { undoInputSchema, undoResultSchema, undoTokenSchema } from './undo-schemas';
 import * as capacity from '../capacity/capacity-schemas';
+import * as courtRoll from '../sessions/court-roll-schemas';
 import * as rota from '../rota/rota-schemas';
 import * as outcomes from '../outcomes/decision-schemas';
 import { outcomeCorrectionSchema, outcomeRecordSchema } from '../outcomes/outcome-record';
@@ -28,6 +31,52 @@ import * as review from '../review/register-schemas';
 import * as monitoring from '../monitoring/monitoring-schemas';
 import * as retention from '../retention/retention-schemas';
 import { retentionTermSchema } from '../retention/retention';
+import * as calendars from '../calendars/calendar-schemas';
+import * as notifications from '../notifications/notification-schemas';
+
+/** The fields of a ZSM decision, shared by the single and the bulk operation. */
+const zsmDecisionFields = {
+  outcome: z.enum(ZSM_OUTCOMES, { message: 'Kies een beslissing' }),
+  otherRoute: z.enum(OTHER_ROUTES).nullable(),
+  prosecutorName: z.string().trim().min(1, 'Vul de naam van de officier van justitie in').max(120),
+  reason: z.string().trim().min(3, 'Vul de reden van de beslissing in').max(1000),
+};
+const otherRouteMatchesOutcome = (d: { outcome: string; otherRoute: string | null }) => (d.outcome === 'other_route') === (d.otherRoute !== null);
+const OTHER_ROUTE_REFINEMENT = { path: ['otherRoute'], message: 'Kies de andere afdoening (alleen bij een andere afdoening)' };
+
+/** Most records one bulk action may touch: one transaction stays short. */
+export const BULK_MAX_ITEMS = 200;
+
+/** The records of a bulk action, each with the version it was shown at; each record at most once. */
+function bulkItemsSchema<Item extends z.ZodObject>(item: Item, idOf: (i: z.infer<Item>) => number, noun: { one: string; many: string }) {
+  return z
+    .array(item)
+    .min(1, `Kies minstens één ${noun.one}`)
+    .max(BULK_MAX_ITEMS, `Kies hoogstens ${BULK_MAX_ITEMS} ${noun.many} tegelijk; verdeel de selectie over meer keren`)
+    .refine((items) => new Set(items.map(idOf)).size === items.length, { message: `Elke ${noun.one} mag maar één keer in de selectie staan` });
+}
+const bulkCaseItemsSchema = bulkItemsSchema(z.object({ caseId: z.number().int().positive(), expectedVersion: expectedVersionSchema }).strict(), (i) => i.caseId, {
+  one: 'zaak',
+  many: 'zaken',
+});
+const bulkReservationItemsSchema = bulkItemsSchema(
+  z.object({ reservationId: z.number().int().positive(), expectedVersion: expectedVersionSchema }).strict(),
+  (i) => i.reservationId,
+  { one: 'reservering', many: 'reserveringen' },
+);
+
+/** Per record of a bulk action: done, or refused with the reason in Dutch. */
+const bulkResultSchema = z.object({
+  results: z.array(
+    z.object({
+      caseId: z.number().int(),
+      /** Null when the case does not exist. */
+      parketnummer: z.string().nullable(),
+      ok: z.boolean(),
+      message: z.string().optional(),
+    }),
+  ),
+});
 
 /**
  * The one API contract. Every transport (Electron IPC, the HTTP host of browser mode) and the renderer's
@@ -214,6 +263,42 @@ const backupItemSchema = z.object({
   problems: z.array(z.string()),
 });
 
+const queueListInputSchema = z
+  .object({
+    stage: z.enum(['intake', 'planning']),
+    modality: z.enum(MODALITIES).optional(),
+    policeUnit: z.string().max(120).optional(),
+    readiness: z.enum(['ready', 'waiting']).optional(),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(500),
+  })
+  .strict();
+
+const reservationsListInputSchema = z
+  .object({ from: localDateSchema, to: localDateSchema })
+  .strict()
+  .refine((w) => w.from <= w.to, { path: ['to'], message: 'Het einde ligt vóór het begin' })
+  .refine((w) => Date.parse(w.to) - Date.parse(w.from) <= 120 * 86_400_000, { path: ['to'], message: 'Toon hoogstens vier maanden tegelijk' });
+
+/**
+ * `exports.list` (issue 15 item 5): a list as CSV or XLSX with the filters of the list's own operation
+ * (the same schemas; the paging fields left out, as the export holds every row; the queue's stage
+ * follows from the list). server/services/exports/.
+ */
+const exportFormatSchema = z.enum(['csv', 'xlsx'], { message: 'Kies CSV of Excel' });
+const exportListInputSchema = z.discriminatedUnion('list', [
+  z.object({ list: z.literal('workQueue'), filters: queueListInputSchema.omit({ stage: true, offset: true, limit: true }), format: exportFormatSchema }).strict(),
+  z.object({ list: z.literal('intake'), filters: queueListInputSchema.omit({ stage: true, offset: true, limit: true }), format: exportFormatSchema }).strict(),
+  z.object({ list: z.literal('metricCases'), filters: metrics.metricCasesInputSchema.omit({ offset: true, limit: true }), format: exportFormatSchema }).strict(),
+  z.object({ list: z.literal('reservations'), filters: reservationsListInputSchema, format: exportFormatSchema }).strict(),
+  // The hand-off queue (cjib.queue) and the problems (planner.problems) take no filters.
+  z.object({ list: z.literal('handoffQueue'), filters: z.object({}).strict(), format: exportFormatSchema }).strict(),
+  z.object({ list: z.literal('problems'), filters: z.object({}).strict(), format: exportFormatSchema }).strict(),
+  z.object({ list: z.literal('courtRoll'), filters: courtRoll.courtRollInputSchema, format: exportFormatSchema }).strict(),
+]);
+export const EXPORT_LISTS = ['workQueue', 'intake', 'metricCases', 'reservations', 'handoffQueue', 'problems', 'courtRoll'] as const;
+export type ExportListName = (typeof EXPORT_LISTS)[number];
+
 export const contract = {
   'district.get': {
     input: z.object({}).strict(),
@@ -292,6 +377,8 @@ export const contract = {
   'sessions.cancel': { input: capacity.sessionCancelInputSchema, output: capacity.cancelResultSchema },
   'sessions.addExtra': { input: capacity.extraSessionInputSchema, output: capacity.capacitySessionSchema },
   'sessions.update': { input: capacity.sessionUpdateInputSchema, output: capacity.capacitySessionSchema },
+  // The court roll (zittingsrol) of one session, for the printable roll page, its PDF and the CSV/XLSX export.
+  'sessions.courtRoll': { input: courtRoll.courtRollInputSchema, output: courtRoll.courtRollSchema },
   'cases.create': {
     input: caseIntakeSchema,
     output: z.object({ id: z.number().int() }),
@@ -316,6 +403,8 @@ export const contract = {
     input: z.object({ parketnummer: z.string().trim().min(1, 'Vul een parketnummer in').max(40) }).strict(),
     output: z.object({ id: z.number().int() }),
   },
+  /** The header's search box: cases by any part of name, parketnummer, police unit or offence (migration 0018). */
+  'cases.search': { input: caseSearchInputSchema, output: caseSearchOutputSchema },
   'cases.get': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: caseDetailSchema,
@@ -384,34 +473,20 @@ export const contract = {
   },
   'zsm.decide': {
     input: z
-      .object({
-        caseId: z.number().int().positive(),
-        outcome: z.enum(ZSM_OUTCOMES, { message: 'Kies een beslissing' }),
-        otherRoute: z.enum(OTHER_ROUTES).nullable(),
-        prosecutorName: z.string().trim().min(1, 'Vul de naam van de officier van justitie in').max(120),
-        reason: z.string().trim().min(3, 'Vul de reden van de beslissing in').max(1000),
-        expectedVersion: expectedVersionSchema,
-      })
+      .object({ caseId: z.number().int().positive(), ...zsmDecisionFields, expectedVersion: expectedVersionSchema })
       .strict()
-      .refine((d) => (d.outcome === 'other_route') === (d.otherRoute !== null), {
-        path: ['otherRoute'],
-        message: 'Kies de andere afdoening (alleen bij een andere afdoening)',
-      }),
+      .refine(otherRouteMatchesOutcome, OTHER_ROUTE_REFINEMENT),
     output: caseDetailSchema,
   },
-  'queue.list': {
+  /** One ZSM decision for many cases (issue 15): each case checked and recorded on its own; one refusal never stops the others. */
+  'zsm.decideMany': {
     input: z
-      .object({
-        stage: z.enum(['intake', 'planning']),
-        modality: z.enum(MODALITIES).optional(),
-        policeUnit: z.string().max(120).optional(),
-        readiness: z.enum(['ready', 'waiting']).optional(),
-        offset: z.number().int().min(0),
-        limit: z.number().int().min(1).max(500),
-      })
-      .strict(),
-    output: workQueuePageSchema,
+      .object({ items: bulkCaseItemsSchema, ...zsmDecisionFields })
+      .strict()
+      .refine(otherRouteMatchesOutcome, OTHER_ROUTE_REFINEMENT),
+    output: bulkResultSchema,
   },
+  'queue.list': { input: queueListInputSchema, output: workQueuePageSchema },
   'planner.run': {
     input: z
       .object({
@@ -440,7 +515,27 @@ export const contract = {
         expectedVersion: expectedVersionSchema,
       })
       .strict(),
-    output: z.object({ breaches: z.array(z.string()), detail: caseDetailSchema }),
+    /** `undo`: a move's or unplan's undo token (history.undo); null for a first placement. */
+    output: z.object({ breaches: z.array(z.string()), detail: caseDetailSchema, undo: undoTokenSchema.nullable().optional() }),
+  },
+  /** Undo of a move, unplan, session cancellation or recorded plan: the reverse action, all or nothing (server/services/history/undo.ts). */
+  'history.undo': { input: undoInputSchema, output: undoResultSchema },
+  /** Several cases onto one session (planned ones move, waiting ones are placed), each with the single move's rules; breaches are refused, never confirmed in bulk. */
+  'planner.moveMany': {
+    input: z
+      .object({
+        items: bulkCaseItemsSchema,
+        sessionId: z.number({ message: 'Kies een zitting' }).int().positive('Kies een zitting'),
+        pin: z.boolean(),
+        reason: z.string().trim().min(3, 'Vul de reden in').max(1000),
+      })
+      .strict(),
+    output: bulkResultSchema,
+  },
+  /** Several planned cases out of the planning, back to the planning queue. */
+  'planner.unplanMany': {
+    input: z.object({ items: bulkCaseItemsSchema, reason: z.string().trim().min(3, 'Vul de reden in').max(1000) }).strict(),
+    output: bulkResultSchema,
   },
   'planner.candidates': {
     input: z.object({ caseId: z.number().int().positive(), from: localDateSchema, to: localDateSchema }).strict(),
@@ -457,14 +552,7 @@ export const contract = {
       }),
     ),
   },
-  'reservations.list': {
-    input: z
-      .object({ from: localDateSchema, to: localDateSchema })
-      .strict()
-      .refine((w) => w.from <= w.to, { path: ['to'], message: 'Het einde ligt vóór het begin' })
-      .refine((w) => Date.parse(w.to) - Date.parse(w.from) <= 120 * 86_400_000, { path: ['to'], message: 'Toon hoogstens vier maanden tegelijk' }),
-    output: reservationsOverviewSchema,
-  },
+  'reservations.list': { input: reservationsListInputSchema, output: reservationsOverviewSchema },
   'reservations.reserve': {
     input: z
       .object({
@@ -485,6 +573,15 @@ export const contract = {
       })
       .strict(),
     output: z.object({ releasedSlots: z.number().int() }),
+  },
+  /** Several reservations released at once, each with the single release's rules. */
+  'reservations.releaseMany': {
+    input: z
+      .object({ items: bulkReservationItemsSchema, reason: z.string().trim().min(3, 'Vul de reden van de vrijgave in').max(1000) })
+      .strict(),
+    output: z.object({
+      results: z.array(z.object({ reservationId: z.number().int(), ok: z.boolean(), releasedSlots: z.number().int().optional(), message: z.string().optional() })),
+    }),
   },
   'planner.problems': {
     input: z.object({}).strict(),
@@ -555,6 +652,11 @@ export const contract = {
   'monitoring.export': { input: monitoring.monitoringExportInputSchema, output: monitoring.monitoringExportFileSchema },
   'metrics.dashboard': { input: metrics.dashboardFiltersSchema, output: metrics.dashboardSchema },
   'metrics.cases': { input: metrics.metricCasesInputSchema, output: metrics.metricCasesSchema },
+  /** A list (work queue, intake, dashboard drill-down, reservations, hand-off queue, problems, court roll) as CSV or XLSX. */
+  'exports.list': {
+    input: exportListInputSchema,
+    output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string(), rowCount: z.number().int() }),
+  },
   // Backups of the district file (issue 12): listed with their check; a new one on request.
   'backups.list': {
     input: z.object({}).strict(),
@@ -595,6 +697,12 @@ export const contract = {
   'retention.preview': { input: retention.retentionPreviewInputSchema, output: retention.retentionPreviewSchema },
   'retention.apply': { input: retention.retentionApplyInputSchema, output: retention.retentionApplySchema },
   'retention.setTerm': { input: retention.retentionSetTermInputSchema, output: retentionTermSchema },
+  // Calendars (issue 15 item 6): an ICS file per judge, prosecutor and courtroom, built on request.
+  'calendars.get': { input: calendars.calendarGetInputSchema, output: calendars.calendarFileSchema },
+  'calendars.subjects': { input: z.object({}).strict(), output: calendars.calendarSubjectsSchema },
+  // Notifications per role (issue 15, item 7): derived from the data on every read; only the 'done' mark is stored.
+  'notifications.list': { input: notifications.notificationsListInputSchema, output: notifications.notificationsListSchema },
+  'notifications.markDone': { input: notifications.notificationsMarkDoneInputSchema, output: notifications.notificationsMarkDoneSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'UNAUTHORIZED',
+  /** The actor's roles do not allow this operation (shared/api/operation-roles.ts); the message names the roles. Nothing was done. */
+  'FORBIDDEN',
   /** The disk holding the district file is full; the message names the folder. Nothing was written. */
   'STORAGE_FULL',
   'INTERNAL',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { undoTokenSchema } from '../api/undo-schemas';
 import { localDateSchema } from '../api/local-date';
 import { expectedVersionSchema, versionSchema } from '../api/record-version';
 import { FILLER_KINDS, HEARD_MODALITIES } from '../domain/modality';
@@ -198,7 +199,8 @@ export const closureResultSchema = z.object({
   sessionsOnThatDay: z.array(capacitySessionSchema),
 });
 
-export const cancelResultSchema = z.object({ session: capacitySessionSchema, plannedCases: z.array(plannedCaseSchema) });
+/** `undo`: the cancellation's undo token (history.undo puts the session and its cases back). */
+export const cancelResultSchema = z.object({ session: capacitySessionSchema, plannedCases: z.array(plannedCaseSchema), undo: undoTokenSchema.nullable().optional() });
 
 export type CapacityTemplate = z.infer<typeof templateSchema>;
 export type CapacityClosure = z.infer<typeof closureSchema>;

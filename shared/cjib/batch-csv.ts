@@ -1,5 +1,6 @@
 import { SANCTION_KINDS, type SanctionKind, DECISION_KINDS, type DecisionKind } from '../domain/outcome';
 import type { BatchDecision, BatchSanction, CjibBatch } from './batch-format';
+import { escapeCell, unescapeCell } from '../spreadsheet/formula-cells';
 
 /*
  * The batch as a table: one row per sanction, the decision's fields repeated on each row, so every
@@ -32,17 +33,8 @@ export const CSV_COLUMNS = [
   'description',
 ] as const;
 
-// A cell starting with one of these is a formula to a spreadsheet (CSV injection): it gets a leading
-// quote, and so does a cell that starts with a quote itself, so reading back strips exactly one.
-const FORMULA_START = /^[=+\-@\t\r']/;
-
-export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-export function unescapeCell(value: string): string {
-  return value.startsWith("'") ? value.slice(1) : value;
-}
+// The formula rule (CSV injection) lives in one place for every spreadsheet the app writes.
+export { escapeCell, unescapeCell } from '../spreadsheet/formula-cells';
 
 const cell = (value: string | number | boolean | null): string => (value === null ? '' : escapeCell(String(value)));
 

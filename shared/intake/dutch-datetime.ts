@@ -15,6 +15,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: stri
 
 export const DATE_HINT = 'dd-mm-jjjj';
 export const DATE_TIME_HINT = 'dd-mm-jjjj uu:mm';
+export const TIME_HINT = 'uu:mm';
 
 /** A calendar date, 'YYYY-MM-DD'. */
 export function parseDutchDate(text: string): ParseResult<string> {
@@ -65,6 +66,26 @@ export function parseDutchDateTime(text: string, options: { dateOnlyAllowed?: bo
     };
   }
   return { ok: true, value: formatAmsterdam(readings[0]!) };
+}
+
+/** 'YYYY-MM-DD' as dd-mm-jjjj, the notation the forms show and take. */
+export function formatDutchDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}-${month}-${year}`;
+}
+
+/** A wall-clock time of day, 24-hour, as 'HH:mm' (accepts 9:05, 09.05 and 0905). */
+export function parseDutchTime(text: string): ParseResult<string> {
+  const trimmed = text.trim();
+  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(trimmed);
+  const [hour, minute] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!match || hour > 23 || minute > 59) return { ok: false, message: `"${trimmed}" is geen geldige tijd (${TIME_HINT}, 24-uurs)` };
+  return { ok: true, value: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
+}
+
+/** 'HH:mm' (or 'HH:mm:ss') as the forms show it. */
+export function formatDutchTime(time: string): string {
+  return time.slice(0, 5);
 }
 
 /** Spreadsheet cells that are real dates (exceljs gives their wall clock as a UTC Date). */

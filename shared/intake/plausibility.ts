@@ -25,7 +25,7 @@ export const ADULT_AGE = 18;
 
 export type DatedField = 'offenceAt' | EventField;
 
-/** The field labels as the intake form and the case page show them (renderer nl.json, event.*). */
+/** The field labels as the intake form and the case page show them (shared/i18n/nl.json, event.*). */
 export const DATED_FIELD_LABELS: Record<DatedField | 'dateOfBirth', string> = {
   offenceAt: 'Pleegdatum',
   arrestedAt: 'Aanhouding',

@@ -129,7 +129,7 @@ describe('CapacityPage', () => {
     expect(weekdays.textContent).toContain('Weekdagen: kies minstens één weekdag');
     const end = within(form).getByLabelText('Eindtijd * (uu:mm)');
     expect(end.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(end.getAttribute('aria-describedby')!)?.textContent).toBe('Eindtijd: 12:00 ligt niet na de begintijd 13:30');
+    expect(end.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain('Eindtijd: 12:00 ligt niet na de begintijd 13:30');
     expect(within(form).getByText('Aantal plaatsen: vul een heel getal in van 0 tot en met 200')).toBeTruthy();
     expect(transport).not.toHaveBeenCalledWith('capacity.saveTemplate', expect.anything(), withRequestId);
 
@@ -159,7 +159,36 @@ describe('CapacityPage', () => {
       validFrom: '2026-06-15',
       validUntil: null,
     }, withRequestId);
-  });
+  }, 20_000);
+
+  it('takes times and dates the way people type them (9.30, 1-7-2026) and never saves a mistyped end date as "unlimited"', async () => {
+    const transport = fakeBackend({ 'capacity.saveTemplate': (input) => ({ ...(input as object), id: 1, active: true }) });
+    renderWithApp(<CapacityPage today={TODAY} />, transport, '/capaciteit');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Zittingspatroon SSR ochtend wijzigen' }));
+    const form = screen.getByRole('region', { name: "Zittingspatroon 'SSR ochtend' wijzigen" });
+    const field = (label: string) => within(form).getByLabelText(label);
+    await user.clear(field('Begintijd * (uu:mm)'));
+    await user.type(field('Begintijd * (uu:mm)'), '9.30');
+    await user.clear(field('Eindtijd * (uu:mm)'));
+    await user.type(field('Eindtijd * (uu:mm)'), '1300');
+    await user.clear(field('Geldig vanaf *'));
+    await user.type(field('Geldig vanaf *'), '1-7-2026');
+    await user.type(field('Geldig tot en met (leeg: onbeperkt)'), '31-02-2026');
+    await user.click(within(form).getByRole('button', { name: 'Opslaan' }));
+    expect(within(form).getByText('"31-02-2026" is geen geldige datum (dd-mm-jjjj)')).toBeTruthy();
+    expect(transport).not.toHaveBeenCalledWith('capacity.saveTemplate', expect.anything(), withRequestId);
+
+    await user.clear(field('Geldig tot en met (leeg: onbeperkt)'));
+    await user.type(field('Geldig tot en met (leeg: onbeperkt)'), '31-12-2026');
+    await user.click(within(form).getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByText("Zittingspatroon 'SSR ochtend' opgeslagen.")).toBeTruthy();
+    expect(transport).toHaveBeenCalledWith(
+      'capacity.saveTemplate',
+      expect.objectContaining({ id: 1, expectedVersion: 3, startTime: '09:30', endTime: '13:00', validFrom: '2026-07-01', validUntil: '2026-12-31' }),
+      withRequestId,
+    );
+  }, 20_000);
 
   it('refuses a modality the session type does not take, naming the modality', async () => {
     renderWithApp(<CapacityPage today={TODAY} />, fakeBackend({}), '/capaciteit');

@@ -141,4 +141,12 @@ describe('ErrorPanel', () => {
     expect(conflict!.textContent).toContain('Deze zitting is intussen gewijzigd.');
     expect(screen.getByRole('button', { name: 'Opnieuw laden' })).toBeTruthy();
   });
+  it('shows a role refusal (FORBIDDEN) with the service\'s Dutch message naming the roles', async () => {
+    const { ApiError } = await import('../../renderer/src/api/api-error');
+    const message = 'Dit mag alleen iemand met de rol coördinator doen; u bent aangemeld als griffier. Vraag het aan een collega met die rol of aan de beheerder.';
+    renderWithApp(<ErrorPanel error={new ApiError({ code: 'FORBIDDEN', message })} />, vi.fn(async (): Promise<Envelope> => ({ ok: true, value: null })));
+    const panel = screen.getByRole('alert');
+    expect(panel.textContent).toContain('Dit hoort niet bij uw rol: er is niets gewijzigd.');
+    expect(panel.textContent).toContain(message);
+  });
 });

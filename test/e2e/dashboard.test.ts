@@ -28,8 +28,11 @@ describe('the dashboard in real Chromium', () => {
     await screenshot(page, 'dashboard');
 
     // The figure equals the database: cases registered in the chosen period.
-    const from = await page.getByLabel('Van', { exact: true }).inputValue();
-    const to = await page.getByLabel('Tot en met', { exact: true }).inputValue();
+    // The fields show dd-mm-jjjj whatever the browser's locale (issue 15, item 8).
+    const fromText = await page.getByLabel('Van', { exact: true }).inputValue();
+    const toText = await page.getByLabel('Tot en met', { exact: true }).inputValue();
+    expect(fromText).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+    const [from, to] = [fromText, toText].map((text) => text.split('-').reverse().join('-')) as [string, string];
     const sqlite = new Database(district.file, { readonly: true });
     const count = (sql: string, ...params: unknown[]) => (sqlite.prepare(sql).get(...params) as { n: number }).n;
     const expectedAll = count(

@@ -155,7 +155,7 @@ describe('issue 11, items 8-12: the screens', () => {
     await screenshot(page, 'issue11-after-keyboard-move');
 
     // Go to a date: week 51 in one step, not 53 Tabs.
-    await page.getByLabel('Ga naar datum').fill('2026-12-16');
+    await page.getByLabel('Ga naar datum').fill('16-12-2026');
     await page.getByRole('button', { name: 'Week tonen' }).click();
     await page.getByRole('heading', { name: /^Week 51 · 14 – 20 december 2026$/ }).waitFor();
 

@@ -12,8 +12,9 @@ import { RESERVABLE_MODALITIES } from '../../shared/domain/reservation';
 import { E2E_TODAY, STANDARD_DEMO } from '../support/e2e-district';
 import { axeViolations, openPage, screenshot } from './support/browser';
 import { ROOT } from './support/serve-process';
+import { formatDutchDate } from '../../shared/intake/dutch-datetime';
 
-const NL = JSON.parse(fs.readFileSync(path.join(ROOT, 'renderer', 'src', 'i18n', 'nl.json'), 'utf8')) as {
+const NL = JSON.parse(fs.readFileSync(path.join(ROOT, 'shared', 'i18n', 'nl.json'), 'utf8')) as {
   modality: Record<string, string>;
   sessionType: Record<string, string>;
   capacity: { weekday: Record<string, string> };
@@ -139,7 +140,7 @@ describe('the planning pages in real Chromium', () => {
 
     // The dry run: nothing is written; what exists already is counted, the rest would be created.
     const generate = page.getByRole('region', { name: 'Zittingen genereren' });
-    await generate.getByLabel('Tot en met').fill(GENERATE_TO);
+    await generate.getByLabel('Tot en met').fill(formatDutchDate(GENERATE_TO));
     const sessionsBefore = count(`select count(*) as n from court_session where date between ? and ?`, TODAY, GENERATE_TO);
     await generate.getByRole('button', { name: 'Eerst bekijken' }).click();
     const summary = generate.getByTestId('generation-summary');

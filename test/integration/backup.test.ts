@@ -12,6 +12,7 @@ import { runCli } from '../../server/cli/run-cli';
 import { fixedClock } from '../../server/services/context/clock';
 import { createBackend } from '../../server/services/create-backend';
 import { useTempDir } from '../support/temp-dir';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 const tempDir = useTempDir();
 /** Every clock here is pinned; two steps below deliberately share one instant. */
@@ -164,7 +165,7 @@ describe('ketenplanner backup and restore', () => {
     expect(sha(made.backup)).toBe(backupHash);
 
     // The app opens the restored file as usual.
-    const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW) });
+    const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW), roles: STANDALONE_ROLES });
     const district = await backend.handler('district.get', {});
     backend.close();
     expect(district).toMatchObject({ ok: true, value: { name: 'Oost-Nederland' } });
@@ -205,7 +206,7 @@ describe('backups in the app (contract operations)', () => {
   it('backups.create makes a verified backup; backups.list shows date, size and check result', async () => {
     const dir = tempDir();
     const file = await districtFile(dir);
-    const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW) });
+    const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW), roles: STANDALONE_ROLES });
     try {
       const created = await backend.handler('backups.create', {}, { requestId: 'backup-request-0001' });
       expect(created).toMatchObject({ ok: true, value: { backup: { fileName: 'district-manual-2026-06-15T08-00-00-000Z.sqlite', ok: true, reason: 'manual' }, removed: 0 } });

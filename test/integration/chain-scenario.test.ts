@@ -11,6 +11,7 @@ import { generateDemoDistrict } from '../../server/services/demo/generate-demo-d
 import { writeDemoDistrict } from '../../server/services/demo/write-demo-district';
 import { openTestDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 /**
  * The whole chain on a real SQLite file, through the api handler with a clock standing still, at the
@@ -60,6 +61,7 @@ describe('the chain at awkward moments (demo, plan, outcome, CJIB, dashboard)', 
         sqlite,
         clock: fixedClock(now),
         actor: () => 'scenario.test',
+        roles: () => STANDALONE_ROLES,
         onInternalError: (_operation, error) => internalErrors.push(error),
       });
       const rows = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as T[];

@@ -9,6 +9,7 @@ import { fixedClock } from '../../server/services/context/clock';
 import { createBackend } from '../../server/services/create-backend';
 import { SOURCE_MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { useTempDir } from '../support/temp-dir';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 const tempDir = useTempDir();
 
@@ -157,7 +158,7 @@ describe('the ketenplanner CLI', () => {
 describe('the CLI as a transport over the api handler', () => {
   /** What the app (IPC, HTTP) answers to the same input, from the same handler at the same moment. */
   async function apiAnswer(file: string, operation: string, input: unknown) {
-    const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW) });
+    const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW), roles: STANDALONE_ROLES });
     try {
       return await backend.handler(operation, input, { requestId: 'test-request-1' });
     } finally {

@@ -9,6 +9,7 @@ import { createBackend, type Backend } from '../../server/services/create-backen
 import { makeImportCsv } from '../support/import-fixture';
 import { openDemoDatabase } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 const tempDir = useTempDir();
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -53,7 +54,7 @@ describe('two writers on one district file', () => {
     const csvFile = path.join(dir, 'cases.csv');
     fs.writeFileSync(csvFile, makeImportCsv(3000, 0, 500000).csv);
 
-    backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW), actor: 'coordinator.test' });
+    backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW), roles: STANDALONE_ROLES, actor: 'coordinator.test' });
     host = await startHttpHost({ handler: backend.handler, token: TOKEN, staticRoot: null, port: 0 });
     const casesBefore = (backend.database.sqlite.prepare('select count(*) as n from criminal_case').get() as { n: number }).n;
 

@@ -17,6 +17,7 @@ import { createBackend } from '../../server/services/create-backend';
 import { makeImportCsv } from '../support/import-fixture';
 import { openDemoDatabase, SMALL_DEMO_NOW } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 // The disk "fills up" after the file was opened: SQLite's max_page_count caps the file at its size
 // plus `extraPages` (SQLITE_FULL beyond), the way a full disk or quota does.
@@ -108,7 +109,7 @@ describe('a damaged district file', () => {
     expect(hashes(file)).toEqual(before);
 
     // serve (the back end of the app and browser mode) refuses it too
-    await expect(createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW) })).rejects.toMatchObject({ code: 'DB_DAMAGED' });
+    await expect(createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW), roles: STANDALONE_ROLES })).rejects.toMatchObject({ code: 'DB_DAMAGED' });
 
     // the CLI says so in Dutch, with the backup, and writes nothing
     const csv = path.join(dir, 'cases.csv');
@@ -225,7 +226,7 @@ describe('a file of a newer version with its last changes still in the -wal', ()
 
     await expect(openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now })).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
     expect(hashes(file)).toEqual(before);
-    await expect(createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW) })).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
+    await expect(createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW), roles: STANDALONE_ROLES })).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
     const cli = await run('plan', '--db', file, '--from', '2026-06-15', '--to', '2026-06-30');
     expect(cli.code).toBe(1);
     expect(cli.err).toContain('nieuwere versie van Ketenplanner');
@@ -248,7 +249,7 @@ describe('a full disk', () => {
     diskLimit.extraPages = 2;
     try {
       const countBefore = countCases(file);
-      const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW) });
+      const backend = await createBackend(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, clock: fixedClock(NOW), roles: STANDALONE_ROLES });
       const answer = await backend.handler(
         'cases.import',
         { fileName: 'cases.csv', contentBase64: Buffer.from(makeImportCsv(3000, 0).csv).toString('base64'), mode: 'valid_only', dryRun: false },

@@ -26,7 +26,7 @@ function project(files: Record<string, string>): string {
     fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const all = { 'renderer/src/i18n/nl.json': JSON.stringify(CATALOG, null, 2), ...files };
+  const all = { 'shared/i18n/nl.json': JSON.stringify(CATALOG, null, 2), ...files };
   for (const [file, text] of Object.entries(all)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);

@@ -129,8 +129,9 @@ describe('manual placement by a coordinator', () => {
     const actions = database.sqlite.prepare("select action, reason from audit_event where actor = 'coordinator.test' and action like 'hearing.%' order by id").all();
     expect(actions).toEqual([
       { action: 'hearing.planned', reason: 'Afspraak met de advocaat.' },
-      { action: 'hearing.moved', reason: 'Verdachte verhinderd.' },
+      // The move's own row comes last: it is the action's undo token (history.undo, server/services/history/undo.ts).
       { action: 'hearing.planned', reason: 'Verdachte verhinderd.' },
+      { action: 'hearing.moved', reason: 'Verdachte verhinderd.' },
       { action: 'hearing.unplanned', reason: 'Dossier onvolledig.' },
     ]);
     database.close();

@@ -6,6 +6,7 @@ import type { OperationName, OperationOutput } from '../../shared/api/contract';
 import type { OpenedDatabase } from '../../db/open-database';
 import { openDemoDatabase, SMALL_DEMO_NOW } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 /**
  * No lost updates (issue 10): two people edit the same record from the version they loaded; the second
@@ -18,7 +19,7 @@ const WHEN = '15-6-2026 om 10:00';
 async function setup() {
   const database = await openDemoDatabase(tempDir());
   let actor = 'griffie.anna';
-  const handle = createApiHandler(operationHandlers, { db: database.db, sqlite: database.sqlite, clock: fixedClock(SMALL_DEMO_NOW), actor: () => actor, onInternalError: (op, error) => console.error('INTERNAL', op, error) });
+  const handle = createApiHandler(operationHandlers, { db: database.db, sqlite: database.sqlite, clock: fixedClock(SMALL_DEMO_NOW), actor: () => actor, roles: () => STANDALONE_ROLES, onInternalError: (op, error) => console.error('INTERNAL', op, error) });
   const as = (who: string) => {
     actor = who;
   };

@@ -11,6 +11,7 @@ import type { OpenedDatabase } from '../../db/open-database';
 import type { DemoOptions } from '../../server/services/demo/generate-demo-district';
 import { openDemoDatabase, SMALL_DEMO, SMALL_DEMO_NOW } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
+import { STANDALONE_ROLES } from '../../shared/domain/roles';
 
 /**
  * One definition of what occupies a session (shared/domain/slot-occupancy.ts, counted by
@@ -25,7 +26,7 @@ const LAST = addDays(TODAY, 41); // the tower's six weeks
 
 async function setup(options: DemoOptions = SMALL_DEMO) {
   const database = await openDemoDatabase(tempDir(), options);
-  const handle = createApiHandler(operationHandlers, { db: database.db, sqlite: database.sqlite, clock: fixedClock(SMALL_DEMO_NOW), actor: () => 'coordinator.test' });
+  const handle = createApiHandler(operationHandlers, { db: database.db, sqlite: database.sqlite, clock: fixedClock(SMALL_DEMO_NOW), actor: () => 'coordinator.test', roles: () => STANDALONE_ROLES });
   const call = async <K extends OperationName>(op: K, input: unknown): Promise<OperationOutput<K>> => {
     const result = await handle(op, input);
     if (!result.ok) throw new Error(`${op}: ${JSON.stringify(result.error)}`);

@@ -30,7 +30,7 @@ async function setup(casesPerYear = 2800) {
 describe('the what-if mode on a real district file', () => {
   it('writes nothing: every table keeps its rows, no audit row is added', async () => {
     const { database, whatIf } = await setup();
-    const tables = (database.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (database.sqlite.prepare("select name from pragma_table_list where schema = 'main' and type in ('table', 'virtual') and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
     const snapshot = () => Object.fromEntries(tables.map((t) => [t, database.sqlite.prepare(`select count(*) as n, coalesce(max(rowid), 0) as m from "${t}"`).get()]));
     const hearings = () => database.sqlite.prepare('select id, case_id, session_id, status from hearing order by id').all();
     const before = snapshot();

@@ -3,6 +3,7 @@ import type { Clock } from '../../server/services/context/clock';
 import { operationHandlers } from '../../server/services/operation-handlers';
 import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
 import type { OpenedDatabase } from '../../db/open-database';
+import { STANDALONE_ROLES, type Role } from '../../shared/domain/roles';
 
 type Moment = Date | string | (() => Date);
 
@@ -26,17 +27,24 @@ export function testClock(spec: TestClockSpec): Clock {
   return { now, today: () => (today ? today() : amsterdamDate(now().getTime())) };
 }
 
-/** The api handler over a real database file, as the transports build it, with a pinned clock. */
+/** The api handler over a real database file, as the transports build it, with a pinned clock; `roles`: the actor's roles (default: every role, as standalone). */
 export function createTestApi(
   database: Pick<OpenedDatabase, 'db' | 'sqlite'>,
-  options: TestClockSpec & { actor: string | (() => string); onInternalError?: (operation: string, error: unknown) => void },
+  options: TestClockSpec & {
+    actor: string | (() => string);
+    roles?: readonly Role[] | (() => readonly Role[]);
+    onInternalError?: (operation: string, error: unknown) => void;
+    log?: (message: string) => void;
+  },
 ): ApiHandler {
-  const { actor, onInternalError, ...clockSpec } = options;
+  const { actor, roles = STANDALONE_ROLES, onInternalError, log, ...clockSpec } = options;
   return createApiHandler(operationHandlers, {
     db: database.db,
     sqlite: database.sqlite,
     clock: testClock(clockSpec),
     actor: typeof actor === 'function' ? actor : () => actor,
+    roles: typeof roles === 'function' ? roles : () => roles,
+    ...(log ? { log } : {}),
     ...(onInternalError ? { onInternalError } : {}),
   });
 }

@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { useOperationQuery } from '../api/use-operation-query';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { CaseSearchBox } from '../components/search/CaseSearchBox';
 import { PageBoundaryOutlet, PageErrorBoundary } from '../components/PageErrorBoundary';
+import { NotificationBell } from '../components/notifications/NotificationBell';
+import { NotificationsPage } from '../components/notifications/NotificationsPage';
 import { CapacityPage } from '../pages/capacity/CapacityPage';
 import { CasePage } from '../pages/cases/CasePage';
 import { ImportPage } from '../pages/cases/ImportPage';
@@ -14,9 +17,11 @@ import { ProblemsPage } from '../pages/planning/ProblemsPage';
 import { HandoffQueuePage } from '../pages/cjib/HandoffQueuePage';
 import { TrafficTowerPage } from '../pages/planning/TrafficTowerPage';
 import { RotaPage } from '../pages/people/RotaPage';
+import { CalendarsPage } from '../pages/calendars/CalendarsPage';
 import { ReservationsPage } from '../pages/reservations/ReservationsPage';
 import { WorkQueuePage } from '../pages/queue/WorkQueuePage';
 import { SessionsWeekPage } from '../pages/sessions/SessionsWeekPage';
+import { CourtRollPage } from '../pages/sessions/CourtRollPage';
 import { SessionRollPage } from '../pages/outcomes/SessionRollPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { WelcomePage } from '../pages/welcome/WelcomePage';
@@ -46,12 +51,15 @@ export function App() {
       <header className="app-header">
         <p className="app-title">{t('app.title')}</p>
         {district.data && <p className="district-name">{district.data.name}</p>}
+        {district.data && <CaseSearchBox />}
+        {district.data && <NotificationBell />}
         {district.data && (
           <nav aria-label={t('app.mainNav')}>
             <NavLink to="/zittingen">{t('nav.sessions')}</NavLink>
             <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
             <NavLink to="/capaciteit">{t('nav.capacity')}</NavLink>
             <NavLink to="/rooster">{t('nav.rota')}</NavLink>
+            <NavLink to="/agendas">{t('nav.calendars')}</NavLink>
             <NavLink to="/instroom">{t('nav.intake')}</NavLink>
             <NavLink to="/werkvoorraad">{t('nav.queue')}</NavLink>
             <NavLink to="/planning">{t('nav.planning')}</NavLink>
@@ -83,8 +91,10 @@ export function App() {
                 <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/dashboard/zaken" element={<MetricCasesPage />} />
                 <Route path="/zittingen/:sessionId/uitspraken" element={<SessionRollPage />} />
+                <Route path="/zittingen/:sessionId/rol" element={<CourtRollPage />} />
                 <Route path="/capaciteit" element={<CapacityPage />} />
                 <Route path="/rooster" element={<RotaPage />} />
+                <Route path="/agendas" element={<CalendarsPage />} />
                 <Route path="/instroom" element={<WorkQueuePage key="intake" stage="intake" />} />
                 <Route path="/werkvoorraad" element={<WorkQueuePage key="planning" stage="planning" />} />
                 <Route path="/planning" element={<PlanningPage />} />
@@ -96,6 +106,7 @@ export function App() {
                 <Route path="/zaken/:id" element={<CasePage />} />
                 <Route path="/overdracht/antwoorden" element={<ResponsesImportPage />} />
                 <Route path="/problemen" element={<ProblemsPage />} />
+                <Route path="/meldingen" element={<NotificationsPage />} />
                 <Route path="/overdracht" element={<HandoffQueuePage />} />
                 <Route path="/instellingen" element={<SettingsPage />} />
                 <Route path="/overleg" element={<RegisterPage />} />

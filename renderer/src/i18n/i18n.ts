@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { CASE_STATUS_LABELS } from '../../../shared/domain/case-lifecycle';
-import nl from './nl.json';
+import nl from '../../../shared/i18n/nl.json';
 
 /**
  * One Dutch message catalog; another language is one more resource file. The case status names are

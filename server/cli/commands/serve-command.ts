@@ -8,6 +8,7 @@ import type { CliCommand } from '../cli-command';
 import { CliUsageError, parseIntegerOption, requireOption } from '../cli-error';
 import { PROJECT_PATHS } from '../project-paths';
 import { DEFAULT_PORT } from '../usage';
+import { STANDALONE_ROLES } from '../../../shared/domain/roles';
 
 export const serveCommand: CliCommand = async (args, io, { clock }) => {
   const { out } = io;
@@ -22,10 +23,11 @@ export const serveCommand: CliCommand = async (args, io, { clock }) => {
     throw new CliUsageError('The UI is not built yet: run `npm run build` first.');
   }
   const isNew = !fs.existsSync(file);
-  const backend = await createBackend(file, { migrationsFolder: PROJECT_PATHS.migrations, clock, loadDemoIfEmpty: values.demo ?? false });
+  const backend = await createBackend(file, { migrationsFolder: PROJECT_PATHS.migrations, clock, loadDemoIfEmpty: values.demo ?? false, roles: STANDALONE_ROLES });
   const { database, handler } = backend;
-  if (isNew) out(`New, empty database created: ${database.path}`);
-  if (backend.demoLoaded) out(`Demo district loaded: ${backend.demoLoaded.sessions} sessions, ${backend.demoLoaded.cases} cases.`);
+  // Short and Dutch: `npm start` shows these lines to a newcomer as they are (scripts/lib/start-steps.mjs).
+  if (backend.demoLoaded) out(`Demodistrict geladen in ${database.path}: ${backend.demoLoaded.sessions} zittingen, ${backend.demoLoaded.cases} zaken.`);
+  else if (isNew) out(`Nieuwe, lege database aangemaakt: ${database.path}`);
 
   const token = randomBytes(24).toString('base64url');
   let host;
@@ -36,9 +38,8 @@ export const serveCommand: CliCommand = async (args, io, { clock }) => {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliUsageError(`Port ${port} is in use: pick another with --port.`);
     throw error;
   }
-  out(`Ketenplanner (browser mode) for ${database.path}`);
-  out(`Open: ${host.url}#token=${token}`);
-  out('Stop with Ctrl+C.');
+  // The URL line is what tests and scripts read (scripts/lib/start-steps.mjs, test/e2e/support/serve-process.ts).
+  out(`Ketenplanner draait op ${host.url}#token=${token} (Ctrl+C om te stoppen)`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

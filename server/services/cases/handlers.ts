@@ -1,4 +1,5 @@
 import type { FeatureHandlers } from '../api-handler';
+import { withHistoryUndo } from '../history/case-history-undo';
 import { expectVersion } from '../context/versions';
 import { findCaseByParketnummer, getCaseDetail } from './case-detail';
 import { getCaseTimeline } from './case-timeline';
@@ -7,6 +8,7 @@ import { importCases } from './import-cases';
 import { importTemplate } from './import-template';
 import { removePrecondition, setPrecondition } from './preconditions';
 import { releaseToPlanning } from './release-to-planning';
+import { searchCases } from './search-cases';
 import { updateCaseDetails } from './update-case-details';
 import { updateCaseEvents } from './update-case-events';
 
@@ -15,7 +17,8 @@ export const casesHandlers: FeatureHandlers<'cases'> = {
   'cases.import': ({ contentBase64, ...request }, ctx) => importCases(ctx, { ...request, content: Buffer.from(contentBase64, 'base64') }),
   'cases.importTemplate': ({ format }) => importTemplate(format),
   'cases.find': ({ parketnummer }, { db }) => findCaseByParketnummer(db, parketnummer),
-  'cases.get': ({ id }, { db, clock }) => getCaseDetail(db, id, clock.today()),
+  'cases.search': (input, { db }) => searchCases(db, input),
+  'cases.get': ({ id }, { db, clock, actor }) => withHistoryUndo(db, getCaseDetail(db, id, clock.today()), actor, clock.now()),
   'cases.timeline': ({ caseId }, { db, clock }) => getCaseTimeline(db, caseId, clock.now()),
   'cases.setPrecondition': (input, ctx) =>
     ctx.write(() => {

@@ -2,9 +2,11 @@ import { criminalCases } from '../../../db/schema';
 import type { OperationContext } from '../context/operation-context';
 import { IMPORT_MODES, type ImportReport } from '../../../shared/api/case-schemas';
 import type { CaseIntake } from '../../../shared/intake/case-intake';
-import { loadDeadlineContext } from '../settings/district-settings';
+import { loadDeadlineContext, loadDeadlineSettings, loadEquivalentDays } from '../settings/district-settings';
 import { createIntakeWriter } from './insert-intake';
-import { mapImportColumns } from './check-import-rows';
+import { deferSearchIndexing } from './search-index-bulk';
+import { mapImportColumns, type DeadlineBasis } from './check-import-rows';
+import type { DerivedValues } from './derived-values';
 import { ImportFileError, readAndCheckImportFile, type CheckedImportTable } from './read-import-file';
 
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -35,9 +37,13 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
     ignoredColumns: [],
     problems: [],
   };
+  // A dry run writes nothing: no derived columns needed.
+  const basis = request.dryRun ? undefined : loadDeadlineBasis(db);
   let table: CheckedImportTable;
   try {
-    table = await readAndCheckImportFile(request.fileName, request.content, ctx.clock.now().getTime());
+    // The derived columns are computed with the checks, in both threads, against the district's
+    // settings as read now; the write below uses them only if the settings are still the same then.
+    table = await readAndCheckImportFile(request.fileName, request.content, ctx.clock.now().getTime(), basis);
   } catch (error) {
     if (error instanceof ImportFileError) return { ...report, fileProblems: [error.message] };
     throw error;
@@ -52,7 +58,7 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
 
   // The rows were checked where they were read (checkImportRows); here only the doubles within the file.
   const firstRowOf = new Map<string, number>();
-  const valid: { row: number; intake: CaseIntake }[] = [];
+  const valid: { row: number; intake: CaseIntake; limits?: DerivedValues }[] = [];
   for (const result of table.checked) {
     const { row } = result;
     if ('problems' in result) {
@@ -86,10 +92,18 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
     const blocked = request.mode === 'all_or_nothing' && report.invalidRows > 0;
     if (request.dryRun || blocked || fresh.length === 0) return;
     const write = createIntakeWriter(db, loadDeadlineContext(db), ctx.clock.now());
-    for (const { row, intake } of fresh) write(intake, { actor, source: 'import', file: request.fileName, row });
+    // Settings changed while the file was read (another workstation): compute the columns afresh.
+    const sameBasis = JSON.stringify(loadDeadlineBasis(db)) === JSON.stringify(basis);
+    const searchIndex = deferSearchIndexing(db);
+    for (const { row, intake, limits } of fresh) write(intake, { actor, source: 'import', file: request.fileName, row }, sameBasis ? limits : undefined);
+    searchIndex.finish();
     report.committed = fresh.length;
   };
   if (request.dryRun) checkAndCommit();
   else await ctx.write(checkAndCommit);
   return report;
+}
+
+function loadDeadlineBasis(db: OperationContext['db']): DeadlineBasis {
+  return { settings: loadDeadlineSettings(db), equivalentDaysByYear: loadEquivalentDays(db) };
 }

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { checkImportRows, mapImportColumns, type CheckedRow, type ColumnMapping } from './check-import-rows';
+import { checkImportRows, deadlineContextOf, mapImportColumns, type CheckedRow, type ColumnMapping, type DeadlineBasis } from './check-import-rows';
 import type { ImportLimits } from './import-file-limits';
 import { ImportFileError, type ImportTable } from './import-table';
 import { parseImportFile } from './parse-import-file';
@@ -11,6 +11,8 @@ export interface ReadRequest {
   limits: ImportLimits;
   /** Set for the case import: check each row as it is read (against this moment, epoch ms) and send the results instead of the cells. */
   checkAt?: number;
+  /** With checkAt: compute each valid row's derived columns against this basis too. */
+  deadlineBasis?: DeadlineBasis;
 }
 
 export type ReadReply =
@@ -33,6 +35,7 @@ parentPort?.on('message', async (request: ReadRequest) => {
   try {
     const content = Buffer.from(request.content.buffer, request.content.byteOffset, request.content.byteLength);
     const { checkAt } = request;
+    const context = checkAt !== undefined && request.deadlineBasis ? deadlineContextOf(request.deadlineBasis) : undefined;
     let headers: string[] = [];
     let mapping: ColumnMapping | null = null;
     let batches = 0;
@@ -47,7 +50,7 @@ parentPort?.on('message', async (request: ReadRequest) => {
         // threads check at the same time.
         batches += 1;
         if (checkAt === undefined || !mapping || batches % 2 === 1) return post({ id, type: 'rows', rows });
-        const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(rows, headers, mapping.columnAt, checkAt);
+        const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(rows, headers, mapping.columnAt, checkAt, context);
         post({ id, type: 'checked', rowCount: rows.length, checked });
       },
       progress: ({ rowsRead }) => post({ id, type: 'progress', rowsRead }),

@@ -1,7 +1,7 @@
 import type { CaseIntake } from '../../../shared/intake/case-intake';
 import type { AppDatabase } from '../../../db/open-database';
 import type { DeadlineContext } from '../settings/district-settings';
-import { derivedColumns, utc } from './derived-columns';
+import { intakeDerivedValues, utc, type DerivedValues } from './derived-values';
 
 export interface IntakeAudit {
   actor: string;
@@ -30,23 +30,15 @@ export function createIntakeWriter(db: AppDatabase, context: DeadlineContext, no
 
   const occurredAt = now.toISOString();
 
-  return (intake: CaseIntake, audit: IntakeAudit): number => {
+  /**
+   * `limits`: the case's derived columns when they were already computed against this same district's
+   * settings (the import's checks do so, in its worker thread); otherwise they are computed here.
+   */
+  return (intake: CaseIntake, audit: IntakeAudit, limits?: DerivedValues): number => {
     const { suspect } = intake;
     const suspectId = Number(insertSuspect.run(suspect.fullName, suspect.dateOfBirth, suspect.summonsAddress, suspect.lawyerName).lastInsertRowid);
-    const events = {
-      parketnummer: intake.parketnummer,
-      modality: intake.modality,
-      arrestedAt: utc(intake.arrestedAt),
-      custodyOrderedAt: utc(intake.custodyOrderedAt),
-      custodyExtendedAt: utc(intake.custodyExtendedAt),
-      remandOrderedAt: utc(intake.remandOrderedAt),
-      summonsServedAt: utc(intake.summonsServedAt),
-      shortTermConsent: intake.shortTermConsent,
-      judgmentAt: null,
-      penaltyOrderDeliveredAt: null,
-    };
     // A new case has no preconditions yet.
-    const limits = derivedColumns(events, context, []);
+    const { events, limits: columns } = limits ? { events: storedEvents(intake), limits } : intakeDerivedValues(intake, context);
     const caseId = Number(
       insertCase.run(
         intake.parketnummer,
@@ -64,19 +56,30 @@ export function createIntakeWriter(db: AppDatabase, context: DeadlineContext, no
         intake.shortTermConsent ? 1 : 0,
         intake.coDefendantGroup,
         intake.estimatedMinutes,
-        limits.voorgeleidingBy,
-        limits.hearingBy,
-        limits.hearingFrom,
-        limits.hearingTargetBy,
-        limits.nextLimit,
-        limits.nextLimitKind,
-        limits.queueOrder,
-        limits.planningGaps,
-        limits.readyFrom,
+        columns.voorgeleidingBy,
+        columns.hearingBy,
+        columns.hearingFrom,
+        columns.hearingTargetBy,
+        columns.nextLimit,
+        columns.nextLimitKind,
+        columns.queueOrder,
+        columns.planningGaps,
+        columns.readyFrom,
       ).lastInsertRowid,
     );
     const details = { source: audit.source, parketnummer: intake.parketnummer, modality: intake.modality, ...(audit.file ? { file: audit.file, row: audit.row } : {}) };
     insertAudit.run(occurredAt, audit.actor, caseId, JSON.stringify(details));
     return caseId;
+  };
+}
+
+/** The event moments of an intake as stored: UTC text. */
+function storedEvents(intake: CaseIntake) {
+  return {
+    arrestedAt: utc(intake.arrestedAt),
+    custodyOrderedAt: utc(intake.custodyOrderedAt),
+    custodyExtendedAt: utc(intake.custodyExtendedAt),
+    remandOrderedAt: utc(intake.remandOrderedAt),
+    summonsServedAt: utc(intake.summonsServedAt),
   };
 }

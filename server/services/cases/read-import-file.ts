@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkImportRows, mapImportColumns, type CheckedRow, type ColumnMapping } from './check-import-rows';
+import { checkImportRows, deadlineContextOf, mapImportColumns, type CheckedRow, type ColumnMapping, type DeadlineBasis } from './check-import-rows';
 import { formatCount, IMPORT_LIMITS, type ImportLimits } from './import-file-limits';
 import type { ReadReply, ReadRequest } from './import-file-worker';
 import { timeLimitError } from './import-rows';
@@ -46,8 +46,9 @@ export interface CheckedImportTable {
  * readImportFile plus the case import's per-row checks (checkImportRows against `now`, epoch ms), done
  * while the rows are read: the worker checks every other batch of rows itself and this thread checks
  * the others as they arrive, so the two threads check at the same time (the caller waits either way).
+ * With a deadline basis, each valid row also gets its derived columns, computed the same way.
  */
-export async function readAndCheckImportFile(fileName: string, content: Buffer, now: number): Promise<CheckedImportTable> {
+export async function readAndCheckImportFile(fileName: string, content: Buffer, now: number, basis?: DeadlineBasis): Promise<CheckedImportTable> {
   const limits: ImportLimits = { ...IMPORT_LIMITS };
   importFileKind(fileName);
   checkFileSize(content, limits);
@@ -55,10 +56,10 @@ export async function readAndCheckImportFile(fileName: string, content: Buffer, 
   if (!entry) {
     const table = await readInThisThread(fileName, content, limits);
     const mapping = mapImportColumns(table.headers);
-    const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(table.rows, table.headers, mapping.columnAt, now);
+    const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(table.rows, table.headers, mapping.columnAt, now, basis && deadlineContextOf(basis));
     return { headers: table.headers, rowCount: table.rows.length, checked };
   }
-  const job = queue.then(() => readInWorker(entry, fileName, content, limits, undefined, now));
+  const job = queue.then(() => readInWorker(entry, fileName, content, limits, undefined, now, basis));
   queue = job.catch(() => undefined);
   const table = await job;
   return { headers: table.headers, rowCount: table.rowCount, checked: table.checked };
@@ -135,11 +136,13 @@ function readInWorker(
   limits: ImportLimits,
   onProgress?: (progress: ImportProgress) => void,
   checkAt?: number,
+  basis?: DeadlineBasis,
 ): Promise<ImportTable & CheckedImportTable> {
   const thread = startedWorker(entry);
   const id = nextId++;
   const table: ImportTable & CheckedImportTable = { headers: [], rows: [], rowCount: 0, checked: [] };
   let mapping: ColumnMapping | null = null;
+  const context = checkAt !== undefined && basis ? deadlineContextOf(basis) : undefined;
   return new Promise<ImportTable & CheckedImportTable>((resolve, reject) => {
     const settle = (outcome: () => void) => {
       clearTimeout(timer);
@@ -164,7 +167,7 @@ function readInWorker(
             if (!mapping) pushAll(table.rows, reply.rows);
             else {
               table.rowCount += reply.rows.length;
-              if (mapping.fileProblems.length === 0) pushAll(table.checked, checkImportRows(reply.rows, table.headers, mapping.columnAt, checkAt!));
+              if (mapping.fileProblems.length === 0) pushAll(table.checked, checkImportRows(reply.rows, table.headers, mapping.columnAt, checkAt!, context));
             }
             break;
           case 'checked':
@@ -197,7 +200,7 @@ function readInWorker(
       },
     };
     thread.ref();
-    const request: ReadRequest = { id, fileName, content, limits, ...(checkAt === undefined ? {} : { checkAt }) };
+    const request: ReadRequest = { id, fileName, content, limits, ...(checkAt === undefined ? {} : { checkAt }), ...(basis ? { deadlineBasis: basis } : {}) };
     thread.postMessage(request);
   });
 }

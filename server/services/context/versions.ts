@@ -159,6 +159,11 @@ const ACTION_LABELS: Record<string, string> = {
   'cjib.acknowledged': 'ontvangst bevestigd door het CJIB',
   'cjib.returned': 'teruggestuurd door het CJIB',
   'settings.changed': 'instellingen gewijzigd',
+  'planner.recorded': 'planningsvoorstel vastgelegd',
+  'undo.move': 'verplaatsing ongedaan gemaakt',
+  'undo.unplan': 'uit de planning halen ongedaan gemaakt',
+  'undo.cancel': 'vervallen van de zitting ongedaan gemaakt',
+  'undo.plan': 'vastgelegd planningsvoorstel ongedaan gemaakt',
 };
 
 function actionLabel(action: string): string {

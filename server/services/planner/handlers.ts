@@ -4,6 +4,7 @@ import { getCaseDetail } from '../cases/case-detail';
 import { releaseDueReservations } from '../reservations/release-reservations';
 import { releaseDueBeforeReading } from '../reservations/release-before-reading';
 import { placeCaseManually, placementCandidates } from './manual-placement';
+import { moveMany, unplanMany } from './move-many';
 import { listPlanningProblems } from './planning-problems';
 import { runPlanner } from './run-planner';
 import { getTrafficTower } from './traffic-tower';
@@ -18,6 +19,12 @@ export const plannerHandlers: FeatureHandlers<'planner'> = {
       const check = placeCaseManually(ctx.db, input, ctx.actor, ctx.clock.now());
       return { ...check, detail: getCaseDetail(ctx.db, input.caseId, ctx.clock.today()) };
     }),
+  'planner.moveMany': (input, ctx) =>
+    ctx.write(() => {
+      releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now());
+      return moveMany(ctx.db, input, ctx.actor, ctx.clock.now());
+    }),
+  'planner.unplanMany': (input, ctx) => ctx.write(() => unplanMany(ctx.db, input, ctx.actor, ctx.clock.now())),
   'planner.candidates': async ({ caseId, from, to }, ctx) => {
     await releaseDueBeforeReading(ctx);
     return placementCandidates(ctx.db, caseId, { from, to }, ctx.clock.now());

@@ -17,6 +17,8 @@ import type { PreconditionKind } from '../../../shared/domain/precondition';
 import type { HeardModality } from '../../../shared/domain/modality';
 import { DutchTimeFormatter } from '../../../shared/planner/dutch-time';
 import { suspectAge } from '../../../shared/intake/plausibility';
+import type { UndoToken } from '../../../shared/api/undo-schemas';
+import { caseVersions } from '../history/action-versions';
 
 const DUTCH = new DutchTimeFormatter();
 
@@ -28,6 +30,12 @@ export interface ManualPlacement {
   reason: string;
   /** A person who knows the rule is broken and takes responsibility says so explicitly. */
   confirmBreach: boolean;
+  /**
+   * The audit event this placement undoes (history.undo): its rows carry it, so an undo is never
+   * offered for undoing again. The case goes back to the session it had: no new date, so no new
+   * summons is needed (art. 265 lid 1 / art. 370 Sv); every other rule applies as for any placement.
+   */
+  undoOf?: number | undefined;
 }
 
 type CaseRow = typeof criminalCases.$inferSelect;
@@ -150,6 +158,8 @@ export function minorAtOffence(db: Pick<AppDatabase, '$client'>, c: Pick<CaseRow
 
 export interface PlacementCheck {
   breaches: string[];
+  /** A move or unplan can be undone (history.undo) by its audit event; a first placement cannot. */
+  undo: UndoToken | null;
 }
 
 /**
@@ -193,16 +203,15 @@ export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor
       }
       const places = sessionOccupancy(db, [target]).get(target.id)!;
       const slot = { ...target, capacity: places.capacity, booked: places.booked };
-      breaches.push(...placementBreaches(c, slot, caseBarriers(db, c, current !== undefined, now)), ...reservationBreaches(c.modality, slot, places.reservation));
+      breaches.push(...placementBreaches(c, slot, caseBarriers(db, c, current !== undefined && input.undoOf === undefined, now)), ...reservationBreaches(c.modality, slot, places.reservation));
     }
     if (breaches.length > 0 && !input.confirmBreach) {
       throw new ServiceError('CONFLICT', `Niet zonder uitdrukkelijke bevestiging: ${breaches.join(' ')}`);
     }
 
-    if (current) {
-      tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, current.id)).run();
-      recordAudit(tx, { actor, action: input.sessionId === null ? 'hearing.unplanned' : 'hearing.moved', entityType: 'hearing', entityId: current.id, reason: input.reason, details: { caseId: c.id, fromSessionId: current.sessionId, toSessionId: input.sessionId }, occurredAt: now.toISOString() });
-    }
+    const undoOf = input.undoOf === undefined ? {} : { undoOf: input.undoOf };
+    if (current) tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, current.id)).run();
+    let newHearingId: number | undefined;
     if (target) {
       const explanation = `Handmatig geplaatst door ${actor}: ${input.reason}`;
       const hearingId = tx
@@ -210,19 +219,33 @@ export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor
         .values({ caseId: c.id, sessionId: target.id, status: 'planned', pinned: input.pin, explanation })
         .returning({ id: hearings.id })
         .get().id;
+      newHearingId = hearingId;
       recordAudit(tx, {
         actor,
         action: 'hearing.planned',
         entityType: 'hearing',
         entityId: hearingId,
         reason: input.reason,
-        details: { caseId: c.id, sessionId: target.id, by: 'hand', pinned: input.pin, ...(breaches.length ? { breaches, confirmed: true } : {}) },
+        details: { caseId: c.id, sessionId: target.id, by: 'hand', pinned: input.pin, ...(breaches.length ? { breaches, confirmed: true } : {}), ...undoOf },
         occurredAt: now.toISOString(),
       });
       if (c.status === 'awaiting_planning') transitionCase(tx, c.id, 'planned', { actor, reason: input.reason }, now);
     } else if (c.status === 'planned') {
       transitionCase(tx, c.id, 'awaiting_planning', { actor, reason: input.reason }, now);
     }
-    return { breaches };
+    if (!current) return { breaches, undo: null };
+    // The move or unplan is written last: its audit row is the action's undo token and carries the case's
+    // version after it (history.undo refuses when the case changed since, as any edit would be).
+    const kind = input.sessionId === null ? 'unplan' : 'move';
+    const actionId = recordAudit(tx, {
+      actor,
+      action: kind === 'unplan' ? 'hearing.unplanned' : 'hearing.moved',
+      entityType: 'hearing',
+      entityId: current.id,
+      reason: input.reason,
+      details: { caseId: c.id, fromSessionId: current.sessionId, toSessionId: input.sessionId, ...(newHearingId ? { newHearingId } : {}), versions: caseVersions(tx, [c.id]), ...undoOf },
+      occurredAt: now.toISOString(),
+    });
+    return { breaches, undo: input.undoOf === undefined ? { actionId, kind } : null };
   });
 }

@@ -12,6 +12,8 @@ import { planInWorker } from './planner-thread';
 import { ServiceError } from '../service-error';
 import type { PlannerSummary } from '../../../shared/api/case-schemas';
 import { forecastReserveFor } from './forecast-reserve-input';
+import type { UndoToken } from '../../../shared/api/undo-schemas';
+import { caseVersions } from '../history/action-versions';
 
 export interface PlannerRun extends PlanningWindow {
   dryRun: boolean;
@@ -70,9 +72,11 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
   const placedIds = new Set(result.placements.map((p) => p.caseId));
   const displaced = [...announcedSession.keys()].filter((id) => !placedIds.has(id));
 
+  let undo: UndoToken | null = null;
   if (!run.dryRun && (newPlacements.length > 0 || moved.length > 0 || displaced.length > 0)) {
     // ctx.write takes the write lock first (BEGIN IMMEDIATE); the inner transaction is its savepoint.
-    await ctx.write(() => db.transaction((tx) => {
+    undo = await ctx.write(() => db.transaction((tx) => {
+      const placed: { caseId: number; sessionId: number; hearingId: number }[] = [];
       // Someone changed the district while the planner was solving (a placement by hand, a new case): this plan is stale.
       if (changeMarker(db) !== builtAt) throw new ServiceError('CONFLICT', 'De gegevens zijn gewijzigd terwijl de planner rekende. Maak een nieuw voorstel.');
       for (const placement of moved) {
@@ -106,6 +110,7 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
           .values({ caseId: placement.caseId, sessionId: placement.sessionId, status: 'planned', explanation: placement.explanation })
           .returning({ id: hearings.id })
           .get().id;
+        placed.push({ caseId: placement.caseId, sessionId: placement.sessionId, hearingId });
         transitionCase(tx, placement.caseId, 'planned', { actor, reason: placement.explanation, details: { sessionId: placement.sessionId, hearingId } }, now);
         recordAudit(tx, {
           occurredAt,
@@ -117,6 +122,17 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
           details: { caseId: placement.caseId, sessionId: placement.sessionId, by: 'planner' },
         });
       }
+      // The recorded plan as one action, written last: its undo token (history.undo unplans what it placed).
+      const actionId = recordAudit(tx, {
+        occurredAt,
+        actor,
+        action: 'planner.recorded',
+        entityType: 'planner_run',
+        entityId: builtAt,
+        reason: `Voorstel van de planner vastgelegd (${run.from} t/m ${run.to}).`,
+        details: { from: run.from, to: run.to, placed, moved: moved.length, displaced: displaced.length, versions: caseVersions(tx, placed.map((p) => p.caseId)) },
+      });
+      return { actionId, kind: 'plan' as const };
     }));
   }
 
@@ -157,6 +173,7 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
     moves: result.moves,
     objective: result.objective,
     runTimeMs,
+    undo,
     ...(reserve ? { heldBack: reserve.heldBack.map((h) => ({ sessionId: h.sessionId, date: h.date, slots: h.slots, explanation: h.explanation })) } : {}),
   };
 }

@@ -21,6 +21,7 @@ export type Urgency = 'infeasible' | 'overdue' | 'urgent' | 'soon' | 'normal' | 
 
 interface QueueRow {
   id: number;
+  version: number;
   parketnummer: string;
   suspectName: string;
   modality: Modality;
@@ -77,7 +78,7 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now: Date)
       `with page as (
          select c.id, c.queue_order from criminal_case c
          where ${filter} order by c.queue_order, c.id limit ? offset ?)
-       select c.id, c.parketnummer, s.full_name as suspectName, c.modality, c.police_unit as policeUnit, c.offence_summary as offenceSummary,
+       select c.id, c.version, c.parketnummer, s.full_name as suspectName, c.modality, c.police_unit as policeUnit, c.offence_summary as offenceSummary,
               c.planning_gaps as planningGaps, c.next_limit as nextLimit, c.next_limit_kind as nextLimitKind,
               c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.hearing_target_by as hearingTargetBy,
               c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup
@@ -103,6 +104,7 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now: Date)
       const infeasible = r.hearingBy !== null && r.hearingFrom !== null && r.hearingFrom >= r.hearingBy;
       return {
         id: r.id,
+        version: r.version,
         parketnummer: r.parketnummer,
         suspectName: r.suspectName,
         modality: r.modality,

@@ -3,6 +3,7 @@ import { expectVersion } from '../context/versions';
 import { listReservations } from './list-reservations';
 import { releaseDueBeforeReading } from './release-before-reading';
 import { releaseReservation } from './release-reservations';
+import { releaseMany } from './release-many';
 import { reserveSlots } from './reserve-slots';
 
 export const reservationsHandlers: FeatureHandlers<'reservations'> = {
@@ -16,4 +17,5 @@ export const reservationsHandlers: FeatureHandlers<'reservations'> = {
       expectVersion(ctx.db, 'reservation', input.reservationId, input.expectedVersion);
       return releaseReservation(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
     }),
+  'reservations.releaseMany': (input, ctx) => ctx.write(() => releaseMany(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),
 };

@@ -8,6 +8,8 @@ import { transitionCase } from '../cases/case-transition';
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { casesOnSession, listCases, sessionById } from '../capacity/capacity-rows';
+import { caseVersions } from '../history/action-versions';
+import type { UndoToken } from '../../../shared/api/undo-schemas';
 
 /**
  * Cancels one session (an exception to its template: generation never makes it again). With cases
@@ -21,7 +23,7 @@ export function cancelSession(
   actor: string,
   today: string,
   now: Date,
-): { session: CapacitySession; plannedCases: { caseId: number; parketnummer: string }[] } {
+): { session: CapacitySession; plannedCases: { caseId: number; parketnummer: string }[]; undo: UndoToken } {
   return db.transaction((tx) => {
     const session = sessionById(tx, input.sessionId);
     if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet.`);
@@ -39,20 +41,33 @@ export function cancelSession(
     tx.update(courtSessions).set({ status: 'cancelled', cancelReason: input.reason }).where(eq(courtSessions.id, session.id)).run();
     const plannedCases = cases.map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer }));
     const why = `Zitting vervallen: ${input.reason}`;
+    const cancelledHearings: { caseId: number; hearingId: number; pinned: boolean }[] = [];
     for (const hearing of tx.select().from(hearings).where(and(eq(hearings.sessionId, session.id), eq(hearings.status, 'planned'))).all()) {
+      cancelledHearings.push({ caseId: hearing.caseId, hearingId: hearing.id, pinned: hearing.pinned });
       tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, hearing.id)).run();
       recordAudit(tx, { actor, action: 'hearing.unplanned', entityType: 'hearing', entityId: hearing.id, reason: why, details: { caseId: hearing.caseId, fromSessionId: session.id, by: 'session.cancelled' }, occurredAt: now.toISOString() });
       transitionCase(tx, hearing.caseId, 'awaiting_planning', { actor, reason: why, details: { hearingId: hearing.id } }, now);
     }
-    recordAudit(tx, {
+    // Written last: this row is the cancellation's undo token (history.undo), with the versions after it.
+    const cancelled = sessionById(tx, session.id)!;
+    const actionId = recordAudit(tx, {
       actor,
       action: 'session.cancelled',
       entityType: 'court_session',
       entityId: session.id,
       reason: input.reason,
-      details: { date: session.date, courtroomId: session.courtroomId, daypart: session.daypart, confirmed: input.confirm, plannedCases },
+      details: {
+        date: session.date,
+        courtroomId: session.courtroomId,
+        daypart: session.daypart,
+        confirmed: input.confirm,
+        plannedCases,
+        hearings: cancelledHearings,
+        versions: caseVersions(tx, cancelledHearings.map((h) => h.caseId)),
+        sessionVersion: cancelled.version,
+      },
       occurredAt: now.toISOString(),
     });
-    return { session: sessionById(tx, session.id)!, plannedCases };
+    return { session: cancelled, plannedCases, undo: { actionId, kind: 'cancel' as const } };
   });
 }

@@ -2,6 +2,7 @@ import type { FeatureHandlers } from '../api-handler';
 import { expectVersion } from '../context/versions';
 import { assignSession } from './assign-session';
 import { cancelSession } from './cancel-session';
+import { getCourtRoll } from './court-roll';
 import { addExtraSession } from './extra-session';
 import { updateSession } from './update-session';
 import { getWeekOverview } from './week-overview';
@@ -13,6 +14,7 @@ export const sessionsHandlers: FeatureHandlers<'sessions'> = {
     await releaseDueBeforeReading(ctx);
     return getWeekOverview(ctx.db, input);
   },
+  'sessions.courtRoll': (input, ctx) => getCourtRoll(ctx.db, input),
   'sessions.cancel': (input, ctx) =>
     ctx.write(() => {
       expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);

@@ -1,6 +1,7 @@
 import type { FeatureHandlers } from '../api-handler';
 import { expectVersion } from '../context/versions';
 import { getCaseDetail } from '../cases/case-detail';
+import { decideMany } from './decide-many';
 import { recordZsmDecision } from './record-zsm-decision';
 
 export const zsmHandlers: FeatureHandlers<'zsm'> = {
@@ -10,4 +11,5 @@ export const zsmHandlers: FeatureHandlers<'zsm'> = {
       recordZsmDecision(ctx.db, input, ctx.actor, ctx.clock.now());
       return getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
     }),
+  'zsm.decideMany': (input, ctx) => ctx.write(() => decideMany(ctx.db, input, ctx.actor, ctx.clock.now())),
 };

@@ -17,12 +17,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * A Dutch-locale page in Amsterdam time that collects console errors and page errors (CSP violations among them).
+ * A Dutch-locale page (unless `options.locale` says otherwise) in Amsterdam time that collects console errors and page errors (CSP violations among them).
  * Its clock starts at `now` (the instant `serve --now` started the back end's clock at) and runs on at real speed,
  * so what the page computes from 'today' (default weeks, periods, countdowns) agrees with the server on any machine date.
  */
-export async function openPage(browser: Browser, url: string, now: string | Date): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+export async function openPage(browser: Browser, url: string, now: string | Date, options: { locale?: string } = {}): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: options.locale ?? 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   await page.clock.install({ time: new Date(now) });
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));

@@ -28,7 +28,7 @@ export function startServe(dbFile: string, now: string | Date): Promise<ServePro
     const timer = setTimeout(() => reject(new Error(`serve did not print a URL in time:\n${output}`)), 60_000);
     const onData = (data: Buffer) => {
       output += data.toString();
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      const match = /(?:draait op |Open: )(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
       if (!match) return;
       clearTimeout(timer);
       resolve({

@@ -3,6 +3,7 @@ import { createApiHandler as createHandler, type ApiHandlerOptions, type Operati
 import { fixedClock } from '../../../server/services/context/clock';
 import { ServiceError } from '../../../server/services/service-error';
 import { OPERATION_NAMES } from '../../../shared/api/contract';
+import { STANDALONE_ROLES } from '../../../shared/domain/roles';
 
 const week = {
   weekStart: '2026-03-09',
@@ -14,7 +15,7 @@ const week = {
 /** No operation in these tests touches the database: they stay in the handler's own logic. */
 function createApiHandler(map: OperationHandlers, options: Partial<ApiHandlerOptions> = {}) {
   const unused = new Proxy({}, { get: () => { throw new Error('no database in this test'); } });
-  return createHandler(map, { db: unused as never, sqlite: unused as never, clock: fixedClock('2026-03-09T09:00:00+01:00'), actor: () => 'test', ...options });
+  return createHandler(map, { db: unused as never, sqlite: unused as never, clock: fixedClock('2026-03-09T09:00:00+01:00'), actor: () => 'test', roles: () => STANDALONE_ROLES, ...options });
 }
 
 function handlers(overrides: Partial<OperationHandlers> = {}): OperationHandlers {

@@ -66,7 +66,7 @@ describe('planHearings against the HiGHS LP optimum (test oracle only)', () => {
     // The instances do reach the pricing step and the co-defendant pass.
     expect(withPricing).toBeGreaterThan(5);
     expect(withGroupsApart).toBeGreaterThan(5);
-  });
+  }, 60_000); // 400 LP solves: CPU work, slow only on a busy machine
 
   it('gives the same optimum for any candidate count (the pricing step proves the pruning safe)', () => {
     for (let seed = 1; seed <= 100; seed++) {

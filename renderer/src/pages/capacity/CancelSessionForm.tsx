@@ -5,6 +5,7 @@ import type { OperationOutput } from '../../../../shared/api/contract';
 import { ApiError } from '../../api/api-error';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { UndoNotice } from '../../components/UndoNotice';
 import { TextField } from '../../components/FormField';
 
 export interface CancellableSession {
@@ -52,9 +53,9 @@ export function CancelSessionForm({
     const cases = cancel.data.plannedCases;
     return (
       <div className="subpanel">
-        <p role="status" className="success">
+        <UndoNotice token={cancel.data.undo} focusOnShow>
           {cases.length > 0 ? t('capacity.cancelledReplanList', { count: cases.length }) : t('capacity.cancelled')}
-        </p>
+        </UndoNotice>
         {cases.length > 0 && (
           <ul className="plain-list" data-testid="cancelled-cases">
             {cases.map((c) => (

@@ -6,7 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { formatDate } from '../../i18n/format';
 import { CancelSessionForm } from './CancelSessionForm';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateTimeInputs';
 import { sessionLabel } from './capacity-format';
 
 /** Closure days per location: add (seeing the sessions already on that day) and remove. */

@@ -6,7 +6,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { formatDate } from '../../i18n/format';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateTimeInputs';
 import { SessionFieldsEditor } from './SessionFieldsEditor';
 import { emptySessionDraft, issuesByField, sessionFieldsFromDraft, sessionRequestFromDraft } from './session-draft';
 

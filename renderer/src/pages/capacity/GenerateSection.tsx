@@ -6,7 +6,7 @@ import type { GenerationResult } from '../../../../shared/capacity/capacity-sche
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateTimeInputs';
 
 /** A dry run first (what will be made, what is skipped and why), then the coordinator confirms. */
 export function GenerateSection({ today }: { today: string }) {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { FILLER_KINDS, HEARD_MODALITIES } from '../../../../shared/domain/modality';
 import { DAYPARTS, SESSION_TYPES } from '../../../../shared/domain/session';
 import { SelectField, TextField } from '../../components/FormField';
+import { TimeField } from '../../components/DateTimeInputs';
 import { CheckboxGroup } from './CheckboxGroup';
 import { MinorsCheckbox } from './MinorsCheckbox';
 import { withDaypart, withSessionType, type SessionDraft } from './session-draft';
@@ -21,8 +22,9 @@ export function SessionFieldsEditor({ draft, onChange, errors }: { draft: Sessio
           placeholder={t('capacity.chooseDaypart')}
           error={errors['daypart']}
         />
-        <TextField label={t('capacity.startTime')} value={draft.startTime} onChange={set('startTime')} error={errors['startTime']} />
-        <TextField label={t('capacity.endTime')} value={draft.endTime} onChange={set('endTime')} error={errors['endTime']} />
+        {/* 24-hour times as people type them (9.30, 0930, 09:30), whatever the system's locale (issue 15 item 8). */}
+        <TimeField label={t('capacity.startTime')} value={draft.startTime} onChange={set('startTime')} error={errors['startTime']} />
+        <TimeField label={t('capacity.endTime')} value={draft.endTime} onChange={set('endTime')} error={errors['endTime']} />
         <SelectField
           label={t('capacity.sessionType')}
           value={draft.sessionType}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CapacityOverview, CapacitySession } from '../../../../shared/capacity/capacity-schemas';
 import { formatDate } from '../../i18n/format';
 import { CancelSessionForm } from './CancelSessionForm';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateTimeInputs';
 import { SessionCapacityForm } from './SessionCapacityForm';
 import { sessionLabel } from './capacity-format';
 

@@ -1,4 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { formatInstant } from '../../i18n/format';
 import { formatHistoryValue } from './history-fields';
@@ -9,6 +12,12 @@ const FIELD_CHANGE_ACTIONS = new Set(['case.events_changed', 'case.details_chang
 /** The audit trail of the case: who did what, when and why. */
 export function CaseHistory({ history }: { history: CaseDetail['history'] }) {
   const { t } = useTranslation();
+  const undoStatus = useRef<HTMLParagraphElement>(null);
+  // The button leaves with its row once the history reloads: focus goes to what the undo did.
+  const undo = useOperationMutation('history.undo', { onSuccess: () => undoStatus.current?.focus() });
+  useEffect(() => {
+    if (undo.isSuccess) undoStatus.current?.focus();
+  }, [undo.isSuccess]);
   const words = {
     none: t('audit.none'),
     yes: t('audit.yes'),
@@ -35,26 +44,50 @@ export function CaseHistory({ history }: { history: CaseDetail['history'] }) {
     });
   };
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">{t('case.history')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('case.colWhen')}</th>
-          <th scope="col">{t('case.colWho')}</th>
-          <th scope="col">{t('case.colWhat')}</th>
-          <th scope="col">{t('case.colWhy')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.map((entry) => (
-          <tr key={entry.id}>
-            <td>{formatInstant(entry.occurredAt)}</td>
-            <td>{entry.actor}</td>
-            <td>{describe(entry)}</td>
-            <td>{entry.reason ?? ''}</td>
+    <>
+      {undo.isSuccess && (
+        <p className="panel" role="status" tabIndex={-1} ref={undoStatus} data-testid="history-undo-status">
+          {undo.data.message}
+        </p>
+      )}
+      {undo.isError && <ErrorPanel error={undo.error} />}
+      <table className="data-table">
+        <caption className="visually-hidden">{t('case.history')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('case.colWhen')}</th>
+            <th scope="col">{t('case.colWho')}</th>
+            <th scope="col">{t('case.colWhat')}</th>
+            <th scope="col">{t('case.colWhy')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {history.map((entry) => (
+            <tr key={entry.id}>
+              <td>{formatInstant(entry.occurredAt)}</td>
+              <td>{entry.actor}</td>
+              <td>
+                {describe(entry)}
+                {/* Only the newest action, and only while the server says it can still be undone (history.undo). */}
+                {entry.undoable && entry.undoActionId != null && (
+                  <div className="actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => undo.mutate({ actionId: entry.undoActionId! })}
+                      disabled={undo.isPending}
+                    >
+                      {t('undo.button')}
+                    </button>
+                  </div>
+                )}
+                {entry.undoable === false && entry.undoBlockedReason && <p className="field-hint">{t('undo.blocked', { reason: entry.undoBlockedReason })}</p>}
+              </td>
+              <td>{entry.reason ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { UndoNotice } from '../../components/UndoNotice';
 import { PlacementFields, placementReady, usePlacementChoice } from '../../components/PlacementFields';
 
 /**
@@ -44,9 +45,8 @@ export function PlacementForm({ detail, today = new Date() }: { detail: CaseDeta
         )}
       </div>
       {place.isSuccess && (
-        <p role="status" className="success">
-          {t('placement.saved')}
-        </p>
+        // A move or unplan can be undone right away; the notice stays until the next action.
+        <UndoNotice token={place.data.undo}>{t('placement.saved')}</UndoNotice>
       )}
       {place.isError && <ErrorPanel error={place.error} />}
     </form>

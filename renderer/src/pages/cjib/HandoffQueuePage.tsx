@@ -5,6 +5,7 @@ import type { HandoffGroup } from '../../../../shared/cjib/handoff-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ExportButton } from '../../components/ExportButton';
 import { usePageTitle } from '../../components/usePageTitle';
 import { BatchesTable } from './BatchesTable';
 import { downloadBatchFiles } from './download-batch';
@@ -42,6 +43,7 @@ export function HandoffQueuePage() {
       {queue && (
         <>
           <p>{t('handoff.counts', queue.counts)}</p>
+          <ExportButton request={{ list: 'handoffQueue', filters: {} }} disabled={queue.items.length === 0} />
           <section aria-labelledby="handoff-export">
             <h2 id="handoff-export">{t('handoff.exportTitle')}</h2>
             <p>{t('handoff.exportText')}</p>

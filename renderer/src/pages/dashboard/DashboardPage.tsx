@@ -6,13 +6,14 @@ import type { DashboardFilters } from '../../../../shared/metrics/dashboard-sche
 import { reviewPeriodLabel, reviewPeriodRange } from '../../../../shared/metrics/review-period';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { FieldShell, SelectField } from '../../components/FormField';
+import { SelectField } from '../../components/FormField';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate } from '../../i18n/format';
 import { DashboardCharts } from './DashboardCharts';
 import { FairnessSection } from './FairnessSection';
 import { KeyFigures } from './KeyFigures';
 import { filtersFromParams, paramsFromFilters, quickPeriods } from './dashboard-filters';
+import { DateField } from '../../components/DateTimeInputs';
 
 /** Monitoring for the four-monthly review: key figures, trends, supply vs capacity and fairness, each down to its cases. */
 export function DashboardPage({ today = new Date() }: { today?: Date }) {
@@ -37,8 +38,8 @@ export function DashboardPage({ today = new Date() }: { today?: Date }) {
       <h1>{t('dashboard.title')}</h1>
       <p>{t('dashboard.intro')}</p>
       <div className="filters" role="group" aria-label={t('dashboard.filters')}>
-        <FieldShell label={t('dashboard.from')}>{(a11y) => <input {...a11y} type="date" value={filters.from} onChange={(e) => e.target.value && update({ from: e.target.value })} />}</FieldShell>
-        <FieldShell label={t('dashboard.to')} error={toError}>{(a11y) => <input {...a11y} type="date" value={filters.to} onChange={(e) => e.target.value && update({ to: e.target.value })} />}</FieldShell>
+        <DateField label={t('dashboard.from')} value={filters.from} onChange={(from) => from && update({ from })} />
+        <DateField label={t('dashboard.to')} value={filters.to} onChange={(to) => to && update({ to })} error={toError} />
         <SelectField label={t('dashboard.modality')} value={filters.modality ?? ''} placeholder={t('dashboard.all')} options={MODALITIES.map((m) => ({ value: m, label: t(`modality.${m}`) }))} onChange={(v) => update({ modality: (v || undefined) as DashboardFilters['modality'] })} />
         <SelectField label={t('dashboard.location')} value={filters.locationId ? String(filters.locationId) : ''} placeholder={t('dashboard.all')} options={(options?.locations ?? []).map((l) => ({ value: String(l.id), label: l.name }))} onChange={(v) => update({ locationId: v ? Number(v) : undefined })} />
         <SelectField label={t('dashboard.policeUnit')} value={filters.policeUnit ?? ''} placeholder={t('dashboard.all')} options={(options?.policeUnits ?? []).map((u) => ({ value: u, label: u }))} onChange={(v) => update({ policeUnit: v || undefined })} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ExportButton } from '../../components/ExportButton';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { filtersFromParams, paramsFromFilters } from './dashboard-filters';
@@ -37,6 +38,7 @@ export function MetricCasesPage({ today = new Date() }: { today?: Date }) {
       {list.data && list.data.total === 0 && <p>{t('dashboard.noData')}</p>}
       {list.data && list.data.total > 0 && (
         <>
+          <ExportButton request={{ list: 'metricCases', filters: { drill, filters } }} />
           <table className="data-table">
             <caption>{t('dashboard.cases.caption', { count: list.data.total, from: formatNumber(offset + 1), to: formatNumber(offset + list.data.rows.length) })}</caption>
             <thead>

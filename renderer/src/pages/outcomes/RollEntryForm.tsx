@@ -7,12 +7,13 @@ import { parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
 import { UNKNOWN_SIGNALS, VERDICTS, verdictOf, type Signals, type Verdict } from '../../../../shared/outcomes/outcome-record';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { FieldShell, SelectField, TextField } from '../../components/FormField';
+import { SelectField, TextField } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
 import { formatForInput } from '../../i18n/format';
 import { draftOf, draftTypingErrors, newSanctionDraft, toSanctionInput, type SanctionDraft } from './sanction-draft';
 import { SanctionRows } from './SanctionRows';
 import { SignalFields } from './SignalFields';
+import { DateField } from '../../components/DateTimeInputs';
 
 type Presence = '' | 'yes' | 'no';
 const presenceOf = (value: boolean | null | undefined): Presence => (value === true ? 'yes' : value === false ? 'no' : '');
@@ -180,9 +181,7 @@ export function RollEntryForm({
       {outcome === 'adjourned' && (
         <>
           {presenceGroup(false)}
-          <FieldShell label={t('outcomes.resumeFrom')} error={errors['resumeFrom']}>
-            {(a11y) => <input {...a11y} type="date" value={resumeFrom} onChange={(e) => setResumeFrom(e.target.value)} />}
-          </FieldShell>
+          <DateField label={t('outcomes.resumeFrom')} value={resumeFrom} onChange={setResumeFrom} error={errors['resumeFrom']} />
           <TextField label={t('outcomes.adjournReason')} value={reason} onChange={setReason} error={errors['reason']} hint={t('outcomes.enterSaves')} />
         </>
       )}

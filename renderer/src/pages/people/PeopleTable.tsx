@@ -3,7 +3,7 @@ import type { RotaPerson } from '../../../../shared/rota/rota-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatShortDay } from '../../i18n/format';
-import { toDutchDate } from './rota-queries';
+import { formatDutchDate as toDutchDate } from '../../../../shared/intake/dutch-datetime';
 
 /** One group of the rota (judges or prosecutors): role, coming absences, sessions in the horizon. */
 export function PeopleTable({ caption, persons }: { caption: string; persons: RotaPerson[] }) {

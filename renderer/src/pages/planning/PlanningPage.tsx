@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import type { PlannerSummary } from '../../../../shared/api/case-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { FieldShell } from '../../components/FormField';
+import { UndoNotice } from '../../components/UndoNotice';
+import { DateField } from '../../components/DateTimeInputs';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 
@@ -29,8 +30,8 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
       <h1>{t('planning.title')}</h1>
       <p>{t('planning.intro')}</p>
       <form onSubmit={propose} className="filters">
-        <FieldShell label={t('planning.from')}>{(a11y) => <input {...a11y} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</FieldShell>
-        <FieldShell label={t('planning.to')}>{(a11y) => <input {...a11y} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</FieldShell>
+        <DateField label={t('planning.from')} value={from} onChange={setFrom} />
+        <DateField label={t('planning.to')} value={to} onChange={setTo} />
         <div className="checkbox">
           <input id="planning-hold-back" type="checkbox" checked={holdBack} aria-describedby="planning-hold-back-hint" onChange={(e) => setHoldBack(e.target.checked)} />
           <div>
@@ -57,6 +58,11 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
       </form>
       {run.isPending && <p role="status">{t('planning.busy')}</p>}
       {run.isError && <ErrorPanel error={run.error} />}
+      {summary && !summary.dryRun && summary.undo && (
+        <UndoNotice token={summary.undo} focusOnShow testId="planning-undo">
+          {t('planning.recordedUndo', { count: summary.planned.length })}
+        </UndoNotice>
+      )}
       {summary && <PlanningSummaryView summary={summary} onCommit={() => run.mutate({ from, to, dryRun: false, holdBackForUrgent: holdBack, replan })} committing={run.isPending} />}
     </>
   );

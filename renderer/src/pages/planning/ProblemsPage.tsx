@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { compareSeverity, type ProblemSeverity } from '../../../../shared/domain/problem-severity';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ExportButton } from '../../components/ExportButton';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatLongDay } from '../../i18n/format';
 
@@ -22,6 +23,7 @@ export function ProblemsPage() {
       {query.isError && <ErrorPanel error={query.error} />}
       {query.isPending && <p role="status">{t('app.loading')}</p>}
       {problems && problems.length === 0 && <p>{t('problems.none')}</p>}
+      {problems && problems.length > 0 && <ExportButton request={{ list: 'problems', filters: {} }} />}
       {problems && problems.length > 0 && (
         <table className="data-table" data-testid="problems">
           <caption>{t('problems.caption', { count: problems.length })}</caption>

@@ -6,7 +6,7 @@ import { isValidLocalDate } from '../../../../shared/calendar/local-date';
 import type { SessionType } from '../../../../shared/domain/session';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { FieldShell } from '../../components/FormField';
+import { DateField } from '../../components/DateTimeInputs';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatNumber, formatShortDay, formatWeekRange, isoWeekNumber } from '../../i18n/format';
 import { mondayOf } from '../sessions/week';
@@ -33,9 +33,7 @@ export function TrafficTowerPage({ today = new Date() }: { today?: Date }) {
       <h1>{t('tower.title')}</h1>
       <p>{t('tower.intro')}</p>
       <div className="filters">
-        <FieldShell label={t('tower.from')} error={valid ? undefined : t('tower.invalidFrom')}>
-          {(a11y) => <input {...a11y} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}
-        </FieldShell>
+        <DateField label={t('tower.from')} value={from} onChange={setFrom} error={valid ? undefined : t('tower.invalidFrom')} />
       </div>
       {query.isError && <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />}
       {valid && query.isPending && <p role="status">{t('app.loading')}</p>}

@@ -7,11 +7,11 @@ import { whatIfRequestIssues, type WhatIfRequest, type WhatIfResult } from '../.
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { FieldShell, SelectField, TextField } from '../../components/FormField';
+import { SelectField, TextField } from '../../components/FormField';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatInstant, formatNumber, formatPercent } from '../../i18n/format';
 import { CheckboxGroup } from '../capacity/CheckboxGroup';
-import { DateField } from '../capacity/DateField';
+import { DateField, TimeField } from '../../components/DateTimeInputs';
 import { weekdayList } from '../capacity/capacity-format';
 
 interface PatternDraft {
@@ -236,12 +236,8 @@ function PatternEditor(props: {
           placeholder={t('whatIf.choose')}
           error={error('daypart')}
         />
-        <FieldShell label={t('whatIf.startTime')} error={error('startTime')}>
-          {(a11y) => <input {...a11y} type="time" value={pattern.startTime} onChange={(e) => onChange({ startTime: e.target.value })} />}
-        </FieldShell>
-        <FieldShell label={t('whatIf.endTime')} error={error('endTime')}>
-          {(a11y) => <input {...a11y} type="time" value={pattern.endTime} onChange={(e) => onChange({ endTime: e.target.value })} />}
-        </FieldShell>
+        <TimeField label={t('whatIf.startTime')} value={pattern.startTime} onChange={(startTime) => onChange({ startTime })} error={error('startTime')} />
+        <TimeField label={t('whatIf.endTime')} value={pattern.endTime} onChange={(endTime) => onChange({ endTime })} error={error('endTime')} />
         <TextField label={t('whatIf.slots')} value={pattern.capacitySlots} inputMode="numeric" onChange={(capacitySlots) => onChange({ capacitySlots })} error={error('capacitySlots')} />
       </div>
       <CheckboxGroup

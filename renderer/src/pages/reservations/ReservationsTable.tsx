@@ -7,7 +7,16 @@ import { ReleaseButton } from './ReleaseButton';
 type Session = ReservationsOverview['sessions'][number];
 
 /** Upcoming sessions: capacity, booked, reserved/filled/unfilled, free, release date, and each reservation. */
-export function ReservationsTable({ sessions }: { sessions: readonly Session[] }) {
+export function ReservationsTable({
+  sessions,
+  selected,
+  onToggle,
+}: {
+  sessions: readonly Session[];
+  /** The open reservations ticked for a bulk release (by id), with the toggle; without them no tick boxes. */
+  selected?: ReadonlyMap<number, unknown>;
+  onToggle?: (reservationId: number, version: number, label: string, checked: boolean) => void;
+}) {
   const { t } = useTranslation();
   if (sessions.length === 0) return <p>{t('reservations.noSessions')}</p>;
   return (
@@ -57,6 +66,15 @@ export function ReservationsTable({ sessions }: { sessions: readonly Session[] }
                       const what = t('reservations.block', { count: r.slots, modality: t(`modality.${r.modality}`) });
                       return (
                         <li key={r.id}>
+                          {r.status === 'open' && selected && onToggle && (
+                            <input
+                              type="checkbox"
+                              className="bulk-tick"
+                              aria-label={t('reservations.bulk.select', { what: `${what}, ${formatShortDay(s.date)} ${s.startTime}` })}
+                              checked={selected.has(r.id)}
+                              onChange={(e) => onToggle(r.id, r.version, `${what}, ${formatShortDay(s.date)} ${s.startTime}`, e.target.checked)}
+                            />
+                          )}{' '}
                           <strong>{what}</strong>{' '}
                           {r.status === 'open'
                             ? t('reservations.openStatus', { filled: r.filled, unfilled: r.unfilled, by: r.reservedBy })

@@ -7,6 +7,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
 import { checkFields } from '../../forms/validate-input';
+import { DateField } from '../../components/DateTimeInputs';
 
 interface Props {
   period: string;
@@ -59,9 +60,7 @@ export function AgreementForm({ period, editing, onDone }: Props) {
         {(a11y) => <textarea {...a11y} rows={3} value={draft.what} onChange={(e) => set('what')(e.target.value)} />}
       </FieldShell>
       <TextField label={t('review.form.owner')} value={draft.owner} onChange={set('owner')} error={errors['owner']} />
-      <FieldShell label={t('review.form.dueOn')} error={errors['dueOn']}>
-        {(a11y) => <input {...a11y} type="date" value={draft.dueOn} onChange={(e) => set('dueOn')(e.target.value)} />}
-      </FieldShell>
+      <DateField label={t('review.form.dueOn')} value={draft.dueOn} onChange={set('dueOn')} error={errors['dueOn']} />
       <SelectField
         label={t('review.form.status')}
         value={draft.status}

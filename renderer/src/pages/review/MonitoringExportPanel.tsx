@@ -7,6 +7,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell } from '../../components/FormField';
 import { checkFields } from '../../forms/validate-input';
 import { downloadBase64File } from '../cases/download-file';
+import { DateField } from '../../components/DateTimeInputs';
 
 /** The pseudonymised export for national comparison (docs/monitoring-export.md), as a download. */
 export function MonitoringExportPanel({ from: initialFrom, to: initialTo }: { from: string; to: string }) {
@@ -30,12 +31,8 @@ export function MonitoringExportPanel({ from: initialFrom, to: initialTo }: { fr
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="monitoring-title">
       <h2 id="monitoring-title">{t('review.monitoring.title')}</h2>
       <p>{t('review.monitoring.intro')}</p>
-      <FieldShell label={t('review.monitoring.from')} error={errors['from']}>
-        {(a11y) => <input {...a11y} type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />}
-      </FieldShell>
-      <FieldShell label={t('review.monitoring.to')} error={errors['to']}>
-        {(a11y) => <input {...a11y} type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />}
-      </FieldShell>
+      <DateField label={t('review.monitoring.from')} value={range.from} onChange={(from) => setRange((r) => ({ ...r, from }))} error={errors['from']} />
+      <DateField label={t('review.monitoring.to')} value={range.to} onChange={(to) => setRange((r) => ({ ...r, to }))} error={errors['to']} />
       <FieldShell label={t('review.monitoring.k')} hint={t('review.monitoring.kHint')} error={errors['k']}>
         {(a11y) => <input {...a11y} type="number" min={2} max={100} step={1} value={range.k} onChange={(e) => setRange((r) => ({ ...r, k: e.target.value }))} />}
       </FieldShell>

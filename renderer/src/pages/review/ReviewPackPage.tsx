@@ -5,11 +5,12 @@ import { amsterdamDate } from '../../../../shared/calendar/amsterdam-time';
 import { previousReviewPeriod, REVIEW_PERIOD_PATTERN, reviewPeriodLabel, reviewPeriodOf, reviewPeriodRange } from '../../../../shared/metrics/review-period';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { PrintButton } from '../../components/PrintButton';
 import { usePageTitle } from '../../components/usePageTitle';
 import { DashboardCharts } from '../dashboard/DashboardCharts';
 import { FairnessSection } from '../dashboard/FairnessSection';
 import { packFigures } from './pack-figures';
-import { AgreementsTable, KeyFiguresTable, SignalsTable } from './pack-sections';
+import { AgreementsTable, KeyFiguresTable, PackContents, SignalsTable } from './pack-sections';
 import { formatDay } from './register-labels';
 
 /**
@@ -32,21 +33,22 @@ export function ReviewPackPage() {
   const before = useOperationQuery('metrics.dashboard', previousRange);
   const agreements = useOperationQuery('review.agreements.list', { period });
   const signals = useOperationQuery('review.signals.list', { period });
-  const queries = [current, before, agreements, signals];
+  const district = useOperationQuery('district.get', {});
+  const queries = [current, before, agreements, signals, district];
   const loaded = queries.filter((q) => q.isSuccess).length;
   const failed = queries.find((q) => q.isError);
 
   if (failed) {
     return (
-      <article className="review-pack" data-ready="error">
+      <article className="review-pack" data-print-root="" data-ready="error">
         <h1>{title}</h1>
         <ErrorPanel error={failed.error} onRetry={() => queries.forEach((q) => void q.refetch())} />
       </article>
     );
   }
-  if (!current.data || !before.data || !agreements.data || !signals.data) {
+  if (!current.data || !before.data || !agreements.data || !signals.data || district.data === undefined) {
     return (
-      <article className="review-pack" aria-busy="true">
+      <article className="review-pack" data-print-root="" aria-busy="true">
         <h1>{title}</h1>
         <label className="pack-progress">
           {t('review.pack.loading', { loaded, total: queries.length })}
@@ -60,19 +62,31 @@ export function ReviewPackPage() {
   const previousLabel = reviewPeriodLabel(previous);
   const figures = packFigures(current.data, before.data, t);
   const search = new URLSearchParams(range).toString();
+  // The line Chromium prints at the top of every page of the PDF (shared/print/print-page.ts).
+  const printHeader = t('review.pack.printHeader', { district: district.data?.name ?? '', period: periodLabel }).replace(/^ · /, '');
+  const contents = [
+    { id: 'pack-key-figures', title: t('review.pack.keyFiguresHeading') },
+    { id: 'pack-charts', title: t('review.pack.charts') },
+    { id: 'fairness-title', title: t('dashboard.fairness.title') },
+    { id: 'pack-agreements', title: t('review.agreements') },
+    { id: 'pack-signals', title: t('review.signals') },
+  ];
   return (
-    <article className="review-pack" data-ready="true" data-period={period}>
-      <header className="pack-section pack-cover">
+    <article className="review-pack" data-print-root="" data-ready="true" data-period={period} data-print-header={printHeader}>
+      <header className="pack-cover">
         <h1>{title}</h1>
+        {district.data && <p className="pack-district">{district.data.name}</p>}
         <p>{t('review.pack.intro', { from: formatDay(range.from), to: formatDay(range.to), previous: previousLabel, asOf: formatDay(current.data.filters.asOf) })}</p>
         <p className="no-print">
-          <button type="button" onClick={() => window.print()}>
-            {t('review.pack.print')}
-          </button>{' '}
+          <PrintButton label={t('review.pack.print')} />{' '}
           <Link to={`/overleg?period=${period}`}>{t('review.pack.back')}</Link>
         </p>
-        <KeyFiguresTable figures={figures} periodLabel={periodLabel} previousLabel={previousLabel} />
+        <PackContents contents={contents} />
       </header>
+      <section className="pack-section" aria-labelledby="pack-key-figures">
+        <h2 id="pack-key-figures">{t('review.pack.keyFiguresHeading')}</h2>
+        <KeyFiguresTable figures={figures} periodLabel={periodLabel} previousLabel={previousLabel} />
+      </section>
       {/* The dashboard's own charts and fairness view, for the same period: the same figures everywhere. */}
       <section className="pack-section" aria-labelledby="pack-charts">
         <h2 id="pack-charts">{t('review.pack.charts')}</h2>

@@ -6,6 +6,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
 import { checkFields } from '../../forms/validate-input';
+import { DateField } from '../../components/DateTimeInputs';
 
 /** New work-floor signal, or a change to one; closing it asks what was done, a status change asks why. */
 export function SignalForm({ editing, today, onDone }: { editing: WorkSignal | null; today: string; onDone: () => void }) {
@@ -46,9 +47,7 @@ export function SignalForm({ editing, today, onDone }: { editing: WorkSignal | n
   return (
     <form className="panel register-form" onSubmit={submit} noValidate aria-labelledby="signal-form-title">
       <h3 id="signal-form-title">{editing ? t('review.form.editSignal') : t('review.form.newSignal')}</h3>
-      <FieldShell label={t('review.form.raisedOn')} error={errors['raisedOn']}>
-        {(a11y) => <input {...a11y} type="date" max={today} value={draft.raisedOn} onChange={(e) => set('raisedOn')(e.target.value)} />}
-      </FieldShell>
+      <DateField label={t('review.form.raisedOn')} value={draft.raisedOn} onChange={set('raisedOn')} error={errors['raisedOn']} />
       <TextField label={t('review.form.raisedBy')} value={draft.raisedBy} onChange={set('raisedBy')} error={errors['raisedBy']} />
       <FieldShell label={t('review.form.description')} error={errors['description']}>
         {(a11y) => <textarea {...a11y} rows={3} value={draft.description} onChange={(e) => set('description')(e.target.value)} />}

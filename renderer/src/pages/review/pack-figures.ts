@@ -3,7 +3,7 @@ import { METRICS } from '../../../../shared/metrics/metric-registry';
 
 export type FigureUnit = 'aantal' | 'procent' | 'dagen' | 'verhouding';
 
-/** The catalog lookup (i18next's t): every word of the pack comes from renderer/src/i18n/nl.json. */
+/** The catalog lookup (i18next's t): every word of the pack comes from shared/i18n/nl.json. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** One line of the pack's summary: a figure of the dashboard for this and the previous period. */

@@ -1,3 +1,5 @@
+import type { MouseEvent } from 'react';
+import { PRINT_TOC_PAGE, PRINT_TOC_TARGET } from '../../../../shared/print/print-page';
 import type { Agreement, WorkSignal } from '../../../../shared/review/register-schemas';
 import { formatDifference, formatFigure, type PackFigure } from './pack-figures';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +55,7 @@ export function AgreementsTable({ agreements, caption }: { agreements: Agreement
               {a.carriedOver && <span className="note"> ({t('review.pack.fromPeriod', { period: a.period })})</span>}
             </th>
             <td>{a.owner}</td>
-            <td>{formatDay(a.dueOn)}</td>
+            <td className="date">{formatDay(a.dueOn)}</td>
             <td>
               {t(`review.agreementStatus.${a.status}`)}
               {a.overdue && <strong className="overdue-label"> – {t('review.pack.overdue')}</strong>}
@@ -84,7 +86,7 @@ export function SignalsTable({ signals, caption }: { signals: WorkSignal[]; capt
       <tbody>
         {signals.map((s) => (
           <tr key={s.id}>
-            <td>{formatDay(s.raisedOn)}</td>
+            <td className="date">{formatDay(s.raisedOn)}</td>
             <td>{s.raisedBy}</td>
             <th scope="row">
               {s.description}
@@ -97,4 +99,38 @@ export function SignalsTable({ signals, caption }: { signals: WorkSignal[]; capt
       </tbody>
     </table>
   );
+}
+
+/**
+ * The pack's table of contents: each entry links to its section (in the PDF too: Chromium writes a named
+ * destination for a link target); the PDF's outline has the same headings. The page numbers stay empty on
+ * screen: the print fills them in (shared/print/print-page.ts data-print-toc-*, printed twice for that).
+ */
+export function PackContents({ contents }: { contents: { id: string; title: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="pack-toc" aria-labelledby="pack-toc-title">
+      <h2 id="pack-toc-title">{t('review.pack.toc')}</h2>
+      <ol>
+        {contents.map((entry) => (
+          <li key={entry.id} {...{ [PRINT_TOC_TARGET]: entry.id }}>
+            <a href={`#${entry.id}`} onClick={(event) => jumpTo(event, entry.id)}>
+              <span className="pack-toc-title">{entry.title}</span>
+              <span className="pack-toc-page" {...{ [PRINT_TOC_PAGE]: '' }} />
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** In-page jump (the app routes on the hash, so the link's own #id must not reach the router). */
+function jumpTo(event: MouseEvent, id: string): void {
+  event.preventDefault();
+  const target = document.getElementById(id);
+  if (!target) return;
+  target.tabIndex = -1;
+  target.scrollIntoView();
+  target.focus();
 }

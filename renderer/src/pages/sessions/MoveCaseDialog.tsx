@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
+import type { UndoToken } from '../../../../shared/api/undo-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -20,6 +21,8 @@ export interface MoveOutcome {
   parketnummer: string;
   /** The hearing the case now has (null when it was taken out of the planning). */
   hearing: CaseDetail['hearings'][number] | null;
+  /** The move's or unplan's undo token ('Ongedaan maken' in the week view). */
+  undo: UndoToken | null;
 }
 
 /**
@@ -47,7 +50,7 @@ export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequ
   const place = useOperationMutation('planner.place', {
     onSuccess: (result, input) => {
       const hearing = input.sessionId === null ? null : (result.detail.hearings.find((h) => h.status === 'planned' && h.sessionId === input.sessionId) ?? null);
-      close({ parketnummer: request.parketnummer, hearing });
+      close({ parketnummer: request.parketnummer, hearing, undo: result.undo ?? null });
     },
   });
 

@@ -118,6 +118,13 @@ export function SessionCard({ session, onMove }: { session: SessionSummary; onMo
           </Link>
         </p>
       )}
+      {!cancelled && session.cases.length > 0 && (
+        <p className="session-court-roll-link no-print">
+          <Link to={`/zittingen/${session.id}/rol`} aria-label={t('courtRoll.linkLabel', { type: t(`sessionType.${session.sessionType}`), time: session.startTime })}>
+            {t('courtRoll.link')}
+          </Link>
+        </p>
+      )}
       {session.cases.length > 0 && (
         <SessionRoll
           session={session}

@@ -5,11 +5,14 @@ import type { WeekOverview } from '../../../../shared/api/contract';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { UndoNotice } from '../../components/UndoNotice';
 import { formatPercent, formatWeekRange, isoWeekNumber } from '../../i18n/format';
 import { mondayOf, moveWindow, shiftWeek, weekFromParam } from './week';
 import { WeekGrid } from './WeekGrid';
 import { MoveCaseDialog, type MoveOutcome, type MoveRequest } from './MoveCaseDialog';
 import { formatShortDay } from '../../i18n/format';
+import { DateInput } from '../../components/DateTimeInputs';
+import { PrintButton } from '../../components/PrintButton';
 
 export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation();
@@ -28,7 +31,8 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
   const weekEnd = shiftWeek(weekStart, 1);
   const lastDay = query.data?.days[6] ?? weekEnd;
   const [move, setMove] = useState<MoveRequest | null>(null);
-  const [moved, setMoved] = useState<MoveOutcome | null>(null);
+  // The last move's outcome, with the week it was made from (an undo shows that week again).
+  const [moved, setMoved] = useState<(MoveOutcome & { fromWeek: string }) | null>(null);
   // After a move, focus goes to the moved case where it now stands (not to the page): its caseId, or
   // 'outcome' when it left the planning. Kept until the element is there (the week reloads, or another week opens).
   const focusAfterMove = useRef<number | 'outcome' | null>(null);
@@ -52,7 +56,7 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
   };
 
   return (
-    <>
+    <div className="sessions-week-page">
       <div className="page-header">
         <h1>{t('sessions.title')}</h1>
         <nav aria-label={t('sessions.weekNavigation')} className="week-nav">
@@ -64,7 +68,7 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
       <div className="week-tools">
         <form className="week-goto" onSubmit={submitGoTo} aria-label={t('sessions.goToLabel')}>
           <label htmlFor="week-goto-date">{t('sessions.goToDate')}</label>
-          <input id="week-goto-date" type="date" value={goTo} onChange={(e) => setGoTo(e.target.value)} />
+          <DateInput id="week-goto-date" value={goTo} onChange={setGoTo} />
           <button type="submit" className="secondary">
             {t('sessions.goTo')}
           </button>
@@ -88,6 +92,7 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
           />
           <label htmlFor="week-compact">{t('sessions.compact')}</label>
         </div>
+        <PrintButton openOnPrint="details.session-roll" />
       </div>
       <h2 className="week-heading" aria-live="polite">
         {t('sessions.weekHeading', { week: isoWeekNumber(weekStart), range: formatWeekRange(weekStart, lastDay) })}
@@ -109,14 +114,25 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
           </p>
           {query.data.totals.sessions === 0 && <p>{t('sessions.noSessions')}</p>}
           {moved && (
-            <div className="panel" role="status" data-testid="move-outcome" tabIndex={-1} ref={outcomeRef}>
-              <p>
-                {moved.hearing
-                  ? t('move.done', { parketnummer: moved.parketnummer, day: formatShortDay(moved.hearing.date), time: moved.hearing.startTime })
-                  : t('move.unplanned', { parketnummer: moved.parketnummer })}
-              </p>
-              {moved.hearing?.explanation && <p>{t('move.explanation', { explanation: moved.hearing.explanation })}</p>}
-            </div>
+            // Stays until the next move or leaving the page, with 'Ongedaan maken' (no timed toast: WCAG 2.2.1).
+            <UndoNotice
+              token={moved.undo}
+              testId="move-outcome"
+              panelRef={outcomeRef}
+              onUndone={() => {
+                if (moved.fromWeek !== weekStart) void navigate(weekLink(moved.fromWeek));
+              }}
+            >
+              {moved.hearing
+                ? t('move.done', { parketnummer: moved.parketnummer, day: formatShortDay(moved.hearing.date), time: moved.hearing.startTime })
+                : t('move.unplanned', { parketnummer: moved.parketnummer })}
+              {moved.hearing?.explanation && (
+                <>
+                  <br />
+                  {t('move.explanation', { explanation: moved.hearing.explanation })}
+                </>
+              )}
+            </UndoNotice>
           )}
           <p className="hint">{t('sessions.moveHint')}</p>
           <WeekGrid week={query.data} compact={compact} onMove={(request) => { setMoved(null); setMove(request); }} />
@@ -128,7 +144,7 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
               onClose={(outcome) => {
                 setMove(null);
                 if (!outcome) return;
-                setMoved(outcome);
+                setMoved({ ...outcome, fromWeek: weekStart });
                 focusAfterMove.current = outcome.hearing ? move.caseId : 'outcome';
                 // A case moved to another week: show that week, where it now stands.
                 if (outcome.hearing && mondayOf(new Date(`${outcome.hearing.date}T12:00:00`)) !== weekStart) {
@@ -139,7 +155,7 @@ export function SessionsWeekPage({ today = new Date() }: { today?: Date }) {
           )}
         </>
       )}
-    </>
+    </div>
   );
 }
 

@@ -1,0 +1,42 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperationOutput } from '../../../../shared/api/contract';
+import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { TextField } from '../../components/FormField';
+import { checkOperationInput } from '../../forms/validate-input';
+import { selectionItems, type Selection } from './use-queue-selection';
+
+/**
+ * The selected planned cases out of the planning (planner.unplanMany), back to the Werkvoorraad, each as
+ * the single unplan does (the hearing kept as cancelled, audited); a case that is not planned is refused
+ * for itself with the back end's Dutch reason.
+ */
+export function BulkUnplanForm({ selected, onDone }: { selected: Selection; onDone: (answer: OperationOutput<'planner.unplanMany'>) => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const mutation = useOperationMutation('planner.unplanMany', { onSuccess: onDone });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkOperationInput('planner.unplanMany', { items: selectionItems(selected), reason }, t, { labels: { reason: t('queue.bulk.unplan.reason') } });
+    setErrors(checked.errors);
+    if (checked.input) mutation.mutate(checked.input);
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="bulk-unplan-title">
+      <h2 id="bulk-unplan-title">{t('queue.bulk.unplan.title')}</h2>
+      <p className="muted">{t('queue.bulk.unplan.hint')}</p>
+      <div className="form-grid">
+        <TextField label={t('queue.bulk.unplan.reason')} value={reason} onChange={setReason} error={errors['reason']} />
+      </div>
+      {errors['items'] && <p className="field-error">{errors['items']}</p>}
+      <div className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? t('queue.bulk.busy') : t('queue.bulk.unplan.submit', { count: selected.size })}
+        </button>
+      </div>
+      {mutation.isError && <ErrorPanel error={mutation.error} />}
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+import type { FeatureHandlers } from '../api-handler';
+import { undoAction } from './undo';
+
+export const historyHandlers: FeatureHandlers<'history'> = {
+  // The expected versions are implied by the action (stored in its audit row): see undo.ts.
+  'history.undo': ({ actionId }, ctx) => ctx.write(() => undoAction(ctx.db, actionId, ctx.actor, ctx.clock.now())),
+};
