@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // One folder per run for the demo districts the tests copy (test/support/demo-database.ts).
+          globalSetup: ['test/support/integration-global-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -614,3 +614,26 @@ export const notificationDone = sqliteTable('notification_done', {
   doneAt: text('done_at').notNull(),
   reason: text('reason'),
 });
+
+/**
+ * Reads of personal data (issue 13 item 5; docs/disclosures.md): one row per case whose suspect's data
+ * an operation disclosed (shared/api/disclosures.ts says which operations do), written by the api
+ * handler after the read. Ids only, never a copy of the data. `request_id` makes a resend of the same
+ * read record nothing new. Removed after the district's term (setting 'disclosures.logTerm'), audited.
+ */
+export const personalDataRead = sqliteTable('personal_data_read', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  readAt: text('read_at').notNull(),
+  actor: text('actor').notNull(),
+  /** JSON array of the actor's roles at the moment of the read. */
+  roles: text('roles', { mode: 'json' }).notNull().$type<string[]>(),
+  operation: text('operation').notNull(),
+  /** The case disclosed; deliberately no foreign key: the trace outlives any change to the case. */
+  caseId: integer('case_id').notNull(),
+  requestId: text('request_id'),
+}, (t) => [
+  index('personal_data_read_read_at_idx').on(t.readAt),
+  index('personal_data_read_case_idx').on(t.caseId, t.readAt),
+  index('personal_data_read_actor_idx').on(t.actor, t.readAt),
+  uniqueIndex('personal_data_read_request_case_idx').on(t.requestId, t.caseId),
+]);

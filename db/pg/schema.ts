@@ -350,6 +350,25 @@ export const personUnavailability = pgTable(
   ],
 );
 
+export const personalDataRead = pgTable(
+  'personal_data_read',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    readAt: text('read_at').notNull(),
+    actor: text('actor').notNull(),
+    roles: jsonText('roles').notNull(),
+    operation: text('operation').notNull(),
+    caseId: integer('case_id').notNull(),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('personal_data_read_read_at_idx').on(t.readAt),
+    index('personal_data_read_case_idx').on(t.caseId, t.readAt),
+    index('personal_data_read_actor_idx').on(t.actor, t.readAt),
+    uniqueIndex('personal_data_read_request_case_idx').on(t.requestId, t.caseId),
+  ],
+);
+
 export const persons = pgTable(
   'person',
   {

@@ -19,13 +19,15 @@ export interface NotificationShell {
 }
 
 const MAX_ITEMS = 200;
-const MAX_REMEMBERED = 5000;
 
 /**
- * Registers the notify channel: the app's own pages hand over their current notifications; each key
- * is shown once as a system notification for the life of the process (the renderer asks again every
- * minute and after every write). Clicking one focuses the window and opens its route. Anything not
- * from the app, or not shaped like a notification, is ignored.
+ * Registers the notify channel: the app's own pages hand over their current notifications (the
+ * renderer asks again every minute and after every write). A notification is shown as a system
+ * notification when it becomes visible: once while it stays in the list, and again when it comes back
+ * after it had left the list. The server decides what is in the list (server/services/notifications):
+ * a detained case's notification marked 'Afgehandeld' leaves it and is back the next day with the same
+ * key, so it is shown again then. Clicking one focuses the window and opens its route. Anything not
+ * from the app, or not shaped like a notification, is ignored (and changes nothing).
  */
 export function registerNotificationIpc(ipcMain: IpcMainLike, shell: NotificationShell): void {
   const shown = new Set<string>();
@@ -33,10 +35,13 @@ export function registerNotificationIpc(ipcMain: IpcMainLike, shell: Notificatio
   const open = new Set<SystemNotificationLike>();
   ipcMain.handle(IPC_NOTIFY_CHANNEL, (event, items): number => {
     if (!isAppUrl(event.senderFrame?.url ?? '') || !Array.isArray(items) || !shell.isSupported()) return 0;
+    const current = items.slice(0, MAX_ITEMS).filter(isSystemNotificationItem);
+    // A key no longer in the list was marked done or resolved: when it comes back, it is new again.
+    const visible = new Set(current.map((item) => item.key));
+    for (const key of shown) if (!visible.has(key)) shown.delete(key);
     let count = 0;
-    for (const item of items.slice(0, MAX_ITEMS)) {
-      if (!isSystemNotificationItem(item) || shown.has(item.key)) continue;
-      if (shown.size >= MAX_REMEMBERED) shown.clear();
+    for (const item of current) {
+      if (shown.has(item.key)) continue;
       shown.add(item.key);
       const notification = shell.create({ title: item.title, body: item.text });
       open.add(notification);

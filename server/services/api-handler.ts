@@ -11,12 +11,14 @@ import {
 import type { ApiEnvelope, ApiErrorBody } from '../../shared/api/envelope';
 import { isWriteOperation, REQUEST_ID_PATTERN } from '../../shared/api/operation-kinds';
 import { EXPORT_LIST_SOURCES, forbiddenMessage, mayCall, rolesFor } from '../../shared/api/operation-roles';
+import { disclosedCaseIds } from '../../shared/api/disclosures';
 import type { Role } from '../../shared/domain/roles';
 import { diskFullMessage, isDiskFull } from '../../db/database-errors';
 import type { AppDatabase } from '../../db/open-database';
 import type { Clock } from './context/clock';
 import type { OperationContext } from './context/operation-context';
 import { recordAudit } from './audit';
+import { NOT_TRACED_MESSAGE, recordDisclosures, untracedCaseIds } from './disclosures/disclosure-log';
 import { findProcessedRequest, hashInput, markRequestProcessed, storeAnswer } from './context/processed-requests';
 import { runWriteTransaction } from './context/write-transaction';
 import { ServiceError } from './service-error';
@@ -72,9 +74,10 @@ const REQUEST_ID_REUSED = 'Deze aanvraag-id hoort bij een andere handeling; kies
 export function createApiHandler(handlers: OperationHandlers, options: ApiHandlerOptions): ApiHandler {
   const inFlight = new Map<string, Promise<ApiEnvelope<unknown>>>();
 
-  const execute = async (operation: OperationName, input: unknown, requestId: string | null): Promise<ApiEnvelope<unknown>> => {
+  const execute = async (operation: OperationName, input: unknown, requestId: string | null, readId: string | null = null): Promise<ApiEnvelope<unknown>> => {
     const spec = contract[operation];
     const actor = options.actor();
+    const reported = new Set<number>();
     let marked = false;
     const inputHash = requestId ? hashInput(operation, input) : '';
     const context: OperationContext = {
@@ -90,6 +93,9 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
         if (requestId) marked = true;
         return result;
       },
+      disclose: (caseIds) => {
+        for (const id of caseIds) reported.add(id);
+      },
     };
     try {
       if (requestId) {
@@ -102,6 +108,13 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       if (!checked.success) {
         options.onInternalError?.(operation, checked.error);
         return failure({ code: 'INTERNAL', message: `The answer of ${operation} did not match the contract` });
+      }
+      // A read of personal data is answered only once it is traced (issue 13 item 5, shared/api/disclosures.ts).
+      const disclosed = disclosedCaseIds(operation, checked.data as never, input as never);
+      const caseIds = disclosed === 'reported' ? [...reported] : disclosed;
+      if (caseIds.length > 0) {
+        const refusal = await traceDisclosure(operation, actor, caseIds, requestId ?? readId);
+        if (refusal) return refusal;
       }
       if (requestId && marked) {
         // Its own small write (waiting like any write while another process holds the file). Should it
@@ -119,6 +132,22 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       if (isDiskFull(error)) return failure({ code: 'STORAGE_FULL', message: diskFullMessage(path.dirname(options.sqlite.name)) });
       options.onInternalError?.(operation, error);
       return failure({ code: 'INTERNAL', message: `Unexpected failure in ${operation}` });
+    }
+  };
+
+  /** Writes the trace of a read (one row per case, its own write transaction); a refusal when it cannot be written. */
+  const traceDisclosure = async (operation: OperationName, actor: string, caseIds: readonly number[], requestId: string | null): Promise<ApiEnvelope<never> | null> => {
+    const entry = { readAt: options.clock.now().toISOString(), actor, roles: [...options.roles()], operation, caseIds, requestId };
+    try {
+      // Already traced for this person within the window (a list refreshing on an open screen): no write.
+      if (untracedCaseIds(options.db, entry).length === 0) return null;
+      if (options.sqlite.readonly) return failure({ code: 'CONFLICT', message: NOT_TRACED_MESSAGE });
+      await runWriteTransaction(options.sqlite, () => recordDisclosures(options.db, entry));
+      return null;
+    } catch (error) {
+      options.onInternalError?.(`${operation} (tracing the read of personal data)`, error);
+      if (isDiskFull(error)) return failure({ code: 'STORAGE_FULL', message: `${NOT_TRACED_MESSAGE} ${diskFullMessage(path.dirname(options.sqlite.name))}` });
+      return failure({ code: 'CONFLICT', message: NOT_TRACED_MESSAGE });
     }
   };
 
@@ -168,7 +197,9 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       if (!mayCall(actorRoles, source)) return refuse(operation, rolesFor(source), actorRoles);
     }
     const requestId = isWriteOperation(operation) ? (meta.requestId ?? null) : null;
-    if (requestId === null) return execute(operation, parsed.data, null);
+    // A read is not answered from a store, but a traced read's id keeps a resend from being traced twice.
+    const readId = requestId === null && meta.requestId && REQUEST_ID_PATTERN.test(meta.requestId) ? meta.requestId : null;
+    if (requestId === null) return execute(operation, parsed.data, null, readId);
     if (!REQUEST_ID_PATTERN.test(requestId)) {
       return failure({ code: 'INVALID_INPUT', message: 'De aanvraag-id (Idempotency-Key) is ongeldig: 8 tot 128 letters, cijfers of - _ : .' });
     }

@@ -1,6 +1,7 @@
 import type { OperationHandlers } from './api-handler';
 import { backupsHandlers } from './backups/handlers';
 import { calendarsHandlers } from './calendars/handlers';
+import { disclosuresHandlers } from './disclosures/handlers';
 import { capacityHandlers } from './capacity/handlers';
 import { casesHandlers } from './cases/handlers';
 import { cjibHandlers } from './cjib/handlers';
@@ -51,4 +52,5 @@ export const operationHandlers: OperationHandlers = {
   ...retentionHandlers,
   ...notificationsHandlers,
   ...calendarsHandlers,
+  ...disclosuresHandlers,
 };

@@ -33,6 +33,7 @@ import * as retention from '../retention/retention-schemas';
 import { retentionTermSchema } from '../retention/retention';
 import * as calendars from '../calendars/calendar-schemas';
 import * as notifications from '../notifications/notification-schemas';
+import * as disclosures from '../disclosures/disclosure-schemas';
 
 /** The fields of a ZSM decision, shared by the single and the bulk operation. */
 const zsmDecisionFields = {
@@ -295,8 +296,9 @@ const exportListInputSchema = z.discriminatedUnion('list', [
   z.object({ list: z.literal('handoffQueue'), filters: z.object({}).strict(), format: exportFormatSchema }).strict(),
   z.object({ list: z.literal('problems'), filters: z.object({}).strict(), format: exportFormatSchema }).strict(),
   z.object({ list: z.literal('courtRoll'), filters: courtRoll.courtRollInputSchema, format: exportFormatSchema }).strict(),
+  z.object({ list: z.literal('disclosures'), filters: disclosures.disclosuresListInputSchema.omit({ offset: true, limit: true }), format: exportFormatSchema }).strict(),
 ]);
-export const EXPORT_LISTS = ['workQueue', 'intake', 'metricCases', 'reservations', 'handoffQueue', 'problems', 'courtRoll'] as const;
+export const EXPORT_LISTS = ['workQueue', 'intake', 'metricCases', 'reservations', 'handoffQueue', 'problems', 'courtRoll', 'disclosures'] as const;
 export type ExportListName = (typeof EXPORT_LISTS)[number];
 
 export const contract = {
@@ -703,6 +705,9 @@ export const contract = {
   // Notifications per role (issue 15, item 7): derived from the data on every read; only the 'done' mark is stored.
   'notifications.list': { input: notifications.notificationsListInputSchema, output: notifications.notificationsListSchema },
   'notifications.markDone': { input: notifications.notificationsMarkDoneInputSchema, output: notifications.notificationsMarkDoneSchema },
+  // The log of reads of personal data (issue 13 item 5, docs/disclosures.md): for the administrator.
+  'disclosures.list': { input: disclosures.disclosuresListInputSchema, output: disclosures.disclosuresListSchema },
+  'disclosures.setTerm': { input: disclosures.disclosuresSetTermInputSchema, output: disclosures.disclosureTermSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -88,6 +88,8 @@ export const OPERATION_KINDS: Record<OperationName, 'read' | 'write'> = {
   'calendars.subjects': 'read',
   'notifications.list': 'read',
   'notifications.markDone': 'write',
+  'disclosures.list': 'read',
+  'disclosures.setTerm': 'write',
 };
 
 export function isWriteOperation(operation: OperationName): boolean {

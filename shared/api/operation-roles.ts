@@ -127,7 +127,7 @@ export const OPERATION_ROLES: Record<OperationName, readonly Role[]> = {
   'metrics.dashboard': [C, P, K, R],
   'metrics.cases': [C, P, K, R],
   // Anyone who may read one of the lists; each list is checked again against its own read (EXPORT_LIST_SOURCES).
-  'exports.list': [C, P, K, R],
+  'exports.list': [C, P, K, R, A],
 
   // A calendar per judge, prosecutor and courtroom: for those who sit in or plan the sessions.
   'calendars.get': [C, P, K],
@@ -135,6 +135,9 @@ export const OPERATION_ROLES: Record<OperationName, readonly Role[]> = {
   // Notifications are for the working roles (shared/notifications/notification-schemas.ts), not the administrator.
   'notifications.list': WORKING,
   'notifications.markDone': WORKING,
+  // Who read which person's case (issue 13 item 5): the administrator keeps the log, not the working roles.
+  'disclosures.list': [A],
+  'disclosures.setTerm': [A],
 };
 
 /** The read each exportable list comes from: exporting a list needs the roles of that read. */
@@ -146,6 +149,7 @@ export const EXPORT_LIST_SOURCES: Record<ExportListName, OperationName> = {
   handoffQueue: 'cjib.queue',
   problems: 'planner.problems',
   courtRoll: 'sessions.courtRoll',
+  disclosures: 'disclosures.list',
 };
 
 export function rolesFor(operation: OperationName): readonly Role[] {

@@ -1,8 +1,9 @@
 /**
  * The narrow bridge for system notifications in Electron (issue 15, item 7), apart from the API
  * bridge (shared/api/bridge.ts, which carries contract operations only). The renderer hands the
- * current notifications to the main process, which shows each key once as a system notification;
- * clicking one focuses the window and sends its route back to the renderer.
+ * current notifications to the main process, which shows each as a system notification when it becomes
+ * visible (again after it had left the list); clicking one focuses the window and sends its route back
+ * to the renderer.
  */
 export const NOTIFICATION_BRIDGE_GLOBAL_NAME = 'ketenplannerNotifications';
 export const IPC_NOTIFY_CHANNEL = 'ketenplanner:notify';
@@ -17,7 +18,7 @@ export interface SystemNotificationItem {
 }
 
 export interface NotificationBridge {
-  /** Shows the notifications not shown before (by key); resolves with how many were shown now. */
+  /** Shows the notifications not in the previous list (by key); resolves with how many were shown now. */
   notify(items: readonly SystemNotificationItem[]): Promise<number>;
   /** Calls `open` with the route of a clicked system notification; returns the unsubscribe. */
   onOpenRoute(open: (route: string) => void): () => void;

@@ -24,6 +24,8 @@ export const retentionPreviewSchema = z.object({
   cases: z.array(z.object({ caseId: z.number().int(), parketnummer: z.string(), status: z.enum(CASE_STATUSES), modality: z.enum(MODALITIES), finishedAt: z.string() })),
   /** The settings' version, for `retention.setTerm`. */
   version: versionSchema,
+  /** Rows of the log of reads of personal data past their own term: `retention.apply` removes them too (docs/disclosures.md). */
+  disclosuresDueCount: z.number().int(),
 });
 
 export const retentionApplyInputSchema = z.object({ reason: reasonSchema }).strict();
@@ -34,6 +36,8 @@ export const retentionApplySchema = z.object({
   scrubbedAuditRows: z.number().int(),
   cutoff: z.string(),
   termMonths: z.number().int(),
+  /** Rows of the log of reads of personal data removed as past their own term (docs/disclosures.md). */
+  disclosuresRemoved: z.number().int(),
 });
 
 export const retentionSetTermInputSchema = retentionTermSchema.extend({ reason: reasonSchema, expectedVersion: expectedVersionSchema }).strict();

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { OperationName, OperationOutput } from '../../shared/api/contract';
 import { BulkMoveForm } from '../../renderer/src/pages/queue/BulkMoveForm';
+import { BulkUnplanForm } from '../../renderer/src/pages/queue/BulkUnplanForm';
 import type { Selection } from '../../renderer/src/pages/queue/use-queue-selection';
 import { renderWithApp } from './render-with-app';
 
@@ -65,5 +66,41 @@ describe('BulkMoveForm for planned cases', () => {
       pin: false,
       reason: 'Zitting overvol',
     });
+  });
+});
+
+describe('the bulk forms on an empty submit (required fields marked, focus on the first error)', () => {
+  const transport = vi.fn(async (operation: OperationName) => {
+    if (operation === 'planner.candidates') return { ok: true as const, value: [candidate(10, 2)] };
+    throw new Error(`unexpected ${operation}`);
+  });
+
+  it('BulkMoveForm: Zitting and the reason carry * and aria-required; focus goes to Zitting, then to the reason', async () => {
+    renderWithApp(<BulkMoveForm selected={selected} today={new Date('2026-06-15T09:30:00+02:00')} onDone={vi.fn()} />, transport);
+    const select = screen.getByRole('combobox', { name: 'Zitting *' });
+    const reason = screen.getByRole('textbox', { name: 'Reden van de planning *' });
+    expect(select.getAttribute('aria-required')).toBe('true');
+    expect(reason.getAttribute('aria-required')).toBe('true');
+    await within(select).findByRole('option', { name: /10:00/ });
+
+    await userEvent.click(screen.getByRole('button', { name: '2 zaken plaatsen' }));
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(select);
+
+    await userEvent.selectOptions(select, within(select).getByRole('option', { name: /10:00/ }));
+    await userEvent.click(screen.getByRole('button', { name: '2 zaken plaatsen' }));
+    expect(document.activeElement).toBe(reason);
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(transport).not.toHaveBeenCalledWith('planner.moveMany', expect.anything(), expect.anything());
+  });
+
+  it('BulkUnplanForm: the reason carries * and aria-required, and gets the focus after an empty submit', async () => {
+    renderWithApp(<BulkUnplanForm selected={selected} onDone={vi.fn()} />, transport);
+    const reason = screen.getByRole('textbox', { name: 'Reden om uit de planning te halen *' });
+    expect(reason.getAttribute('aria-required')).toBe('true');
+    const submit = screen.getByRole('button', { name: '2 zaken uit de planning halen' });
+    await userEvent.click(submit);
+    expect(screen.getByText('Vul de reden in')).toBeTruthy();
+    expect(document.activeElement).toBe(reason);
   });
 });

@@ -129,4 +129,54 @@ describe('date and time fields in Dutch notation (issue 15, item 8)', () => {
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
     expect(submitted).toEqual(['2026-07-01|09:30', '|09:30']);
   });
+  it("keeps 'Opslaan' in place while it is pressed right after typing a bad date: the message appears after the release, and the first click counts", async () => {
+    const user = userEvent.setup();
+    const submitted: string[] = [];
+    function DateForm() {
+      const [date, setDate] = useState('');
+      return (
+        <I18nextProvider i18n={createI18n()}>
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              submitted.push(date);
+            }}
+          >
+            <DateField label="Datum" value={date} onChange={setDate} />
+            <button type="submit">Opslaan</button>
+          </form>
+          <p>Elders</p>
+        </I18nextProvider>
+      );
+    }
+    render(<DateForm />);
+    const field = screen.getByLabelText(/^Datum/);
+    const save = screen.getByRole('button', { name: 'Opslaan' });
+    await user.type(field, '31-02-2026');
+    // Pressed, not yet released: the field is left, but no line appears above the button (it would move away from under the pointer).
+    await user.pointer({ keys: '[MouseLeft>]', target: save });
+    expect(document.activeElement).toBe(save);
+    expect(screen.queryByText(/geen geldige datum/)).toBeNull();
+    // Released on the button: the click submits, the field refuses it, takes the focus and says why.
+    await user.pointer({ keys: '[/MouseLeft]', target: save });
+    expect(submitted).toEqual([]);
+    expect(document.activeElement).toBe(field);
+    expect(screen.getByText('"31-02-2026" is geen geldige datum (dd-mm-jjjj)')).toBeTruthy();
+
+    // Left by a press elsewhere: the message appears once that press is released.
+    await user.clear(field);
+    await user.type(field, '32-01-2026');
+    await user.pointer({ keys: '[MouseLeft>]', target: screen.getByText('Elders') });
+    expect(screen.queryByText(/"32-01-2026"/)).toBeNull();
+    await user.pointer({ keys: '[/MouseLeft]', target: screen.getByText('Elders') });
+    expect(await screen.findByText('"32-01-2026" is geen geldige datum (dd-mm-jjjj)')).toBeTruthy();
+
+    // Left by keyboard: at once.
+    await user.click(field);
+    await user.clear(field);
+    await user.type(field, '00-01-2026');
+    await user.tab();
+    expect(screen.getByText('"00-01-2026" is geen geldige datum (dd-mm-jjjj)')).toBeTruthy();
+  });
 });

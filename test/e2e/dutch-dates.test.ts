@@ -89,11 +89,18 @@ describe('Dutch dates and times in an en-US browser, in real Chromium', () => {
     const form = page.getByRole('region', { name: `Zittingspatroon '${template.name}' wijzigen` });
     const until = form.getByLabel('Geldig tot en met (leeg: onbeperkt)');
     await until.fill('31-02-2026');
-    // Leaving the field shows its message (which moves the button down), then the button is pressed.
-    await until.press('Tab');
-    await form.getByText('"31-02-2026" is geen geldige datum (dd-mm-jjjj)').waitFor();
-    await form.getByRole('button', { name: 'Opslaan' }).click();
+    // 'Opslaan' clicked straight after typing: the message under the field appears only after the
+    // release, so the button does not move away from under the pointer and this first click counts: the
+    // field refuses the submit, takes the focus and says why.
+    const save = form.getByRole('button', { name: 'Opslaan' });
+    const top = () => save.evaluate((button) => button.getBoundingClientRect().top + window.scrollY);
+    const before = await top();
+    await save.click();
     await expect.poll(() => until.evaluate((input) => input === document.activeElement)).toBe(true);
+    await form.getByText('"31-02-2026" is geen geldige datum (dd-mm-jjjj)').waitFor();
+    // The message did move the button down: that is why it waits for the release.
+    expect(await top()).toBeGreaterThan(before);
+    await screenshot(page, 'dutch-dates-first-click-refused');
     expect(await page.getByText('opgeslagen').count()).toBe(0);
     await until.fill('31-12-2026');
     await form.getByLabel('Begintijd * (uu:mm)').fill('9.00');

@@ -67,6 +67,10 @@ describe('exporting a list', () => {
 
     await screenshot(page, 'werkvoorraad-export');
     expect(await axeViolations(page)).toEqual([]);
+
+    // Another filter: the message about the file made with the previous one is gone.
+    await page.getByLabel('Politie-eenheid', { exact: true }).selectOption('');
+    await expect.poll(() => control.getByRole('status').textContent()).toBe('');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -57,13 +57,13 @@ describe('notifications in real Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'notifications-centre');
 
-    // Roles: only Griffie has no detained case; the choice is kept on this desktop (after a reload too).
-    for (const role of ['Coördinator', 'Officier van justitie', 'Politie (contactpersoon)', 'Ketenoverleg']) await page.getByLabel(role).uncheck();
+    // Roles: only Griffier has no detained case (the role names of shared/domain/roles.ts); the choice is kept on this desktop (after a reload too).
+    for (const role of ['Coördinator', 'Officier van justitie / parketsecretaris', 'Politie (ketenpartner)', 'Lid van het overleg (alleen lezen)']) await page.getByLabel(role).uncheck();
     await expect.poll(() => detained.count()).toBe(0);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
     expect(await page.getByLabel('Coördinator').isChecked()).toBe(false);
-    expect(await page.getByLabel('Griffie').isChecked()).toBe(true);
+    expect(await page.getByLabel('Griffier').isChecked()).toBe(true);
     expect(await countOf()).toBeLessThan(before);
     await page.getByLabel('Coördinator').check();
     await detained.waitFor();

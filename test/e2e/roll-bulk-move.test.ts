@@ -73,8 +73,11 @@ describe('moving and unplanning several planned cases from a court roll in Chrom
     expect(await bar.getByRole('button', { name: 'Naar andere zitting' }).getAttribute('aria-pressed')).toBe('true');
 
     // The sessions that take both cases; this session is not among them. One where both may go, with room for both.
-    const select = bar.getByLabel('Zitting', { exact: true });
+    const select = bar.getByLabel('Zitting *', { exact: true });
     await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+    // Both fields are required: marked * (as the ZSM form does) and aria-required.
+    expect(await select.getAttribute('aria-required')).toBe('true');
+    expect(await bar.getByLabel('Reden van de verplaatsing *', { exact: true }).getAttribute('aria-required')).toBe('true');
     const options = await select.locator('option').evaluateAll((all) => all.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
     expect(options.some((o) => o.value === String(session.id))).toBe(false);
     const target = options.find((o) => o.value && !o.label.includes('hier niet heen') && Number(/· (\d+) vrij$/.exec(o.label)?.[1] ?? 0) >= 2);
@@ -121,7 +124,14 @@ describe('moving and unplanning several planned cases from a court roll in Chrom
 
     await page.getByRole('checkbox', { name: `Selecteer zaak ${first!.parketnummer}` }).click();
     await bar.getByRole('button', { name: 'Uit de planning halen', exact: true }).click();
-    await bar.getByLabel('Reden om uit de planning te halen').fill('Verdachte in het buitenland; opnieuw plannen.');
+    // Submitted without a reason: the reason says what to do and has the focus (not the button).
+    const reason = bar.getByLabel('Reden om uit de planning te halen *', { exact: true });
+    await bar.getByRole('button', { name: '1 zaak uit de planning halen' }).click();
+    await bar.locator('.field-error', { hasText: 'Vul de reden in' }).waitFor();
+    await expect.poll(() => reason.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'roll-bulk-unplan-empty');
+    await reason.fill('Verdachte in het buitenland; opnieuw plannen.');
     await bar.getByRole('button', { name: '1 zaak uit de planning halen' }).click();
     await page.getByTestId('bulk-result').getByRole('heading', { name: '1 uit de planning gehaald, 0 niet' }).waitFor();
     expect(sql("select 1 from hearing where case_id = ? and status = 'planned'", first!.caseId)).toEqual([]);
@@ -145,7 +155,7 @@ describe('moving and unplanning several planned cases from a court roll in Chrom
     // A legal rule, checked per case by the back end: a session this case may not go to is offered with
     // that said; moved there anyway, the case is refused with the back end's Dutch reason and stays.
     await bar.getByRole('button', { name: 'Naar andere zitting', exact: true }).click();
-    const select = bar.getByLabel('Zitting', { exact: true });
+    const select = bar.getByLabel('Zitting *', { exact: true });
     await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
     const options = await select.locator('option').evaluateAll((all) => all.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
     const barred = options.find((o) => o.label.includes('1 van de 1 zaken mag hier niet heen'));

@@ -24,6 +24,7 @@ import { SessionsWeekPage } from '../pages/sessions/SessionsWeekPage';
 import { CourtRollPage } from '../pages/sessions/CourtRollPage';
 import { SessionRollPage } from '../pages/outcomes/SessionRollPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { DisclosuresPage } from '../pages/settings/DisclosuresPage';
 import { WelcomePage } from '../pages/welcome/WelcomePage';
 import { RegisterPage } from '../pages/review/RegisterPage';
 import { ReviewPackPage } from '../pages/review/ReviewPackPage';
@@ -109,6 +110,7 @@ export function App() {
                 <Route path="/meldingen" element={<NotificationsPage />} />
                 <Route path="/overdracht" element={<HandoffQueuePage />} />
                 <Route path="/instellingen" element={<SettingsPage />} />
+                <Route path="/instellingen/inzage-log" element={<DisclosuresPage />} />
                 <Route path="/overleg" element={<RegisterPage />} />
                 <Route path="/overleg/pakket" element={<ReviewPackPage />} />
               </Route>

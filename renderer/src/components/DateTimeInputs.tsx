@@ -167,6 +167,7 @@ function TextBackedField(props: FieldProps & { kind: 'date' | 'time' }) {
   const [problem, setProblem] = useState<string | undefined>();
   const [left, setLeft] = useState(false);
   const shownProblem = left ? problem : undefined;
+  const revealOnLeave = useRevealAfterPointerRelease(() => setLeft(true));
   const Input = props.kind === 'date' ? DateInput : TimeInput;
   return (
     <FieldShell label={props.label} error={shownProblem ?? props.error} hint={props.hint ?? t(props.kind === 'date' ? 'dateInput.dateHint' : 'dateInput.timeHint')}>
@@ -179,10 +180,71 @@ function TextBackedField(props: FieldProps & { kind: 'date' | 'time' }) {
             setProblem(message);
             if (!message) setLeft(false);
           }}
-          inputProps={{ onBlur: () => setLeft(true) }}
+          inputProps={{ onBlur: revealOnLeave }}
           onSubmitRefused={() => setLeft(true)}
         />
       )}
     </FieldShell>
   );
+}
+
+/**
+ * Leaving the field shows its problem, which adds a line under it and moves what follows down. When the
+ * field was left by pressing a mouse button or a finger on something else (typically 'Opslaan' right
+ * after typing), the line appears only once that press is released: otherwise the button moves away
+ * from under the pointer between press and release and the click is lost (WCAG 3.2.2: a control does
+ * not change under the user's action). That click, on a submit button, is refused by the field itself
+ * (useRefuseSubmitWhileInvalid), which focuses it and shows the problem at once. Leaving by keyboard
+ * shows it at once.
+ */
+function useRevealAfterPointerRelease(reveal: () => void): () => void {
+  const pressed = useRef(false);
+  const latest = useRef(reveal);
+  const cancelPending = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    latest.current = reveal;
+  });
+  useEffect(() => {
+    const down = () => {
+      pressed.current = true;
+    };
+    const up = () => {
+      pressed.current = false;
+    };
+    document.addEventListener('pointerdown', down, true);
+    document.addEventListener('pointerup', up, true);
+    document.addEventListener('pointercancel', up, true);
+    return () => {
+      document.removeEventListener('pointerdown', down, true);
+      document.removeEventListener('pointerup', up, true);
+      document.removeEventListener('pointercancel', up, true);
+      cancelPending.current?.();
+    };
+  }, []);
+  return () => {
+    if (!pressed.current) {
+      latest.current();
+      return;
+    }
+    cancelPending.current?.();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stopListening = () => {
+      document.removeEventListener('pointerup', released, true);
+      document.removeEventListener('pointercancel', released, true);
+    };
+    function released() {
+      stopListening();
+      // After the click the release completes (dispatched in the same task as the release).
+      timer = setTimeout(() => {
+        cancelPending.current = null;
+        latest.current();
+      }, 0);
+    }
+    document.addEventListener('pointerup', released, true);
+    document.addEventListener('pointercancel', released, true);
+    cancelPending.current = () => {
+      stopListening();
+      clearTimeout(timer);
+    };
+  };
 }

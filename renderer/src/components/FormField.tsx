@@ -4,11 +4,13 @@ interface FieldShellProps {
   label: string;
   error?: string | undefined;
   hint?: string | undefined;
-  children: (props: { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }) => ReactNode;
+  /** A field that must be filled in: its label ends in ' *' (the catalog's convention) and the control gets aria-required. */
+  required?: boolean | undefined;
+  children: (props: { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined; 'aria-required'?: true | undefined }) => ReactNode;
 }
 
 /** Label, control, hint and error message, wired for screen readers (the error is announced with the field). */
-export function FieldShell({ label, error, hint, children }: FieldShellProps) {
+export function FieldShell({ label, error, hint, required, children }: FieldShellProps) {
   const id = useId();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -19,7 +21,7 @@ export function FieldShell({ label, error, hint, children }: FieldShellProps) {
           {hint}
         </p>
       )}
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described, ...(required ? { 'aria-required': true as const } : {}) })}
       {error && (
         <p id={`${id}-error`} className="field-error">
           {error}
@@ -29,9 +31,17 @@ export function FieldShell({ label, error, hint, children }: FieldShellProps) {
   );
 }
 
-export function TextField(props: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined; hint?: string | undefined; inputMode?: 'text' | 'numeric' }) {
+export function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  inputMode?: 'text' | 'numeric';
+  required?: boolean | undefined;
+}) {
   return (
-    <FieldShell label={props.label} error={props.error} hint={props.hint}>
+    <FieldShell label={props.label} error={props.error} hint={props.hint} required={props.required}>
       {(a11y) => <input {...a11y} value={props.value} inputMode={props.inputMode} autoComplete="off" onChange={(e) => props.onChange(e.target.value)} />}
     </FieldShell>
   );
@@ -44,9 +54,10 @@ export function SelectField(props: {
   options: readonly { value: string; label: string }[];
   placeholder: string;
   error?: string | undefined;
+  required?: boolean | undefined;
 }) {
   return (
-    <FieldShell label={props.label} error={props.error}>
+    <FieldShell label={props.label} error={props.error} required={props.required}>
       {(a11y) => (
         <select {...a11y} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
           <option value="">{props.placeholder}</option>

@@ -42,8 +42,8 @@ export function checkFields<S extends z.ZodType>(schema: S, draft: unknown, t: T
   const parsed = schema.safeParse(draft, {
     error: (issue) => {
       const label = labels[fieldOf(issue.path ?? [])];
-      // Without a label, zod's own Dutch messages.
-      return label ? dutchMessage(issue, label, t) : dutchFallback(issue);
+      // Without a label, zod's own Dutch messages. A message names the field without its required mark ('Vul Naam in.', not 'Vul Naam * in.').
+      return label ? dutchMessage(issue, withoutRequiredMark(label), t) : dutchFallback(issue);
     },
   });
   if (parsed.success) return { data: parsed.data, errors: {} };
@@ -64,6 +64,11 @@ export function checkOperationInput<K extends OperationName>(
 ): { input?: OperationInput<K>; errors: FieldErrors } {
   const { data, errors } = checkFields(contract[operation].input as z.ZodType, draft, t, options);
   return data === undefined ? { errors } : { input: draft as OperationInput<K>, errors };
+}
+
+/** A label as the form shows it, without the ' *' that marks a required field ('Begintijd * (uu:mm)' -> 'Begintijd (uu:mm)'). */
+function withoutRequiredMark(label: string): string {
+  return label.replace(/\s\*(?=\s|$)/g, '');
 }
 
 /** The generic Dutch message for an issue the schema gave no message of its own. */

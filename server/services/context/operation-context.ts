@@ -16,4 +16,10 @@ export interface OperationContext {
    * writes the file) and records the request id in the same transaction.
    */
   write<T>(work: () => T): Promise<T>;
+  /**
+   * Reports cases whose personal data this read disclosed, for an operation whose answer holds no ids
+   * (a file: shared/api/disclosures.ts, 'reported'); the api handler traces them after the read.
+   * Optional: a context made outside the api handler traces nothing.
+   */
+  disclose?: (caseIds: Iterable<number>) => void;
 }

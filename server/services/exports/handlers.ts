@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../../shared/api/contract';
+import { EXPORT_LIST_DISCLOSES } from '../../../shared/api/disclosures';
 import type { WorkQueueRow } from '../../../shared/api/case-schemas';
 import type { AppDatabase } from '../../../db/open-database';
 import type { FeatureHandlers } from '../api-handler';
@@ -11,7 +12,8 @@ import { listWorkQueue } from '../queue/work-queue';
 import { reservationsHandlers } from '../reservations/handlers';
 import { ServiceError } from '../service-error';
 import { sessionsHandlers } from '../sessions/handlers';
-import { courtRollTable, handoffTable, metricCasesTable, problemsTable, queueTable, reservationsTable } from './list-tables';
+import { courtRollTable, disclosuresTable, handoffTable, metricCasesTable, problemsTable, queueTable, reservationsTable } from './list-tables';
+import { listDisclosures } from '../disclosures/disclosure-log';
 import { writeTable, type TableInput } from './write-table';
 
 /**
@@ -36,6 +38,7 @@ const FILE_BASE: Record<ExportInput['list'], string> = {
   handoffQueue: 'overdracht-cjib',
   problems: 'problemen',
   courtRoll: 'zittingsrol',
+  disclosures: 'inzage-log',
 };
 
 const LIST_NAMES: Record<ExportInput['list'], string> = {
@@ -46,6 +49,7 @@ const LIST_NAMES: Record<ExportInput['list'], string> = {
   handoffQueue: 'de overdracht aan het CJIB',
   problems: 'de lijst met problemen',
   courtRoll: 'de zittingsrol',
+  disclosures: 'het inzage-log',
 };
 
 function tooLarge(list: ExportInput['list'], total: number, maxRows: number): never {
@@ -81,12 +85,20 @@ function allQueueRows(db: AppDatabase, input: Extract<ExportInput, { list: 'work
   }
 }
 
+/** A list with names discloses every case in the file: the api handler traces them (shared/api/disclosures.ts). */
+function discloseIfNamed(list: ExportInput['list'], ctx: OperationContext, caseIds: number[]): void {
+  if (EXPORT_LIST_DISCLOSES[list]) ctx.disclose?.(caseIds);
+}
+
 async function tableOf(input: ExportInput, ctx: OperationContext, maxRows: number): Promise<{ table: TableInput; datePart: string }> {
   const today = ctx.clock.today();
   switch (input.list) {
     case 'workQueue':
-    case 'intake':
-      return { table: queueTable(allQueueRows(ctx.db, input, ctx.clock.now(), maxRows), input.list === 'intake' ? 'intake' : 'planning'), datePart: today };
+    case 'intake': {
+      const rows = allQueueRows(ctx.db, input, ctx.clock.now(), maxRows);
+      discloseIfNamed(input.list, ctx, rows.map((row) => row.id));
+      return { table: queueTable(rows, input.list === 'intake' ? 'intake' : 'planning'), datePart: today };
+    }
     case 'metricCases': {
       const page = listMetricCases(ctx.db, { ...input.filters, offset: 0, limit: maxRows }, today);
       if (page.total > maxRows) tooLarge(input.list, page.total, maxRows);
@@ -94,14 +106,24 @@ async function tableOf(input: ExportInput, ctx: OperationContext, maxRows: numbe
     }
     case 'reservations':
       return { table: reservationsTable(await reservationsHandlers['reservations.list'](input.filters, ctx)), datePart: today };
-    case 'handoffQueue':
-      return { table: handoffTable(await cjibHandlers['cjib.queue'](input.filters, ctx)), datePart: today };
+    case 'handoffQueue': {
+      const queue = await cjibHandlers['cjib.queue'](input.filters, ctx);
+      discloseIfNamed(input.list, ctx, queue.items.map((item) => item.caseId));
+      return { table: handoffTable(queue), datePart: today };
+    }
     case 'problems':
       return { table: problemsTable(await plannerHandlers['planner.problems'](input.filters, ctx)), datePart: today };
     case 'courtRoll': {
       const roll = await sessionsHandlers['sessions.courtRoll'](input.filters, ctx);
+      discloseIfNamed(input.list, ctx, roll.rows.map((row) => row.caseId));
       // The roll is named after its session's date (and number, as a day can have several sessions).
       return { table: courtRollTable(roll), datePart: `${roll.session.date}-zitting-${roll.session.id}` };
+    }
+    case 'disclosures': {
+      // One query for every row (ids and names of users only): the count first, so a too large log is refused before it is read.
+      const page = listDisclosures(ctx.db, { ...input.filters, offset: 0, limit: maxRows }, today);
+      if (page.total > maxRows) tooLarge(input.list, page.total, maxRows);
+      return { table: disclosuresTable(page.rows), datePart: today };
     }
   }
 }

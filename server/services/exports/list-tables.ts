@@ -5,6 +5,8 @@ import { compareSeverity } from '../../../shared/domain/problem-severity';
 import type { HandoffQueueItem } from '../../../shared/cjib/handoff-schemas';
 import type { CourtRoll } from '../../../shared/sessions/court-roll-schemas';
 import type { MetricCases } from '../../../shared/metrics/dashboard-schemas';
+import type { DisclosureRow } from '../../../shared/disclosures/disclosure-schemas';
+import { describeRoles } from '../../../shared/domain/roles';
 // The lists' own Dutch headers and value names: the renderer's one catalog, so a header in the export
 // is the header on the screen (the catalog is plain data; nothing of the renderer's code comes along).
 import nl from '../../../shared/i18n/nl.json';
@@ -275,6 +277,32 @@ export function courtRollTable(roll: CourtRoll): TableInput {
       sessionType: sessionTypeLabel(s.sessionType),
       judge: s.judgeName,
       prosecutor: s.prosecutorName,
+    })),
+  };
+}
+
+// ---- the log of reads of personal data (disclosures.list) ----
+
+const disclosures = nl.disclosures;
+const DISCLOSURE_COLUMNS: TableColumn[] = [
+  col('readAt', disclosures.colAt, 'datetime'),
+  col('actor', disclosures.colActor),
+  col('roles', disclosures.colRoles),
+  col('operation', disclosures.colOperation),
+  col('parketnummer', disclosures.colCase),
+];
+
+export function disclosuresTable(rows: readonly DisclosureRow[]): TableInput {
+  const operationLabel = (operation: string) => (disclosures.operation as Record<string, string>)[operation.replace('.', '_')] ?? operation;
+  return {
+    sheetName: 'Inzage-log',
+    columns: DISCLOSURE_COLUMNS,
+    rows: rows.map((r) => ({
+      readAt: r.readAt,
+      actor: r.actor,
+      roles: describeRoles(r.roles, 'en'),
+      operation: operationLabel(r.operation),
+      parketnummer: r.parketnummer ?? `zaak ${r.caseId}`,
     })),
   };
 }

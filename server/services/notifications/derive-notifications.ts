@@ -4,7 +4,8 @@ import type { CourtCalendar } from '../../../shared/calendar/court-calendar';
 import { dutchDay, dutchDayOf } from '../../../shared/cjib/dutch-day';
 import { describeReturnReason } from '../../../shared/cjib/return-reasons';
 import { isDetainedModality, type Modality } from '../../../shared/domain/modality';
-import { compareSeverity, problemSeverity, type ProblemSeverity } from '../../../shared/domain/problem-severity';
+import { problemSeverity, type ProblemSeverity } from '../../../shared/domain/problem-severity';
+import { byUrgency } from '../../../shared/notifications/notification-order';
 import {
   NOTIFICATION_ROLES_OF_KIND,
   notificationKey,
@@ -262,7 +263,3 @@ function doneKeys(db: Reader, keys: readonly string[]): Map<string, string> {
   return done;
 }
 
-/** Most severe first, then the earliest due. */
-function byUrgency(a: AppNotification, b: AppNotification): number {
-  return compareSeverity(a.severity, b.severity) || (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.key < b.key ? -1 : 1);
-}

@@ -1,11 +1,17 @@
 import type { FeatureHandlers } from '../api-handler';
 import { expectVersion } from '../context/versions';
+import { countDisclosuresDue, purgeDisclosures } from '../disclosures/disclosure-log';
 import { applyRetention, previewRetention, setRetentionTerm } from './retention';
 
 /** Keeping personal data of finished cases no longer than the district's term (docs/retention.md). */
 export const retentionHandlers: FeatureHandlers<'retention'> = {
-  'retention.preview': (input, { db, clock }) => previewRetention(db, clock.today(), input.limit),
-  'retention.apply': (input, ctx) => ctx.write(() => applyRetention(ctx.db, ctx.clock.today(), input.reason, ctx.actor, ctx.clock.now())),
+  'retention.preview': (input, { db, clock }) => ({ ...previewRetention(db, clock.today(), input.limit), disclosuresDueCount: countDisclosuresDue(db, clock.today()) }),
+  // The same run also removes the rows of the log of reads of personal data past their own term (docs/disclosures.md).
+  'retention.apply': (input, ctx) =>
+    ctx.write(() => ({
+      ...applyRetention(ctx.db, ctx.clock.today(), input.reason, ctx.actor, ctx.clock.now()),
+      disclosuresRemoved: purgeDisclosures(ctx.db, ctx.clock.today(), ctx.actor, ctx.clock.now(), input.reason),
+    })),
   'retention.setTerm': (input, ctx) =>
     ctx.write(() => {
       expectVersion(ctx.db, 'settings', 0, input.expectedVersion);

@@ -14,6 +14,8 @@ export const SETTING_KEYS = {
   reservationReleaseWorkingDays: 'reservations.releaseWorkingDays',
   /** Months the personal data of a finished case is kept (AVG art. 5 lid 1 onder e; docs/retention.md). */
   retention: 'retention.finishedCaseTerm',
+  /** Months a row of the log of reads of personal data is kept (docs/disclosures.md). */
+  disclosureLogTerm: 'disclosures.logTerm',
 } as const;
 
 type Reader = Pick<AppDatabase, 'select'>;

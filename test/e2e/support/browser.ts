@@ -51,7 +51,8 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page; page.evaluate is not subject to the page's CSP. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
+  // Injected once per document (a scan after an in-app navigation reuses it; a reload or goto loads it again).
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

@@ -26,8 +26,13 @@ export function serveDemoDistrict(demo: DemoSpec, folderPrefix: string, prepare?
     dir = fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix));
     district.file = await demoDistrictFile(demo, dir);
     prepare?.(district.file);
-    district.server = await startServe(district.file, E2E_NOW);
-    district.browser = await launchChromium();
+    // The server and the browser start side by side (neither needs the other until the first page opens).
+    const [server, browser] = await Promise.allSettled([startServe(district.file, E2E_NOW), launchChromium()]);
+    if (server.status === 'fulfilled') district.server = server.value;
+    if (browser.status === 'fulfilled') district.browser = browser.value;
+    // afterAll stops whichever did start.
+    if (server.status === 'rejected') throw server.reason;
+    if (browser.status === 'rejected') throw browser.reason;
   });
   afterAll(async () => {
     await district.browser?.close();

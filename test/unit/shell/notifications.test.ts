@@ -42,6 +42,27 @@ describe('system notifications in the main process', () => {
     ]);
   });
 
+  it('shows a key again when it comes back after leaving the list (a detained case marked done is back the next day with the same key)', () => {
+    const { created, notify } = fakes();
+    expect(notify([item(1), item(2)])).toBe(2);
+    // Marked 'Afgehandeld': the server leaves it out of the list for the rest of the day.
+    expect(notify([item(2)])).toBe(0);
+    expect(notify([item(2)])).toBe(0);
+    // The next day the mark no longer holds (server/services/notifications: DONE_FOR_THE_DAY_ONLY): the same key is back.
+    expect(notify([item(1), item(2)])).toBe(1);
+    expect(notify([item(1), item(2)])).toBe(0);
+    expect(created.map((c) => c.options.body.slice(0, 12))).toEqual(['19/200001-26', '19/200002-26', '19/200001-26']);
+  });
+
+  it('a call that is ignored does not count as a list without the keys', () => {
+    const { created, notify } = fakes();
+    notify([item(1)]);
+    notify([item(2)], 'https://evil.example/');
+    notify({ key: 'x' });
+    expect(notify([item(1)])).toBe(0);
+    expect(created).toHaveLength(1);
+  });
+
   it('a click focuses the window and opens the route of that notification', () => {
     const { shell, created, notify } = fakes();
     notify([item(1), item(2, '/zittingen?week=2026-06-22')]);

@@ -14,7 +14,8 @@ function notificationBridge(): NotificationBridge | null {
 /**
  * The bell in the header: the number of open notifications as text, a link to the centre
  * (/meldingen), a polite live region announcing new ones, and (in Electron) each new one handed to
- * the main process once as a system notification; clicking that opens its route here.
+ * the main process as a system notification (electron/main/notifications.ts shows what entered the list);
+ * clicking that opens its route here.
  */
 export function NotificationBell() {
   const { t } = useTranslation();

@@ -38,6 +38,7 @@ export function ZsmDecisionForm({ caseId, version }: { caseId: number; version: 
       <div className="form-grid">
         <SelectField
           label={t('case.zsmOutcome')}
+          required
           value={outcome}
           onChange={setOutcome}
           placeholder={t('case.chooseOutcome')}
@@ -54,9 +55,9 @@ export function ZsmDecisionForm({ caseId, version }: { caseId: number; version: 
             error={errors['otherRoute']}
           />
         )}
-        <TextField label={t('case.zsmProsecutor')} value={prosecutorName} onChange={setProsecutorName} error={errors['prosecutorName']} />
+        <TextField label={t('case.zsmProsecutor')} required value={prosecutorName} onChange={setProsecutorName} error={errors['prosecutorName']} />
       </div>
-      <FieldShell label={t('case.zsmReason')} error={errors['reason']}>
+      <FieldShell label={t('case.zsmReason')} error={errors['reason']} required>
         {(a11y) => <textarea {...a11y} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FieldShell>
       <div className="actions">

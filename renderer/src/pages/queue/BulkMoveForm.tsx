@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { addDays, format } from 'date-fns';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../../shared/api/contract';
 import { useApi } from '../../api/api-context';
@@ -8,6 +8,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { operationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
+import { useFocusFirstError } from '../../forms/focus-first-error';
 import { checkOperationInput } from '../../forms/validate-input';
 import { formatShortDay } from '../../i18n/format';
 import { sharedCandidates } from './shared-candidates';
@@ -57,6 +58,8 @@ export function BulkMoveForm({
   const [sessionId, setSessionId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, errors);
   const candidates = useSharedCandidates(selected, today);
   // The sessions follow the selection: a choice no longer offered is no choice.
   const chosen = candidates.shared?.some((s) => String(s.sessionId) === sessionId) ? sessionId : '';
@@ -70,7 +73,7 @@ export function BulkMoveForm({
   };
   const limit = selected.size > candidates.checked ? t('queue.bulk.sessionsLimit', { count: candidates.checked }) : '';
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`bulk-${variant}-title`}>
+    <form ref={form} onSubmit={submit} noValidate aria-labelledby={`bulk-${variant}-title`}>
       <h2 id={`bulk-${variant}-title`}>{t(`queue.bulk.${variant}.title`)}</h2>
       <p className="muted">{t(`queue.bulk.${variant}.hint`, { limit })}</p>
       {candidates.failed && <ErrorPanel error={candidates.failed.error} onRetry={candidates.refetch} />}
@@ -92,10 +95,15 @@ export function BulkMoveForm({
             };
           })}
           error={errors['sessionId']}
+          required
         />
-        <TextField label={t(`queue.bulk.${variant}.reason`)} value={reason} onChange={setReason} error={errors['reason']} />
+        <TextField label={t(`queue.bulk.${variant}.reason`)} value={reason} onChange={setReason} error={errors['reason']} required />
       </div>
-      {errors['items'] && <p className="field-error">{errors['items']}</p>}
+      {errors['items'] && (
+        <p className="field-error" tabIndex={-1} data-form-error>
+          {errors['items']}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? t('queue.bulk.busy') : t(`queue.bulk.${variant}.submit`, { count: selected.size })}

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../../shared/api/contract';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
+import { useFocusFirstError } from '../../forms/focus-first-error';
 import { checkOperationInput } from '../../forms/validate-input';
 import { selectionItems, type Selection } from './use-queue-selection';
 
@@ -16,6 +17,8 @@ export function BulkUnplanForm({ selected, onDone }: { selected: Selection; onDo
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, errors);
   const mutation = useOperationMutation('planner.unplanMany', { onSuccess: onDone });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -24,13 +27,17 @@ export function BulkUnplanForm({ selected, onDone }: { selected: Selection; onDo
     if (checked.input) mutation.mutate(checked.input);
   };
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="bulk-unplan-title">
+    <form ref={form} onSubmit={submit} noValidate aria-labelledby="bulk-unplan-title">
       <h2 id="bulk-unplan-title">{t('queue.bulk.unplan.title')}</h2>
       <p className="muted">{t('queue.bulk.unplan.hint')}</p>
       <div className="form-grid">
-        <TextField label={t('queue.bulk.unplan.reason')} value={reason} onChange={setReason} error={errors['reason']} />
+        <TextField label={t('queue.bulk.unplan.reason')} value={reason} onChange={setReason} error={errors['reason']} required />
       </div>
-      {errors['items'] && <p className="field-error">{errors['items']}</p>}
+      {errors['items'] && (
+        <p className="field-error" tabIndex={-1} data-form-error>
+          {errors['items']}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? t('queue.bulk.busy') : t('queue.bulk.unplan.submit', { count: selected.size })}

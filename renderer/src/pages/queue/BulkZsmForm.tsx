@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../../shared/api/contract';
 import { OTHER_ROUTES, ZSM_OUTCOMES, type OtherRoute, type ZsmOutcome } from '../../../../shared/domain/zsm-outcome';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
+import { useFocusFirstError } from '../../forms/focus-first-error';
 import { checkOperationInput } from '../../forms/validate-input';
 import { selectionItems, type Selection } from './use-queue-selection';
 
@@ -20,6 +21,8 @@ export function BulkZsmForm({ selected, onDone }: { selected: Selection; onDone:
   const [prosecutorName, setProsecutorName] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, errors);
   const mutation = useOperationMutation('zsm.decideMany', { onSuccess: onDone });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +40,7 @@ export function BulkZsmForm({ selected, onDone }: { selected: Selection; onDone:
     if (checked.input) mutation.mutate(checked.input);
   };
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="bulk-zsm-title">
+    <form ref={form} onSubmit={submit} noValidate aria-labelledby="bulk-zsm-title">
       <h2 id="bulk-zsm-title">{t('queue.bulk.zsmTitle')}</h2>
       <div className="form-grid">
         <SelectField
@@ -47,6 +50,7 @@ export function BulkZsmForm({ selected, onDone }: { selected: Selection; onDone:
           placeholder={t('case.chooseOutcome')}
           options={ZSM_OUTCOMES.map((o) => ({ value: o, label: t(`zsmOutcome.${o}`) }))}
           error={errors['outcome']}
+          required
         />
         {outcome === 'other_route' && (
           <SelectField
@@ -58,12 +62,16 @@ export function BulkZsmForm({ selected, onDone }: { selected: Selection; onDone:
             error={errors['otherRoute']}
           />
         )}
-        <TextField label={t('case.zsmProsecutor')} value={prosecutorName} onChange={setProsecutorName} error={errors['prosecutorName']} />
+        <TextField label={t('case.zsmProsecutor')} value={prosecutorName} onChange={setProsecutorName} error={errors['prosecutorName']} required />
       </div>
-      <FieldShell label={t('case.zsmReason')} error={errors['reason']}>
+      <FieldShell label={t('case.zsmReason')} error={errors['reason']} required>
         {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FieldShell>
-      {errors['items'] && <p className="field-error">{errors['items']}</p>}
+      {errors['items'] && (
+        <p className="field-error" tabIndex={-1} data-form-error>
+          {errors['items']}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? t('case.zsmBusy') : t('queue.bulk.zsmSubmit', { count: selected.size })}

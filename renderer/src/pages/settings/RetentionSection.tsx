@@ -101,6 +101,7 @@ export function RetentionSection() {
               : t('retention.noneDue', { months: preview.term.months, cutoff: formatDate(preview.cutoff) })}
             {preview.pseudonymisedCount > 0 && <> {t('retention.done', { count: preview.pseudonymisedCount })}</>}
             {preview.heldBackCount > 0 && <> {t('retention.heldBack', { count: preview.heldBackCount })}</>}
+            {preview.disclosuresDueCount > 0 && <> {t('retention.disclosuresDue', { count: preview.disclosuresDueCount })}</>}
           </p>
           {preview.dueCount > 0 && (
             <div className="actions">
@@ -137,7 +138,7 @@ export function RetentionSection() {
               {preview.cases.length < preview.dueCount && <p className="field-hint">{t('retention.listMore', { shown: preview.cases.length, count: preview.dueCount })}</p>}
             </div>
           )}
-          {preview.dueCount > 0 && (
+          {(preview.dueCount > 0 || preview.disclosuresDueCount > 0) && (
             <form onSubmit={submit} noValidate aria-label={t('retention.apply')}>
               <FieldShell label={labels.reason} error={errors['reason']}>
                 {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -152,6 +153,7 @@ export function RetentionSection() {
           {apply.isSuccess && (
             <p role="status" className="success">
               {t('retention.applied', { count: apply.data.pseudonymised })}
+              {apply.data.disclosuresRemoved > 0 && <> {t('retention.disclosuresRemoved', { count: apply.data.disclosuresRemoved })}</>}
             </p>
           )}
           {apply.isError && <ErrorPanel error={apply.error} fieldLabels={labels} />}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -19,6 +20,9 @@ export function SettingsPage() {
       {query.isPending && <p role="status">{t('app.loading')}</p>}
       {query.data && <SettingsForm overview={query.data} />}
       <RetentionSection />
+      <p>
+        <Link to="/instellingen/inzage-log">{t('disclosures.link')}</Link>
+      </p>
       <BackupsSection />
     </>
   );
