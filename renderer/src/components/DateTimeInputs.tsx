@@ -77,11 +77,20 @@ function useRefuseSubmitWhileInvalid(ref: RefObject<HTMLInputElement | null>, pr
   }, [ref]);
 }
 
-/** A date input without its label (for places with their own layout); the value is 'YYYY-MM-DD' or ''. */
-export function DateInput(props: TextBackedInputProps & Partial<A11yProps>) {
-  const { value, onChange, onProblem, onSubmitRefused, inputProps, ...a11y } = props;
+/** How a field reads and writes its value: the parser, the formatter and which placeholder it shows. */
+interface Notation {
+  parse: Parse;
+  format: (value: string) => string;
+  kind: 'date' | 'time';
+}
+
+const DATE_NOTATION: Notation = { parse: parseDutchDate, format: formatDutchDate, kind: 'date' };
+const TIME_NOTATION: Notation = { parse: parseDutchTime, format: formatDutchTime, kind: 'time' };
+
+function TextBackedInput(props: TextBackedInputProps & Partial<A11yProps> & { notation: Notation }) {
+  const { value, onChange, onProblem, onSubmitRefused, inputProps, notation, ...a11y } = props;
   const { t } = useTranslation();
-  const { text, change, normalize, problem } = useTextBackedValue(value, onChange, parseDutchDate, formatDutchDate, onProblem);
+  const { text, change, normalize, problem } = useTextBackedValue(value, onChange, notation.parse, notation.format, onProblem);
   const ref = useRef<HTMLInputElement>(null);
   useRefuseSubmitWhileInvalid(ref, problem, onSubmitRefused);
   return (
@@ -92,7 +101,7 @@ export function DateInput(props: TextBackedInputProps & Partial<A11yProps>) {
       type="text"
       inputMode="numeric"
       autoComplete="off"
-      placeholder={t('dateInput.datePlaceholder')}
+      placeholder={t(`dateInput.${notation.kind}Placeholder`)}
       value={text}
       onChange={(e) => change(e.target.value)}
       onBlur={(e) => {
@@ -109,36 +118,14 @@ export function DateInput(props: TextBackedInputProps & Partial<A11yProps>) {
   );
 }
 
+/** A date input without its label (for places with their own layout); the value is 'YYYY-MM-DD' or ''. */
+export function DateInput(props: TextBackedInputProps & Partial<A11yProps>) {
+  return <TextBackedInput {...props} notation={DATE_NOTATION} />;
+}
+
 /** A time input, 24-hour; the value is 'HH:mm' or ''. */
 export function TimeInput(props: TextBackedInputProps & Partial<A11yProps>) {
-  const { value, onChange, onProblem, onSubmitRefused, inputProps, ...a11y } = props;
-  const { t } = useTranslation();
-  const { text, change, normalize, problem } = useTextBackedValue(value, onChange, parseDutchTime, formatDutchTime, onProblem);
-  const ref = useRef<HTMLInputElement>(null);
-  useRefuseSubmitWhileInvalid(ref, problem, onSubmitRefused);
-  return (
-    <input
-      {...a11y}
-      {...inputProps}
-      ref={ref}
-      type="text"
-      inputMode="numeric"
-      autoComplete="off"
-      placeholder={t('dateInput.timePlaceholder')}
-      value={text}
-      onChange={(e) => change(e.target.value)}
-      onBlur={(e) => {
-        normalize();
-        inputProps?.onBlur?.(e);
-      }}
-      onInvalid={(e) => {
-        // The browser's own check refused the form: the same as the listener does for noValidate forms.
-        e.currentTarget.focus();
-        onSubmitRefused?.();
-        inputProps?.onInvalid?.(e);
-      }}
-    />
-  );
+  return <TextBackedInput {...props} notation={TIME_NOTATION} />;
 }
 
 interface FieldProps {
