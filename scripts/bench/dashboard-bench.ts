@@ -133,8 +133,8 @@ for (const [kind, drill] of drills) {
 
 // The statements the dashboard and the drill lists prepare themselves, for the plans.
 try {
-  getDashboard(recording, filters, AS_OF);
-  for (const drill of drills.values()) listMetricCases(recording, { drill, filters, offset: 0, limit: 100 }, AS_OF);
+  await getDashboard(recording, filters, AS_OF);
+  for (const drill of drills.values()) await listMetricCases(recording, { drill, filters, offset: 0, limit: 100 }, AS_OF);
 } catch (error) {
   console.log(`note: could not record every statement of the dashboard for the plans (${(error as Error).message})`);
 }
@@ -195,7 +195,7 @@ async function openHistory(): Promise<OpenedDatabase> {
   const demo = generateDemoDistrict(OPTIONS);
   const generated = performance.now() - started;
   started = performance.now();
-  const summary = writeDemoDistrict(opened.db, demo, NOW);
+  const summary = await writeDemoDistrict(opened.db, demo, NOW);
   const written = performance.now() - started;
   opened.sqlite.exec('analyze');
   opened.close();

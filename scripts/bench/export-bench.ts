@@ -79,8 +79,8 @@ async function measure(work: () => Promise<number> | number): Promise<Measured> 
 }
 
 const queueRows: WorkQueueRow[] = [];
-const baseline = await measure(() => {
-  for (let offset = 0; offset < waiting; offset += 5_000) queueRows.push(...listWorkQueue(database.db, { stage: 'planning', offset, limit: 5_000 }, NOW).rows);
+const baseline = await measure(async () => {
+  for (let offset = 0; offset < waiting; offset += 5_000) queueRows.push(...(await listWorkQueue(database.db, { stage: 'planning', offset, limit: 5_000 }, NOW)).rows);
   return queueRows.length;
 });
 const results: [string, Measured][] = [['read the rows only (baseline)', baseline]];

@@ -95,8 +95,8 @@ interface Row {
 }
 const rows: Row[] = [];
 for (const { name, query } of QUERIES) {
-  const product = () => searchCases(database.db, { query, limit: LIMIT });
-  const found = product().results.length;
+  const product = async () => await searchCases(database.db, { query, limit: LIMIT });
+  const found = (await product()).results.length;
   const p = await sample2(product);
   const b = await sample2(baseline(query));
   rows.push({ name, query, found, p50: p.p50, p95: p.p95, baseP50: b.p50, baseP95: b.p95 });
@@ -151,7 +151,7 @@ async function openDistrict(): Promise<OpenedDatabase> {
     fs.rmSync(partial, { force: true });
     const opened = await openDatabase(partial, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now: () => NOW });
     const begun = performance.now();
-    const summary = writeDemoDistrict(opened.db, generateDemoDistrict(OPTIONS), NOW);
+    const summary = await writeDemoDistrict(opened.db, generateDemoDistrict(OPTIONS), NOW);
     opened.sqlite.exec('analyze');
     opened.close();
     fs.renameSync(partial, file);

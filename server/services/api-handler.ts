@@ -86,8 +86,8 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       clock: options.clock,
       requestId,
       write: async (work) => {
-        const result = await runWriteTransaction(options.sqlite, () => {
-          if (requestId && !marked) markRequestProcessed(options.db, { requestId, operation, inputHash, actor, at: options.clock.now() });
+        const result = await runWriteTransaction(options.sqlite, async () => {
+          if (requestId && !marked) await markRequestProcessed(options.db, { requestId, operation, inputHash, actor, at: options.clock.now() });
           return work();
         });
         if (requestId) marked = true;
@@ -99,7 +99,7 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
     };
     try {
       if (requestId) {
-        const stored = findProcessedRequest(options.db, requestId);
+        const stored = await findProcessedRequest(options.db, requestId);
         if (stored) return repeatedAnswer(stored, operation, inputHash);
       }
       const handler = handlers[operation] as (input: unknown, context: OperationContext) => unknown;
@@ -119,7 +119,7 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       if (requestId && marked) {
         // Its own small write (waiting like any write while another process holds the file). Should it
         // fail, the change itself stands: a resend is told it was done (ALREADY_DONE), never redone.
-        await runWriteTransaction(options.sqlite, () => storeAnswer(options.db, requestId, checked.data)).catch((error: unknown) =>
+        await runWriteTransaction(options.sqlite, async () => await storeAnswer(options.db, requestId, checked.data)).catch((error: unknown) =>
           options.onInternalError?.(`${operation} (storing the answer)`, error),
         );
       }
@@ -142,7 +142,7 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       // Already traced for this person within the window (a list refreshing on an open screen): no write.
       if (untracedCaseIds(options.db, entry).length === 0) return null;
       if (options.sqlite.readonly) return failure({ code: 'CONFLICT', message: NOT_TRACED_MESSAGE });
-      await runWriteTransaction(options.sqlite, () => recordDisclosures(options.db, entry));
+      await runWriteTransaction(options.sqlite, async () => await recordDisclosures(options.db, entry));
       return null;
     } catch (error) {
       options.onInternalError?.(`${operation} (tracing the read of personal data)`, error);
@@ -168,7 +168,7 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
         details: { operation, roles: [...actorRoles], allowed: [...allowed] },
       };
       // The refusal stands even when its audit row cannot be written (a full disk, a long-held lock).
-      await runWriteTransaction(options.sqlite, () => recordAudit(options.db, entry)).catch((error: unknown) =>
+      await runWriteTransaction(options.sqlite, async () => await recordAudit(options.db, entry)).catch((error: unknown) =>
         options.onInternalError?.(`${operation} (auditing the refusal)`, error),
       );
     }

@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../../db/open-database';
 import { auditEvents } from '../../db/schema';
+import { returnedRow } from './context/query-results';
 
 export interface AuditEntry {
   actor: string;
@@ -12,8 +13,8 @@ export interface AuditEntry {
 }
 
 /** Writes one audit row and returns its id. Call it inside the same transaction as the change it records. */
-export function recordAudit(db: Pick<AppDatabase, 'insert'>, entry: AuditEntry): number {
-  return db.insert(auditEvents)
+export async function recordAudit(db: Pick<AppDatabase, 'insert'>, entry: AuditEntry): Promise<number> {
+  return returnedRow(await db.insert(auditEvents)
     .values({
       occurredAt: entry.occurredAt,
       actor: entry.actor,
@@ -23,6 +24,5 @@ export function recordAudit(db: Pick<AppDatabase, 'insert'>, entry: AuditEntry):
       reason: entry.reason ?? null,
       details: entry.details ?? null,
     })
-    .returning({ id: auditEvents.id })
-    .get().id;
+    .returning({ id: auditEvents.id })).id;
 }

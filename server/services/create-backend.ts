@@ -44,10 +44,10 @@ export async function createBackend(databasePath: string, options: BackendOption
   const database = await openDistrictDatabase(databasePath, { migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding, clock });
   let demoLoaded: DemoWriteSummary | null = null;
   try {
-    if (!database.sqlite.readonly) await runWriteTransaction(database.sqlite, () => forgetOldRequests(database.db, clock.now()));
-    if (options.loadDemoIfEmpty && !getDistrict(database.db)) {
+    if (!database.sqlite.readonly) await runWriteTransaction(database.sqlite, async () => await forgetOldRequests(database.db, clock.now()));
+    if (options.loadDemoIfEmpty && !await getDistrict(database.db)) {
       const demo = generateDemoDistrict(resolveDemoOptions({}, clock.today()));
-      demoLoaded = await runWriteTransaction(database.sqlite, () => writeDemoDistrict(database.db, demo, clock.now()));
+      demoLoaded = await runWriteTransaction(database.sqlite, async () => await writeDemoDistrict(database.db, demo, clock.now()));
     }
   } catch (error) {
     database.close();

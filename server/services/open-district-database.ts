@@ -20,10 +20,10 @@ export async function openDistrictDatabase(path: string, options: Omit<OpenDatab
   try {
     if (!opened.sqlite.readonly) {
       opened.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      await runWriteTransaction(opened.sqlite, () => {
-        ensureDerivedColumnsCurrent(opened.db, clock.now());
+      await runWriteTransaction(opened.sqlite, async () => {
+        await ensureDerivedColumnsCurrent(opened.db, clock.now());
         // Reservations whose release date passed while the file was closed go back to the court now.
-        releaseDueReservations(opened.db, clock.today(), undefined, clock.now());
+        await releaseDueReservations(opened.db, clock.today(), undefined, clock.now());
       });
     }
   } catch (error) {

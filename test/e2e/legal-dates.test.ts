@@ -19,10 +19,10 @@ import { axeViolations, openPage, screenshot } from './support/browser';
 
 const district = serveDemoDistrict(STANDARD_DEMO, 'kp-e2e-legal-dates-');
 
-function withDb<T>(work: (sqlite: Database.Database) => T): T {
+async function withDb<T>(work: (sqlite: Database.Database) => T | Promise<T>): Promise<T> {
   const sqlite = new Database(district.file, { readonly: true });
   try {
-    return work(sqlite);
+    return await work(sqlite);
   } finally {
     sqlite.close();
   }
@@ -47,7 +47,7 @@ interface OpenHearing {
 describe('legal dates follow the facts, in real Chromium', () => {
   it('the roll form shows the session as the judgment moment, refuses one before it, and takes a later written one', async () => {
     // Two hearings without an outcome on one past session (read independently of the app).
-    const [first, second] = withDb(
+    const [first, second] = await withDb(
       (sqlite) =>
         sqlite
           .prepare(
@@ -106,7 +106,7 @@ describe('legal dates follow the facts, in real Chromium', () => {
     await secondForm.waitFor({ state: 'detached' });
     await screenshot(page, 'legal-dates-roll-recorded');
 
-    const stored = withDb((sqlite) =>
+    const stored = await withDb((sqlite) =>
       Object.fromEntries(
         (sqlite.prepare('select case_id as caseId, decided_at as decidedAt from decision where case_id in (?, ?)').all(first!.caseId, second!.caseId) as { caseId: number; decidedAt: string }[]).map(
           (r) => [r.caseId, r.decidedAt],
@@ -123,7 +123,7 @@ describe('legal dates follow the facts, in real Chromium', () => {
 
   it('the case page of a planned case whose summons is not served says by when to serve it', async () => {
     // A planned non-detained case next week, read independently of the app.
-    const planned = withDb(
+    const planned = await withDb(
       (sqlite) =>
         sqlite
           .prepare(
@@ -148,8 +148,8 @@ describe('legal dates follow the facts, in real Chromium', () => {
     await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
 
     const [hour, minute] = planned.startTime.split(':').map(Number) as [number, number];
-    const serveBy = withDb((sqlite) => {
-      const context = loadDeadlineContext(drizzle(sqlite, { schema }) as unknown as AppDatabase);
+    const serveBy = await withDb(async (sqlite) => {
+      const context = await loadDeadlineContext(drizzle(sqlite, { schema }) as unknown as AppDatabase);
       return latestServiceDay(fromAmsterdamLocal(planned.date, hour, minute), 'snelrecht_nd', false, context.settings, context.calendar);
     });
     const reminder = page.getByTestId('summons-serve-by');

@@ -253,7 +253,7 @@ describe('ZSM decisions and the case lifecycle', () => {
     const { id } = await call<{ id: number }>('cases.create', INTAKE);
     await call('zsm.decide', { caseId: id, outcome: 'strafbeschikking', otherRoute: null, prosecutorName: 'mr. E. Meijer', reason: 'Bekennend, first offender.', expectedVersion: caseVersion(id) });
     const { pendingPenaltyOrders } = await import('../../server/services/zsm/record-zsm-decision');
-    expect(pendingPenaltyOrders(database.db)).toEqual([id]);
+    expect(await pendingPenaltyOrders(database.db)).toEqual([id]);
     const second = await handle('zsm.decide', { caseId: id, outcome: 'sepot', otherRoute: null, prosecutorName: 'x', reason: 'nogmaals', expectedVersion: caseVersion(id) });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!second.ok) expect(second.error.message).toContain("Een zaak met status 'ZSM-beslissing genomen' kan niet naar 'ZSM-beslissing genomen'");

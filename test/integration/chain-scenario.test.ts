@@ -54,7 +54,7 @@ describe('the chain at awkward moments (demo, plan, outcome, CJIB, dashboard)', 
     const now = new Date(fromAmsterdamLocal(date, time[0], time[1]));
     expect(amsterdamDate(now.getTime())).toBe(date);
     const { db, sqlite, close } = await openTestDatabase(tempDir());
-    writeDemoDistrict(db, generateDemoDistrict({ seed: 5, casesPerYear: 700, asOf: date, years: 1, chain: true }), now);
+    await writeDemoDistrict(db, generateDemoDistrict({ seed: 5, casesPerYear: 700, asOf: date, years: 1, chain: true }), now);
     try {
       const call: ApiHandler = createApiHandler(operationHandlers, {
         db,

@@ -86,7 +86,7 @@ describe('writes are answered once per request id', () => {
     const insert = database.sqlite.prepare("insert into processed_request (request_id, operation, input_hash, answer, actor, processed_at) values (?, 'x', 'h', null, 'a', ?)");
     insert.run('old-request-1', '2026-06-07T07:59:00.000Z');
     insert.run('recent-request-1', '2026-06-08T08:01:00.000Z');
-    expect(forgetOldRequests(database.db, new Date(NOW))).toBe(1);
+    expect(await forgetOldRequests(database.db, new Date(NOW))).toBe(1);
     const left = database.sqlite.prepare('select request_id from processed_request').all() as { request_id: string }[];
     expect(left.map((r) => r.request_id)).toEqual(['recent-request-1']);
   });

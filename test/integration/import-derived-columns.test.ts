@@ -41,9 +41,9 @@ const storedColumns = (database: OpenedDatabase) =>
 describe('the case import computes the derived columns with its checks (issue 12: 100,000 rows within 5 s)', () => {
   it('gives each valid row its derived columns, in both threads, the same as the write would compute them', async () => {
     const database = await openTestDatabase(tempDir());
-    const basis = { settings: loadDeadlineSettings(database.db), equivalentDaysByYear: loadEquivalentDays(database.db) };
+    const basis = { settings: await loadDeadlineSettings(database.db), equivalentDaysByYear: await loadEquivalentDays(database.db) };
     const table = await readAndCheckImportFile('zaken.csv', threeBatches, NOW.getTime(), basis);
-    const deadlineContext = loadDeadlineContext(database.db);
+    const deadlineContext = await loadDeadlineContext(database.db);
     expect(table.checked).toHaveLength(4_500);
     for (const result of table.checked) {
       if (!('intake' in result)) throw new Error(`row ${result.row} refused: ${JSON.stringify(result.problems)}`);
@@ -53,7 +53,7 @@ describe('the case import computes the derived columns with its checks (issue 12
   });
 
   it('stores the columns of the settings at the moment of the write when they changed while the file was read', async () => {
-    const changed = { ...loadDeadlineSettings((await openTestDatabase(tempDir(), 'x.sqlite')).db), snelrechtMaxAfterArrest: { days: 9, hours: 0 }, supersnelrechtTargetHours: 36 };
+    const changed = { ...await loadDeadlineSettings((await openTestDatabase(tempDir(), 'x.sqlite')).db), snelrechtMaxAfterArrest: { days: 9, hours: 0 }, supersnelrechtTargetHours: 36 };
     const plain = await openTestDatabase(tempDir());
     const racing = await openTestDatabase(tempDir());
     const changeSettings = () =>
@@ -66,7 +66,7 @@ describe('the case import computes the derived columns with its checks (issue 12
     // The change matters for these rows (the snelrecht and supersnelrecht limits)...
     expect(imported).not.toEqual(storedColumns(plain));
     // ...and the stored columns are those of the new settings: recomputing them changes nothing.
-    refreshDerivedColumns(racing.db, 'test', NOW);
+    await refreshDerivedColumns(racing.db, 'test', NOW);
     expect(storedColumns(racing)).toEqual(imported);
     plain.close();
     racing.close();

@@ -91,7 +91,7 @@ describe('item 2: the judgment moment is the session, and every term follows fro
     // art. 408 lid 1 Sv: 14 days after the judgment; Tuesday 15 December (was: Friday 18 December).
     expect(amsterdamDate(Date.parse(detail.deadlines.appealBy!))).toBe('2026-12-15');
     // Enforceable from the day after the unused appeal term; the hand-off to CJIB counts from there.
-    const context = loadDeadlineContext(database.db);
+    const context = await loadDeadlineContext(database.db);
     const enforceability = enforceabilityOf({ kind: 'judgment', remedy: 'none' }, detail.deadlines, NOW.getTime());
     expect(enforceability).toMatchObject({ state: 'term_running', termLastDay: '2026-12-15' });
     expect(Date.parse(detail.deadlines.toCjibBy!)).toBe(toCjibTerm({ kind: 'judgment', remedyLastDay: '2026-12-15' }, context.settings, context.calendar).at);
@@ -174,7 +174,7 @@ describe('item 2: the judgment moment is the session, and every term follows fro
 describe('item 3: an unserved summons does not keep a case off the planning', () => {
   it('plans from the expected service, shows the last day to serve, and lists the unserved summons with rising severity', async () => {
     const { database, sql, call, fail, api } = await setup();
-    const context = loadDeadlineContext(database.db);
+    const context = await loadDeadlineContext(database.db);
     const { id } = sql
       .prepare("select id from criminal_case where status = 'awaiting_planning' and modality = 'snelrecht_nd' and planning_gaps = '' and ready_from is null order by id limit 1")
       .get() as { id: number };

@@ -94,7 +94,7 @@ const scenarios: Scenario[] = [
       sql(database).prepare("insert into hearing (case_id, session_id, status) values (?, ?, 'planned')").run(id, session.id);
       sql(database).prepare("update criminal_case set status = 'planned' where id = ?").run(id);
       // The last day to serve, as the planning problems give it (art. 265 lid 1 Sv, art. 370 Sv; one rule).
-      const serveBy = listPlanningProblems(database.db, at('2026-06-15')).find((p) => p.kind === 'summons_not_served' && p.caseId === id)!.date;
+      const serveBy = (await listPlanningProblems(database.db, at('2026-06-15'))).find((p) => p.kind === 'summons_not_served' && p.caseId === id)!.date;
       return {
         before: at(addDays(serveBy, -1)),
         due: at(serveBy),
@@ -110,7 +110,7 @@ const scenarios: Scenario[] = [
         .prepare("select id from court_session where status = 'scheduled' and date = '2026-07-09' and session_type = 'snelrecht' order by id limit 1")
         .get() as { id: number };
       const { releaseDueOn } = await call<{ releaseDueOn: string }>('reservations.reserve', { sessionId: session.id, modality: 'snelrecht', slots: 1 });
-      const calendar = loadCourtCalendar(database.db);
+      const calendar = await loadCourtCalendar(database.db);
       return {
         before: at(calendar.addWorkingDays(releaseDueOn, -2)),
         due: at(calendar.addWorkingDays(releaseDueOn, -1)),

@@ -58,7 +58,7 @@ async function populatedFile(): Promise<{ dir: string; file: string }> {
   const dir = tempDir();
   const file = path.join(dir, 'district.sqlite');
   const populated = await openDatabase(file, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now });
-  writeDemoDistrict(populated.db, generateDemoDistrict({ seed: 1, casesPerYear: 300, asOf: '2026-03-01' }), NOW);
+  await writeDemoDistrict(populated.db, generateDemoDistrict({ seed: 1, casesPerYear: 300, asOf: '2026-03-01' }), NOW);
   populated.close();
   return { dir, file };
 }

@@ -338,7 +338,7 @@ describe('recording hearing outcomes on a real district file', () => {
 
   it('records an OM strafbeschikking for a ZSM case: delivery moment, hand-off and the CJIB countdown', async () => {
     const { database, call, fail, sql } = await setup();
-    const pending = pendingPenaltyOrders(database.db);
+    const pending = await pendingPenaltyOrders(database.db);
     expect(pending.length).toBeGreaterThan(0);
     const caseId = pending.at(-1)!;
     const zsm = sql.prepare('select decided_at as decidedAt from zsm_decision where case_id = ? order by id desc limit 1').get(caseId) as { decidedAt: string };
@@ -361,7 +361,7 @@ describe('recording hearing outcomes on a real district file', () => {
     expect(detail.deadlines.verzetBy).toBeTruthy();
     expect(detail.deadlines.toCjibBy).toBeTruthy();
     expect(detail.status).toBe('zsm_decided');
-    expect(pendingPenaltyOrders(database.db)).not.toContain(caseId);
+    expect(await pendingPenaltyOrders(database.db)).not.toContain(caseId);
     const twice = await fail('decisions.recordPenaltyOrder', { caseId, decidedBy: 'mr. O. van Justitie', deliveredAt, sanctions: [fine(250, null)], conditions: null, signals: NO_SIGNALS });
     expect(twice.message).toMatch(/al vastgelegd/);
     expect(await call('decisions.forCase', { caseId })).toHaveLength(1);

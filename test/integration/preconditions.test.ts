@@ -72,7 +72,7 @@ describe('preconditions of a case on a real district file', () => {
     expect(placed).toBeDefined();
     expect(placed!.date >= '2026-07-06').toBe(true);
     // And the planner's input itself carries the moment.
-    const input = buildPlanningProblem(database.db, WINDOW, NOW);
+    const input = await buildPlanningProblem(database.db, WINDOW, NOW);
     expect(input.problem.cases.find((c) => c.id === target.caseId)!.earliest).toBe(Date.parse('2026-07-05T22:00:00.000Z'));
 
     // Placing it by hand before that date is a breach that must be confirmed.
@@ -178,7 +178,7 @@ describe('preconditions of a case on a real district file', () => {
     expect(detail.estimatedMinutes).toBe(45);
     const other = database.sqlite.prepare('select parketnummer, status from criminal_case where id = ?').get(b) as { parketnummer: string; status: string };
     expect(detail.coDefendants).toEqual([expect.objectContaining({ id: b, parketnummer: other.parketnummer, status: other.status })]);
-    const input = buildPlanningProblem(database.db, WINDOW, NOW);
+    const input = await buildPlanningProblem(database.db, WINDOW, NOW);
     expect(input.problem.cases.filter((c) => c.group === 'PL0900-2026061501').map((c) => c.id).sort()).toEqual([a, b].sort());
     database.close();
   });
@@ -199,14 +199,14 @@ describe('preconditions of a case on a real district file', () => {
     const marker = database.db.select().from(districtSettings).where(eq(districtSettings.key, 'derived.columnsVersion')).get();
     if (!marker) database.db.insert(districtSettings).values({ key: 'derived.columnsVersion', value: 2, updatedAt: '2026-06-01T10:00:00.000Z', updatedBy: 'old' }).run();
 
-    expect(ensureDerivedColumnsCurrent(database.db, NOW)).toBe(true);
+    expect(await ensureDerivedColumnsCurrent(database.db, NOW)).toBe(true);
     const cached = database.sqlite.prepare('select id, planning_gaps as gaps, ready_from as readyFrom from criminal_case where id in (?, ?) order by id').all(first, second);
     expect(cached).toEqual([
       { id: first, gaps: 'precondition_no_date:interpreter', readyFrom: null },
       { id: second, gaps: '', readyFrom: '2026-06-29T22:00:00.000Z' },
     ]);
     expect(database.db.select().from(districtSettings).where(eq(districtSettings.key, 'derived.columnsVersion')).get()?.value).toBe(DERIVED_COLUMNS_VERSION);
-    expect(ensureDerivedColumnsCurrent(database.db, NOW)).toBe(false);
+    expect(await ensureDerivedColumnsCurrent(database.db, NOW)).toBe(false);
     database.close();
   });
 });

@@ -135,8 +135,8 @@ describe('replanning with prosecution reservations', () => {
 
     const { buildPlanningProblem } = await import('../../server/services/planner/build-planning-problem');
     const window = { from: '2026-06-15', to: '2026-07-26' };
-    expect(buildPlanningProblem(database.db, window, NOW).reservedSlots.get(s.id)).toEqual({});
-    const replanning = buildPlanningProblem(database.db, { ...window, replan: true }, NOW);
+    expect((await buildPlanningProblem(database.db, window, NOW)).reservedSlots.get(s.id)).toEqual({});
+    const replanning = await buildPlanningProblem(database.db, { ...window, replan: true }, NOW);
     expect(replanning.reservedSlots.get(s.id)).toEqual({ snelrecht: 1 });
     expect(replanning.problem.cases.find((c) => c.id === caseId)).toMatchObject({ currentSessionId: s.id });
   });
@@ -157,12 +157,12 @@ describe('co-defendants already planned', () => {
 
     const { buildPlanningProblem } = await import('../../server/services/planner/build-planning-problem');
     const window = { from: '2026-06-15', to: '2026-07-26' };
-    const withGroup = buildPlanningProblem(database.db, window, NOW);
+    const withGroup = await buildPlanningProblem(database.db, window, NOW);
     expect(withGroup.problem.cases.find((c) => c.id === partner.caseId)).toMatchObject({ pinnedSessionId: partner.sessionId, group: 'PV-2026-0042' });
     expect(withGroup.problem.cases.find((c) => c.id === waiting)).toMatchObject({ group: 'PV-2026-0042' });
 
     sqlite.prepare('update criminal_case set co_defendant_group = null where id = ?').run(waiting);
-    const without = buildPlanningProblem(database.db, window, NOW);
+    const without = await buildPlanningProblem(database.db, window, NOW);
     expect(without.problem.cases.some((c) => c.id === partner.caseId)).toBe(false);
     const capacity = (p: typeof without) => p.problem.sessions.find((s) => s.id === partner.sessionId)?.capacity;
     // The pinned partner takes back the slot it holds: the free capacity for others is the same.

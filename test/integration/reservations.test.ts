@@ -108,7 +108,7 @@ describe('prosecution reservations on a real district file', () => {
     expect(JSON.parse(released[0]!.details)).toMatchObject({ kind: 'auto', releasedSlots: free });
     // Idempotent: further reads and runs release nothing again.
     await call('reservations.list', { from: TODAY, to: session.date });
-    expect(releaseDueReservations(database.db, releaseDueOn, undefined, new Date(`${releaseDueOn}T06:00:00+02:00`))).toEqual({ released: 0 });
+    expect(await releaseDueReservations(database.db, releaseDueOn, undefined, new Date(`${releaseDueOn}T06:00:00+02:00`))).toEqual({ released: 0 });
     expect(audits('reservation.released', id)).toHaveLength(1);
     const row = database.sqlite.prepare('select release_kind as kind, released_by as by, released_slots as slots from reservation where id = ?').get(id);
     expect(row).toEqual({ kind: 'auto', by: 'systeem', slots: free });

@@ -129,7 +129,7 @@ describe('booked and free places, counted once', () => {
     // The planner's problem: every scheduled session still ahead, with its places not booked as capacity
     // (plus the places of announced co-defendants it places again) and the unfilled reservations apart;
     // split, the pool everyone may use is the free count.
-    const { problem, reservedSlots, announced } = buildPlanningProblem(database.db, { from: TODAY, to: LAST }, SMALL_DEMO_NOW);
+    const { problem, reservedSlots, announced } = await buildPlanningProblem(database.db, { from: TODAY, to: LAST }, SMALL_DEMO_NOW);
     const ahead = inWindow.filter(([, s]) => s.status === 'scheduled' && s.date > TODAY).map(([id]) => id);
     expect(problem.sessions.map((s) => s.id).filter((id) => week.get(id)!.date > TODAY).sort((a, b) => a - b)).toEqual(ahead.sort((a, b) => a - b));
     const split = splitReservedCapacity(problem, reservedSlots);
@@ -172,7 +172,7 @@ describe("a case's history, read once", () => {
          order by d.case_id limit 1`,
       )
       .get() as { id: number };
-    const trail = caseAuditTrail(database.db, handedOff.id);
+    const trail = await caseAuditTrail(database.db, handedOff.id);
     expect([...new Set(trail.map((e) => e.entityType))]).toEqual(expect.arrayContaining(['case', 'hearing', 'decision', 'cjib_handoff']));
 
     const detail = await call('cases.get', { id: handedOff.id });

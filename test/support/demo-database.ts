@@ -68,6 +68,6 @@ export async function openDemoDatabase(dir: string, options: DemoOptions = SMALL
 
 async function buildDemoDatabase(dir: string, options: DemoOptions): Promise<OpenedDatabase> {
   const database = await openTestDatabase(dir, undefined, demoNow(options));
-  writeDemoDistrict(database.db, generateDemoDistrict(options), demoNow(options));
+  await writeDemoDistrict(database.db, generateDemoDistrict(options), demoNow(options));
   return database;
 }

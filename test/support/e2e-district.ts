@@ -63,7 +63,7 @@ export async function demoDistrictFile(spec: DemoSpec, dir: string, name = 'dist
     const database = await openDatabase(building, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now: () => new Date(E2E_NOW) });
     try {
       const demo = generateDemoDistrict({ seed: spec.seed, casesPerYear: spec.cases, asOf: spec.asOf, years: 1, moves: false, chain: true });
-      writeDemoDistrict(database.db, demo, new Date(fromAmsterdamLocal(spec.asOf, 9, 0)));
+      await writeDemoDistrict(database.db, demo, new Date(fromAmsterdamLocal(spec.asOf, 9, 0)));
     } finally {
       database.close();
     }

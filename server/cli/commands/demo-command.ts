@@ -52,7 +52,7 @@ export const demoCommand: CliCommand = async (args, io, { clock }) => {
       return 0;
     }
     const demo = generateDemoDistrict(options);
-    const summary = await runWriteTransaction(backend.database.sqlite, () => writeDemoDistrict(backend.database.db, demo, clock.now()));
+    const summary = await runWriteTransaction(backend.database.sqlite, async () => await writeDemoDistrict(backend.database.db, demo, clock.now()));
     io.out(
       `Demo district "${summary.districtName}" written to ${backend.database.path}: ${summary.sessions} sessions, ${summary.cases} cases ` +
         `${described} with ${summary.events} audit events, in ${ms()} ms.`,

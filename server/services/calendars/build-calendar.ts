@@ -7,6 +7,7 @@ import type { Daypart, SessionStatus, SessionType } from '../../../shared/domain
 import { sessionOccupancy } from '../sessions/session-occupancy';
 import { findCalendarSubject, type CalendarSubjectRow } from './calendar-subjects';
 import { CALENDAR_WEEKS_AHEAD, CALENDAR_WEEKS_BACK, calendarWindow } from './calendar-window';
+import { sqlRows } from '../context/query-results';
 
 /** How often a subscribed client should fetch the calendar again (REFRESH-INTERVAL, RFC 7986). */
 const REFRESH_HOURS = 1;
@@ -39,12 +40,12 @@ interface SessionRow {
  * Data minimisation (AVG art. 5 lid 1 onder c): the file leaves the app, so it names no suspect, no
  * parketnummer and no reason of a cancellation; only counts of planned cases and reserved slots.
  */
-export function buildCalendar(db: AppDatabase, subject: CalendarSubject, clock: { now(): Date; today(): string }): CalendarFile {
-  const found = findCalendarSubject(db, subject);
+export async function buildCalendar(db: AppDatabase, subject: CalendarSubject, clock: { now(): Date; today(): string }): Promise<CalendarFile> {
+  const found = await findCalendarSubject(db, subject);
   const now = clock.now();
   const { from, to } = calendarWindow(clock.today());
-  const sessions = sessionsOf(db, found, from, to);
-  const occupancy = sessionOccupancy(db, sessions);
+  const sessions = await sessionsOf(db, found, from, to);
+  const occupancy = await sessionOccupancy(db, sessions);
 
   const calendar = ical({
     prodId: { company: 'Ketenplanner', product: 'Zittingsagenda', language: 'NL' },
@@ -107,17 +108,13 @@ export function buildCalendar(db: AppDatabase, subject: CalendarSubject, clock: 
   };
 }
 
-function sessionsOf(db: AppDatabase, subject: CalendarSubjectRow, from: string, to: string): SessionRow[] {
+async function sessionsOf(db: AppDatabase, subject: CalendarSubjectRow, from: string, to: string): Promise<SessionRow[]> {
   const column = subject.kind === 'judge' ? 's.judge_id' : subject.kind === 'prosecutor' ? 's.prosecutor_id' : 's.courtroom_id';
-  return db.$client
-    .prepare(
-      `select s.id, s.version, s.date, s.daypart, s.start_time as startTime, s.end_time as endTime, s.session_type as sessionType, s.status,
+  return await sqlRows(db.$client, `select s.id, s.version, s.date, s.daypart, s.start_time as startTime, s.end_time as endTime, s.session_type as sessionType, s.status,
               s.capacity_slots as capacitySlots, r.name as room, l.name as location, l.city, j.name as judgeName, p.name as prosecutorName
        from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
        left join person j on j.id = s.judge_id left join person p on p.id = s.prosecutor_id
-       where ${column} = ? and s.date between ? and ? order by s.date, s.start_time, s.id`,
-    )
-    .all(subject.id, from, to) as SessionRow[];
+       where ${column} = ? and s.date between ? and ? order by s.date, s.start_time, s.id`, [subject.id, from, to]) as SessionRow[];
 }
 
 function hourMinute(time: string): [number, number] {

@@ -3,6 +3,7 @@ import type { CalendarSubject, CalendarSubjects } from '../../../shared/calendar
 import { isJudgeRole, type PersonRole } from '../../../shared/domain/person';
 import { ServiceError } from '../service-error';
 import { calendarWindow } from './calendar-window';
+import { sqlRow, sqlRows } from '../context/query-results';
 
 export interface CalendarSubjectRow extends CalendarSubject {
   name: string;
@@ -18,18 +19,16 @@ export interface CalendarSubjectRow extends CalendarSubject {
 const ROLE_WORDS: Record<PersonRole, string> = { politierechter: 'politierechter', rc_politierechter: 'rc als politierechter', ovj: 'officier van justitie' };
 
 /** The judge, prosecutor or courtroom of a calendar, or NOT_FOUND in Dutch. */
-export function findCalendarSubject(db: AppDatabase, subject: CalendarSubject): CalendarSubjectRow {
-  const district = db.$client.prepare('select code, name from district order by id limit 1').get() as { code: string; name: string } | undefined;
+export async function findCalendarSubject(db: AppDatabase, subject: CalendarSubject): Promise<CalendarSubjectRow> {
+  const district = await sqlRow(db.$client, 'select code, name from district order by id limit 1') as { code: string; name: string } | undefined;
   if (!district) throw new ServiceError('NOT_FOUND', 'Er is nog geen arrondissement: maak er eerst een aan of open de demo.');
   const base = { districtName: district.name, districtKey: district.code.toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'arrondissement' };
   if (subject.kind === 'courtroom') {
-    const room = db.$client
-      .prepare('select r.id, r.name, l.name as location from courtroom r join court_location l on l.id = r.location_id where r.id = ?')
-      .get(subject.id) as { id: number; name: string; location: string } | undefined;
+    const room = await sqlRow(db.$client, 'select r.id, r.name, l.name as location from courtroom r join court_location l on l.id = r.location_id where r.id = ?', [subject.id]) as { id: number; name: string; location: string } | undefined;
     if (!room) throw new ServiceError('NOT_FOUND', `Zittingszaal ${subject.id} bestaat niet: kies een zaal uit de lijst van agenda's.`);
     return { ...base, kind: 'courtroom', id: room.id, name: `${room.location} ${room.name}`, title: `van ${room.name}, ${room.location}`, fileKind: 'zaal' };
   }
-  const person = db.$client.prepare('select id, name, role from person where id = ?').get(subject.id) as { id: number; name: string; role: PersonRole } | undefined;
+  const person = await sqlRow(db.$client, 'select id, name, role from person where id = ?', [subject.id]) as { id: number; name: string; role: PersonRole } | undefined;
   const fits = person && (subject.kind === 'judge' ? isJudgeRole(person.role) : person.role === 'ovj');
   if (!person || !fits) {
     const who = subject.kind === 'judge' ? 'Rechter' : 'Officier van justitie';
@@ -46,20 +45,16 @@ export function findCalendarSubject(db: AppDatabase, subject: CalendarSubject): 
 }
 
 /** Who and what has a calendar: every judge and prosecutor on the rota (active first) and every courtroom. */
-export function listCalendarSubjects(db: AppDatabase, today: string): CalendarSubjects {
+export async function listCalendarSubjects(db: AppDatabase, today: string): Promise<CalendarSubjects> {
   const people = (
-    db.$client.prepare('select id, name, role, active from person order by active desc, name collate nocase').all() as {
+    await sqlRows(db.$client, 'select id, name, role, active from person order by active desc, name collate nocase') as {
       id: number;
       name: string;
       role: PersonRole;
       active: number;
     }[]
   ).map((p) => ({ id: p.id, name: p.name, role: p.role, active: p.active === 1 }));
-  const courtrooms = db.$client
-    .prepare(
-      'select r.id, r.name, l.name as location, l.city from courtroom r join court_location l on l.id = r.location_id order by l.name collate nocase, r.name collate nocase',
-    )
-    .all() as CalendarSubjects['courtrooms'];
+  const courtrooms = await sqlRows(db.$client, 'select r.id, r.name, l.name as location, l.city from courtroom r join court_location l on l.id = r.location_id order by l.name collate nocase, r.name collate nocase') as CalendarSubjects['courtrooms'];
   return {
     ...calendarWindow(today),
     judges: people.filter((p) => isJudgeRole(p.role)),

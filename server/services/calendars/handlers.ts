@@ -3,6 +3,6 @@ import { buildCalendar } from './build-calendar';
 import { listCalendarSubjects } from './calendar-subjects';
 
 export const calendarsHandlers: FeatureHandlers<'calendars'> = {
-  'calendars.get': ({ subject }, { db, clock }) => buildCalendar(db, subject, clock),
-  'calendars.subjects': (_input, { db, clock }) => listCalendarSubjects(db, clock.today()),
+  'calendars.get': async ({ subject }, { db, clock }) => await buildCalendar(db, subject, clock),
+  'calendars.subjects': async (_input, { db, clock }) => await listCalendarSubjects(db, clock.today()),
 };

@@ -12,16 +12,16 @@ import { listClosuresFrom } from './closure-service';
 export const SESSION_LIST_DAYS = 14;
 
 /** Locations and rooms, every template (inactive ones too), closures from today on, and two weeks of sessions. */
-export function getCapacityOverview(db: AppDatabase, input: ParsedInput<'capacity.overview'>, today: string): CapacityOverview {
-  const district = getDistrict(db);
+export async function getCapacityOverview(db: AppDatabase, input: ParsedInput<'capacity.overview'>, today: string): Promise<CapacityOverview> {
+  const district = await getDistrict(db);
   const sessionsFrom = input.sessionsFrom ?? today;
   const sessionsTo = addDays(sessionsFrom, SESSION_LIST_DAYS - 1);
   return {
     locations: district?.locations ?? [],
-    templates: db.select().from(sessionTemplates).orderBy(asc(sessionTemplates.courtroomId), asc(sessionTemplates.startTime), asc(sessionTemplates.id)).all().map(templateFromRow),
-    closures: listClosuresFrom(db, today),
+    templates: (await db.select().from(sessionTemplates).orderBy(asc(sessionTemplates.courtroomId), asc(sessionTemplates.startTime), asc(sessionTemplates.id))).map(templateFromRow),
+    closures: await listClosuresFrom(db, today),
     sessionsFrom,
     sessionsTo,
-    sessions: selectSessions(db, between(courtSessions.date, sessionsFrom, sessionsTo)),
+    sessions: await selectSessions(db, between(courtSessions.date, sessionsFrom, sessionsTo)),
   };
 }

@@ -43,27 +43,25 @@ export interface RoomPlace {
   locationName: string;
 }
 
-export function roomPlaces(db: CapacityDb): Map<number, RoomPlace> {
-  const rows = db
+export async function roomPlaces(db: CapacityDb): Promise<Map<number, RoomPlace>> {
+  const rows = (await db
     .select({ roomId: courtrooms.id, roomName: courtrooms.name, locationId: courtLocations.id, locationName: courtLocations.name })
     .from(courtrooms)
-    .innerJoin(courtLocations, eq(courtLocations.id, courtrooms.locationId))
-    .all();
+    .innerJoin(courtLocations, eq(courtLocations.id, courtrooms.locationId)));
   return new Map(rows.map((r) => [r.roomId, r]));
 }
 
 const bookedCount = bookedCountOf(courtSessions.id);
 
 /** Sessions with their room, location and number of booked cases, in date and time order. */
-export function selectSessions(db: CapacityDb, where: SQL | undefined): CapacitySession[] {
-  const rows = db
+export async function selectSessions(db: CapacityDb, where: SQL | undefined): Promise<CapacitySession[]> {
+  const rows = (await db
     .select({ session: courtSessions, roomName: courtrooms.name, locationName: courtLocations.name, booked: bookedCount })
     .from(courtSessions)
     .innerJoin(courtrooms, eq(courtrooms.id, courtSessions.courtroomId))
     .innerJoin(courtLocations, eq(courtLocations.id, courtrooms.locationId))
     .where(where)
-    .orderBy(asc(courtSessions.date), asc(courtSessions.startTime), asc(courtLocations.id), asc(courtrooms.id))
-    .all();
+    .orderBy(asc(courtSessions.date), asc(courtSessions.startTime), asc(courtLocations.id), asc(courtrooms.id)));
   return rows.map(({ session, roomName, locationName, booked }) => {
     const kinds = parseAcceptedFillerKinds(session.acceptedFillerKinds);
     return {
@@ -91,8 +89,8 @@ export function selectSessions(db: CapacityDb, where: SQL | undefined): Capacity
   });
 }
 
-export function sessionById(db: CapacityDb, sessionId: number): CapacitySession | undefined {
-  return selectSessions(db, eq(courtSessions.id, sessionId))[0];
+export async function sessionById(db: CapacityDb, sessionId: number): Promise<CapacitySession | undefined> {
+  return (await selectSessions(db, eq(courtSessions.id, sessionId)))[0];
 }
 
 export interface PlannedCase {
@@ -103,14 +101,13 @@ export interface PlannedCase {
 }
 
 /** The cases with a hearing that takes a slot on the session (planned or already held). */
-export function casesOnSession(db: CapacityDb, sessionId: number): PlannedCase[] {
-  return db
+export async function casesOnSession(db: CapacityDb, sessionId: number): Promise<PlannedCase[]> {
+  return (await db
     .select({ caseId: criminalCases.id, parketnummer: criminalCases.parketnummer, modality: criminalCases.modality, fillerKind: criminalCases.fillerKind })
     .from(hearings)
     .innerJoin(criminalCases, eq(criminalCases.id, hearings.caseId))
     .where(and(eq(hearings.sessionId, sessionId), inArray(hearings.status, [...SLOT_OCCUPYING_HEARING_STATUSES])))
-    .orderBy(asc(criminalCases.parketnummer))
-    .all();
+    .orderBy(asc(criminalCases.parketnummer)));
 }
 
 /** 'a, b, c en 4 andere' for a message about cases. */

@@ -7,6 +7,7 @@ import { courtLocations, courtrooms, courtSessions, locationClosures } from '../
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { selectSessions } from './capacity-rows';
+import { firstRow, inTransaction, returnedRow } from '../context/query-results';
 
 function closureFromRow(row: typeof locationClosures.$inferSelect): CapacityClosure {
   return { id: row.id, locationId: row.locationId, date: row.date, reason: row.reason, createdBy: row.createdBy };
@@ -16,29 +17,28 @@ function closureFromRow(row: typeof locationClosures.$inferSelect): CapacityClos
  * Closes a location for a day: no session is generated there. Sessions already on that day are not
  * removed (cases may be planned on them): they are returned so the coordinator can cancel or move them.
  */
-export function addClosure(
+export async function addClosure(
   db: AppDatabase,
   input: ParsedInput<'capacity.addClosure'>,
   actor: string,
   today: string,
   now: Date,
-): { closure: CapacityClosure; sessionsOnThatDay: CapacitySession[] } {
+): Promise<{ closure: CapacityClosure; sessionsOnThatDay: CapacitySession[] }> {
   if (input.date < today) throw new ServiceError('INVALID_INPUT', `Datum: ${dutchDate(input.date)} ligt in het verleden`);
-  return db.transaction((tx) => {
-    const location = tx.select().from(courtLocations).where(eq(courtLocations.id, input.locationId)).get();
+  return await inTransaction(db, async (tx) => {
+    const location = firstRow(await tx.select().from(courtLocations).where(eq(courtLocations.id, input.locationId)));
     if (!location) throw new ServiceError('NOT_FOUND', `Locatie nummer ${input.locationId} bestaat niet.`);
-    const existing = tx
+    const existing = firstRow(await tx
       .select()
       .from(locationClosures)
-      .where(and(eq(locationClosures.locationId, input.locationId), eq(locationClosures.date, input.date)))
-      .get();
+      .where(and(eq(locationClosures.locationId, input.locationId), eq(locationClosures.date, input.date))));
     if (existing) throw new ServiceError('CONFLICT', `${location.name} is op ${dutchDate(input.date)} al gesloten (${existing.reason}).`);
-    const row = tx.insert(locationClosures).values({ locationId: input.locationId, date: input.date, reason: input.reason, createdBy: actor }).returning().get();
-    const sessionsOnThatDay = selectSessions(
+    const row = returnedRow(await tx.insert(locationClosures).values({ locationId: input.locationId, date: input.date, reason: input.reason, createdBy: actor }).returning());
+    const sessionsOnThatDay = await selectSessions(
       tx,
       and(eq(courtrooms.locationId, input.locationId), eq(courtSessions.date, input.date), eq(courtSessions.status, 'scheduled')),
     );
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actor,
       action: 'closure.added',
       entityType: 'location_closure',
@@ -52,12 +52,12 @@ export function addClosure(
 }
 
 /** Opens the location again on that day; later generation may then make sessions there. */
-export function removeClosure(db: AppDatabase, input: ParsedInput<'capacity.removeClosure'>, actor: string, now: Date): CapacityClosure {
-  return db.transaction((tx) => {
-    const row = tx.select().from(locationClosures).where(eq(locationClosures.id, input.closureId)).get();
+export async function removeClosure(db: AppDatabase, input: ParsedInput<'capacity.removeClosure'>, actor: string, now: Date): Promise<CapacityClosure> {
+  return await inTransaction(db, async (tx) => {
+    const row = firstRow(await tx.select().from(locationClosures).where(eq(locationClosures.id, input.closureId)));
     if (!row) throw new ServiceError('NOT_FOUND', `Sluiting ${input.closureId} bestaat niet (meer).`);
-    tx.delete(locationClosures).where(eq(locationClosures.id, row.id)).run();
-    recordAudit(tx, {
+    await tx.delete(locationClosures).where(eq(locationClosures.id, row.id));
+    await recordAudit(tx, {
       actor,
       action: 'closure.removed',
       entityType: 'location_closure',
@@ -69,12 +69,11 @@ export function removeClosure(db: AppDatabase, input: ParsedInput<'capacity.remo
   });
 }
 
-export function listClosuresFrom(db: Pick<AppDatabase, 'select'>, from: string): CapacityClosure[] {
-  return db
+export async function listClosuresFrom(db: Pick<AppDatabase, 'select'>, from: string): Promise<CapacityClosure[]> {
+  return (await db
     .select()
     .from(locationClosures)
     .where(gte(locationClosures.date, from))
-    .orderBy(asc(locationClosures.date), asc(locationClosures.locationId))
-    .all()
+    .orderBy(asc(locationClosures.date), asc(locationClosures.locationId)))
     .map(closureFromRow);
 }

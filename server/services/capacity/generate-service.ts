@@ -6,6 +6,7 @@ import { courtSessions, districts } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { loadGenerationContext } from './generation-context';
+import { firstRow, inTransaction, returnedRow } from '../context/query-results';
 
 export interface GenerationRequest {
   from: string;
@@ -18,17 +19,20 @@ export interface GenerationRequest {
  * and what is skipped (and why); a real run writes all sessions and one audit row with the counts, in
  * one transaction. Running it again creates nothing new.
  */
-export function generateSessionsForHorizon(db: AppDatabase, request: GenerationRequest, actor: string, today: string, now: Date): GenerationResult {
+export async function generateSessionsForHorizon(db: AppDatabase, request: GenerationRequest, actor: string, today: string, now: Date): Promise<GenerationResult> {
   if (request.from < today) throw new ServiceError('INVALID_INPUT', `Van: zittingen worden niet in het verleden aangemaakt (vandaag is ${today})`);
-  return db.transaction((tx) => {
-    const district = tx.select({ id: districts.id }).from(districts).orderBy(asc(districts.id)).limit(1).get();
+  return await inTransaction(db, async (tx) => {
+    const district = firstRow(await tx.select({ id: districts.id }).from(districts).orderBy(asc(districts.id)).limit(1));
     if (!district) throw new ServiceError('NOT_FOUND', 'Er is nog geen arrondissement in dit bestand.');
-    const context = loadGenerationContext(tx, request.from, request.to);
+    const context = await loadGenerationContext(tx, request.from, request.to);
     const plan = generateSessions({ ...context, from: request.from, to: request.to });
-    const ids = request.dryRun ? [] : plan.create.map((s) => tx.insert(courtSessions).values({ ...s, status: 'scheduled' }).returning({ id: courtSessions.id }).get().id);
+    const ids: number[] = [];
+    if (!request.dryRun) {
+      for (const s of plan.create) ids.push(returnedRow(await tx.insert(courtSessions).values({ ...s, status: 'scheduled' }).returning({ id: courtSessions.id })).id);
+    }
     const byReason = countByReason(plan.skipped);
     if (!request.dryRun) {
-      recordAudit(tx, {
+      await recordAudit(tx, {
         actor,
         action: 'sessions.generated',
         entityType: 'district',

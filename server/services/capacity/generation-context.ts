@@ -11,26 +11,25 @@ export interface GenerationContext extends Omit<GenerationInput, 'templates' | '
 }
 
 /** Everything generation (and the extra-session check) reads for a horizon, from one database state. */
-export function loadGenerationContext(db: CapacityDb, from: string, to: string): GenerationContext {
-  const rooms = roomPlaces(db);
-  const rows = db.select().from(sessionTemplates).all();
+export async function loadGenerationContext(db: CapacityDb, from: string, to: string): Promise<GenerationContext> {
+  const rooms = await roomPlaces(db);
+  const rows = (await db.select().from(sessionTemplates));
   const templateNames = new Map(rows.map((r) => [r.id, r.name]));
   const templates = rows
     .filter((r) => r.active && rooms.has(r.courtroomId))
     .map((r): GenerationTemplate => ({ ...templateFromRow(r), locationId: rooms.get(r.courtroomId)!.locationId }));
 
   const closures = new Map<number, Map<string, string>>();
-  for (const c of db.select().from(locationClosures).where(between(locationClosures.date, from, to)).all()) {
+  for (const c of (await db.select().from(locationClosures).where(between(locationClosures.date, from, to)))) {
     const byDate = closures.get(c.locationId) ?? new Map<string, string>();
     byDate.set(c.date, c.reason);
     closures.set(c.locationId, byDate);
   }
 
-  const existing = db
+  const existing = (await db
     .select()
     .from(courtSessions)
-    .where(between(courtSessions.date, from, to))
-    .all()
+    .where(between(courtSessions.date, from, to)))
     .map(
       (s): ExistingSession => ({
         id: s.id,
@@ -46,6 +45,6 @@ export function loadGenerationContext(db: CapacityDb, from: string, to: string):
       }),
     );
 
-  return { templates, rooms, templateNames, closures, existing, calendar: loadCourtCalendar(db) };
+  return { templates, rooms, templateNames, closures, existing, calendar: await loadCourtCalendar(db) };
 }
 

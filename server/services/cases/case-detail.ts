@@ -12,50 +12,47 @@ import { ServiceError } from '../service-error';
 import { caseAuditTrail } from './case-history';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { deadlinesOf } from './derived-columns';
+import { firstRow } from '../context/query-results';
 
 /**
  * Everything the case page shows: the case, the suspect, its limits with their rules, readiness (with
  * preconditions overdue as of `today`), co-defendants, decisions and full history.
  */
-export function getCaseDetail(db: AppDatabase, caseId: number, today: string) {
-  const row = db
+export async function getCaseDetail(db: AppDatabase, caseId: number, today: string) {
+  const row = firstRow(await db
     .select({ c: criminalCases, s: suspects })
     .from(criminalCases)
     .innerJoin(suspects, eq(suspects.id, criminalCases.suspectId))
-    .where(eq(criminalCases.id, caseId))
-    .get();
+    .where(eq(criminalCases.id, caseId)));
   if (!row) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
   const { c, s } = row;
-  const caseHearings = db
+  const caseHearings = (await db
     .select({ id: hearings.id, status: hearings.status, sessionId: hearings.sessionId, date: courtSessions.date, startTime: courtSessions.startTime, explanation: hearings.explanation })
     .from(hearings)
     .innerJoin(courtSessions, eq(courtSessions.id, hearings.sessionId))
     .where(eq(hearings.caseId, caseId))
-    .orderBy(asc(courtSessions.date))
-    .all();
+    .orderBy(asc(courtSessions.date)));
   // Newest first; the scope (case, hearings, decisions, sanctions, hand-offs) is the timeline's too: case-history.ts.
-  const history = caseAuditTrail(db, caseId).reverse();
-  const preconditions = db
+  const history = (await caseAuditTrail(db, caseId)).reverse();
+  const preconditions = (await db
     .select()
     .from(casePreconditions)
-    .where(eq(casePreconditions.caseId, caseId))
-    .all()
+    .where(eq(casePreconditions.caseId, caseId)))
     .sort((a, b) => PRECONDITION_KINDS.indexOf(a.kind) - PRECONDITION_KINDS.indexOf(b.kind));
   const coDefendants = c.coDefendantGroup
-    ? db
+    ? (await db
         .select({ id: criminalCases.id, parketnummer: criminalCases.parketnummer, status: criminalCases.status, suspectName: suspects.fullName })
         .from(criminalCases)
         .innerJoin(suspects, eq(suspects.id, criminalCases.suspectId))
         .where(and(eq(criminalCases.coDefendantGroup, c.coDefendantGroup), ne(criminalCases.id, caseId)))
-        .orderBy(asc(criminalCases.parketnummer))
-        .all()
+        .orderBy(asc(criminalCases.parketnummer)))
     : [];
-  const context = loadDeadlineContext(db);
+  const context = await loadDeadlineContext(db);
   // A planned hearing while the summons is not served: it must be served by the session minus the term.
   const planned = caseHearings.find((h) => h.status === 'planned');
   const summonsServeBy =
     planned && needsSummonsService(c) ? latestServiceDay(sessionMoment(planned), c.modality as HeardModality, c.shortTermConsent, context.settings, context.calendar) : null;
-  const decisions = db.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, caseId)).orderBy(desc(zsmDecisions.id)).all();
+  const decisions = (await db.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, caseId)).orderBy(desc(zsmDecisions.id)));
   return {
     id: c.id,
     version: c.version,
@@ -94,8 +91,8 @@ export function getCaseDetail(db: AppDatabase, caseId: number, today: string) {
 }
 
 /** The case with this parketnummer (as typed: spaces around it ignored). */
-export function findCaseByParketnummer(db: AppDatabase, parketnummer: string): { id: number } {
-  const row = db.select({ id: criminalCases.id }).from(criminalCases).where(eq(criminalCases.parketnummer, parketnummer.trim())).get();
+export async function findCaseByParketnummer(db: AppDatabase, parketnummer: string): Promise<{ id: number }> {
+  const row = firstRow(await db.select({ id: criminalCases.id }).from(criminalCases).where(eq(criminalCases.parketnummer, parketnummer.trim())));
   if (!row) throw new ServiceError('NOT_FOUND', `Er is geen zaak met parketnummer ${parketnummer.trim()} in dit arrondissement. Controleer het nummer (bijvoorbeeld 19/000123-26) en zoek opnieuw.`);
   return row;
 }

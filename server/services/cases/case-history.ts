@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../../../db/open-database';
+import { sqlRows } from '../context/query-results';
 
 /** One audit event of a case's history, as stored. */
 export interface CaseAuditRow {
@@ -37,7 +38,7 @@ export const CASE_HISTORY_SQL = `
  * A case's history, oldest first: the one definition of which audit events are about a case, used by
  * the case page (newest first) and the timeline.
  */
-export function caseAuditTrail(db: Pick<AppDatabase, '$client'>, caseId: number): CaseAuditRow[] {
-  const rows = db.$client.prepare(CASE_HISTORY_SQL).all({ caseId }) as (Omit<CaseAuditRow, 'details'> & { details: string | null })[];
+export async function caseAuditTrail(db: Pick<AppDatabase, '$client'>, caseId: number): Promise<CaseAuditRow[]> {
+  const rows = await sqlRows(db.$client, CASE_HISTORY_SQL, [{ caseId }]) as (Omit<CaseAuditRow, 'details'> & { details: string | null })[];
   return rows.map((r) => ({ ...r, details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>) }));
 }

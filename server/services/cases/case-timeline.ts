@@ -25,6 +25,7 @@ import { ServiceError } from '../service-error';
 import { caseAuditTrail } from './case-history';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { deadlinesOf, utc } from './derived-columns';
+import { firstRow } from '../context/query-results';
 
 export type CaseTimeline = OperationOutput<'cases.timeline'>;
 type Entry = CaseTimeline['entries'][number];
@@ -93,8 +94,8 @@ export function describeSanction(s: SanctionRow): string {
  * enforceability, every hand-off to CJIB and CJIB's answers, each execution status, completion.
  * Built from the tables and the audit trail; `now` decides whether a decision has become final yet.
  */
-export function getCaseTimeline(db: AppDatabase, caseId: number, now: Date): CaseTimeline {
-  const c = db.select().from(criminalCases).where(eq(criminalCases.id, caseId)).get();
+export async function getCaseTimeline(db: AppDatabase, caseId: number, now: Date): Promise<CaseTimeline> {
+  const c = firstRow(await db.select().from(criminalCases).where(eq(criminalCases.id, caseId)));
   if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
   const entries: Entry[] = [];
   const add = (at: string | null | undefined, kind: string, what: string, who: string | null = null, why: string | null = null) => {
@@ -108,18 +109,17 @@ export function getCaseTimeline(db: AppDatabase, caseId: number, now: Date): Cas
   add(c.custodyExtendedAt, 'custody_extended', 'Inverzekeringstelling verlengd');
   add(c.remandOrderedAt, 'remand_ordered', 'Bewaring bevolen door de rechter-commissaris');
   add(c.summonsServedAt, 'summons_served', 'Dagvaarding betekend');
-  for (const z of db.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, caseId)).orderBy(asc(zsmDecisions.id)).all()) {
+  for (const z of (await db.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, caseId)).orderBy(asc(zsmDecisions.id)))) {
     add(z.decidedAt, 'zsm_decision', `ZSM-beslissing: ${ZSM_LABELS[z.outcome] ?? z.outcome}`, z.prosecutorName, z.reason);
   }
 
-  const caseHearings = db
+  const caseHearings = (await db
     .select({ id: hearings.id, status: hearings.status, date: courtSessions.date, startTime: courtSessions.startTime })
     .from(hearings)
     .innerJoin(courtSessions, eq(courtSessions.id, hearings.sessionId))
-    .where(eq(hearings.caseId, caseId))
-    .all();
+    .where(eq(hearings.caseId, caseId)));
   const hearingIds = caseHearings.map((h) => h.id);
-  const outcomes = hearingIds.length ? db.select().from(hearingOutcomes).where(inArray(hearingOutcomes.hearingId, hearingIds)).all() : [];
+  const outcomes = hearingIds.length ? (await db.select().from(hearingOutcomes).where(inArray(hearingOutcomes.hearingId, hearingIds))) : [];
   let firstHearingAt: string | null = null;
   for (const o of outcomes) {
     const h = caseHearings.find((x) => x.id === o.hearingId)!;
@@ -135,10 +135,10 @@ export function getCaseTimeline(db: AppDatabase, caseId: number, now: Date): Cas
     firstHearingAt = held ?? null;
   }
 
-  const caseDecisions = db.select().from(decisions).where(eq(decisions.caseId, caseId)).orderBy(asc(decisions.id)).all();
+  const caseDecisions = (await db.select().from(decisions).where(eq(decisions.caseId, caseId)).orderBy(asc(decisions.id)));
   const decisionIds = caseDecisions.map((d) => d.id);
-  const caseSanctions = decisionIds.length ? db.select().from(sanctions).where(inArray(sanctions.decisionId, decisionIds)).orderBy(asc(sanctions.id)).all() : [];
-  const deadlines = caseDecisions.length ? deadlinesOf(c, loadDeadlineContext(db)) : null;
+  const caseSanctions = decisionIds.length ? (await db.select().from(sanctions).where(inArray(sanctions.decisionId, decisionIds)).orderBy(asc(sanctions.id))) : [];
+  const deadlines = caseDecisions.length ? deadlinesOf(c, await loadDeadlineContext(db)) : null;
   for (const d of caseDecisions) {
     const own = caseSanctions.filter((s) => s.decisionId === d.id);
     const kind = d.kind === 'judgment' ? 'Vonnis' : 'Strafbeschikking';
@@ -151,25 +151,24 @@ export function getCaseTimeline(db: AppDatabase, caseId: number, now: Date): Cas
     }
   }
 
-  const handoffRows = decisionIds.length ? db.select().from(cjibHandoffs).where(inArray(cjibHandoffs.decisionId, decisionIds)).all() : [];
+  const handoffRows = decisionIds.length ? (await db.select().from(cjibHandoffs).where(inArray(cjibHandoffs.decisionId, decisionIds))) : [];
   const handoffIds = handoffRows.map((h) => h.id);
   const batchRows = handoffIds.length
-    ? db
+    ? (await db
         .select({ batchId: cjibBatches.id, batchUid: cjibBatches.batchUid, createdAt: cjibBatches.createdAt, createdBy: cjibBatches.createdBy, attempt: cjibBatchItems.attempt })
         .from(cjibBatchItems)
         .innerJoin(cjibBatches, eq(cjibBatches.id, cjibBatchItems.batchId))
-        .where(inArray(cjibBatchItems.handoffId, handoffIds))
-        .all()
+        .where(inArray(cjibBatchItems.handoffId, handoffIds)))
     : [];
   for (const b of batchRows) add(b.createdAt, 'handoff_sent', `Overgedragen aan het CJIB: batch ${b.batchUid.slice(0, 8)}, poging ${b.attempt}`, b.createdBy);
 
   // The case's history as the case page shows it (case-history.ts); the timeline keeps the steps of the chain.
-  const audit = caseAuditTrail(db, caseId);
+  const audit = await caseAuditTrail(db, caseId);
   const outdated = new Set(audit.filter((e) => e.action === 'cjib.outdated_message_recorded').map((e) => (e.details as { messageId?: number } | null)?.messageId));
   const auditSessionIds = [...new Set(audit.flatMap((e) => sessionIdsOf(e.details)))];
   const sessionsById = new Map(
     (auditSessionIds.length
-      ? db.select({ id: courtSessions.id, date: courtSessions.date, startTime: courtSessions.startTime }).from(courtSessions).where(inArray(courtSessions.id, auditSessionIds)).all()
+      ? (await db.select({ id: courtSessions.id, date: courtSessions.date, startTime: courtSessions.startTime }).from(courtSessions).where(inArray(courtSessions.id, auditSessionIds)))
       : []
     ).map((s) => [s.id, s]),
   );
@@ -200,8 +199,8 @@ export function getCaseTimeline(db: AppDatabase, caseId: number, now: Date): Cas
     add(at, e.action.replace('.', '_'), what, e.actor, e.reason);
   }
 
-  const messages = handoffIds.length ? db.select().from(cjibMessages).where(inArray(cjibMessages.handoffId, handoffIds)).orderBy(asc(cjibMessages.id)).all() : [];
-  const executions = messages.length ? db.select().from(sanctionExecutions).where(inArray(sanctionExecutions.messageId, messages.map((m) => m.id))).all() : [];
+  const messages = handoffIds.length ? (await db.select().from(cjibMessages).where(inArray(cjibMessages.handoffId, handoffIds)).orderBy(asc(cjibMessages.id))) : [];
+  const executions = messages.length ? (await db.select().from(sanctionExecutions).where(inArray(sanctionExecutions.messageId, messages.map((m) => m.id)))) : [];
   for (const m of messages) {
     const who = `CJIB (ingelezen door ${m.importedBy} uit ${m.fileName})`;
     const payload = (m.payload ?? {}) as Record<string, unknown>;

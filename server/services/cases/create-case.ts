@@ -6,13 +6,14 @@ import { checkCaseDates } from '../../../shared/intake/plausibility';
 import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { createIntakeWriter } from './insert-intake';
+import { firstRow, inTransaction } from '../context/query-results';
 
 /** A case entered in the intake form. A parketnummer that exists already is refused, never doubled. */
-export function createCase(db: AppDatabase, intake: CaseIntake, actor: string, now: Date): { id: number } {
+export async function createCase(db: AppDatabase, intake: CaseIntake, actor: string, now: Date): Promise<{ id: number }> {
   refuseImplausibleDates(intake, now);
-  const context = loadDeadlineContext(db);
-  return db.transaction((tx) => {
-    const existing = tx.select({ id: criminalCases.id }).from(criminalCases).where(eq(criminalCases.parketnummer, intake.parketnummer)).get();
+  const context = await loadDeadlineContext(db);
+  return await inTransaction(db, async (tx) => {
+    const existing = firstRow(await tx.select({ id: criminalCases.id }).from(criminalCases).where(eq(criminalCases.parketnummer, intake.parketnummer)));
     if (existing) throw new ServiceError('CONFLICT', `Parketnummer ${intake.parketnummer} is al ingevoerd (zaak ${existing.id}).`);
     return { id: createIntakeWriter(db, context, now)(intake, { actor, source: 'form' }) };
   });

@@ -4,6 +4,7 @@ import type { AppDatabase } from '../../../db/open-database';
 import { casePreconditions, criminalCases, districtSettings, hearingOutcomes, hearings } from '../../../db/schema';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { derivedColumns, HEARING_TOOK_PLACE, type ReadinessInputs } from './derived-values';
+import { firstRow, inTransaction } from '../context/query-results';
 
 export { deadlinesOf, derivedColumns, utc, type DeadlineFacts, type NextLimitKind, type ReadinessInputs } from './derived-values';
 
@@ -15,81 +16,75 @@ export const DERIVED_COLUMNS_VERSION = 7;
 const VERSION_KEY = 'derived.columnsVersion';
 
 /** Recomputes the derived columns of every case, and records the version (stamped `now`), in one transaction. */
-export function refreshDerivedColumns(db: AppDatabase, actor: string, now: Date): number {
-  const context = loadDeadlineContext(db);
-  return db.transaction((tx) => {
-    const rows = tx.select().from(criminalCases).all();
-    const preconditions = preconditionsByCase(tx);
+export async function refreshDerivedColumns(db: AppDatabase, actor: string, now: Date): Promise<number> {
+  const context = await loadDeadlineContext(db);
+  return await inTransaction(db, async (tx) => {
+    const rows = (await tx.select().from(criminalCases));
+    const preconditions = await preconditionsByCase(tx);
     for (const row of rows) {
-      tx.update(criminalCases).set(derivedColumns(row, context, preconditions.get(row.id) ?? [])).where(eq(criminalCases.id, row.id)).run();
+      await tx.update(criminalCases).set(derivedColumns(row, context, preconditions.get(row.id) ?? [])).where(eq(criminalCases.id, row.id));
     }
     const marker = { key: VERSION_KEY, value: DERIVED_COLUMNS_VERSION, updatedAt: now.toISOString(), updatedBy: actor };
-    tx.insert(districtSettings).values(marker).onConflictDoUpdate({ target: districtSettings.key, set: marker }).run();
+    await tx.insert(districtSettings).values(marker).onConflictDoUpdate({ target: districtSettings.key, set: marker });
     return rows.length;
   });
 }
 
 /** The preconditions of one case, and its latest adjournment's resume date, as readiness reads them. */
-export function preconditionsOf(db: Pick<AppDatabase, 'select'>, caseId: number): PreconditionFacts[] & { resumeFrom: string | null; hearingTookPlace: boolean } {
-  const list = db
+export async function preconditionsOf(db: Pick<AppDatabase, 'select'>, caseId: number): Promise<PreconditionFacts[] & { resumeFrom: string | null; hearingTookPlace: boolean }> {
+  const list = (await db
     .select({ kind: casePreconditions.kind, status: casePreconditions.status, expectedOn: casePreconditions.expectedOn })
     .from(casePreconditions)
-    .where(eq(casePreconditions.caseId, caseId))
-    .all();
-  const tookPlace = db
+    .where(eq(casePreconditions.caseId, caseId)));
+  const tookPlace = firstRow(await db
     .select({ id: hearingOutcomes.id })
     .from(hearingOutcomes)
     .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
     .where(and(eq(hearings.caseId, caseId), inArray(hearingOutcomes.outcome, [...HEARING_TOOK_PLACE])))
-    .limit(1)
-    .get();
-  return Object.assign(list, { resumeFrom: latestResumeFrom(db, caseId), hearingTookPlace: tookPlace !== undefined });
+    .limit(1));
+  return Object.assign(list, { resumeFrom: await latestResumeFrom(db, caseId), hearingTookPlace: tookPlace !== undefined });
 }
 
 /** The resume date of the case's latest adjournment by the court; null when never adjourned. */
-export function latestResumeFrom(db: Pick<AppDatabase, 'select'>, caseId: number): string | null {
-  const row = db
+export async function latestResumeFrom(db: Pick<AppDatabase, 'select'>, caseId: number): Promise<string | null> {
+  const row = firstRow(await db
     .select({ resumeFrom: hearingOutcomes.resumeFrom })
     .from(hearingOutcomes)
     .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
     .where(and(eq(hearings.caseId, caseId), eq(hearingOutcomes.outcome, 'adjourned')))
     .orderBy(desc(hearingOutcomes.id))
-    .limit(1)
-    .get();
+    .limit(1));
   return row?.resumeFrom ?? null;
 }
 
-function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Map<number, ReadinessInputs> {
+async function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Promise<Map<number, ReadinessInputs>> {
   const byCase = new Map<number, PreconditionFacts[] & { resumeFrom?: string | null; hearingTookPlace?: boolean }>();
-  const rows = db
+  const rows = (await db
     .select({ caseId: casePreconditions.caseId, kind: casePreconditions.kind, status: casePreconditions.status, expectedOn: casePreconditions.expectedOn })
-    .from(casePreconditions)
-    .all();
+    .from(casePreconditions));
   for (const { caseId, ...facts } of rows) {
     const list = byCase.get(caseId);
     if (list) list.push(facts);
     else byCase.set(caseId, [facts]);
   }
   // Latest adjournment per case (the highest outcome id wins).
-  const adjournments = db
+  const adjournments = (await db
     .select({ caseId: hearings.caseId, resumeFrom: hearingOutcomes.resumeFrom })
     .from(hearingOutcomes)
     .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
     .where(eq(hearingOutcomes.outcome, 'adjourned'))
-    .orderBy(hearingOutcomes.id)
-    .all();
+    .orderBy(hearingOutcomes.id));
   for (const { caseId, resumeFrom } of adjournments) {
     const list = byCase.get(caseId) ?? [];
     list.resumeFrom = resumeFrom;
     byCase.set(caseId, list);
   }
-  const heard = db
+  const heard = (await db
     .select({ caseId: hearings.caseId })
     .from(hearingOutcomes)
     .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
     .where(inArray(hearingOutcomes.outcome, [...HEARING_TOOK_PLACE]))
-    .groupBy(hearings.caseId)
-    .all();
+    .groupBy(hearings.caseId));
   for (const { caseId } of heard) {
     const list = byCase.get(caseId) ?? [];
     list.hearingTookPlace = true;
@@ -99,9 +94,9 @@ function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Map<number, Readi
 }
 
 /** Recomputes the derived columns when they were written by another version of the rules. */
-export function ensureDerivedColumnsCurrent(db: AppDatabase, now: Date): boolean {
-  const stored = db.select().from(districtSettings).where(eq(districtSettings.key, VERSION_KEY)).get();
+export async function ensureDerivedColumnsCurrent(db: AppDatabase, now: Date): Promise<boolean> {
+  const stored = firstRow(await db.select().from(districtSettings).where(eq(districtSettings.key, VERSION_KEY)));
   if (stored?.value === DERIVED_COLUMNS_VERSION) return false;
-  refreshDerivedColumns(db, 'system', now);
+  await refreshDerivedColumns(db, 'system', now);
   return true;
 }

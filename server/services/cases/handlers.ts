@@ -13,41 +13,41 @@ import { updateCaseDetails } from './update-case-details';
 import { updateCaseEvents } from './update-case-events';
 
 export const casesHandlers: FeatureHandlers<'cases'> = {
-  'cases.create': (input, ctx) => ctx.write(() => createCase(ctx.db, input, ctx.actor, ctx.clock.now())),
+  'cases.create': async (input, ctx) => await ctx.write(async () => await createCase(ctx.db, input, ctx.actor, ctx.clock.now())),
   'cases.import': ({ contentBase64, ...request }, ctx) => importCases(ctx, { ...request, content: Buffer.from(contentBase64, 'base64') }),
   'cases.importTemplate': ({ format }) => importTemplate(format),
-  'cases.find': ({ parketnummer }, { db }) => findCaseByParketnummer(db, parketnummer),
-  'cases.search': (input, { db }) => searchCases(db, input),
-  'cases.get': ({ id }, { db, clock, actor }) => withHistoryUndo(db, getCaseDetail(db, id, clock.today()), actor, clock.now()),
-  'cases.timeline': ({ caseId }, { db, clock }) => getCaseTimeline(db, caseId, clock.now()),
-  'cases.setPrecondition': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
-      setPrecondition(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
-      return getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
+  'cases.find': async ({ parketnummer }, { db }) => await findCaseByParketnummer(db, parketnummer),
+  'cases.search': async (input, { db }) => await searchCases(db, input),
+  'cases.get': async ({ id }, { db, clock, actor }) => await withHistoryUndo(db, await getCaseDetail(db, id, clock.today()), actor, clock.now()),
+  'cases.timeline': async ({ caseId }, { db, clock }) => await getCaseTimeline(db, caseId, clock.now()),
+  'cases.setPrecondition': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
+      await setPrecondition(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
+      return await getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
     }),
-  'cases.removePrecondition': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
-      removePrecondition(ctx.db, input, ctx.actor, ctx.clock.now());
-      return getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
+  'cases.removePrecondition': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
+      await removePrecondition(ctx.db, input, ctx.actor, ctx.clock.now());
+      return await getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
     }),
-  'cases.updateEvents': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
-      updateCaseEvents(ctx.db, input, ctx.actor, ctx.clock.now());
-      return getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
+  'cases.updateEvents': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
+      await updateCaseEvents(ctx.db, input, ctx.actor, ctx.clock.now());
+      return await getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
     }),
-  'cases.updateDetails': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
-      updateCaseDetails(ctx.db, input, ctx.actor, ctx.clock.now());
-      return getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
+  'cases.updateDetails': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
+      await updateCaseDetails(ctx.db, input, ctx.actor, ctx.clock.now());
+      return await getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
     }),
-  'cases.releaseToPlanning': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
-      releaseToPlanning(ctx.db, input, ctx.actor, ctx.clock.now());
-      return getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
+  'cases.releaseToPlanning': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
+      await releaseToPlanning(ctx.db, input, ctx.actor, ctx.clock.now());
+      return await getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
     }),
 };

@@ -38,7 +38,7 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
     problems: [],
   };
   // A dry run writes nothing: no derived columns needed.
-  const basis = request.dryRun ? undefined : loadDeadlineBasis(db);
+  const basis = request.dryRun ? undefined : await loadDeadlineBasis(db);
   let table: CheckedImportTable;
   try {
     // The derived columns are computed with the checks, in both threads, against the district's
@@ -79,8 +79,8 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
 
   // The check against the district and the write share one write transaction: a second import of the
   // same file running at the same time (another process) waits, then finds these cases and refuses them.
-  const checkAndCommit = () => {
-    const existing = new Set(db.select({ p: criminalCases.parketnummer }).from(criminalCases).all().map((r) => r.p));
+  const checkAndCommit = async () => {
+    const existing = new Set((await db.select({ p: criminalCases.parketnummer }).from(criminalCases)).map((r) => r.p));
     const fresh = valid.filter(({ row, intake }) => {
       if (!existing.has(intake.parketnummer)) return true;
       report.problems.push({ row, column: 'parketnummer', message: `Parketnummer ${intake.parketnummer} is al ingevoerd in dit arrondissement` });
@@ -91,19 +91,19 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
     report.validRows = fresh.length;
     const blocked = request.mode === 'all_or_nothing' && report.invalidRows > 0;
     if (request.dryRun || blocked || fresh.length === 0) return;
-    const write = createIntakeWriter(db, loadDeadlineContext(db), ctx.clock.now());
+    const write = createIntakeWriter(db, await loadDeadlineContext(db), ctx.clock.now());
     // Settings changed while the file was read (another workstation): compute the columns afresh.
-    const sameBasis = JSON.stringify(loadDeadlineBasis(db)) === JSON.stringify(basis);
-    const searchIndex = deferSearchIndexing(db);
+    const sameBasis = JSON.stringify(await loadDeadlineBasis(db)) === JSON.stringify(basis);
+    const searchIndex = await deferSearchIndexing(db);
     for (const { row, intake, limits } of fresh) write(intake, { actor, source: 'import', file: request.fileName, row }, sameBasis ? limits : undefined);
     searchIndex.finish();
     report.committed = fresh.length;
   };
-  if (request.dryRun) checkAndCommit();
+  if (request.dryRun) await checkAndCommit();
   else await ctx.write(checkAndCommit);
   return report;
 }
 
-function loadDeadlineBasis(db: OperationContext['db']): DeadlineBasis {
-  return { settings: loadDeadlineSettings(db), equivalentDaysByYear: loadEquivalentDays(db) };
+async function loadDeadlineBasis(db: OperationContext['db']): Promise<DeadlineBasis> {
+  return { settings: await loadDeadlineSettings(db), equivalentDaysByYear: await loadEquivalentDays(db) };
 }

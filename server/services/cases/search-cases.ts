@@ -3,6 +3,7 @@ import { SEARCH_MAX_RESULTS, searchWords, type CaseSearchOutput, type CaseSearch
 import type { CaseStatus } from '../../../shared/domain/case-status';
 import { isDetainedModality, type Modality } from '../../../shared/domain/modality';
 import { FINISHED_STATUSES } from '../../../shared/retention/retention';
+import { sqlRows } from '../context/query-results';
 
 /**
  * How many of the newest matches each tier lists. The index is walked newest case first and stops
@@ -56,7 +57,7 @@ const BEFORE_HEARING = new Set<CaseStatus>(['intake', 'zsm_decided', 'awaiting_p
  * cases, then finished ones, each newest first, from the newest CANDIDATES matches of that tier (a
  * longer query narrows a broad one); short words are tested against the newest NARROWED_SCAN matches.
  */
-export function searchCases(db: AppDatabase, input: { query: string; limit: number }): CaseSearchOutput {
+export async function searchCases(db: AppDatabase, input: { query: string; limit: number }): Promise<CaseSearchOutput> {
   const query = input.query.trim();
   const { indexed, narrowing } = searchWords(query);
   if (indexed.length === 0) return { query, tooShort: true, more: false, results: [] };
@@ -65,17 +66,13 @@ export function searchCases(db: AppDatabase, input: { query: string; limit: numb
   // ASCII case folding only (SQLite's lower()); the short words are a narrowing, not the search.
   const narrow = narrowing.map(() => `and instr(lower(c.parketnummer || ' ' || s.full_name || ' ' || c.police_unit || ' ' || c.offence_summary), ?) > 0`).join(' ');
   const narrowParams = narrowing.map((w) => w.toLowerCase());
-  const tier = (index: 'case_search' | 'case_search_name') =>
-    sqlite
-      .prepare(
-        `with hits as (select rowid as id from ${index} where ${index} match ? order by rowid desc limit ?)
+  const tier = async (index: 'case_search' | 'case_search_name') =>
+    await sqlRows(sqlite, `with hits as (select rowid as id from ${index} where ${index} match ? order by rowid desc limit ?)
          select ${COLUMNS} from hits join criminal_case c on c.id = hits.id join suspect s on s.id = c.suspect_id
-         where true ${narrow} order by hits.id desc limit ?`,
-      )
-      .all(expression, narrowing.length > 0 ? NARROWED_SCAN : CANDIDATES, ...narrowParams, CANDIDATES) as Row[];
+         where true ${narrow} order by hits.id desc limit ?`, [expression, narrowing.length > 0 ? NARROWED_SCAN : CANDIDATES, ...narrowParams, CANDIDATES]) as Row[];
 
-  const exact = sqlite.prepare(`select ${COLUMNS} from criminal_case c join suspect s on s.id = c.suspect_id where c.parketnummer = ?`).all(query) as Row[];
-  const primary = tier('case_search_name');
+  const exact = await sqlRows(sqlite, `select ${COLUMNS} from criminal_case c join suspect s on s.id = c.suspect_id where c.parketnummer = ?`, [query]) as Row[];
+  const primary = await tier('case_search_name');
   const ordered = new Map<number, Row>();
   // Within a tier: cases whose hard limit binds (a detained suspect's stays in view), other open cases, finished ones.
   const group = (r: Row) => (bindsHardLimit(r) ? 0 : finished.has(r.status) ? 2 : 1);
@@ -85,7 +82,7 @@ export function searchCases(db: AppDatabase, input: { query: string; limit: numb
   for (const row of exact) ordered.set(row.id, row);
   add(primary);
   // The other columns only when the name and parketnummer leave room (and to know whether there are more).
-  if (ordered.size <= input.limit) add(tier('case_search'));
+  if (ordered.size <= input.limit) add(await tier('case_search'));
   const rows = [...ordered.values()];
   // CANDIDATES is above the largest limit, so a tier that reached it always makes `more` true.
   return { query, tooShort: false, more: rows.length > input.limit, results: rows.slice(0, input.limit).map(toResult) };

@@ -14,6 +14,7 @@ import { cjibHandoffs, criminalCases, decisions, suspects } from '../../../db/sc
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { utc } from './derived-columns';
+import { firstRow } from '../context/query-results';
 
 export interface CaseDetailsRequest {
   caseId: number;
@@ -58,13 +59,12 @@ function fieldOfIssue(path: readonly PropertyKey[]): CaseDetailField | null {
  * While a hand-off of the case lies at CJIB awaiting an answer ('sent'), the person's data CJIB
  * received is not changed here: CJIB answers about what it got; correct it after the return.
  */
-export function updateCaseDetails(db: AppDatabase, input: CaseDetailsRequest, actor: string, now: Date): void {
-  const current = db
+export async function updateCaseDetails(db: AppDatabase, input: CaseDetailsRequest, actor: string, now: Date): Promise<void> {
+  const current = firstRow(await db
     .select({ c: criminalCases, s: suspects })
     .from(criminalCases)
     .innerJoin(suspects, eq(suspects.id, criminalCases.suspectId))
-    .where(eq(criminalCases.id, input.caseId))
-    .get();
+    .where(eq(criminalCases.id, input.caseId)));
   if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
   const { c, s } = current;
   if (CLOSED_STATUSES.includes(c.status)) {
@@ -96,12 +96,11 @@ export function updateCaseDetails(db: AppDatabase, input: CaseDetailsRequest, ac
 
   const atCjib = changed.filter((f) => SENT_TO_CJIB.includes(f));
   if (atCjib.length > 0) {
-    const sent = db
+    const sent = (await db
       .select({ status: cjibHandoffs.status })
       .from(cjibHandoffs)
       .innerJoin(decisions, eq(decisions.id, cjibHandoffs.decisionId))
-      .where(eq(decisions.caseId, c.id))
-      .all()
+      .where(eq(decisions.caseId, c.id)))
       .some((h) => h.status === 'sent');
     if (sent) {
       throw new ServiceError(
@@ -141,10 +140,10 @@ export function updateCaseDetails(db: AppDatabase, input: CaseDetailsRequest, ac
   if (problems.length > 0) throw new ServiceError('INVALID_INPUT', problems.map((p) => p.message).join(' '), problems);
 
   const suspectChanges = Object.fromEntries(changed.filter((f) => (SUSPECT_DETAIL_FIELDS as readonly string[]).includes(f)).map((f) => [f, after[f]]));
-  if (Object.keys(suspectChanges).length > 0) db.update(suspects).set(suspectChanges).where(eq(suspects.id, s.id)).run();
+  if (Object.keys(suspectChanges).length > 0) await db.update(suspects).set(suspectChanges).where(eq(suspects.id, s.id));
   const caseChanges = Object.fromEntries(changed.filter((f) => !(SUSPECT_DETAIL_FIELDS as readonly string[]).includes(f)).map((f) => [f, after[f]]));
-  if (Object.keys(caseChanges).length > 0) db.update(criminalCases).set(caseChanges).where(eq(criminalCases.id, c.id)).run();
-  recordAudit(db, { actor, action: 'case.details_changed', entityType: 'case', entityId: c.id, reason: input.reason, details: diff, occurredAt: now.toISOString() });
+  if (Object.keys(caseChanges).length > 0) await db.update(criminalCases).set(caseChanges).where(eq(criminalCases.id, c.id));
+  await recordAudit(db, { actor, action: 'case.details_changed', entityType: 'case', entityId: c.id, reason: input.reason, details: diff, occurredAt: now.toISOString() });
 }
 
 /** 'Geboortedatum: ligt na de aanhouding.'; a message that names its field already keeps its own words. */

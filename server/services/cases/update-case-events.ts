@@ -9,6 +9,7 @@ import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { derivedColumns, preconditionsOf, utc } from './derived-columns';
+import { firstRow, inTransaction } from '../context/query-results';
 
 export interface CaseEventChanges {
   caseId: number;
@@ -22,10 +23,10 @@ export interface CaseEventChanges {
  * readiness are recomputed in the same transaction, and the audit row holds every field's old and
  * new value with the reason.
  */
-export function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor: string, now: Date): void {
-  const context = loadDeadlineContext(db);
-  db.transaction((tx) => {
-    const current = tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)).get();
+export async function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor: string, now: Date): Promise<void> {
+  const context = await loadDeadlineContext(db);
+  await inTransaction(db, async (tx) => {
+    const current = firstRow(await tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)));
     if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
     if (!EVENTS_EDITABLE_STATUSES.includes(current.status)) {
       throw new ServiceError('CONFLICT', `Gebeurtenissen van een zaak met status '${CASE_STATUS_LABELS[current.status]}' zijn niet meer te wijzigen.`);
@@ -77,10 +78,9 @@ export function updateCaseEvents(db: AppDatabase, input: CaseEventChanges, actor
     if (!check.success) throw new ServiceError('CONFLICT', check.error.issues.map((i) => i.message).join(' '));
 
     const { arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, coDefendantGroup, estimatedMinutes, expectedSummonsServiceOn } = next;
-    tx.update(criminalCases)
-      .set({ arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, coDefendantGroup, estimatedMinutes, expectedSummonsServiceOn, ...derivedColumns(next, context, preconditionsOf(tx, input.caseId)) })
-      .where(eq(criminalCases.id, input.caseId))
-      .run();
-    recordAudit(tx, { actor, action: 'case.events_changed', entityType: 'case', entityId: input.caseId, reason: input.reason, details: diff, occurredAt: now.toISOString() });
+    await tx.update(criminalCases)
+      .set({ arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, shortTermConsent, coDefendantGroup, estimatedMinutes, expectedSummonsServiceOn, ...derivedColumns(next, context, await preconditionsOf(tx, input.caseId)) })
+      .where(eq(criminalCases.id, input.caseId));
+    await recordAudit(tx, { actor, action: 'case.events_changed', entityType: 'case', entityId: input.caseId, reason: input.reason, details: diff, occurredAt: now.toISOString() });
   });
 }

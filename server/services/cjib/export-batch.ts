@@ -11,6 +11,7 @@ import { loadDeadlineContext } from '../settings/district-settings';
 import { batchFiles } from './export-files';
 import { batchDecisionSource, problemLines } from './export-sources';
 import { evaluateHandoff, handoffDeadlines, loadHandoffFacts, type HandoffFacts } from './queue-facts';
+import { firstRow, inTransaction, returnedRow } from '../context/query-results';
 
 const STATUS_LABELS = { waiting: 'wacht', sent: 'verzonden', acknowledged: 'ontvangen door het CJIB', returned: 'retour, nog niet hersteld' } as const;
 
@@ -22,16 +23,16 @@ const ALREADY_WITH_CJIB = new Set(['handed_to_cjib', 'in_execution']);
  * returned and reworked), enforceable and complete. In one transaction: the batch and its items, each
  * hand-off sent with its next attempt, each case handed to CJIB, and an audit row for every change.
  */
-export function exportCjibBatch(db: AppDatabase, input: { handoffIds?: number[] | undefined }, actor: string, now: Date): CjibBatchFiles {
-  const context = loadDeadlineContext(db);
+export async function exportCjibBatch(db: AppDatabase, input: { handoffIds?: number[] | undefined }, actor: string, now: Date): Promise<CjibBatchFiles> {
+  const context = await loadDeadlineContext(db);
   const at = now.getTime();
-  return db.transaction((tx) => {
-    const district = tx.select({ code: districts.code, name: districts.name }).from(districts).orderBy(asc(districts.id)).get();
+  return await inTransaction(db, async (tx) => {
+    const district = firstRow(await tx.select({ code: districts.code, name: districts.name }).from(districts).orderBy(asc(districts.id)));
     if (!district) throw new ServiceError('NOT_FOUND', 'Dit databasebestand hoort nog bij geen arrondissement.');
 
     let chosen: { facts: HandoffFacts; enforceableAt: number }[];
     if (input.handoffIds) {
-      const facts = loadHandoffFacts(tx, { handoffIds: input.handoffIds });
+      const facts = await loadHandoffFacts(tx, { handoffIds: input.handoffIds });
       const missing = input.handoffIds.filter((id) => !facts.some((f) => f.handoff.id === id));
       if (missing.length > 0) throw new ServiceError('NOT_FOUND', `Overdracht ${missing.join(', ')} bestaat niet.`);
       const notWaiting = facts.filter((f) => f.handoff.status !== 'waiting');
@@ -55,7 +56,7 @@ export function exportCjibBatch(db: AppDatabase, input: { handoffIds?: number[] 
       }
       chosen = evaluated.map((e) => ({ facts: e.facts, enforceableAt: enforceableAtOf(e.result) }));
     } else {
-      chosen = loadHandoffFacts(tx, { notAcknowledged: true })
+      chosen = (await loadHandoffFacts(tx, { notAcknowledged: true }))
         .filter((f) => f.handoff.status === 'waiting')
         .map((f) => ({ facts: f, result: evaluateHandoff(f, handoffDeadlines(f, context), at) }))
         .filter((e) => e.result.sendable)
@@ -70,12 +71,11 @@ export function exportCjibBatch(db: AppDatabase, input: { handoffIds?: number[] 
     const sources: BatchDecisionSource[] = chosen.map(({ facts, enforceableAt }) => batchDecisionSource(facts, facts.handoff.attempt + 1, enforceableAt));
     const files = batchFiles(buildBatch({ batchUid, createdAt, district, decisions: sources }));
 
-    const batch = tx
+    const batch = returnedRow(await tx
       .insert(cjibBatches)
       .values({ batchUid, formatVersion: BATCH_FORMAT_VERSION, createdAt, createdBy: actor, decisionCount: chosen.length, checksum: files.checksum })
-      .returning({ id: cjibBatches.id })
-      .get();
-    recordAudit(tx, {
+      .returning({ id: cjibBatches.id }));
+    await recordAudit(tx, {
       actor,
       action: 'cjib.batch_created',
       entityType: 'cjib_batch',
@@ -86,9 +86,9 @@ export function exportCjibBatch(db: AppDatabase, input: { handoffIds?: number[] 
     const handedOver = new Set<number>();
     for (const { facts } of chosen) {
       const attempt = facts.handoff.attempt + 1;
-      tx.insert(cjibBatchItems).values({ batchId: batch.id, handoffId: facts.handoff.id, attempt }).run();
-      tx.update(cjibHandoffs).set({ status: 'sent', attempt, lastBatchId: batch.id, sentAt: createdAt }).where(eq(cjibHandoffs.id, facts.handoff.id)).run();
-      recordAudit(tx, {
+      await tx.insert(cjibBatchItems).values({ batchId: batch.id, handoffId: facts.handoff.id, attempt });
+      await tx.update(cjibHandoffs).set({ status: 'sent', attempt, lastBatchId: batch.id, sentAt: createdAt }).where(eq(cjibHandoffs.id, facts.handoff.id));
+      await recordAudit(tx, {
         actor,
         action: 'cjib.handoff_sent',
         entityType: 'cjib_handoff',
@@ -98,7 +98,7 @@ export function exportCjibBatch(db: AppDatabase, input: { handoffIds?: number[] 
       });
       if (!ALREADY_WITH_CJIB.has(facts.caseRow.status) && !handedOver.has(facts.caseRow.id)) {
         handedOver.add(facts.caseRow.id);
-        transitionCase(tx, facts.caseRow.id, 'handed_to_cjib', { actor, details: { batchUid, handoffId: facts.handoff.id, attempt } }, now);
+        await transitionCase(tx, facts.caseRow.id, 'handed_to_cjib', { actor, details: { batchUid, handoffId: facts.handoff.id, attempt } }, now);
       }
     }
     return files;

@@ -9,22 +9,23 @@ import { loadDeadlineContext } from '../settings/district-settings';
 import { batchFiles } from './export-files';
 import { batchDecisionSource } from './export-sources';
 import { evaluateHandoff, handoffDeadlines, loadHandoffFacts } from './queue-facts';
+import { firstRow, inTransaction } from '../context/query-results';
 
 /**
  * The files of an earlier batch, byte for byte: rebuilt from the batch row (uid, moment) and its items
  * (hand-off, attempt) with the same builder, and checked against the checksum taken when it was made.
  * Changes no status and makes no hand-off; CJIB recognises the repeat by correlation id and attempt.
  */
-export function resendCjibBatch(db: AppDatabase, input: { batchUid: string }, actor: string, now: Date): CjibBatchFiles {
-  const context = loadDeadlineContext(db);
-  return db.transaction((tx) => {
+export async function resendCjibBatch(db: AppDatabase, input: { batchUid: string }, actor: string, now: Date): Promise<CjibBatchFiles> {
+  const context = await loadDeadlineContext(db);
+  return await inTransaction(db, async (tx) => {
     const batchUid = input.batchUid.toLowerCase();
-    const batch = tx.select().from(cjibBatches).where(eq(cjibBatches.batchUid, batchUid)).get();
+    const batch = firstRow(await tx.select().from(cjibBatches).where(eq(cjibBatches.batchUid, batchUid)));
     if (!batch) throw new ServiceError('NOT_FOUND', `Batch ${input.batchUid} bestaat niet.`);
-    const district = tx.select({ code: districts.code, name: districts.name }).from(districts).orderBy(asc(districts.id)).get();
+    const district = firstRow(await tx.select({ code: districts.code, name: districts.name }).from(districts).orderBy(asc(districts.id)));
     if (!district) throw new ServiceError('NOT_FOUND', 'Dit databasebestand hoort nog bij geen arrondissement.');
-    const items = tx.select().from(cjibBatchItems).where(eq(cjibBatchItems.batchId, batch.id)).orderBy(asc(cjibBatchItems.id)).all();
-    const facts = loadHandoffFacts(tx, { handoffIds: items.map((i) => i.handoffId) });
+    const items = (await tx.select().from(cjibBatchItems).where(eq(cjibBatchItems.batchId, batch.id)).orderBy(asc(cjibBatchItems.id)));
+    const facts = await loadHandoffFacts(tx, { handoffIds: items.map((i) => i.handoffId) });
 
     const changed: string[] = [];
     const sources = items.flatMap((item) => {
@@ -47,7 +48,7 @@ export function resendCjibBatch(db: AppDatabase, input: { batchUid: string }, ac
           'zijn sinds het verzenden gewijzigd. Stuur de gewijzigde beslissing in een nieuwe batch (na retour en herstel).',
       );
     }
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actor,
       action: 'cjib.batch_resent',
       entityType: 'cjib_batch',

@@ -6,6 +6,7 @@ import { cjibHandoffs, cjibMessages, criminalCases, sanctionExecutions } from '.
 import { recordAudit } from '../audit';
 import { transitionCase, type Tx } from '../cases/case-transition';
 import type { ImportStep } from './import-plan';
+import { firstRow, returnedRow } from '../context/query-results';
 
 export interface ApplyContext {
   actor: string;
@@ -15,14 +16,14 @@ export interface ApplyContext {
 }
 
 /** Writes the checked steps; call inside the transaction that checked them. */
-export function applyImport(tx: Tx, steps: readonly ImportStep[], context: ApplyContext): void {
-  for (const step of steps) applyStep(tx, step, context);
+export async function applyImport(tx: Tx, steps: readonly ImportStep[], context: ApplyContext): Promise<void> {
+  for (const step of steps) await applyStep(tx, step, context);
 }
 
-function applyStep(tx: Tx, step: ImportStep, context: ApplyContext): void {
+async function applyStep(tx: Tx, step: ImportStep, context: ApplyContext): Promise<void> {
   const { handoff, message } = step;
   const { actor, fileName, importedAt } = context;
-  const messageId = tx
+  const messageId = returnedRow(await tx
     .insert(cjibMessages)
     .values({
       messageKey: step.key,
@@ -35,10 +36,9 @@ function applyStep(tx: Tx, step: ImportStep, context: ApplyContext): void {
       importedBy: actor,
       payload: step.raw,
     })
-    .returning({ id: cjibMessages.id })
-    .get().id;
-  const audit = (action: string, details: Record<string, unknown>, reason: string | null = null) =>
-    recordAudit(tx, {
+    .returning({ id: cjibMessages.id })).id;
+  const audit = async (action: string, details: Record<string, unknown>, reason: string | null = null) =>
+    await recordAudit(tx, {
       actor,
       action,
       entityType: 'cjib_handoff',
@@ -47,36 +47,35 @@ function applyStep(tx: Tx, step: ImportStep, context: ApplyContext): void {
       details: { caseId: handoff.caseId, correlationId: handoff.correlationId, messageId, fileName, at: message.at, ...details },
       occurredAt: importedAt,
     });
-  const moveCase = (to: CaseStatus, reason: string, details: Record<string, unknown> = {}) => {
-    const current = tx.select({ status: criminalCases.status }).from(criminalCases).where(eq(criminalCases.id, handoff.caseId)).get();
-    if (current?.status !== to) transitionCase(tx, handoff.caseId, to, { actor, reason, details: { handoffId: handoff.id, messageId, ...details } }, new Date(importedAt));
+  const moveCase = async (to: CaseStatus, reason: string, details: Record<string, unknown> = {}) => {
+    const current = firstRow(await tx.select({ status: criminalCases.status }).from(criminalCases).where(eq(criminalCases.id, handoff.caseId)));
+    if (current?.status !== to) await transitionCase(tx, handoff.caseId, to, { actor, reason, details: { handoffId: handoff.id, messageId, ...details } }, new Date(importedAt));
   };
 
   switch (step.kind) {
     case 'outdated':
-      audit('cjib.outdated_message_recorded', { kind: step.message.type, attempt: step.message.attempt, currentAttempt: handoff.attempt });
+      await audit('cjib.outdated_message_recorded', { kind: step.message.type, attempt: step.message.attempt, currentAttempt: handoff.attempt });
       return;
     case 'ack':
-      tx.update(cjibHandoffs).set({ status: 'acknowledged', acknowledgedAt: step.message.at }).where(eq(cjibHandoffs.id, handoff.id)).run();
-      audit('cjib.acknowledged', { attempt: step.message.attempt });
-      moveCase('in_execution', `Ontvangst bevestigd door het CJIB (poging ${step.message.attempt})`);
-      if (step.completesCase) moveCase('completed', 'Niets ten uitvoer te leggen: alleen voorwaardelijke straffen of andere maatregelen');
+      await tx.update(cjibHandoffs).set({ status: 'acknowledged', acknowledgedAt: step.message.at }).where(eq(cjibHandoffs.id, handoff.id));
+      await audit('cjib.acknowledged', { attempt: step.message.attempt });
+      await moveCase('in_execution', `Ontvangst bevestigd door het CJIB (poging ${step.message.attempt})`);
+      if (step.completesCase) await moveCase('completed', 'Niets ten uitvoer te leggen: alleen voorwaardelijke straffen of andere maatregelen');
       return;
     case 'return': {
       const { attempt, reasonCode, reasonText } = step.message;
-      tx.update(cjibHandoffs)
+      await tx.update(cjibHandoffs)
         .set({ status: 'returned', returnedAt: step.message.at, returnCode: reasonCode, returnReason: reasonText, returnCount: sql`${cjibHandoffs.returnCount} + 1` })
-        .where(eq(cjibHandoffs.id, handoff.id))
-        .run();
+        .where(eq(cjibHandoffs.id, handoff.id));
       const reason = `Retour van het CJIB: ${describeReturnReason(reasonCode, reasonText)}`;
-      audit('cjib.returned', { attempt, reasonCode, reasonText }, reason);
-      moveCase('returned_from_cjib', reason, { reasonCode });
+      await audit('cjib.returned', { attempt, reasonCode, reasonText }, reason);
+      await moveCase('returned_from_cjib', reason, { reasonCode });
       return;
     }
     case 'execution': {
       const { sanctionId, status } = step.message;
-      tx.insert(sanctionExecutions).values({ sanctionId, status, occurredAt: step.message.at, messageId }).run();
-      recordAudit(tx, {
+      await tx.insert(sanctionExecutions).values({ sanctionId, status, occurredAt: step.message.at, messageId });
+      await recordAudit(tx, {
         actor,
         action: 'sanction.execution_reported',
         entityType: 'sanction',
@@ -86,8 +85,8 @@ function applyStep(tx: Tx, step: ImportStep, context: ApplyContext): void {
         occurredAt: importedAt,
       });
       if (step.completesCase) {
-        const started = tx.select({ offenceAt: criminalCases.offenceAt, arrestedAt: criminalCases.arrestedAt }).from(criminalCases).where(eq(criminalCases.id, handoff.caseId)).get();
-        moveCase('completed', 'Alle sancties zijn ten uitvoer gelegd', {
+        const started = firstRow(await tx.select({ offenceAt: criminalCases.offenceAt, arrestedAt: criminalCases.arrestedAt }).from(criminalCases).where(eq(criminalCases.id, handoff.caseId)));
+        await moveCase('completed', 'Alle sancties zijn ten uitvoer gelegd', {
           completedAt: step.completesCase,
           throughputDays: throughputDays(started?.offenceAt ?? started?.arrestedAt, step.completesCase),
         });

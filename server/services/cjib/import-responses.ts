@@ -5,6 +5,7 @@ import { cjibBatches } from '../../../db/schema';
 import { applyImport } from './import-apply';
 import { planImport } from './import-plan';
 import { loadImportState } from './import-state';
+import { firstRow, inTransaction } from '../context/query-results';
 
 export interface ResponseImportRequest {
   fileName: string;
@@ -22,7 +23,7 @@ export interface ResponseImportRequest {
  * said). Messages read before (same key) change nothing and are reported as such, so a file can be
  * read twice, or again once CJIB corrected the wrong messages.
  */
-export function importCjibResponses(db: AppDatabase, request: ResponseImportRequest, actor: string, now: Date): ResponseImportReport {
+export async function importCjibResponses(db: AppDatabase, request: ResponseImportRequest, actor: string, now: Date): Promise<ResponseImportReport> {
   const report: ResponseImportReport = {
     fileName: request.fileName,
     dryRun: request.dryRun,
@@ -46,12 +47,12 @@ export function importCjibResponses(db: AppDatabase, request: ResponseImportRequ
 
   const correlationIds = parsed.messages.flatMap((m) => (m.ok ? [m.message.correlationId] : []));
   const keys = parsed.messages.flatMap((m) => (m.ok ? [messageKey(m.message)] : []));
-  db.transaction((tx) => {
-    if (parsed.batchUid && !tx.select({ id: cjibBatches.id }).from(cjibBatches).where(eq(cjibBatches.batchUid, parsed.batchUid)).get()) {
+  await inTransaction(db, async (tx) => {
+    if (parsed.batchUid && !firstRow(await tx.select({ id: cjibBatches.id }).from(cjibBatches).where(eq(cjibBatches.batchUid, parsed.batchUid)))) {
       report.fileProblems.push(`Batch ${parsed.batchUid} is niet vanuit dit arrondissement verzonden: controleer of het bestand voor dit arrondissement is.`);
       return;
     }
-    const plan = planImport(parsed.messages, loadImportState(tx, correlationIds, keys), now);
+    const plan = planImport(parsed.messages, await loadImportState(tx, correlationIds, keys), now);
     report.messages = plan.rows;
     for (const row of plan.rows) {
       if (row.outcome === 'processed') report.counts.processed += 1;
@@ -61,7 +62,7 @@ export function importCjibResponses(db: AppDatabase, request: ResponseImportRequ
     }
     report.counts.total = plan.rows.length;
     if (request.dryRun || (report.counts.error > 0 && report.mode === 'all_or_nothing') || plan.steps.length === 0) return;
-    applyImport(tx, plan.steps, { actor, fileName: request.fileName, importedAt: now.toISOString() });
+    await applyImport(tx, plan.steps, { actor, fileName: request.fileName, importedAt: now.toISOString() });
     report.committed = true;
   });
   return report;

@@ -39,17 +39,16 @@ function chunks<T>(values: readonly T[]): T[][] {
 }
 
 /** Loads the hand-offs, cases, sanctions, executions and known message keys a file refers to. */
-export function loadImportState(db: Reader, correlationIds: readonly string[], keys: readonly string[]): ImportState {
+export async function loadImportState(db: Reader, correlationIds: readonly string[], keys: readonly string[]): Promise<ImportState> {
   const handoffs = new Map<string, HandoffState>();
   const caseStatus = new Map<number, CaseStatus>();
   for (const ids of chunks([...new Set(correlationIds)])) {
-    const rows = db
+    const rows = (await db
       .select({ h: cjibHandoffs, caseId: decisions.caseId, parketnummer: criminalCases.parketnummer, caseStatus: criminalCases.status })
       .from(cjibHandoffs)
       .innerJoin(decisions, eq(decisions.id, cjibHandoffs.decisionId))
       .innerJoin(criminalCases, eq(criminalCases.id, decisions.caseId))
-      .where(inArray(cjibHandoffs.correlationId, ids))
-      .all();
+      .where(inArray(cjibHandoffs.correlationId, ids)));
     for (const { h, caseId, parketnummer, caseStatus: status } of rows) {
       handoffs.set(h.correlationId.toLowerCase(), {
         id: h.id,
@@ -69,20 +68,20 @@ export function loadImportState(db: Reader, correlationIds: readonly string[], k
   const byDecision = new Map([...handoffs.values()].map((h) => [h.decisionId, h]));
   const bySanction = new Map<number, HandoffState>();
   for (const ids of chunks([...byDecision.keys()])) {
-    for (const s of db.select({ id: sanctions.id, decisionId: sanctions.decisionId, kind: sanctions.kind, conditional: sanctions.conditional }).from(sanctions).where(inArray(sanctions.decisionId, ids)).all()) {
+    for (const s of (await db.select({ id: sanctions.id, decisionId: sanctions.decisionId, kind: sanctions.kind, conditional: sanctions.conditional }).from(sanctions).where(inArray(sanctions.decisionId, ids)))) {
       const handoff = byDecision.get(s.decisionId)!;
       handoff.sanctions.push({ id: s.id, kind: s.kind, conditional: s.conditional });
       bySanction.set(s.id, handoff);
     }
   }
   for (const ids of chunks([...bySanction.keys()])) {
-    for (const e of db.select().from(sanctionExecutions).where(inArray(sanctionExecutions.sanctionId, ids)).all()) {
+    for (const e of (await db.select().from(sanctionExecutions).where(inArray(sanctionExecutions.sanctionId, ids)))) {
       bySanction.get(e.sanctionId)!.executions.push({ sanctionId: e.sanctionId, status: e.status, occurredAt: e.occurredAt });
     }
   }
   const knownKeys = new Map<string, { fileName: string; importedAt: string }>();
   for (const part of chunks([...new Set(keys)])) {
-    for (const m of db.select({ key: cjibMessages.messageKey, fileName: cjibMessages.fileName, importedAt: cjibMessages.importedAt }).from(cjibMessages).where(inArray(cjibMessages.messageKey, part)).all()) {
+    for (const m of (await db.select({ key: cjibMessages.messageKey, fileName: cjibMessages.fileName, importedAt: cjibMessages.importedAt }).from(cjibMessages).where(inArray(cjibMessages.messageKey, part)))) {
       knownKeys.set(m.key, { fileName: m.fileName, importedAt: m.importedAt });
     }
   }

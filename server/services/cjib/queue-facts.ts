@@ -21,10 +21,10 @@ export interface HandoffFacts {
 
 export type HandoffFilter = { handoffIds: readonly number[] } | { notAcknowledged: true };
 
-export function loadHandoffFacts(db: Reader, filter: HandoffFilter): HandoffFacts[] {
+export async function loadHandoffFacts(db: Reader, filter: HandoffFilter): Promise<HandoffFacts[]> {
   const where: SQL | undefined =
     'handoffIds' in filter ? inArray(cjibHandoffs.id, [...filter.handoffIds]) : ne(cjibHandoffs.status, 'acknowledged');
-  const rows = db
+  const rows = (await db
     .select({ handoff: cjibHandoffs, decision: decisions, caseRow: criminalCases, suspect: suspects, lastBatchUid: cjibBatches.batchUid })
     .from(cjibHandoffs)
     .innerJoin(decisions, eq(decisions.id, cjibHandoffs.decisionId))
@@ -32,14 +32,13 @@ export function loadHandoffFacts(db: Reader, filter: HandoffFilter): HandoffFact
     .innerJoin(suspects, eq(suspects.id, criminalCases.suspectId))
     .leftJoin(cjibBatches, eq(cjibBatches.id, cjibHandoffs.lastBatchId))
     .where(where)
-    .orderBy(asc(cjibHandoffs.id))
-    .all();
+    .orderBy(asc(cjibHandoffs.id)));
   const decisionIds = rows.map((r) => r.decision.id);
   const byDecision = new Map<number, SanctionFacts[]>();
   // SQLite allows a limited number of bound parameters: read the sanctions in chunks.
   for (let i = 0; i < decisionIds.length; i += 500) {
     const chunk = decisionIds.slice(i, i + 500);
-    for (const { decisionId, ...sanction } of db.select().from(sanctions).where(inArray(sanctions.decisionId, chunk)).orderBy(asc(sanctions.id)).all()) {
+    for (const { decisionId, ...sanction } of (await db.select().from(sanctions).where(inArray(sanctions.decisionId, chunk)).orderBy(asc(sanctions.id)))) {
       const list = byDecision.get(decisionId) ?? [];
       list.push(sanction);
       byDecision.set(decisionId, list);

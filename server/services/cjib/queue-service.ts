@@ -17,17 +17,16 @@ const BATCHES_SHOWN = 100;
  * Every hand-off CJIB has not acknowledged, each in one group: waiting for the decision to become
  * final, blocked by missing fields, ready to send, sent and awaiting an answer, or returned.
  */
-export function listHandoffQueue(db: AppDatabase, now: Date): HandoffQueue {
-  const context = loadDeadlineContext(db);
+export async function listHandoffQueue(db: AppDatabase, now: Date): Promise<HandoffQueue> {
+  const context = await loadDeadlineContext(db);
   const at = now.getTime();
-  const items = loadHandoffFacts(db, { notAcknowledged: true }).map((facts) => queueItem(facts, context, at));
+  const items = (await loadHandoffFacts(db, { notAcknowledged: true })).map((facts) => queueItem(facts, context, at));
   const counts = Object.fromEntries(HANDOFF_GROUPS.map((g) => [g, items.filter((i) => i.group === g).length])) as Record<HandoffGroup, number>;
-  const batches = db
+  const batches = (await db
     .select({ batchUid: cjibBatches.batchUid, createdAt: cjibBatches.createdAt, createdBy: cjibBatches.createdBy, decisionCount: cjibBatches.decisionCount })
     .from(cjibBatches)
     .orderBy(desc(cjibBatches.id))
-    .limit(BATCHES_SHOWN)
-    .all();
+    .limit(BATCHES_SHOWN));
   return { items: items.sort(byUrgency), counts, batches };
 }
 

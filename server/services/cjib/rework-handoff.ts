@@ -6,6 +6,7 @@ import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { evaluateHandoff, handoffDeadlines, loadHandoffFacts } from './queue-facts';
+import { inTransaction, sqlRow, sqlRows } from '../context/query-results';
 
 const DETAIL_LABELS = { fullName: 'Naam verdachte', dateOfBirth: 'Geboortedatum', summonsAddress: 'Adres voor dagvaarding' } as const;
 
@@ -14,25 +15,17 @@ const DETAIL_LABELS = { fullName: 'Naam verdachte', dateOfBirth: 'Geboortedatum'
  * case.details_changed of the case touching one of the return's fields, or a decision.corrected of the
  * decision. Returns the Dutch refusal, or null when corrected (or when the return names no field).
  */
-function uncorrectedSinceReturn(db: AppDatabase, facts: { handoffId: number; caseId: number; decisionId: number; returnCode: string | null; returnReason: string | null }): string | null {
+async function uncorrectedSinceReturn(db: AppDatabase, facts: { handoffId: number; caseId: number; decisionId: number; returnCode: string | null; returnReason: string | null }): Promise<string | null> {
   const fields = returnFieldsOf(facts.returnCode, facts.returnReason);
   if (fields.caseFields.length === 0 && !fields.decision) return null;
   // The return's own audit row; for a hand-off returned before the import recorded one, its last send.
-  const baseline = db.$client
-    .prepare(
-      `select coalesce(
+  const baseline = await sqlRow(db.$client, `select coalesce(
          (select max(id) from audit_event where action = 'cjib.returned' and entity_type = 'cjib_handoff' and entity_id = @handoffId),
          (select max(id) from audit_event where action = 'cjib.handoff_sent' and entity_type = 'cjib_handoff' and entity_id = @handoffId),
-         0) as id`,
-    )
-    .get({ handoffId: facts.handoffId }) as { id: number };
-  const changes = db.$client
-    .prepare(
-      `select action, details from audit_event where id > @after
+         0) as id`, [{ handoffId: facts.handoffId }]) as { id: number };
+  const changes = await sqlRows(db.$client, `select action, details from audit_event where id > @after
          and ((action = 'case.details_changed' and entity_type = 'case' and entity_id = @caseId)
-           or (action = 'decision.corrected' and entity_type = 'decision' and entity_id = @decisionId))`,
-    )
-    .all({ after: baseline.id, caseId: facts.caseId, decisionId: facts.decisionId }) as { action: string; details: string | null }[];
+           or (action = 'decision.corrected' and entity_type = 'decision' and entity_id = @decisionId))`, [{ after: baseline.id, caseId: facts.caseId, decisionId: facts.decisionId }]) as { action: string; details: string | null }[];
   const corrected = changes.some((c) =>
     c.action === 'decision.corrected' ? fields.decision : fields.caseFields.some((f) => f in ((c.details ? JSON.parse(c.details) : {}) as Record<string, unknown>)),
   );
@@ -46,15 +39,15 @@ function uncorrectedSinceReturn(db: AppDatabase, facts: { handoffId: number; cas
  * case page): it is waiting again and goes in the next batch with its next attempt. Only when the
  * completeness check passes and what the return concerns changed since it came back.
  */
-export function markHandoffReworked(
+export async function markHandoffReworked(
   db: AppDatabase,
   input: { handoffId: number; reason: string },
   actor: string,
   now: Date,
-): { handoffId: number; status: 'waiting' } {
-  const context = loadDeadlineContext(db);
-  return db.transaction((tx) => {
-    const [facts] = loadHandoffFacts(tx, { handoffIds: [input.handoffId] });
+): Promise<{ handoffId: number; status: 'waiting' }> {
+  const context = await loadDeadlineContext(db);
+  return await inTransaction(db, async (tx) => {
+    const [facts] = await loadHandoffFacts(tx, { handoffIds: [input.handoffId] });
     if (!facts) throw new ServiceError('NOT_FOUND', `Overdracht ${input.handoffId} bestaat niet.`);
     const { handoff, caseRow } = facts;
     if (handoff.status !== 'returned') {
@@ -67,7 +60,7 @@ export function markHandoffReworked(
         `${caseRow.parketnummer} is nog niet compleet; herstel eerst: ${result.problems.map((p) => p.message).join('; ')}`,
       );
     }
-    const uncorrected = uncorrectedSinceReturn(db, {
+    const uncorrected = await uncorrectedSinceReturn(db, {
       handoffId: handoff.id,
       caseId: caseRow.id,
       decisionId: facts.decision.id,
@@ -75,8 +68,8 @@ export function markHandoffReworked(
       returnReason: handoff.returnReason,
     });
     if (uncorrected) throw new ServiceError('CONFLICT', `${caseRow.parketnummer}: ${uncorrected}`);
-    tx.update(cjibHandoffs).set({ status: 'waiting' }).where(eq(cjibHandoffs.id, handoff.id)).run();
-    recordAudit(tx, {
+    await tx.update(cjibHandoffs).set({ status: 'waiting' }).where(eq(cjibHandoffs.id, handoff.id));
+    await recordAudit(tx, {
       actor,
       action: 'cjib.handoff_reworked',
       entityType: 'cjib_handoff',

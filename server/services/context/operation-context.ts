@@ -15,7 +15,7 @@ export interface OperationContext {
    * Runs `work` as one write transaction (BEGIN IMMEDIATE; waits and retries while another process
    * writes the file) and records the request id in the same transaction.
    */
-  write<T>(work: () => T): Promise<T>;
+  write<T>(work: () => T | Promise<T>): Promise<T>;
   /**
    * Reports cases whose personal data this read disclosed, for an operation whose answer holds no ids
    * (a file: shared/api/disclosures.ts, 'reported'); the api handler traces them after the read.

@@ -2,6 +2,7 @@ import { toAmsterdamLocal } from '../../../shared/calendar/amsterdam-time';
 import type { AppDatabase } from '../../../db/open-database';
 import { ServiceError } from '../service-error';
 import { SETTING_KEYS } from '../settings/district-settings';
+import { sqlRow } from './query-results';
 
 /**
  * Optimistic locking: no edit silently overwrites another. Every versioned record has a `version`
@@ -41,15 +42,15 @@ const KINDS: Record<Exclude<VersionedRecord, 'settings'>, RecordKind> = {
 const SETTINGS_KEYS = Object.values(SETTING_KEYS);
 
 /** The record's current version; null when it does not exist (the operation itself then reports that). */
-function currentVersion(db: AppDatabase, record: VersionedRecord, id: number): number | null {
-  if (record === 'settings') return settingsVersion(db);
-  const row = db.$client.prepare(`select version from ${KINDS[record].table} where id = ?`).get(id) as { version: number } | undefined;
+async function currentVersion(db: AppDatabase, record: VersionedRecord, id: number): Promise<number | null> {
+  if (record === 'settings') return await settingsVersion(db);
+  const row = await sqlRow(db.$client, `select version from ${KINDS[record].table} where id = ?`, [id]) as { version: number } | undefined;
   return row?.version ?? null;
 }
 
 /** `row` with its record's version as it is now (RETURNING reports the version from before the triggers ran). */
-export function withCurrentVersion<T extends { id: number; version: number }>(db: AppDatabase, record: Exclude<VersionedRecord, 'settings'>, row: T): T {
-  return { ...row, version: currentVersion(db, record, row.id) ?? row.version };
+export async function withCurrentVersion<T extends { id: number; version: number }>(db: AppDatabase, record: Exclude<VersionedRecord, 'settings'>, row: T): Promise<T> {
+  return { ...row, version: await currentVersion(db, record, row.id) ?? row.version };
 }
 
 /**
@@ -57,10 +58,8 @@ export function withCurrentVersion<T extends { id: number; version: number }>(db
  * not written yet counts 0). Every write of a setting raises it: an update adds 1 to a row, a first
  * write adds a row of version 1, and setting rows are never deleted.
  */
-export function settingsVersion(db: AppDatabase): number {
-  const row = db.$client
-    .prepare(`select coalesce(sum(version), 0) as total from district_setting where key in (${SETTINGS_KEYS.map(() => '?').join(', ')})`)
-    .get(...SETTINGS_KEYS) as { total: number };
+export async function settingsVersion(db: AppDatabase): Promise<number> {
+  const row = await sqlRow(db.$client, `select coalesce(sum(version), 0) as total from district_setting where key in (${SETTINGS_KEYS.map(() => '?').join(', ')})`, [...SETTINGS_KEYS]) as { total: number };
   return 1 + row.total;
 }
 
@@ -68,22 +67,22 @@ export function settingsVersion(db: AppDatabase): number {
  * Refuses a stale edit: throws CONFLICT (HTTP 409) with a Dutch message when the record's version is not
  * `expectedVersion`. A missing record passes: the operation reports NOT_FOUND in its own words.
  */
-export function expectVersion(db: AppDatabase, record: VersionedRecord, id: number, expectedVersion: number): void {
-  const current = currentVersion(db, record, id);
+export async function expectVersion(db: AppDatabase, record: VersionedRecord, id: number, expectedVersion: number): Promise<void> {
+  const current = await currentVersion(db, record, id);
   if (current === null || current === expectedVersion) return;
-  throw new ServiceError('CONFLICT', conflictMessage(db, record, id));
+  throw new ServiceError('CONFLICT', await conflictMessage(db, record, id));
 }
 
 /** The case a hearing belongs to (a correction of its outcome is an edit of the case); null when unknown. */
-export function caseOfHearing(db: AppDatabase, hearingId: number): number | null {
-  const row = db.$client.prepare('select case_id as caseId from hearing where id = ?').get(hearingId) as { caseId: number } | undefined;
+export async function caseOfHearing(db: AppDatabase, hearingId: number): Promise<number | null> {
+  const row = await sqlRow(db.$client, 'select case_id as caseId from hearing where id = ?', [hearingId]) as { caseId: number } | undefined;
   return row?.caseId ?? null;
 }
 
 /** 'Deze zaak is intussen gewijzigd door griffie.a op 4-12-2026 om 10:15 (tijdstippen gecorrigeerd). …' */
-function conflictMessage(db: AppDatabase, record: VersionedRecord, id: number): string {
+async function conflictMessage(db: AppDatabase, record: VersionedRecord, id: number): Promise<string> {
   const label = record === 'settings' ? 'De instellingen' : KINDS[record].label;
-  const latest = latestChange(db, record, id);
+  const latest = await latestChange(db, record, id);
   const verb = record === 'settings' ? 'zijn' : 'is';
   const change = latest
     ? `${label} ${verb} intussen gewijzigd door ${latest.actor} op ${dutchMoment(latest.occurredAt)} (${actionLabel(latest.action)}).`
@@ -97,15 +96,11 @@ interface Change {
   action: string;
 }
 
-function latestChange(db: AppDatabase, record: VersionedRecord, id: number): Change | undefined {
+async function latestChange(db: AppDatabase, record: VersionedRecord, id: number): Promise<Change | undefined> {
   if (record === 'settings') {
-    return db.$client
-      .prepare(`select actor, occurred_at as occurredAt, action from audit_event where entity_type = 'district' and action = 'settings.changed' order by occurred_at desc, id desc limit 1`)
-      .get() as Change | undefined;
+    return await sqlRow(db.$client, `select actor, occurred_at as occurredAt, action from audit_event where entity_type = 'district' and action = 'settings.changed' order by occurred_at desc, id desc limit 1`) as Change | undefined;
   }
-  return db.$client
-    .prepare(`select actor, occurred_at as occurredAt, action from audit_event where ${KINDS[record].audit} order by occurred_at desc, id desc limit 1`)
-    .get({ id }) as Change | undefined;
+  return await sqlRow(db.$client, `select actor, occurred_at as occurredAt, action from audit_event where ${KINDS[record].audit} order by occurred_at desc, id desc limit 1`, [{ id }]) as Change | undefined;
 }
 
 /** '4-12-2026 om 10:15' in Amsterdam time. */

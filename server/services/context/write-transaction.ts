@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import { ServiceError } from '../service-error';
 
@@ -9,31 +10,81 @@ export interface WriteTransactionOptions {
 
 const DEFAULT_MAX_WAIT_MS = 120_000;
 
+/** The connections whose write transaction the current async flow holds (nested writes join it). */
+const heldTransactions = new AsyncLocalStorage<Database.Database>();
+const writeGates = new WeakMap<Database.Database, WriteGate>();
+
+/** One writer at a time per connection, first come first served. */
+class WriteGate {
+  private tail: Promise<void> = Promise.resolve();
+
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const previous = this.tail;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    return release;
+  }
+}
+
+function gateOf(sqlite: Database.Database): WriteGate {
+  let gate = writeGates.get(sqlite);
+  if (!gate) writeGates.set(sqlite, (gate = new WriteGate()));
+  return gate;
+}
+
 /**
  * One write transaction on an SQLite file: BEGIN IMMEDIATE takes the write lock before anything is
  * read, so the checks inside see the data they write on (no lost race between check and write).
  * While another process (a CLI import, another app) holds the lock, it waits and retries without
  * blocking the event loop; `work` runs only once the lock is held, so a retry never repeats work.
- * Within this process transactions cannot interleave: `work` is synchronous.
+ * Within this process one write at a time holds the connection (the gate); a write inside a write
+ * joins the open transaction. `work` awaits only database calls, which on SQLite are answered at once:
+ * a transaction never waits on the network or a timer, so nobody else's read can see it half-done.
  */
-export async function runWriteTransaction<T>(sqlite: Database.Database, work: () => T, options: WriteTransactionOptions = {}): Promise<T> {
+export async function runWriteTransaction<T>(sqlite: Database.Database, work: () => T | Promise<T>, options: WriteTransactionOptions = {}): Promise<T> {
+  // Nested (inside this flow's write, or a transaction the caller opened itself): part of that transaction.
+  if (heldTransactions.getStore() === sqlite || sqlite.inTransaction) return work();
   const maxWait = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let waited = 0;
   let pause = 20;
   for (;;) {
-    if (sqlite.inTransaction) return work(); // nested: part of the transaction already open
+    const release = await gateOf(sqlite).acquire();
+    let began = false;
     try {
-      return sqlite.transaction(work).immediate();
-    } catch (error) {
-      if (!isBusy(error) || waited >= maxWait) {
-        if (isBusy(error)) throw busyRefusal();
-        throw error;
-      }
+      began = beginImmediate(sqlite, waited >= maxWait);
+      if (began) return await heldTransactions.run(sqlite, () => commitOrRollBack(sqlite, work));
+    } finally {
+      release();
     }
     await sleep(pause);
     waited += pause;
     pause = Math.min(pause * 2, 500);
+  }
+}
+
+/** BEGIN IMMEDIATE; false while another process holds the lock (true busy after `giveUp`: a Dutch refusal). */
+function beginImmediate(sqlite: Database.Database, giveUp: boolean): boolean {
+  try {
+    sqlite.exec('BEGIN IMMEDIATE');
+    return true;
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+    if (giveUp) throw busyRefusal();
+    return false;
+  }
+}
+
+async function commitOrRollBack<T>(sqlite: Database.Database, work: () => T | Promise<T>): Promise<T> {
+  try {
+    const result = await work();
+    sqlite.exec('COMMIT');
+    return result;
+  } catch (error) {
+    // SQLite may already have rolled back (a full disk): only roll back what is still open.
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
   }
 }
 

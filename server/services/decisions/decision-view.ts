@@ -4,6 +4,7 @@ import type { DecisionView } from '../../../shared/outcomes/decision-schemas';
 import type { AppDatabase } from '../../../db/open-database';
 import { cjibHandoffs, decisions, sanctions } from '../../../db/schema';
 import { ServiceError } from '../service-error';
+import { firstRow } from '../context/query-results';
 
 type Reader = Pick<AppDatabase, 'select'>;
 type DecisionRow = typeof decisions.$inferSelect;
@@ -11,8 +12,8 @@ type DecisionRow = typeof decisions.$inferSelect;
 /** Hand-off statuses in which the decision is with CJIB (awaiting an answer, or accepted): no corrections then. */
 export const LOCKED_HANDOFF_STATUSES = ['sent', 'acknowledged'] as const;
 
-export function decisionView(db: Reader, row: DecisionRow): DecisionView {
-  const handoff = db
+export async function decisionView(db: Reader, row: DecisionRow): Promise<DecisionView> {
+  const handoff = firstRow(await db
     .select({
       id: cjibHandoffs.id,
       status: cjibHandoffs.status,
@@ -23,8 +24,7 @@ export function decisionView(db: Reader, row: DecisionRow): DecisionView {
       returnReason: cjibHandoffs.returnReason,
     })
     .from(cjibHandoffs)
-    .where(eq(cjibHandoffs.decisionId, row.id))
-    .get();
+    .where(eq(cjibHandoffs.decisionId, row.id)));
   return {
     id: row.id,
     version: row.version,
@@ -47,7 +47,7 @@ export function decisionView(db: Reader, row: DecisionRow): DecisionView {
     },
     recordedBy: row.recordedBy,
     recordedAt: row.recordedAt,
-    sanctions: db
+    sanctions: (await db
       .select({
         id: sanctions.id,
         kind: sanctions.kind,
@@ -61,8 +61,7 @@ export function decisionView(db: Reader, row: DecisionRow): DecisionView {
       })
       .from(sanctions)
       .where(eq(sanctions.decisionId, row.id))
-      .orderBy(asc(sanctions.id))
-      .all(),
+      .orderBy(asc(sanctions.id))),
     handoff: handoff
       ? {
           id: handoff.id,
@@ -79,19 +78,16 @@ export function decisionView(db: Reader, row: DecisionRow): DecisionView {
   };
 }
 
-export function getDecision(db: Reader, decisionId: number): DecisionView {
-  const row = db.select().from(decisions).where(eq(decisions.id, decisionId)).get();
+export async function getDecision(db: Reader, decisionId: number): Promise<DecisionView> {
+  const row = firstRow(await db.select().from(decisions).where(eq(decisions.id, decisionId)));
   if (!row) throw new ServiceError('NOT_FOUND', `Beslissing ${decisionId} bestaat niet.`);
-  return decisionView(db, row);
+  return await decisionView(db, row);
 }
 
 /** A case's decisions, newest first. */
-export function decisionsForCase(db: Reader, caseId: number): DecisionView[] {
-  return db
-    .select()
-    .from(decisions)
-    .where(eq(decisions.caseId, caseId))
-    .orderBy(desc(decisions.id))
-    .all()
-    .map((row) => decisionView(db, row));
+export async function decisionsForCase(db: Reader, caseId: number): Promise<DecisionView[]> {
+  const rows = await db.select().from(decisions).where(eq(decisions.caseId, caseId)).orderBy(desc(decisions.id));
+  const views: DecisionView[] = [];
+  for (const row of rows) views.push(await decisionView(db, row));
+  return views;
 }

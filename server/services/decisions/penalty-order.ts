@@ -8,6 +8,7 @@ import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { getDecision } from './decision-view';
 import { setDecisionMoments, syncHandoff, writeSanctions } from '../outcomes/decision-writes';
+import { firstRow, inTransaction, returnedRow } from '../context/query-results';
 
 /**
  * Records the OM strafbeschikking of a case the ZSM table decided that way: the decision (decided
@@ -15,23 +16,23 @@ import { setDecisionMoments, syncHandoff, writeSanctions } from '../outcomes/dec
  * verzet term, and so the CJIB countdown, runs from it) and its hand-off to CJIB. The case stays
  * 'zsm_decided' until the batch export hands it to CJIB.
  */
-export function recordPenaltyOrder(db: AppDatabase, input: ParsedInput<'decisions.recordPenaltyOrder'>, actor: string, now: Date) {
-  const context = loadDeadlineContext(db);
-  const decisionId = db.transaction((tx) => {
-    const c = tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)).get();
+export async function recordPenaltyOrder(db: AppDatabase, input: ParsedInput<'decisions.recordPenaltyOrder'>, actor: string, now: Date) {
+  const context = await loadDeadlineContext(db);
+  const decisionId = await inTransaction(db, async (tx) => {
+    const c = firstRow(await tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)));
     if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
-    const zsm = tx.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, c.id)).orderBy(desc(zsmDecisions.id)).limit(1).get();
+    const zsm = firstRow(await tx.select().from(zsmDecisions).where(eq(zsmDecisions.caseId, c.id)).orderBy(desc(zsmDecisions.id)).limit(1));
     if (c.status !== 'zsm_decided' || zsm?.outcome !== 'strafbeschikking') {
       throw new ServiceError('CONFLICT', `Zaak ${c.parketnummer} heeft geen ZSM-beslissing 'strafbeschikking' die nog moet worden vastgelegd.`);
     }
-    const existing = tx.select({ id: decisions.id }).from(decisions).where(and(eq(decisions.caseId, c.id), eq(decisions.kind, 'penalty_order'))).get();
+    const existing = firstRow(await tx.select({ id: decisions.id }).from(decisions).where(and(eq(decisions.caseId, c.id), eq(decisions.kind, 'penalty_order'))));
     if (existing) throw new ServiceError('CONFLICT', `De strafbeschikking van zaak ${c.parketnummer} is al vastgelegd; corrigeer haar via de beslissing.`);
     const delivered = instantOf(input.deliveredAt);
     if (delivered < Date.parse(zsm.decidedAt)) throw new ServiceError('INVALID_INPUT', 'Het tijdstip van uitreiking ligt vóór de ZSM-beslissing.');
     if (delivered > now.getTime() + 60_000) throw new ServiceError('INVALID_INPUT', 'Het tijdstip van uitreiking ligt in de toekomst.');
     const deliveredAt = new Date(delivered).toISOString();
     const recordedAt = now.toISOString();
-    const decision = tx
+    const decision = returnedRow(await tx
       .insert(decisions)
       .values({
         caseId: c.id,
@@ -47,10 +48,9 @@ export function recordPenaltyOrder(db: AppDatabase, input: ParsedInput<'decision
         recordedBy: actor,
         recordedAt,
       })
-      .returning({ id: decisions.id })
-      .get();
-    const { after } = writeSanctions(tx, decision.id, input.sanctions);
-    recordAudit(tx, {
+      .returning({ id: decisions.id }));
+    const { after } = await writeSanctions(tx, decision.id, input.sanctions);
+    await recordAudit(tx, {
       actor,
       action: 'decision.recorded',
       entityType: 'decision',
@@ -58,10 +58,10 @@ export function recordPenaltyOrder(db: AppDatabase, input: ParsedInput<'decision
       details: { caseId: c.id, kind: 'penalty_order', decidedAt: zsm.decidedAt, deliveredAt, decidedBy: input.decidedBy, sanctions: after, conditions: input.conditions, signals: input.signals },
       occurredAt: recordedAt,
     });
-    recordAudit(tx, { actor, action: 'case.penalty_order_delivered', entityType: 'case', entityId: c.id, details: { decisionId: decision.id, penaltyOrderDeliveredAt: deliveredAt }, occurredAt: recordedAt });
-    syncHandoff(tx, decision.id, actor, now);
-    setDecisionMoments(tx, c.id, context, { penaltyOrderDeliveredAt: deliveredAt });
+    await recordAudit(tx, { actor, action: 'case.penalty_order_delivered', entityType: 'case', entityId: c.id, details: { decisionId: decision.id, penaltyOrderDeliveredAt: deliveredAt }, occurredAt: recordedAt });
+    await syncHandoff(tx, decision.id, actor, now);
+    await setDecisionMoments(tx, c.id, context, { penaltyOrderDeliveredAt: deliveredAt });
     return decision.id;
   });
-  return getDecision(db, decisionId);
+  return await getDecision(db, decisionId);
 }

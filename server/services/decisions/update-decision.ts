@@ -9,11 +9,12 @@ import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { getDecision } from './decision-view';
 import { assertSanctionsValid, setDecisionMoments, syncHandoff, writeSanctions } from '../outcomes/decision-writes';
+import { firstRow, inTransaction } from '../context/query-results';
 
 type DecisionRow = typeof decisions.$inferSelect;
 
-function loadDecision(tx: Tx, decisionId: number): DecisionRow {
-  const row = tx.select().from(decisions).where(eq(decisions.id, decisionId)).get();
+async function loadDecision(tx: Tx, decisionId: number): Promise<DecisionRow> {
+  const row = firstRow(await tx.select().from(decisions).where(eq(decisions.id, decisionId)));
   if (!row) throw new ServiceError('NOT_FOUND', `Beslissing ${decisionId} bestaat niet.`);
   return row;
 }
@@ -30,15 +31,15 @@ function moment(iso: string, field: string, decision: DecisionRow, now: Date): s
  * judgment, a remedy. Refused while CJIB has it (sent, awaiting an answer) or has accepted it:
  * CJIB would enforce something other than what Ketenplanner shows. Audited with old and new values.
  */
-export function updateDecision(db: AppDatabase, input: ParsedInput<'decisions.update'>, actor: string, now: Date) {
-  const context = loadDeadlineContext(db);
-  db.transaction((tx) => {
-    const decision = loadDecision(tx, input.decisionId);
-    const handoff = tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decision.id)).get();
+export async function updateDecision(db: AppDatabase, input: ParsedInput<'decisions.update'>, actor: string, now: Date) {
+  const context = await loadDeadlineContext(db);
+  await inTransaction(db, async (tx) => {
+    const decision = await loadDecision(tx, input.decisionId);
+    const handoff = firstRow(await tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decision.id)));
     // A remedy filed late (e.g. an appeal that reached the clerk after the batch went out) must always
     // be recordable, so the case shows it; everything CJIB enforces stays locked while CJIB has it.
     const locked = handoff?.status === 'sent' || handoff?.status === 'acknowledged';
-    if (locked && !onlyRemedyChanges(tx, decision, input)) {
+    if (locked && !await onlyRemedyChanges(tx, decision, input)) {
       throw new ServiceError(
         'CONFLICT',
         handoff?.status === 'sent'
@@ -60,11 +61,11 @@ export function updateDecision(db: AppDatabase, input: ParsedInput<'decisions.up
       remedy: input.remedy,
       remedyFiledAt: input.remedyFiledAt === null ? null : moment(input.remedyFiledAt, 'De datum waarop het rechtsmiddel is ingesteld', decision, now),
     };
-    tx.update(decisions).set(next).where(eq(decisions.id, decision.id)).run();
-    const sanctions = writeSanctions(tx, decision.id, input.sanctions);
-    syncHandoff(tx, decision.id, actor, now);
-    setDecisionMoments(tx, decision.caseId, context, {});
-    recordAudit(tx, {
+    await tx.update(decisions).set(next).where(eq(decisions.id, decision.id));
+    const sanctions = await writeSanctions(tx, decision.id, input.sanctions);
+    await syncHandoff(tx, decision.id, actor, now);
+    await setDecisionMoments(tx, decision.caseId, context, {});
+    await recordAudit(tx, {
       actor,
       action: 'decision.corrected',
       entityType: 'decision',
@@ -78,13 +79,13 @@ export function updateDecision(db: AppDatabase, input: ParsedInput<'decisions.up
       occurredAt: now.toISOString(),
     });
   });
-  return getDecision(db, input.decisionId);
+  return await getDecision(db, input.decisionId);
 }
 
 /** The advisory executability signals, as a person records them: audited with the old and new values. */
-export function updateSignals(db: AppDatabase, input: ParsedInput<'decisions.updateSignals'>, actor: string, now: Date) {
-  db.transaction((tx) => {
-    const decision = loadDecision(tx, input.decisionId);
+export async function updateSignals(db: AppDatabase, input: ParsedInput<'decisions.updateSignals'>, actor: string, now: Date) {
+  await inTransaction(db, async (tx) => {
+    const decision = await loadDecision(tx, input.decisionId);
     const next = {
       fitForCommunityService: input.fitForCommunityService,
       fitForDetention: input.fitForDetention,
@@ -93,30 +94,30 @@ export function updateSignals(db: AppDatabase, input: ParsedInput<'decisions.upd
       signalsNote: input.note || null,
     };
     const old = Object.fromEntries(Object.keys(next).map((key) => [key, decision[key as keyof typeof next]]));
-    tx.update(decisions).set(next).where(eq(decisions.id, decision.id)).run();
-    recordAudit(tx, { actor, action: 'decision.signals_updated', entityType: 'decision', entityId: decision.id, details: { caseId: decision.caseId, old, new: next }, occurredAt: now.toISOString() });
+    await tx.update(decisions).set(next).where(eq(decisions.id, decision.id));
+    await recordAudit(tx, { actor, action: 'decision.signals_updated', entityType: 'decision', entityId: decision.id, details: { caseId: decision.caseId, old, new: next }, occurredAt: now.toISOString() });
   });
-  return getDecision(db, input.decisionId);
+  return await getDecision(db, input.decisionId);
 }
 
 /** Court -> OM: the signed judgment is handed over (Wet USB norm: within 14 days of the judgment). */
-export function markSigned(db: AppDatabase, input: ParsedInput<'decisions.markSigned'>, actor: string, now: Date) {
-  db.transaction((tx) => {
-    const decision = loadDecision(tx, input.decisionId);
+export async function markSigned(db: AppDatabase, input: ParsedInput<'decisions.markSigned'>, actor: string, now: Date) {
+  await inTransaction(db, async (tx) => {
+    const decision = await loadDecision(tx, input.decisionId);
     if (decision.kind !== 'judgment') throw new ServiceError('CONFLICT', 'Alleen een uitspraak van de rechter wordt getekend; een strafbeschikking niet.');
     if (decision.judgmentSignedAt !== null) throw new ServiceError('CONFLICT', 'Deze uitspraak is al als getekend vastgelegd; corrigeer de datum via de beslissing, met een reden.');
     const signedAt = moment(input.signedAt, 'De datum van ondertekening', decision, now);
-    tx.update(decisions).set({ judgmentSignedAt: signedAt }).where(eq(decisions.id, decision.id)).run();
-    recordAudit(tx, { actor, action: 'decision.signed', entityType: 'decision', entityId: decision.id, details: { caseId: decision.caseId, judgmentSignedAt: signedAt }, occurredAt: now.toISOString() });
+    await tx.update(decisions).set({ judgmentSignedAt: signedAt }).where(eq(decisions.id, decision.id));
+    await recordAudit(tx, { actor, action: 'decision.signed', entityType: 'decision', entityId: decision.id, details: { caseId: decision.caseId, judgmentSignedAt: signedAt }, occurredAt: now.toISOString() });
   });
-  return getDecision(db, input.decisionId);
+  return await getDecision(db, input.decisionId);
 }
 
 const SANCTION_FIELDS = ['kind', 'amountCents', 'hours', 'days', 'conditional', 'probationMonths', 'substituteDetentionDays', 'description'] as const;
 
 /** Whether the update changes nothing but the remedy (the sanctions, conditions and signing as they are). */
-function onlyRemedyChanges(tx: Pick<AppDatabase, 'select'>, decision: typeof decisions.$inferSelect, input: ParsedInput<'decisions.update'>): boolean {
-  const current = tx.select().from(sanctions).where(eq(sanctions.decisionId, decision.id)).orderBy(sanctions.id).all();
+async function onlyRemedyChanges(tx: Pick<AppDatabase, 'select'>, decision: typeof decisions.$inferSelect, input: ParsedInput<'decisions.update'>): Promise<boolean> {
+  const current = (await tx.select().from(sanctions).where(eq(sanctions.decisionId, decision.id)).orderBy(sanctions.id));
   const sameSanctions =
     current.length === input.sanctions.length &&
     current.every((s, i) => {

@@ -4,8 +4,8 @@ import { generateDemoDistrict } from './generate-demo-district';
 import { writeDemoDistrict } from './write-demo-district';
 
 export const demoHandlers: FeatureHandlers<'demo'> = {
-  'demo.load': (input, ctx) => {
+  'demo.load': async (input, ctx) => {
     const demo = generateDemoDistrict(resolveDemoOptions(input, ctx.clock.today()));
-    return ctx.write(() => writeDemoDistrict(ctx.db, demo, ctx.clock.now()));
+    return await ctx.write(async () => await writeDemoDistrict(ctx.db, demo, ctx.clock.now()));
   },
 };

@@ -14,6 +14,7 @@ import { batchFiles } from '../cjib/export-files';
 import { batchDecisionSource } from '../cjib/export-sources';
 import { evaluateHandoff, handoffDeadlines, loadHandoffFacts, type HandoffFacts } from '../cjib/queue-facts';
 import type { DemoCase, DemoDistrict } from './generate-demo-district';
+import { inTransaction, sqlRow } from '../context/query-results';
 
 export const DEMO_ACTOR = 'demo-generator';
 
@@ -31,11 +32,11 @@ type Statements = ReturnType<typeof prepareStatements>;
  * one transaction, with the ids given here (the tables are empty), so a ten-year history of 100,000
  * cases and a million audit rows writes in seconds. `now` stamps the audit row of loading it.
  */
-export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now: Date): DemoWriteSummary {
-  const context = loadDeadlineContext(db);
+export async function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now: Date): Promise<DemoWriteSummary> {
+  const context = await loadDeadlineContext(db);
   const sqlite = db.$client;
-  const write = sqlite.transaction((): DemoWriteSummary => {
-    if (sqlite.prepare('select id from district limit 1').get()) {
+  const write = () => inTransaction(db, async (): Promise<DemoWriteSummary> => {
+    if (await sqlRow(sqlite, 'select id from district limit 1')) {
       throw new ServiceError('CONFLICT', 'Dit databasebestand bevat al een arrondissement; de demo wordt alleen in een lege database geladen.');
     }
     const st = prepareStatements(db);
@@ -92,11 +93,11 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now: Date
       ),
     );
 
-    const next = nextIds(db);
+    const next = await nextIds(db);
     const batches = createBatches(st, demo);
     let events = 1;
     for (const demoCase of demo.cases) events += writeCase(st, context, demoCase, demo, sessionIds, next, audit, batches);
-    events += completeBatches(db, st, context, demo, batches, audit);
+    events += await completeBatches(db, st, context, demo, batches, audit);
     // The full demo (with the chain after the hearing) also has the register of the last review.
     if (demo.options.chain) {
       writeReviewRegister(sqlite, demo.options.asOf, audit);
@@ -109,7 +110,7 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now: Date
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${-Math.max(64_000, Math.min(512_000, demo.cases.length * 4))}`);
   try {
-    return write();
+    return await write();
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }
@@ -118,16 +119,16 @@ export function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now: Date
 type Audit = (at: string, action: string, entityType: string, entityId: number, reason: string | null, details: unknown) => void;
 type NextIds = Record<'suspect' | 'case' | 'hearing' | 'decision' | 'sanction' | 'handoff' | 'message', number>;
 
-function nextIds(db: AppDatabase): NextIds {
-  const max = (table: string) => (db.$client.prepare(`select coalesce(max(id), 0) + 1 as n from ${table}`).get() as { n: number }).n;
+async function nextIds(db: AppDatabase): Promise<NextIds> {
+  const max = async (table: string) => (await sqlRow(db.$client, `select coalesce(max(id), 0) + 1 as n from ${table}`) as { n: number }).n;
   return {
-    suspect: max('suspect'),
-    case: max('criminal_case'),
-    hearing: max('hearing'),
-    decision: max('decision'),
-    sanction: max('sanction'),
-    handoff: max('cjib_handoff'),
-    message: max('cjib_message'),
+    suspect: await max('suspect'),
+    case: await max('criminal_case'),
+    hearing: await max('hearing'),
+    decision: await max('decision'),
+    sanction: await max('sanction'),
+    handoff: await max('cjib_handoff'),
+    message: await max('cjib_message'),
   };
 }
 
@@ -232,11 +233,11 @@ function createBatches(st: Statements, demo: DemoDistrict): DemoBatches {
  * Each batch's decision count and the checksum of its JSON file, built from the written decisions with
  * the export's own builder (so 'opnieuw downloaden' gives the same bytes), and its audit row.
  */
-function completeBatches(db: AppDatabase, st: Statements, context: DeadlineContext, demo: DemoDistrict, batches: DemoBatches, audit: Audit): number {
+async function completeBatches(db: AppDatabase, st: Statements, context: DeadlineContext, demo: DemoDistrict, batches: DemoBatches, audit: Audit): Promise<number> {
   const facts = new Map<number, HandoffFacts>();
   const handoffIds = [...new Set([...batches.values()].flatMap((b) => b.items.map((i) => i.handoffId)))];
   for (let i = 0; i < handoffIds.length; i += 500) {
-    for (const f of loadHandoffFacts(db, { handoffIds: handoffIds.slice(i, i + 500) })) facts.set(f.handoff.id, f);
+    for (const f of await loadHandoffFacts(db, { handoffIds: handoffIds.slice(i, i + 500) })) facts.set(f.handoff.id, f);
   }
   for (const [batchUid, batch] of batches) {
     const sources = batch.items.map((item) => {

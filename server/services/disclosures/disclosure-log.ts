@@ -16,6 +16,7 @@ import { recordAudit } from '../audit';
 import { settingsVersion } from '../context/versions';
 import { ServiceError } from '../service-error';
 import { SETTING_KEYS } from '../settings/district-settings';
+import { firstRow, sqlRow, sqlRows, sqlRun } from '../context/query-results';
 
 /**
  * The log of reads of personal data (issue 13 item 5; docs/disclosures.md): rows written by the api
@@ -64,28 +65,24 @@ export function untracedCaseIds(db: AppDatabase, entry: Pick<DisclosureEntry, 'a
  * One row per case not traced for this person within the window, in one INSERT statement (an export of
  * many cases included); a repeated request id adds nothing.
  */
-export function recordDisclosures(db: AppDatabase, entry: DisclosureEntry): number {
+export async function recordDisclosures(db: AppDatabase, entry: DisclosureEntry): Promise<number> {
   if (entry.caseIds.length === 0) return 0;
-  const result = db.$client
-    .prepare(
-      `insert into personal_data_read (read_at, actor, roles, operation, case_id, request_id)
+  const result = await sqlRun(db.$client, `insert into personal_data_read (read_at, actor, roles, operation, case_id, request_id)
        select ?, ?, ?, ?, value, ? from json_each(?)
        where value not in (select case_id from personal_data_read where actor = ? and read_at >= ?)
-       on conflict (request_id, case_id) do nothing`,
-    )
-    .run(entry.readAt, entry.actor, JSON.stringify(entry.roles), entry.operation, entry.requestId, JSON.stringify(entry.caseIds), entry.actor, windowStart(entry.readAt));
+       on conflict (request_id, case_id) do nothing`, [entry.readAt, entry.actor, JSON.stringify(entry.roles), entry.operation, entry.requestId, JSON.stringify(entry.caseIds), entry.actor, windowStart(entry.readAt)]);
   return result.changes;
 }
 
-export function loadDisclosureTerm(db: Pick<AppDatabase, 'select'>): DisclosureTerm {
-  const value = db.select().from(districtSettings).where(eq(districtSettings.key, SETTING_KEYS.disclosureLogTerm)).get()?.value;
+export async function loadDisclosureTerm(db: Pick<AppDatabase, 'select'>): Promise<DisclosureTerm> {
+  const value = firstRow(await db.select().from(districtSettings).where(eq(districtSettings.key, SETTING_KEYS.disclosureLogTerm)))?.value;
   if (value === undefined) return { ...DEFAULT_DISCLOSURE_TERM };
   const parsed = disclosureTermSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new Error(`District setting '${SETTING_KEYS.disclosureLogTerm}' in the database is invalid (${parsed.error.issues[0]?.message ?? ''}).`);
 }
 
-export function listDisclosures(db: AppDatabase, input: ParsedInput<'disclosures.list'>, today: string) {
+export async function listDisclosures(db: AppDatabase, input: ParsedInput<'disclosures.list'>, today: string) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (input.parketnummer) {
@@ -107,14 +104,10 @@ export function listDisclosures(db: AppDatabase, input: ParsedInput<'disclosures
   const whereSql = where.length > 0 ? `where ${where.join(' and ')}` : '';
   const from = `from personal_data_read r left join criminal_case c on c.id = r.case_id ${whereSql}`;
   const sqlite = db.$client;
-  const { total } = sqlite.prepare(`select count(*) as total ${from}`).get(...params) as { total: number };
-  const rows = sqlite
-    .prepare(
-      `select r.id, r.read_at as readAt, r.actor, r.roles, r.operation, r.case_id as caseId, c.parketnummer
-       ${from} order by r.read_at desc, r.id desc limit ? offset ?`,
-    )
-    .all(...params, input.limit, input.offset) as (Omit<DisclosureRow, 'roles'> & { roles: string })[];
-  const term = loadDisclosureTerm(db);
+  const { total } = await sqlRow(sqlite, `select count(*) as total ${from}`, [...params]) as { total: number };
+  const rows = await sqlRows(sqlite, `select r.id, r.read_at as readAt, r.actor, r.roles, r.operation, r.case_id as caseId, c.parketnummer
+       ${from} order by r.read_at desc, r.id desc limit ? offset ?`, [...params, input.limit, input.offset]) as (Omit<DisclosureRow, 'roles'> & { roles: string })[];
+  const term = await loadDisclosureTerm(db);
   return {
     total,
     offset: input.offset,
@@ -122,28 +115,28 @@ export function listDisclosures(db: AppDatabase, input: ParsedInput<'disclosures
     term,
     defaultTerm: { ...DEFAULT_DISCLOSURE_TERM },
     cutoff: retentionCutoff(today, term.months),
-    version: settingsVersion(db),
+    version: await settingsVersion(db),
   };
 }
 
-function purgeBefore(db: AppDatabase, today: string): { cutoff: string; before: string; months: number } {
-  const { months } = loadDisclosureTerm(db);
+async function purgeBefore(db: AppDatabase, today: string): Promise<{ cutoff: string; before: string; months: number }> {
+  const { months } = await loadDisclosureTerm(db);
   const cutoff = retentionCutoff(today, months);
   return { cutoff, before: new Date(startOfAmsterdamDay(cutoff)).toISOString(), months };
 }
 
 /** How many rows are past the term now (what `retention.apply` would remove). */
-export function countDisclosuresDue(db: AppDatabase, today: string): number {
-  const { before } = purgeBefore(db, today);
-  return (db.$client.prepare('select count(*) as n from personal_data_read where read_at < ?').get(before) as { n: number }).n;
+export async function countDisclosuresDue(db: AppDatabase, today: string): Promise<number> {
+  const { before } = await purgeBefore(db, today);
+  return (await sqlRow(db.$client, 'select count(*) as n from personal_data_read where read_at < ?', [before]) as { n: number }).n;
 }
 
 /** Removes the rows read before the cut-off day, with one audit row (count and cut-off, no personal data). Inside a write transaction. */
-export function purgeDisclosures(db: AppDatabase, today: string, actor: string, now: Date, reason: string): number {
-  const { cutoff, before, months } = purgeBefore(db, today);
-  const removed = db.$client.prepare('delete from personal_data_read where read_at < ?').run(before).changes;
+export async function purgeDisclosures(db: AppDatabase, today: string, actor: string, now: Date, reason: string): Promise<number> {
+  const { cutoff, before, months } = await purgeBefore(db, today);
+  const removed = (await sqlRun(db.$client, 'delete from personal_data_read where read_at < ?', [before])).changes;
   if (removed > 0) {
-    recordAudit(db, {
+    await recordAudit(db, {
       occurredAt: now.toISOString(),
       actor,
       action: DISCLOSURES_PURGED_ACTION,
@@ -157,11 +150,11 @@ export function purgeDisclosures(db: AppDatabase, today: string, actor: string, 
 }
 
 /** `disclosures.setTerm`: a changed term or confirmation, with the reason, audited as settings.changed. */
-export function setDisclosureTerm(db: AppDatabase, term: DisclosureTerm, reason: string, actor: string, now: Date): DisclosureTerm {
-  const before = loadDisclosureTerm(db);
+export async function setDisclosureTerm(db: AppDatabase, term: DisclosureTerm, reason: string, actor: string, now: Date): Promise<DisclosureTerm> {
+  const before = await loadDisclosureTerm(db);
   if (isDeepStrictEqual(before, term)) throw new ServiceError('CONFLICT', 'Er is niets gewijzigd: de bewaartermijn van het inzage-log en de bevestiging zijn al zo ingesteld.');
   const row = { key: SETTING_KEYS.disclosureLogTerm, value: term, updatedAt: now.toISOString(), updatedBy: actor };
-  db.insert(districtSettings).values(row).onConflictDoUpdate({ target: districtSettings.key, set: row }).run();
-  recordAudit(db, { actor, action: 'settings.changed', entityType: 'district', entityId: 0, reason, details: { disclosureLogTerm: { from: before, to: term } }, occurredAt: now.toISOString() });
+  await db.insert(districtSettings).values(row).onConflictDoUpdate({ target: districtSettings.key, set: row });
+  await recordAudit(db, { actor, action: 'settings.changed', entityType: 'district', entityId: 0, reason, details: { disclosureLogTerm: { from: before, to: term } }, occurredAt: now.toISOString() });
   return term;
 }

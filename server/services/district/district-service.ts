@@ -4,18 +4,18 @@ import type { AppDatabase } from '../../../db/open-database';
 import { courtLocations, courtrooms, districts } from '../../../db/schema';
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
+import { firstRow, inTransaction, returnedRow } from '../context/query-results';
 
 /** The district this database file belongs to (one file per district), or null on a first start. */
-export function getDistrict(db: AppDatabase): DistrictInfo | null {
-  const district = db.select().from(districts).orderBy(asc(districts.id)).limit(1).get();
+export async function getDistrict(db: AppDatabase): Promise<DistrictInfo | null> {
+  const district = firstRow(await db.select().from(districts).orderBy(asc(districts.id)).limit(1));
   if (!district) return null;
-  const locations = db
+  const locations = (await db
     .select()
     .from(courtLocations)
     .where(eq(courtLocations.districtId, district.id))
-    .orderBy(asc(courtLocations.id))
-    .all();
-  const rooms = db.select().from(courtrooms).orderBy(asc(courtrooms.id)).all();
+    .orderBy(asc(courtLocations.id)));
+  const rooms = (await db.select().from(courtrooms).orderBy(asc(courtrooms.id)));
   return {
     id: district.id,
     code: district.code,
@@ -29,21 +29,20 @@ export function getDistrict(db: AppDatabase): DistrictInfo | null {
   };
 }
 
-export function createDistrict(db: AppDatabase, input: ParsedInput<'district.create'>, actor: string, now: Date): DistrictInfo {
-  return db.transaction((tx) => {
-    if (tx.select({ id: districts.id }).from(districts).limit(1).get()) {
+export async function createDistrict(db: AppDatabase, input: ParsedInput<'district.create'>, actor: string, now: Date): Promise<DistrictInfo> {
+  return await inTransaction(db, async (tx) => {
+    if (firstRow(await tx.select({ id: districts.id }).from(districts).limit(1))) {
       throw new ServiceError('CONFLICT', 'Dit databasebestand hoort al bij een arrondissement.');
     }
-    const district = tx.insert(districts).values({ code: input.code, name: input.name }).returning().get();
+    const district = returnedRow(await tx.insert(districts).values({ code: input.code, name: input.name }).returning());
     for (const location of input.locations) {
-      const row = tx
+      const row = returnedRow(await tx
         .insert(courtLocations)
         .values({ districtId: district.id, name: location.name, city: location.city })
-        .returning()
-        .get();
-      for (const room of location.rooms) tx.insert(courtrooms).values({ locationId: row.id, name: room }).run();
+        .returning());
+      for (const room of location.rooms) await tx.insert(courtrooms).values({ locationId: row.id, name: room });
     }
-    recordAudit(tx, { actor, action: 'district.created', entityType: 'district', entityId: district.id, details: input, occurredAt: now.toISOString() });
-    return getDistrict(tx as unknown as AppDatabase) as DistrictInfo;
+    await recordAudit(tx, { actor, action: 'district.created', entityType: 'district', entityId: district.id, details: input, occurredAt: now.toISOString() });
+    return await getDistrict(tx as unknown as AppDatabase) as DistrictInfo;
   });
 }

@@ -62,8 +62,8 @@ function tooLarge(list: ExportInput['list'], total: number, maxRows: number): ne
 }
 
 /** The district's name as a file-name part: 'Arrondissement Amsterdam' -> 'amsterdam'. */
-export function districtSlug(db: AppDatabase): string {
-  const name = getDistrict(db)?.name ?? 'arrondissement';
+export async function districtSlug(db: AppDatabase): Promise<string> {
+  const name = (await getDistrict(db))?.name ?? 'arrondissement';
   const slug = name
     .replace(/^arrondissement\s+/i, '')
     .normalize('NFKD')
@@ -74,11 +74,11 @@ export function districtSlug(db: AppDatabase): string {
   return slug || 'arrondissement';
 }
 
-function allQueueRows(db: AppDatabase, input: Extract<ExportInput, { list: 'workQueue' | 'intake' }>, now: Date, maxRows: number): WorkQueueRow[] {
+async function allQueueRows(db: AppDatabase, input: Extract<ExportInput, { list: 'workQueue' | 'intake' }>, now: Date, maxRows: number): Promise<WorkQueueRow[]> {
   const stage = input.list === 'intake' ? 'intake' : 'planning';
   const rows: WorkQueueRow[] = [];
   for (let offset = 0; ; offset += QUEUE_PAGE) {
-    const page = listWorkQueue(db, { ...input.filters, stage, offset, limit: QUEUE_PAGE }, now);
+    const page = await listWorkQueue(db, { ...input.filters, stage, offset, limit: QUEUE_PAGE }, now);
     if (page.total > maxRows) tooLarge(input.list, page.total, maxRows);
     rows.push(...page.rows);
     if (page.rows.length < QUEUE_PAGE || rows.length >= page.total) return rows;
@@ -95,12 +95,12 @@ async function tableOf(input: ExportInput, ctx: OperationContext, maxRows: numbe
   switch (input.list) {
     case 'workQueue':
     case 'intake': {
-      const rows = allQueueRows(ctx.db, input, ctx.clock.now(), maxRows);
+      const rows = await allQueueRows(ctx.db, input, ctx.clock.now(), maxRows);
       discloseIfNamed(input.list, ctx, rows.map((row) => row.id));
       return { table: queueTable(rows, input.list === 'intake' ? 'intake' : 'planning'), datePart: today };
     }
     case 'metricCases': {
-      const page = listMetricCases(ctx.db, { ...input.filters, offset: 0, limit: maxRows }, today);
+      const page = await listMetricCases(ctx.db, { ...input.filters, offset: 0, limit: maxRows }, today);
       if (page.total > maxRows) tooLarge(input.list, page.total, maxRows);
       return { table: metricCasesTable(page.rows), datePart: today };
     }
@@ -121,7 +121,7 @@ async function tableOf(input: ExportInput, ctx: OperationContext, maxRows: numbe
     }
     case 'disclosures': {
       // One query for every row (ids and names of users only): the count first, so a too large log is refused before it is read.
-      const page = listDisclosures(ctx.db, { ...input.filters, offset: 0, limit: maxRows }, today);
+      const page = await listDisclosures(ctx.db, { ...input.filters, offset: 0, limit: maxRows }, today);
       if (page.total > maxRows) tooLarge(input.list, page.total, maxRows);
       return { table: disclosuresTable(page.rows), datePart: today };
     }
@@ -133,7 +133,7 @@ export async function exportList(input: ExportInput, ctx: OperationContext, { ma
   if (table.rows.length > maxRows) tooLarge(input.list, table.rows.length, maxRows);
   const file = await writeTable(table, input.format);
   return {
-    fileName: `${FILE_BASE[input.list]}-${districtSlug(ctx.db)}-${datePart}.${file.extension}`,
+    fileName: `${FILE_BASE[input.list]}-${await districtSlug(ctx.db)}-${datePart}.${file.extension}`,
     mimeType: file.mimeType,
     contentBase64: file.content.toString('base64'),
     rowCount: table.rows.length,

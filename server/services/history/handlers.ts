@@ -3,5 +3,5 @@ import { undoAction } from './undo';
 
 export const historyHandlers: FeatureHandlers<'history'> = {
   // The expected versions are implied by the action (stored in its audit row): see undo.ts.
-  'history.undo': ({ actionId }, ctx) => ctx.write(() => undoAction(ctx.db, actionId, ctx.actor, ctx.clock.now())),
+  'history.undo': async ({ actionId }, ctx) => await ctx.write(async () => await undoAction(ctx.db, actionId, ctx.actor, ctx.clock.now())),
 };

@@ -9,6 +9,7 @@ import { sessionById } from '../capacity/capacity-rows';
 import { expectVersion } from '../context/versions';
 import { placeCaseManually, sessionHasStarted } from '../planner/manual-placement';
 import { ServiceError } from '../service-error';
+import { firstRow, inTransaction, sqlRow } from '../context/query-results';
 
 /**
  * Undo (issue 15, item 3): the reverse of a move, an unplan, a session cancellation or a recorded plan,
@@ -46,10 +47,8 @@ const WHAT: Record<UndoKind, string> = {
   plan: 'het vastgelegde planningsvoorstel',
 };
 
-function loadAnchor(db: AppDatabase, actionId: number): Anchor {
-  const row = db.$client
-    .prepare('select id, occurred_at as occurredAt, actor, action, entity_type as entityType, entity_id as entityId, reason, details from audit_event where id = ?')
-    .get(actionId) as (Omit<Anchor, 'details'> & { details: string | null }) | undefined;
+async function loadAnchor(db: AppDatabase, actionId: number): Promise<Anchor> {
+  const row = await sqlRow(db.$client, 'select id, occurred_at as occurredAt, actor, action, entity_type as entityType, entity_id as entityId, reason, details from audit_event where id = ?', [actionId]) as (Omit<Anchor, 'details'> & { details: string | null }) | undefined;
   if (!row) throw new ServiceError('NOT_FOUND', `Handeling ${actionId} bestaat niet in de geschiedenis.`);
   return { ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {} };
 }
@@ -72,11 +71,9 @@ function undoEntity(anchor: Anchor, kind: UndoKind): { entityType: string; entit
   return { entityType: 'case', entityId: Number(anchor.details['caseId']) };
 }
 
-function earlierUndo(db: AppDatabase, anchor: Anchor, kind: UndoKind): { id: number } | undefined {
+async function earlierUndo(db: AppDatabase, anchor: Anchor, kind: UndoKind): Promise<{ id: number } | undefined> {
   const { entityType, entityId } = undoEntity(anchor, kind);
-  return db.$client
-    .prepare(`select id from audit_event where entity_type = ? and entity_id = ? and action = ? and json_extract(details, '$.undoOf') = ? order by id limit 1`)
-    .get(entityType, entityId, `undo.${kind}`, anchor.id) as { id: number } | undefined;
+  return await sqlRow(db.$client, `select id from audit_event where entity_type = ? and entity_id = ? and action = ? and json_extract(details, '$.undoOf') = ? order by id limit 1`, [entityType, entityId, `undo.${kind}`, anchor.id]) as { id: number } | undefined;
 }
 
 /** '4-12-2026 om 10:15' (Amsterdam). */
@@ -87,9 +84,9 @@ function dutchMoment(iso: string): string {
 }
 
 /** The first sentence of a version conflict: who changed the record, when and how. */
-function changedSince(db: AppDatabase, record: 'case' | 'session', id: number, version: number): string | null {
+async function changedSince(db: AppDatabase, record: 'case' | 'session', id: number, version: number): Promise<string | null> {
   try {
-    expectVersion(db, record, id, version);
+    await expectVersion(db, record, id, version);
     return null;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
@@ -97,9 +94,9 @@ function changedSince(db: AppDatabase, record: 'case' | 'session', id: number, v
   }
 }
 
-function parketnummers(db: AppDatabase, caseIds: readonly number[]): Map<number, string> {
+async function parketnummers(db: AppDatabase, caseIds: readonly number[]): Promise<Map<number, string>> {
   if (caseIds.length === 0) return new Map();
-  return new Map(db.select({ id: criminalCases.id, p: criminalCases.parketnummer }).from(criminalCases).where(inArray(criminalCases.id, [...caseIds])).all().map((r) => [r.id, r.p]));
+  return new Map((await db.select({ id: criminalCases.id, p: criminalCases.parketnummer }).from(criminalCases).where(inArray(criminalCases.id, [...caseIds]))).map((r) => [r.id, r.p]));
 }
 
 function refuse(kind: UndoKind, blocked: string[]): never {
@@ -111,24 +108,24 @@ function capitalise(text: string): string {
 }
 
 /** The planned hearing of a case now, if any. */
-function plannedHearing(db: AppDatabase, caseId: number) {
-  return db.select().from(hearings).where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'planned'))).get();
+async function plannedHearing(db: AppDatabase, caseId: number) {
+  return firstRow(await db.select().from(hearings).where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'planned'))));
 }
 
 /**
  * Performs the reverse action of `actionId` inside the caller's write transaction (ctx.write). Throws
  * CONFLICT with a Dutch reason when it is not (or no longer) possible; then nothing has changed.
  */
-export function undoAction(db: AppDatabase, actionId: number, actor: string, now: Date): UndoResult {
-  const anchor = loadAnchor(db, actionId);
+export async function undoAction(db: AppDatabase, actionId: number, actor: string, now: Date): Promise<UndoResult> {
+  const anchor = await loadAnchor(db, actionId);
   if (anchor.details['undoOf'] !== undefined || anchor.action.startsWith('undo.')) {
     throw new ServiceError('CONFLICT', 'Dit was zelf het ongedaan maken van een handeling; dat kan niet opnieuw ongedaan worden gemaakt. Voer de gewenste wijziging gewoon opnieuw uit.');
   }
   const kind = undoKindOf(anchor);
   if (!kind) throw new ServiceError('CONFLICT', 'Deze handeling kan niet ongedaan worden gemaakt. Alleen een verplaatsing, het uit de planning halen, het laten vervallen van een zitting en een vastgelegd planningsvoorstel kunnen ongedaan worden gemaakt.');
-  const done = earlierUndo(db, anchor, kind);
+  const done = await earlierUndo(db, anchor, kind);
   if (done) return { kind, undone: false, caseIds: caseIdsOf(anchor, kind), sessionId: kind === 'cancel' ? anchor.entityId : null, message: 'Deze handeling was al ongedaan gemaakt; er is niets gewijzigd.' };
-  return db.transaction(() => reverse(db, anchor, kind, actor, now));
+  return await inTransaction(db, async () => await reverse(db, anchor, kind, actor, now));
 }
 
 function caseIdsOf(anchor: Anchor, kind: UndoKind): number[] {
@@ -136,11 +133,11 @@ function caseIdsOf(anchor: Anchor, kind: UndoKind): number[] {
   return Object.keys((anchor.details['versions'] ?? {}) as Record<string, number>).map(Number);
 }
 
-function reverse(db: AppDatabase, anchor: Anchor, kind: UndoKind, actor: string, now: Date): UndoResult {
+async function reverse(db: AppDatabase, anchor: Anchor, kind: UndoKind, actor: string, now: Date): Promise<UndoResult> {
   const d = anchor.details;
   const versions = (d['versions'] ?? {}) as Record<string, number>;
   const caseIds = caseIdsOf(anchor, kind);
-  const names = parketnummers(db, caseIds);
+  const names = await parketnummers(db, caseIds);
   const reason = `Ongedaan gemaakt: ${WHAT[kind]} door ${anchor.actor} op ${dutchMoment(anchor.occurredAt)}${anchor.reason ? ` (${anchor.reason})` : ''}`;
   const occurredAt = now.toISOString();
   const blocked: string[] = [];
@@ -151,15 +148,15 @@ function reverse(db: AppDatabase, anchor: Anchor, kind: UndoKind, actor: string,
   }
   // Everything the action touched must be as the action left it (the same check as any edit).
   for (const caseId of caseIds) {
-    const change = changedSince(db, 'case', caseId, versions[String(caseId)] ?? -1);
+    const change = await changedSince(db, 'case', caseId, versions[String(caseId)] ?? -1);
     if (change) blocked.push(`${name(caseId)} ${change}`);
   }
   let sessionLabel = '';
   if (kind === 'cancel') {
-    const session = sessionById(db, anchor.entityId);
+    const session = await sessionById(db, anchor.entityId);
     if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${anchor.entityId} bestaat niet.`);
     sessionLabel = `de zitting van ${dutchDate(session.date)} ${session.startTime} in ${session.roomName}`;
-    const change = changedSince(db, 'session', session.id, Number(d['sessionVersion'] ?? -1));
+    const change = await changedSince(db, 'session', session.id, Number(d['sessionVersion'] ?? -1));
     if (change) blocked.unshift(change);
     // Not to be confirmed away: a session that has begun cannot sit again.
     else if (sessionHasStarted(session, now)) blocked.unshift(`${capitalise(sessionLabel)} is al begonnen of voorbij.`);
@@ -167,31 +164,31 @@ function reverse(db: AppDatabase, anchor: Anchor, kind: UndoKind, actor: string,
   if (blocked.length > 0) refuse(kind, blocked);
 
   if (kind === 'cancel') {
-    db.update(courtSessions).set({ status: 'scheduled', cancelReason: null }).where(eq(courtSessions.id, anchor.entityId)).run();
-    recordAudit(db, { occurredAt, actor, action: 'undo.cancel', entityType: 'court_session', entityId: anchor.entityId, reason, details: { undoOf: anchor.id } });
+    await db.update(courtSessions).set({ status: 'scheduled', cancelReason: null }).where(eq(courtSessions.id, anchor.entityId));
+    await recordAudit(db, { occurredAt, actor, action: 'undo.cancel', entityType: 'court_session', entityId: anchor.entityId, reason, details: { undoOf: anchor.id } });
   }
 
   // Each case back where the action found it, through the rules of a placement by hand (no confirmation).
   const back: { caseId: number; sessionId: number | null; pin: boolean }[] = [];
   if (kind === 'move' || kind === 'unplan') {
     const caseId = caseIds[0]!;
-    const current = plannedHearing(db, caseId);
+    const current = await plannedHearing(db, caseId);
     const expected = kind === 'move' ? Number(d['toSessionId']) : null;
     if ((current?.sessionId ?? null) !== expected) blocked.push(`${name(caseId)} de zaak staat niet meer waar de handeling haar liet.`);
-    const original = db.select({ pinned: hearings.pinned }).from(hearings).where(eq(hearings.id, anchor.entityId)).get();
+    const original = firstRow(await db.select({ pinned: hearings.pinned }).from(hearings).where(eq(hearings.id, anchor.entityId)));
     back.push({ caseId, sessionId: Number(d['fromSessionId']), pin: original?.pinned ?? false });
   } else if (kind === 'cancel') {
     for (const h of (d['hearings'] ?? []) as { caseId: number; pinned: boolean }[]) back.push({ caseId: h.caseId, sessionId: anchor.entityId, pin: h.pinned });
   } else {
     for (const p of (d['placed'] ?? []) as { caseId: number; hearingId: number }[]) {
-      if (plannedHearing(db, p.caseId)?.id !== p.hearingId) blocked.push(`${name(p.caseId)} de zaak staat niet meer op de zitting van het voorstel.`);
+      if ((await plannedHearing(db, p.caseId))?.id !== p.hearingId) blocked.push(`${name(p.caseId)} de zaak staat niet meer op de zitting van het voorstel.`);
       back.push({ caseId: p.caseId, sessionId: null, pin: false });
     }
   }
   if (blocked.length > 0) refuse(kind, blocked);
   for (const step of back) {
     try {
-      placeCaseManually(db, { caseId: step.caseId, sessionId: step.sessionId, pin: step.pin, reason, confirmBreach: false, undoOf: anchor.id }, actor, now);
+      await placeCaseManually(db, { caseId: step.caseId, sessionId: step.sessionId, pin: step.pin, reason, confirmBreach: false, undoOf: anchor.id }, actor, now);
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       blocked.push(`${name(step.caseId)} ${error.message.replace(/^Niet zonder uitdrukkelijke bevestiging: /, '')}`);
@@ -199,20 +196,20 @@ function reverse(db: AppDatabase, anchor: Anchor, kind: UndoKind, actor: string,
   }
   if (blocked.length > 0) refuse(kind, blocked);
   for (const step of back) {
-    recordAudit(db, { occurredAt, actor, action: `undo.${kind}`, entityType: 'case', entityId: step.caseId, reason, details: { undoOf: anchor.id, sessionId: step.sessionId } });
+    await recordAudit(db, { occurredAt, actor, action: `undo.${kind}`, entityType: 'case', entityId: step.caseId, reason, details: { undoOf: anchor.id, sessionId: step.sessionId } });
   }
-  if (kind === 'plan') recordAudit(db, { occurredAt, actor, action: 'undo.plan', entityType: 'planner_run', entityId: anchor.entityId, reason, details: { undoOf: anchor.id } });
-  return { kind, undone: true, caseIds, sessionId: kind === 'cancel' ? anchor.entityId : null, message: doneMessage(db, kind, back, names, sessionLabel) };
+  if (kind === 'plan') await recordAudit(db, { occurredAt, actor, action: 'undo.plan', entityType: 'planner_run', entityId: anchor.entityId, reason, details: { undoOf: anchor.id } });
+  return { kind, undone: true, caseIds, sessionId: kind === 'cancel' ? anchor.entityId : null, message: await doneMessage(db, kind, back, names, sessionLabel) };
 }
 
-function doneMessage(db: AppDatabase, kind: UndoKind, back: { caseId: number; sessionId: number | null }[], names: Map<number, string>, sessionLabel: string): string {
+async function doneMessage(db: AppDatabase, kind: UndoKind, back: { caseId: number; sessionId: number | null }[], names: Map<number, string>, sessionLabel: string): Promise<string> {
   if (kind === 'plan') return back.length === 1 ? '1 zaak uit het vastgelegde voorstel wacht weer op planning.' : `${back.length} zaken uit het vastgelegde voorstel wachten weer op planning.`;
   if (kind === 'cancel') {
     const cases = back.length === 0 ? '' : back.length === 1 ? ' 1 zaak staat er weer op.' : ` ${back.length} zaken staan er weer op.`;
     return `${capitalise(sessionLabel)} gaat weer door.${cases}`;
   }
   const step = back[0]!;
-  const session = step.sessionId === null ? undefined : sessionById(db, step.sessionId);
+  const session = step.sessionId === null ? undefined : await sessionById(db, step.sessionId);
   return `Zaak ${names.get(step.caseId) ?? step.caseId} staat weer op de zitting van ${session ? `${dutchDate(session.date)} ${session.startTime}` : step.sessionId}.`;
 }
 
@@ -229,16 +226,16 @@ export interface UndoState {
  * Whether an action can be undone now: the undo itself, run and rolled back (one place decides, the
  * same rules as the undo). Read paths call it for one action only (the newest of a history).
  */
-export function undoState(db: AppDatabase, actionId: number, actor: string, now: Date): UndoState {
+export async function undoState(db: AppDatabase, actionId: number, actor: string, now: Date): Promise<UndoState> {
   const state = (undoable: boolean, reason: string | null): UndoState => ({ undoActionId: actionId, undoable, undoBlockedReason: reason });
   if (db.$client.readonly) return state(false, null);
   try {
-    const anchor = loadAnchor(db, actionId);
+    const anchor = await loadAnchor(db, actionId);
     const kind = undoKindOf(anchor);
     if (!kind) return state(false, null);
-    if (earlierUndo(db, anchor, kind)) return state(false, 'Deze handeling is al ongedaan gemaakt.');
-    db.transaction(() => {
-      reverse(db, anchor, kind, actor, now);
+    if (await earlierUndo(db, anchor, kind)) return state(false, 'Deze handeling is al ongedaan gemaakt.');
+    await inTransaction(db, async () => {
+      await reverse(db, anchor, kind, actor, now);
       throw ROLLBACK;
     });
     return state(true, null);
@@ -255,22 +252,18 @@ export function undoState(db: AppDatabase, actionId: number, actor: string, now:
  * own token; a hearing placed by the planner belongs to its recorded plan; a return to the queue
  * because the session was cancelled belongs to that cancellation.
  */
-export function newestActionOfCase(db: AppDatabase, newest: { id: number; action: string; entityId: number; reason: string | null; details: Record<string, unknown> | null }): number | null {
+export async function newestActionOfCase(db: AppDatabase, newest: { id: number; action: string; entityId: number; reason: string | null; details: Record<string, unknown> | null }): Promise<number | null> {
   const d = newest.details ?? {};
   if (undoKindOf({ action: newest.action, details: d })) return newest.id;
   if (newest.action === 'hearing.planned' && d['by'] === 'planner') {
-    const run = db.$client
-      .prepare(`select id, details from audit_event where entity_type = 'planner_run' and action = 'planner.recorded' and id > ? order by id limit 1`)
-      .get(newest.id) as { id: number; details: string } | undefined;
+    const run = await sqlRow(db.$client, `select id, details from audit_event where entity_type = 'planner_run' and action = 'planner.recorded' and id > ? order by id limit 1`, [newest.id]) as { id: number; details: string } | undefined;
     const placed = run ? ((JSON.parse(run.details) as { placed?: { hearingId: number }[] }).placed ?? []) : [];
     return run && placed.some((p) => p.hearingId === newest.entityId) ? run.id : null;
   }
   if (newest.action === 'case.status_changed' && typeof d['hearingId'] === 'number' && newest.reason?.startsWith('Zitting vervallen')) {
-    const hearing = db.select({ sessionId: hearings.sessionId }).from(hearings).where(eq(hearings.id, d['hearingId'])).get();
+    const hearing = firstRow(await db.select({ sessionId: hearings.sessionId }).from(hearings).where(eq(hearings.id, d['hearingId'])));
     if (!hearing) return null;
-    const cancelled = db.$client
-      .prepare(`select id from audit_event where entity_type = 'court_session' and entity_id = ? and action = 'session.cancelled' and id > ? order by id limit 1`)
-      .get(hearing.sessionId, newest.id) as { id: number } | undefined;
+    const cancelled = await sqlRow(db.$client, `select id from audit_event where entity_type = 'court_session' and entity_id = ? and action = 'session.cancelled' and id > ? order by id limit 1`, [hearing.sessionId, newest.id]) as { id: number } | undefined;
     return cancelled?.id ?? null;
   }
   return null;

@@ -5,25 +5,25 @@ import { disposalsOf, fetchHearings, fetchIntake, fetchPending, fetchReturns, fe
 import { queryParams } from './metric-sql';
 
 /** All rows the dashboard and the drill lists compute from, for one set of filters. */
-export function loadMetricRows(db: Pick<AppDatabase, '$client'>, filters: DashboardFilters, today: string) {
+export async function loadMetricRows(db: Pick<AppDatabase, '$client'>, filters: DashboardFilters, today: string) {
   const p = queryParams(filters, filters.from, filters.to);
   const asOf = filters.to < today ? filters.to : today;
-  const hearings = fetchHearings(db, p);
+  const hearings = await fetchHearings(db, p);
   const history = forecastHistoryRange(today);
   const coming = forecastRange(today);
   return {
     asOf,
     today,
-    intake: fetchIntake(db, p),
-    sessions: fetchSessions(db, p),
+    intake: await fetchIntake(db, p),
+    sessions: await fetchSessions(db, p),
     hearings,
-    disposals: disposalsOf(hearings, fetchZsmDisposals(db, p)),
-    pending: fetchPending(db, queryParams(filters, today, today)),
-    steps: fetchSteps(db, p),
-    returns: fetchReturns(db, p),
-    forecastIntake: fetchIntake(db, queryParams(filters, history.from, history.to)),
-    forecastSessions: fetchSessions(db, queryParams(filters, coming.from, coming.to)),
+    disposals: disposalsOf(hearings, await fetchZsmDisposals(db, p)),
+    pending: await fetchPending(db, queryParams(filters, today, today)),
+    steps: await fetchSteps(db, p),
+    returns: await fetchReturns(db, p),
+    forecastIntake: await fetchIntake(db, queryParams(filters, history.from, history.to)),
+    forecastSessions: await fetchSessions(db, queryParams(filters, coming.from, coming.to)),
   };
 }
 
-export type MetricRows = ReturnType<typeof loadMetricRows>;
+export type MetricRows = Awaited<ReturnType<typeof loadMetricRows>>;

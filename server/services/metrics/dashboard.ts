@@ -15,8 +15,8 @@ const withDrills = (c: ComplianceFigure, met: Parameters<typeof makeDrill>[0], m
 });
 
 /** Every figure of the dashboard for the filters; each carries the drill key of the cases behind it. */
-export function getDashboard(db: AppDatabase, filters: DashboardFilters, today: string): Dashboard {
-  const rows = loadMetricRows(db, filters, today);
+export async function getDashboard(db: AppDatabase, filters: DashboardFilters, today: string): Promise<Dashboard> {
+  const rows = await loadMetricRows(db, filters, today);
   const { from, to } = filters;
   const intake = METRICS.intake.compute(rows.intake, from, to);
   const fill = METRICS.sessionFill.compute(rows.sessions, from, to, rows.asOf);
@@ -73,6 +73,6 @@ export function getDashboard(db: AppDatabase, filters: DashboardFilters, today: 
       complianceMarginPoints: COMPLIANCE_MARGIN_POINTS,
       waitingMarginDays: WAITING_MARGIN_DAYS,
     },
-    options: fetchFilterOptions(db),
+    options: await fetchFilterOptions(db),
   };
 }

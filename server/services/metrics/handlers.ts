@@ -3,6 +3,6 @@ import { getDashboard } from './dashboard';
 import { listMetricCases } from './metric-cases';
 
 export const metricsHandlers: FeatureHandlers<'metrics'> = {
-  'metrics.dashboard': (input, { db, clock }) => getDashboard(db, input, clock.today()),
-  'metrics.cases': (input, { db, clock }) => listMetricCases(db, input, clock.today()),
+  'metrics.dashboard': async (input, { db, clock }) => await getDashboard(db, input, clock.today()),
+  'metrics.cases': async (input, { db, clock }) => await listMetricCases(db, input, clock.today()),
 };

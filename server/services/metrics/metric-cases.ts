@@ -15,10 +15,10 @@ export interface MetricCasesInput {
 }
 
 /** The cases behind one dashboard figure, a page at a time, ordered by their first date and parketnummer. */
-export function listMetricCases(db: AppDatabase, input: MetricCasesInput, today: string): MetricCases {
+export async function listMetricCases(db: AppDatabase, input: MetricCasesInput, today: string): Promise<MetricCases> {
   const drill = parseDrill(input.drill);
   if (!drill) throw new ServiceError('INVALID_INPUT', `Onbekende doorklik '${input.drill}': kies een cijfer op het dashboard`);
-  const members = drillMembers(db, drill, loadMetricRows(db, input.filters, today), input.filters.from, input.filters.to);
+  const members = drillMembers(db, drill, await loadMetricRows(db, input.filters, today), input.filters.from, input.filters.to);
   members.sort((a, b) => (a.dates[0]?.value ?? '').localeCompare(b.dates[0]?.value ?? '') || a.caseId - b.caseId);
   const page = members.slice(input.offset, input.offset + input.limit);
   const statement = db.$client.prepare('select parketnummer, modality, police_unit as policeUnit from criminal_case where id = ?');

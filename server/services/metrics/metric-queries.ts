@@ -7,17 +7,14 @@ import type { AppDatabase } from '../../../db/open-database';
 import { SLOT_USING_HEARING_STATUSES } from '../../../shared/domain/slot-occupancy';
 import { SLOT_OCCUPYING_SQL, sqlStatusList } from '../sessions/session-occupancy';
 import { CASE_FILTER, type QueryParams } from './metric-sql';
+import { sqlRows } from '../context/query-results';
 
 type Db = Pick<AppDatabase, '$client'>;
 
 /** Cases registered in the range. Uses an index on criminal_case(created_at) (see docs/metrics.md). */
-export function fetchIntake(db: Db, p: QueryParams): IntakeRow[] {
-  const rows = db.$client
-    .prepare(
-      `select c.id as caseId, c.modality, c.police_unit as policeUnit, c.created_at as createdAt from criminal_case c
-       where c.created_at between @fromInstant and @toInstant and ${CASE_FILTER}`,
-    )
-    .all(p) as { caseId: number; modality: Modality; policeUnit: string; createdAt: string }[];
+export async function fetchIntake(db: Db, p: QueryParams): Promise<IntakeRow[]> {
+  const rows = await sqlRows(db.$client, `select c.id as caseId, c.modality, c.police_unit as policeUnit, c.created_at as createdAt from criminal_case c
+       where c.created_at between @fromInstant and @toInstant and ${CASE_FILTER}`, [p]) as { caseId: number; modality: Modality; policeUnit: string; createdAt: string }[];
   return rows.map((r) => ({ caseId: r.caseId, modality: r.modality, policeUnit: r.policeUnit, intakeDate: dateOfInstant(r.createdAt) }));
 }
 
@@ -28,27 +25,21 @@ export function fetchIntake(db: Db, p: QueryParams): IntakeRow[] {
 const SLOT_USED = sqlStatusList(SLOT_USING_HEARING_STATUSES);
 
 /** Sessions in the range with reserved, used and booked slots (court_session_date_idx, hearing_session_status_idx). Not filtered by police unit. */
-export function fetchSessions(db: Db, p: QueryParams): SessionRow[] {
-  const rows = db.$client
-    .prepare(
-      `select s.id as sessionId, s.date, s.status, s.capacity_slots as capacitySlots, s.session_type as sessionType, s.accepted_modalities as accepted,
+export async function fetchSessions(db: Db, p: QueryParams): Promise<SessionRow[]> {
+  const rows = await sqlRows(db.$client, `select s.id as sessionId, s.date, s.status, s.capacity_slots as capacitySlots, s.session_type as sessionType, s.accepted_modalities as accepted,
          (select coalesce(sum(v.slots - coalesce(v.released_slots, 0)), 0) from reservation v where v.session_id = s.id) as reservedSlots,
          (select count(*) from hearing h where h.session_id = s.id and h.status in ${SLOT_USED}) as usedSlots,
          (select count(*) from hearing h where h.session_id = s.id and h.status in ${SLOT_OCCUPYING_SQL}) as bookedSlots
        from court_session s join courtroom r on r.id = s.courtroom_id
-       where s.date between @from and @to and (@locationId is null or r.location_id = @locationId)`,
-    )
-    .all(p) as { sessionId: number; date: string; status: string; capacitySlots: number; sessionType: SessionType; accepted: string; reservedSlots: number; usedSlots: number; bookedSlots: number }[];
+       where s.date between @from and @to and (@locationId is null or r.location_id = @locationId)`, [p]) as { sessionId: number; date: string; status: string; capacitySlots: number; sessionType: SessionType; accepted: string; reservedSlots: number; usedSlots: number; bookedSlots: number }[];
   return rows
     .filter((r) => p.modality === null || parseAcceptedModalities(r.accepted, r.sessionType).some((m) => m === p.modality))
     .map((r) => ({ sessionId: r.sessionId, date: r.date, cancelled: r.status === 'cancelled', capacitySlots: r.capacitySlots, reservedSlots: r.reservedSlots, usedSlots: r.usedSlots, bookedSlots: r.bookedSlots }));
 }
 
 /** Hearings that took place (held or adjourned) on sessions in the range. */
-export function fetchHearings(db: Db, p: QueryParams): HearingRow[] {
-  const rows = db.$client
-    .prepare(
-      `select h.id as hearingId, h.case_id as caseId, c.modality, c.police_unit as policeUnit, r.location_id as locationId, l.name as locationName,
+export async function fetchHearings(db: Db, p: QueryParams): Promise<HearingRow[]> {
+  const rows = await sqlRows(db.$client, `select h.id as hearingId, h.case_id as caseId, c.modality, c.police_unit as policeUnit, r.location_id as locationId, l.name as locationName,
          c.created_at as intakeAt, s.date, s.start_time as startTime, h.status, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy,
          (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id) as earlierHearings,
          (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id and e.status in ('held', 'adjourned')) as earlierTookPlace,
@@ -62,9 +53,7 @@ export function fetchHearings(db: Db, p: QueryParams): HearingRow[] {
        join court_location l on l.id = r.location_id
        where s.date between @from and @to and s.status = 'scheduled'
          and (@modality is null or c.modality = @modality) and (@policeUnit is null or c.police_unit = @policeUnit)
-         and (@locationId is null or r.location_id = @locationId)`,
-    )
-    .all(p) as (Omit<HearingRow, 'startAt'> & { startTime: string })[];
+         and (@locationId is null or r.location_id = @locationId)`, [p]) as (Omit<HearingRow, 'startAt'> & { startTime: string })[];
   return rows.map(({ startTime, ...r }) => {
     const [hour, minute] = startTime.split(':').map(Number);
     return { ...r, startAt: new Date(fromAmsterdamLocal(r.date, hour ?? 0, minute ?? 0)).toISOString() };
@@ -72,15 +61,11 @@ export function fetchHearings(db: Db, p: QueryParams): HearingRow[] {
 }
 
 /** Cases settled at the ZSM table in the range (modality zsm: no hearing follows). */
-export function fetchZsmDisposals(db: Db, p: QueryParams): DisposalRow[] {
-  const rows = db.$client
-    .prepare(
-      `select c.id as caseId, c.created_at as intakeAt, min(z.decided_at) as disposedAt
+export async function fetchZsmDisposals(db: Db, p: QueryParams): Promise<DisposalRow[]> {
+  const rows = await sqlRows(db.$client, `select c.id as caseId, c.created_at as intakeAt, min(z.decided_at) as disposedAt
        from criminal_case c join zsm_decision z on z.case_id = c.id
        where c.modality = 'zsm' and ${CASE_FILTER}
-       group by c.id having min(z.decided_at) between @fromInstant and @toInstant`,
-    )
-    .all(p) as Omit<DisposalRow, 'kind'>[];
+       group by c.id having min(z.decided_at) between @fromInstant and @toInstant`, [p]) as Omit<DisposalRow, 'kind'>[];
   return rows.map((r) => ({ ...r, kind: 'zsm' as const }));
 }
 
@@ -95,13 +80,9 @@ export function disposalsOf(hearings: readonly HearingRow[], zsm: readonly Dispo
 const PENDING_STATUSES = "('intake', 'zsm_decided', 'awaiting_planning', 'planned', 'adjourned')";
 
 /** Cases not yet disposed today (criminal_case_status_idx); a zsm case with a ZSM decision is settled. */
-export function fetchPending(db: Db, p: QueryParams): PendingRow[] {
-  const rows = db.$client
-    .prepare(
-      `select c.id as caseId, c.modality, c.created_at as createdAt from criminal_case c
-       where c.status in ${PENDING_STATUSES} and not (c.status = 'zsm_decided' and c.modality = 'zsm') and c.created_at <= @toInstant and ${CASE_FILTER}`,
-    )
-    .all(p) as { caseId: number; modality: Modality; createdAt: string }[];
+export async function fetchPending(db: Db, p: QueryParams): Promise<PendingRow[]> {
+  const rows = await sqlRows(db.$client, `select c.id as caseId, c.modality, c.created_at as createdAt from criminal_case c
+       where c.status in ${PENDING_STATUSES} and not (c.status = 'zsm_decided' and c.modality = 'zsm') and c.created_at <= @toInstant and ${CASE_FILTER}`, [p]) as { caseId: number; modality: Modality; createdAt: string }[];
   return rows.map((r) => ({ caseId: r.caseId, modality: r.modality, intakeDate: dateOfInstant(r.createdAt), awaitsHearing: r.modality !== 'zsm' }));
 }
 
@@ -110,10 +91,8 @@ export function fetchPending(db: Db, p: QueryParams): PendingRow[] {
  * case, kept by triggers on the tables they come from (migration 0009, ADR 16), each with an index,
  * so this reads only the cases concerned.
  */
-export function fetchSteps(db: Db, p: QueryParams): StepRow[] {
-  const rows = db.$client
-    .prepare(
-      `select c.id as caseId, c.arrested_at as arrest, c.zsm_decided_at as zsm, c.first_hearing_local as hearingLocal,
+export async function fetchSteps(db: Db, p: QueryParams): Promise<StepRow[]> {
+  const rows = await sqlRows(db.$client, `select c.id as caseId, c.arrested_at as arrest, c.zsm_decided_at as zsm, c.first_hearing_local as hearingLocal,
               c.judgment_at as judgment, c.handoff_sent_at as handoff, c.cjib_acknowledged_at as acknowledged, c.execution_completed_at as executed
        from criminal_case c
        where (c.zsm_decided_at between @fromInstant and @toInstant
@@ -122,9 +101,7 @@ export function fetchSteps(db: Db, p: QueryParams): StepRow[] {
            or c.handoff_sent_at between @fromInstant and @toInstant
            or c.cjib_acknowledged_at between @fromInstant and @toInstant
            or c.execution_completed_at between @fromInstant and @toInstant)
-         and ${CASE_FILTER}`,
-    )
-    .all(p) as { caseId: number; arrest: string | null; zsm: string | null; hearingLocal: string | null; judgment: string | null; handoff: string | null; acknowledged: string | null; executed: string | null }[];
+         and ${CASE_FILTER}`, [p]) as { caseId: number; arrest: string | null; zsm: string | null; hearingLocal: string | null; judgment: string | null; handoff: string | null; acknowledged: string | null; executed: string | null }[];
   return rows.map((row) => {
     const steps: StepRow['steps'] = {};
     if (row.arrest !== null) steps.arrest = row.arrest;
@@ -154,14 +131,10 @@ function localToInstant(local: string): string {
 }
 
 /** Hand-offs whose latest return falls in the range. */
-export function fetchReturns(db: Db, p: QueryParams): ReturnRow[] {
-  return db.$client
-    .prepare(
-      `select d.case_id as caseId, f.return_code as returnCode, f.returned_at as returnedAt
+export async function fetchReturns(db: Db, p: QueryParams): Promise<ReturnRow[]> {
+  return await sqlRows(db.$client, `select d.case_id as caseId, f.return_code as returnCode, f.returned_at as returnedAt
        from cjib_handoff f join decision d on d.id = f.decision_id join criminal_case c on c.id = d.case_id
-       where f.returned_at between @fromInstant and @toInstant and ${CASE_FILTER}`,
-    )
-    .all(p) as ReturnRow[];
+       where f.returned_at between @fromInstant and @toInstant and ${CASE_FILTER}`, [p]) as ReturnRow[];
 }
 
 /** The hearings that used (or hold) a slot on the given sessions, for the drill lists. */
@@ -173,8 +146,8 @@ export function fetchSlotHearings(db: Db, sessionIds: readonly number[]): { case
   return result;
 }
 
-export function fetchFilterOptions(db: Db) {
-  const policeUnits = (db.$client.prepare('select distinct police_unit as unit from criminal_case order by 1').all() as { unit: string }[]).map((r) => r.unit);
-  const locations = db.$client.prepare('select id, name from court_location order by name').all() as { id: number; name: string }[];
+export async function fetchFilterOptions(db: Db) {
+  const policeUnits = (await sqlRows(db.$client, 'select distinct police_unit as unit from criminal_case order by 1') as { unit: string }[]).map((r) => r.unit);
+  const locations = await sqlRows(db.$client, 'select id, name from court_location order by name') as { id: number; name: string }[];
   return { policeUnits, locations };
 }

@@ -8,6 +8,7 @@ import { getDistrict } from '../district/district-service';
 import { ServiceError } from '../service-error';
 import { caseKey, keyFingerprint, monitoringKey } from './monitoring-key';
 import { readMonitoringFacts } from './monitoring-facts';
+import { inTransaction } from '../context/query-results';
 
 export interface MonitoringExport {
   format: typeof MONITORING_FORMAT;
@@ -25,14 +26,14 @@ export interface MonitoringExport {
  * The pseudonymised per-case export for national comparison (docs/monitoring-export.md). Makes the
  * district key on first use and audits every export, in one transaction.
  */
-export function buildMonitoringExport(db: AppDatabase, input: MonitoringExportInput, actor: string, now: Date): MonitoringExport {
-  const district = getDistrict(db);
+export async function buildMonitoringExport(db: AppDatabase, input: MonitoringExportInput, actor: string, now: Date): Promise<MonitoringExport> {
+  const district = await getDistrict(db);
   if (!district) throw new ServiceError('NOT_FOUND', 'Er is nog geen arrondissement ingericht: er valt niets te exporteren.');
-  return db.transaction((tx) => {
-    const key = monitoringKey(tx, actor, now);
+  return await inTransaction(db, async (tx) => {
+    const key = await monitoringKey(tx, actor, now);
     // Same connection, so these reads run inside the transaction too.
     const controlled = applyDisclosureControl(
-      readMonitoringFacts(db)
+      (await readMonitoringFacts(db))
         .filter(({ facts }) => {
           const day = referenceDay(facts);
           return (!input.from || day >= input.from) && (!input.to || day <= input.to);
@@ -43,7 +44,7 @@ export function buildMonitoringExport(db: AppDatabase, input: MonitoringExportIn
     const records = controlled.records;
     const selection = { from: input.from ?? null, to: input.to ?? null };
     const disclosureControl = { k: input.k, quasiIdentifiers: [...QUASI_IDENTIFIERS], generalisedRecords: controlled.generalised, suppressedRecords: controlled.suppressed };
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actor,
       action: 'monitoring.exported',
       entityType: 'district',
@@ -70,8 +71,8 @@ export function monitoringFileName(exported: MonitoringExport): string {
 }
 
 /** The export as a file download for the contract operation 'monitoring.export'. */
-export function exportMonitoringFile(db: AppDatabase, input: MonitoringExportInput, actor: string, now: Date) {
-  const exported = buildMonitoringExport(db, input, actor, now);
+export async function exportMonitoringFile(db: AppDatabase, input: MonitoringExportInput, actor: string, now: Date) {
+  const exported = await buildMonitoringExport(db, input, actor, now);
   const text = `${JSON.stringify(exported, null, 2)}\n`;
   return {
     fileName: monitoringFileName(exported),

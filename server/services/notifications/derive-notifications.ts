@@ -19,6 +19,7 @@ import type { AppDatabase } from '../../../db/open-database';
 import { listPlanningProblems, type PlanningProblemItem } from '../planner/planning-problems';
 import { reservationStateOfSessions, sessionOccupancy } from '../sessions/session-occupancy';
 import { loadCourtCalendar } from '../settings/district-settings';
+import { sqlRows } from '../context/query-results';
 
 const DUTCH = new DutchTimeFormatter();
 
@@ -31,18 +32,18 @@ type Reader = Pick<AppDatabase, '$client' | 'select'>;
  * problems (server/services/planner/planning-problems.ts), the release of reservations from its
  * stored release date (shared/planning/reservation-release.ts), returns from the CJIB hand-off.
  */
-export function deriveNotifications(db: AppDatabase, now: Date): AppNotification[] {
+export async function deriveNotifications(db: AppDatabase, now: Date): Promise<AppNotification[]> {
   const today = amsterdamDate(now.getTime());
-  const calendar = loadCourtCalendar(db);
-  const problems = listPlanningProblems(db, now);
+  const calendar = await loadCourtCalendar(db);
+  const problems = await listPlanningProblems(db, now);
   const all = [
-    ...detainedNearLimit(db, problems, calendar),
-    ...summonsDueToday(db, problems, today),
-    ...underfilledSessions(db, problems, now),
-    ...reservationsAboutToBeReleased(db, today, calendar),
-    ...cjibReturns(db),
+    ...await detainedNearLimit(db, problems, calendar),
+    ...await summonsDueToday(db, problems, today),
+    ...await underfilledSessions(db, problems, now),
+    ...await reservationsAboutToBeReleased(db, today, calendar),
+    ...await cjibReturns(db),
   ];
-  const done = doneKeys(db, all.map((n) => n.key));
+  const done = await doneKeys(db, all.map((n) => n.key));
   const startOfToday = new Date(startOfAmsterdamDay(today)).toISOString();
   return all.filter((n) => !isDone(n, done.get(n.key), startOfToday)).sort(byUrgency);
 }
@@ -86,13 +87,13 @@ function notification(
  * A case with a hard limit (custody limits of art. 59a, 64 and 66 Sv; voorgeleiding art. 59a Sv) within
  * one working day and not planned: the planning problem 'case_near_limit' (one rule for "near").
  */
-function detainedNearLimit(db: Reader, problems: PlanningProblemItem[], calendar: CourtCalendar): AppNotification[] {
+async function detainedNearLimit(db: Reader, problems: PlanningProblemItem[], calendar: CourtCalendar): Promise<AppNotification[]> {
   const caseIds = problems.filter((p) => p.kind === 'case_near_limit' && p.caseId !== null).map((p) => p.caseId!);
-  return rowsByIds<{ id: number; parketnummer: string; modality: Modality; nextLimit: string; nextLimitKind: string }>(
+  return (await rowsByIds<{ id: number; parketnummer: string; modality: Modality; nextLimit: string; nextLimitKind: string }>(
     db,
     'select id, parketnummer, modality, next_limit as nextLimit, next_limit_kind as nextLimitKind from criminal_case where id in',
     caseIds,
-  ).map((c) => {
+  )).map((c) => {
     const limit = Date.parse(c.nextLimit);
     const limitDate = amsterdamDate(limit);
     // Near from the first day with at most one working day up to the limit day (workingDaysBetween counts (day, limit]).
@@ -113,17 +114,17 @@ function detainedNearLimit(db: Reader, problems: PlanningProblemItem[], calendar
  * A planned hearing whose summons must be served today (or should have been): the planning problem
  * 'summons_not_served', whose date is the last day to serve (art. 265 lid 1 Sv, art. 370 Sv; Atw).
  */
-function summonsDueToday(db: Reader, problems: PlanningProblemItem[], today: string): AppNotification[] {
+async function summonsDueToday(db: Reader, problems: PlanningProblemItem[], today: string): Promise<AppNotification[]> {
   const due = problems.filter((p) => p.kind === 'summons_not_served' && p.caseId !== null && p.sessionId !== null && p.date <= today);
   const sessions = new Map(
-    rowsByIds<{ id: number; date: string; startTime: string; room: string }>(
+    (await rowsByIds<{ id: number; date: string; startTime: string; room: string }>(
       db,
       'select s.id, s.date, s.start_time as startTime, r.name as room from court_session s join courtroom r on r.id = s.courtroom_id where s.id in',
       due.map((p) => p.sessionId!),
-    ).map((s) => [s.id, s]),
+    )).map((s) => [s.id, s]),
   );
   const cases = new Map(
-    rowsByIds<{ id: number; parketnummer: string }>(db, 'select id, parketnummer from criminal_case where id in', due.map((p) => p.caseId!)).map((c) => [c.id, c]),
+    (await rowsByIds<{ id: number; parketnummer: string }>(db, 'select id, parketnummer from criminal_case where id in', due.map((p) => p.caseId!))).map((c) => [c.id, c]),
   );
   return due.flatMap((p) => {
     const session = sessions.get(p.sessionId!);
@@ -148,16 +149,16 @@ function summonsDueToday(db: Reader, problems: PlanningProblemItem[], today: str
 }
 
 /** A session less than half full within a week that has not started: the planning problem 'underfilled'. */
-function underfilledSessions(db: Reader, problems: PlanningProblemItem[], now: Date): AppNotification[] {
+async function underfilledSessions(db: Reader, problems: PlanningProblemItem[], now: Date): Promise<AppNotification[]> {
   const ids = problems.filter((p) => p.kind === 'underfilled' && p.sessionId !== null);
   const severityOf = new Map(ids.map((p) => [p.sessionId!, p.severity]));
-  const rows = rowsByIds<{ id: number; date: string; startTime: string; room: string; status: 'scheduled'; capacitySlots: number }>(
+  const rows = await rowsByIds<{ id: number; date: string; startTime: string; room: string; status: 'scheduled'; capacitySlots: number }>(
     db,
     `select s.id, s.date, s.start_time as startTime, r.name as room, s.status, s.capacity_slots as capacitySlots
      from court_session s join courtroom r on r.id = s.courtroom_id where s.id in`,
     [...severityOf.keys()],
   );
-  const occupancy = sessionOccupancy(db, rows);
+  const occupancy = await sessionOccupancy(db, rows);
   return rows.flatMap((s) => {
     const [hour, minute] = s.startTime.split(':').map(Number) as [number, number];
     const starts = fromAmsterdamLocal(s.date, hour, minute);
@@ -180,14 +181,10 @@ function underfilledSessions(db: Reader, problems: PlanningProblemItem[], now: D
  * An open reservation with unfilled places that is released at the next working day boundary (its
  * release date, N working days before the session per the district setting, is the next working day).
  */
-function reservationsAboutToBeReleased(db: Reader, today: string, calendar: CourtCalendar): AppNotification[] {
-  const rows = db.$client
-    .prepare(
-      `select r.id, r.session_id as sessionId, r.modality, r.slots, r.reserved_by as reservedBy, r.release_due_on as releaseDueOn, s.date, s.start_time as startTime, c.name as room
+async function reservationsAboutToBeReleased(db: Reader, today: string, calendar: CourtCalendar): Promise<AppNotification[]> {
+  const rows = await sqlRows(db.$client, `select r.id, r.session_id as sessionId, r.modality, r.slots, r.reserved_by as reservedBy, r.release_due_on as releaseDueOn, s.date, s.start_time as startTime, c.name as room
        from reservation r join court_session s on s.id = r.session_id join courtroom c on c.id = s.courtroom_id
-       where r.released_at is null and s.status = 'scheduled' and r.release_due_on > ? and r.release_due_on <= ? order by r.release_due_on, r.id`,
-    )
-    .all(today, calendar.addWorkingDays(today, 1)) as {
+       where r.released_at is null and s.status = 'scheduled' and r.release_due_on > ? and r.release_due_on <= ? order by r.release_due_on, r.id`, [today, calendar.addWorkingDays(today, 1)]) as {
     id: number;
     sessionId: number;
     modality: keyof typeof MODALITY_LABELS;
@@ -198,7 +195,7 @@ function reservationsAboutToBeReleased(db: Reader, today: string, calendar: Cour
     startTime: string;
     room: string;
   }[];
-  const state = reservationStateOfSessions(db, [...new Set(rows.map((r) => r.sessionId))]);
+  const state = await reservationStateOfSessions(db, [...new Set(rows.map((r) => r.sessionId))]);
   return rows.flatMap((r) => {
     const unfilled = state.get(r.sessionId)?.fill.get(r.id)?.unfilled ?? r.slots;
     if (unfilled <= 0) return [];
@@ -217,14 +214,10 @@ function reservationsAboutToBeReleased(db: Reader, today: string, calendar: Cour
 }
 
 /** A decision CJIB sent back (returned or rejected) that still needs rework (server/services/cjib/rework-handoff.ts). */
-function cjibReturns(db: Reader): AppNotification[] {
-  const rows = db.$client
-    .prepare(
-      `select h.id, h.returned_at as returnedAt, h.return_code as returnCode, h.return_reason as returnReason, c.parketnummer
+async function cjibReturns(db: Reader): Promise<AppNotification[]> {
+  const rows = await sqlRows(db.$client, `select h.id, h.returned_at as returnedAt, h.return_code as returnCode, h.return_reason as returnReason, c.parketnummer
        from cjib_handoff h join decision d on d.id = h.decision_id join criminal_case c on c.id = d.case_id
-       where h.status = 'returned' order by h.returned_at, h.id`,
-    )
-    .all() as { id: number; returnedAt: string | null; returnCode: string | null; returnReason: string | null; parketnummer: string }[];
+       where h.status = 'returned' order by h.returned_at, h.id`) as { id: number; returnedAt: string | null; returnCode: string | null; returnReason: string | null; parketnummer: string }[];
   return rows.map((h) => {
     const returnedAt = h.returnedAt ? Date.parse(h.returnedAt) : 0;
     const why = h.returnCode ? ` (${describeReturnReason(h.returnCode, h.returnReason).replace(/[.\s]+$/, '')})` : '';
@@ -239,24 +232,24 @@ function cjibReturns(db: Reader): AppNotification[] {
   });
 }
 
-function rowsByIds<T>(db: Reader, sqlBeforeList: string, ids: readonly number[]): T[] {
+async function rowsByIds<T>(db: Reader, sqlBeforeList: string, ids: readonly number[]): Promise<T[]> {
   const unique = [...new Set(ids)];
   const rows: T[] = [];
   // SQLite limits bound parameters: chunks keep long lists safe.
   for (let k = 0; k < unique.length; k += 500) {
     const chunk = unique.slice(k, k + 500);
-    rows.push(...(db.$client.prepare(`${sqlBeforeList} (${chunk.map(() => '?').join(',')})`).all(...chunk) as T[]));
+    rows.push(...(await sqlRows(db.$client, `${sqlBeforeList} (${chunk.map(() => '?').join(',')})`, [...chunk]) as T[]));
   }
   return rows;
 }
 
 /** When each marked key was marked done (ISO instant). */
-function doneKeys(db: Reader, keys: readonly string[]): Map<string, string> {
+async function doneKeys(db: Reader, keys: readonly string[]): Promise<Map<string, string>> {
   const done = new Map<string, string>();
   for (let k = 0; k < keys.length; k += 500) {
     const chunk = keys.slice(k, k + 500);
     if (chunk.length === 0) continue;
-    for (const row of db.$client.prepare(`select key, done_at as doneAt from notification_done where key in (${chunk.map(() => '?').join(',')})`).all(...chunk) as { key: string; doneAt: string }[]) {
+    for (const row of await sqlRows(db.$client, `select key, done_at as doneAt from notification_done where key in (${chunk.map(() => '?').join(',')})`, [...chunk]) as { key: string; doneAt: string }[]) {
       done.set(row.key, row.doneAt);
     }
   }

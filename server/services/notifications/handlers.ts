@@ -7,7 +7,7 @@ export const notificationsHandlers: FeatureHandlers<'notifications'> = {
   'notifications.list': async (input, ctx) => {
     // Reservations whose release date has come are released first (ADR 14): they no longer notify.
     await releaseDueBeforeReading(ctx);
-    return { items: notificationsForRoles(deriveNotifications(ctx.db, ctx.clock.now()), input.roles) };
+    return { items: notificationsForRoles(await deriveNotifications(ctx.db, ctx.clock.now()), input.roles) };
   },
-  'notifications.markDone': (input, ctx) => ctx.write(() => markNotificationDone(ctx.db, input, ctx.actor, ctx.clock.now())),
+  'notifications.markDone': async (input, ctx) => await ctx.write(async () => await markNotificationDone(ctx.db, input, ctx.actor, ctx.clock.now())),
 };

@@ -12,6 +12,7 @@ import { setDecisionMoments, syncHandoff, writeSanctions } from './decision-writ
 import { judgmentMoment, loadHearingFacts } from './hearing-facts';
 import type { OutcomeClock } from './record-outcome';
 import { sanctionsOfRecord } from './record-outcome';
+import { firstRow, inTransaction } from '../context/query-results';
 
 const OUTCOME_LABELS = { decided: 'uitspraak', adjourned: 'aangehouden', not_appeared: 'niet verschenen', withdrawn: 'ingetrokken' } as const;
 
@@ -21,12 +22,12 @@ const OUTCOME_LABELS = { decided: 'uitspraak', adjourned: 'aangehouden', not_app
  * return, decisions.update corrects it). Changing the kind (say a judgment into an adjournment) is
  * refused: the case has moved on in its lifecycle, and that cannot be silently undone.
  */
-export function correctOutcome(db: AppDatabase, input: ParsedInput<'outcomes.correct'>, clock: OutcomeClock) {
+export async function correctOutcome(db: AppDatabase, input: ParsedInput<'outcomes.correct'>, clock: OutcomeClock) {
   const { record, reason } = input;
-  const context = loadDeadlineContext(db);
+  const context = await loadDeadlineContext(db);
   const { actor, now } = clock;
-  const result = db.transaction((tx) => {
-    const facts = loadHearingFacts(tx, record.hearingId);
+  const result = await inTransaction(db, async (tx) => {
+    const facts = await loadHearingFacts(tx, record.hearingId);
     const old = facts.outcome;
     if (!old) throw new ServiceError('CONFLICT', `Voor zaak ${facts.case.parketnummer} is op deze zitting nog geen uitkomst vastgelegd: leg die eerst vast.`);
     if (old.outcome !== record.outcome) {
@@ -35,13 +36,13 @@ export function correctOutcome(db: AppDatabase, input: ParsedInput<'outcomes.cor
         `De vastgelegde uitkomst '${OUTCOME_LABELS[old.outcome]}' kan niet worden omgezet in '${OUTCOME_LABELS[record.outcome]}': corrigeer binnen dezelfde uitkomst, of leg de zaak opnieuw op de rol.`,
       );
     }
-    const audit = (details: Record<string, unknown>) =>
-      recordAudit(tx, { actor, action: 'outcome.corrected', entityType: 'hearing', entityId: facts.hearing.id, reason, details: { caseId: facts.case.id, outcome: record.outcome, ...details }, occurredAt: now.toISOString() });
+    const audit = async (details: Record<string, unknown>) =>
+      await recordAudit(tx, { actor, action: 'outcome.corrected', entityType: 'hearing', entityId: facts.hearing.id, reason, details: { caseId: facts.case.id, outcome: record.outcome, ...details }, occurredAt: now.toISOString() });
 
     if (record.outcome === 'decided') {
-      const decision = tx.select().from(decisions).where(eq(decisions.hearingId, facts.hearing.id)).get();
+      const decision = firstRow(await tx.select().from(decisions).where(eq(decisions.hearingId, facts.hearing.id)));
       if (!decision) throw new ServiceError('NOT_FOUND', 'De beslissing bij deze uitkomst ontbreekt.');
-      const handoff = tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decision.id)).get();
+      const handoff = firstRow(await tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decision.id)));
       if (handoff && (handoff.attempt > 0 || handoff.status !== 'waiting')) {
         throw new ServiceError('CONFLICT', 'De uitspraak is al naar het CJIB gestuurd: corrigeer haar na een retour via de beslissing (niet via de uitkomst).');
       }
@@ -60,29 +61,29 @@ export function correctOutcome(db: AppDatabase, input: ParsedInput<'outcomes.cor
         problematicDebts: record.signals.problematicDebts,
         signalsNote: record.signals.note || null,
       };
-      tx.update(decisions).set(next).where(eq(decisions.id, decision.id)).run();
-      tx.update(hearingOutcomes).set({ suspectPresent: record.suspectPresent, note: record.note ?? null }).where(eq(hearingOutcomes.id, old.id)).run();
-      const sanctions = writeSanctions(tx, decision.id, sanctionsOfRecord(record));
-      syncHandoff(tx, decision.id, actor, now);
-      setDecisionMoments(tx, facts.case.id, context, { judgmentAt: decidedAt });
+      await tx.update(decisions).set(next).where(eq(decisions.id, decision.id));
+      await tx.update(hearingOutcomes).set({ suspectPresent: record.suspectPresent, note: record.note ?? null }).where(eq(hearingOutcomes.id, old.id));
+      const sanctions = await writeSanctions(tx, decision.id, sanctionsOfRecord(record));
+      await syncHandoff(tx, decision.id, actor, now);
+      await setDecisionMoments(tx, facts.case.id, context, { judgmentAt: decidedAt });
       const previous = Object.fromEntries(Object.keys(next).map((key) => [key, decision[key as keyof typeof next]]));
-      audit({ decisionId: decision.id, old: { ...previous, sanctions: sanctions.before }, new: { ...next, sanctions: sanctions.after } });
+      await audit({ decisionId: decision.id, old: { ...previous, sanctions: sanctions.before }, new: { ...next, sanctions: sanctions.after } });
       return decision.id;
     }
     if (record.outcome === 'adjourned') {
       const refusal = resumeFromRefusal(record.resumeFrom, clock.today);
       if (refusal) throw new ServiceError('INVALID_INPUT', refusal);
       const next = { suspectPresent: record.suspectPresent, adjournmentReason: record.reason, resumeFrom: record.resumeFrom, note: record.note ?? null };
-      tx.update(hearingOutcomes).set(next).where(eq(hearingOutcomes.id, old.id)).run();
-      setDecisionMoments(tx, facts.case.id, context, {});
-      audit({ old: { suspectPresent: old.suspectPresent, adjournmentReason: old.adjournmentReason, resumeFrom: old.resumeFrom, note: old.note }, new: next });
+      await tx.update(hearingOutcomes).set(next).where(eq(hearingOutcomes.id, old.id));
+      await setDecisionMoments(tx, facts.case.id, context, {});
+      await audit({ old: { suspectPresent: old.suspectPresent, adjournmentReason: old.adjournmentReason, resumeFrom: old.resumeFrom, note: old.note }, new: next });
       return null;
     }
     const next = { adjournmentReason: record.reason, note: record.note ?? null };
-    tx.update(hearingOutcomes).set(next).where(eq(hearingOutcomes.id, old.id)).run();
-    audit({ old: { adjournmentReason: old.adjournmentReason, note: old.note }, new: next });
+    await tx.update(hearingOutcomes).set(next).where(eq(hearingOutcomes.id, old.id));
+    await audit({ old: { adjournmentReason: old.adjournmentReason, note: old.note }, new: next });
     return null;
   });
-  const facts = db.transaction((tx) => loadHearingFacts(tx, record.hearingId));
-  return { hearingId: record.hearingId, caseId: facts.case.id, outcome: record.outcome, decision: result === null ? null : getDecision(db, result) };
+  const facts = await inTransaction(db, async (tx) => await loadHearingFacts(tx, record.hearingId));
+  return { hearingId: record.hearingId, caseId: facts.case.id, outcome: record.outcome, decision: result === null ? null : await getDecision(db, result) };
 }

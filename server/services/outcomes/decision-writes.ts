@@ -9,6 +9,7 @@ import type { Tx } from '../cases/case-transition';
 import { derivedColumns, preconditionsOf } from '../cases/derived-columns';
 import { ServiceError } from '../service-error';
 import type { DeadlineContext } from '../settings/district-settings';
+import { firstRow, returnedRow } from '../context/query-results';
 
 type SanctionRow = typeof sanctions.$inferSelect;
 
@@ -34,23 +35,23 @@ const sanctionValues = (s: SanctionInput) => ({
  * knows it by that id), one without is added, one left out is removed unless CJIB already reported
  * on its execution. Returns the sanctions before and after, for the audit.
  */
-export function writeSanctions(tx: Tx, decisionId: number, next: readonly SanctionInput[]): { before: SanctionRow[]; after: SanctionRow[] } {
-  const before = tx.select().from(sanctions).where(eq(sanctions.decisionId, decisionId)).all();
+export async function writeSanctions(tx: Tx, decisionId: number, next: readonly SanctionInput[]): Promise<{ before: SanctionRow[]; after: SanctionRow[] }> {
+  const before = (await tx.select().from(sanctions).where(eq(sanctions.decisionId, decisionId)));
   const keep = next.flatMap((s) => (s.id === undefined ? [] : [s.id]));
   for (const id of keep) {
     if (!before.some((row) => row.id === id)) throw new ServiceError('INVALID_INPUT', `Straf ${id} hoort niet bij deze beslissing.`);
   }
   const removed = before.filter((row) => !keep.includes(row.id)).map((row) => row.id);
   if (removed.length > 0) {
-    const executed = tx.select({ id: sanctionExecutions.sanctionId }).from(sanctionExecutions).where(inArray(sanctionExecutions.sanctionId, removed)).all();
+    const executed = (await tx.select({ id: sanctionExecutions.sanctionId }).from(sanctionExecutions).where(inArray(sanctionExecutions.sanctionId, removed)));
     if (executed.length > 0) throw new ServiceError('CONFLICT', 'Een straf waarover het CJIB al een executiestand meldde, kan niet worden verwijderd.');
-    tx.delete(sanctions).where(and(eq(sanctions.decisionId, decisionId), keep.length ? notInArray(sanctions.id, keep) : undefined)).run();
+    await tx.delete(sanctions).where(and(eq(sanctions.decisionId, decisionId), keep.length ? notInArray(sanctions.id, keep) : undefined));
   }
   for (const s of next) {
-    if (s.id === undefined) tx.insert(sanctions).values({ decisionId, ...sanctionValues(s) }).run();
-    else tx.update(sanctions).set(sanctionValues(s)).where(eq(sanctions.id, s.id)).run();
+    if (s.id === undefined) await tx.insert(sanctions).values({ decisionId, ...sanctionValues(s) });
+    else await tx.update(sanctions).set(sanctionValues(s)).where(eq(sanctions.id, s.id));
   }
-  const after = tx.select().from(sanctions).where(eq(sanctions.decisionId, decisionId)).all();
+  const after = (await tx.select().from(sanctions).where(eq(sanctions.decisionId, decisionId)));
   return { before, after };
 }
 
@@ -59,32 +60,32 @@ export function writeSanctions(tx: Tx, decisionId: number, next: readonly Sancti
  * whole life); a verdict without punishment needs none, and an unsent one is withdrawn when a
  * correction turns the decision into such a verdict.
  */
-export function syncHandoff(tx: Tx, decisionId: number, actor: string, now: Date): void {
-  const list = tx.select({ kind: sanctions.kind, description: sanctions.description }).from(sanctions).where(eq(sanctions.decisionId, decisionId)).all();
+export async function syncHandoff(tx: Tx, decisionId: number, actor: string, now: Date): Promise<void> {
+  const list = (await tx.select({ kind: sanctions.kind, description: sanctions.description }).from(sanctions).where(eq(sanctions.decisionId, decisionId)));
   const enforceable = list.length > 0 && verdictOf(list) === 'sanctions';
-  const handoff = tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decisionId)).get();
+  const handoff = firstRow(await tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decisionId)));
   if (enforceable && !handoff) {
     const correlationId = randomUUID();
-    const created = tx.insert(cjibHandoffs).values({ decisionId, correlationId, status: 'waiting' }).returning({ id: cjibHandoffs.id }).get();
-    recordAudit(tx, { actor, action: 'cjib.handoff_created', entityType: 'cjib_handoff', entityId: created.id, details: { decisionId, correlationId }, occurredAt: now.toISOString() });
+    const created = returnedRow(await tx.insert(cjibHandoffs).values({ decisionId, correlationId, status: 'waiting' }).returning({ id: cjibHandoffs.id }));
+    await recordAudit(tx, { actor, action: 'cjib.handoff_created', entityType: 'cjib_handoff', entityId: created.id, details: { decisionId, correlationId }, occurredAt: now.toISOString() });
   }
   if (!enforceable && handoff) {
-    const inBatch = tx.select({ id: cjibBatchItems.id }).from(cjibBatchItems).where(eq(cjibBatchItems.handoffId, handoff.id)).get();
+    const inBatch = firstRow(await tx.select({ id: cjibBatchItems.id }).from(cjibBatchItems).where(eq(cjibBatchItems.handoffId, handoff.id)));
     if (handoff.attempt > 0 || inBatch) throw new ServiceError('CONFLICT', 'Deze beslissing is al eens naar het CJIB gestuurd; zij kan niet meer zonder straf worden.');
-    tx.delete(cjibHandoffs).where(eq(cjibHandoffs.id, handoff.id)).run();
-    recordAudit(tx, { actor, action: 'cjib.handoff_withdrawn', entityType: 'cjib_handoff', entityId: handoff.id, details: { decisionId, correlationId: handoff.correlationId }, occurredAt: now.toISOString() });
+    await tx.delete(cjibHandoffs).where(eq(cjibHandoffs.id, handoff.id));
+    await recordAudit(tx, { actor, action: 'cjib.handoff_withdrawn', entityType: 'cjib_handoff', entityId: handoff.id, details: { decisionId, correlationId: handoff.correlationId }, occurredAt: now.toISOString() });
   }
 }
 
 /** Sets the decision moments the deadline engine reads, and rewrites the case's derived columns. */
-export function setDecisionMoments(
+export async function setDecisionMoments(
   tx: Tx,
   caseId: number,
   context: DeadlineContext,
   moments: Partial<Pick<typeof criminalCases.$inferSelect, 'judgmentAt' | 'penaltyOrderDeliveredAt' | 'summonsServedAt'>>,
-): void {
-  const current = tx.select().from(criminalCases).where(eq(criminalCases.id, caseId)).get();
+): Promise<void> {
+  const current = firstRow(await tx.select().from(criminalCases).where(eq(criminalCases.id, caseId)));
   if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
   const next = { ...current, ...moments };
-  tx.update(criminalCases).set({ ...moments, ...derivedColumns(next, context, preconditionsOf(tx, caseId)) }).where(eq(criminalCases.id, caseId)).run();
+  await tx.update(criminalCases).set({ ...moments, ...derivedColumns(next, context, await preconditionsOf(tx, caseId)) }).where(eq(criminalCases.id, caseId));
 }

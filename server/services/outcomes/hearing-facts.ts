@@ -6,21 +6,21 @@ import { occupiesSlot } from '../../../shared/domain/slot-occupancy';
 import { courtSessions, criminalCases, hearingOutcomes, hearings } from '../../../db/schema';
 import { transitionCase, type Tx } from '../cases/case-transition';
 import { ServiceError } from '../service-error';
+import { firstRow } from '../context/query-results';
 
 /** A hearing with its session and case, as outcome registration needs them. */
-export function loadHearingFacts(tx: Tx, hearingId: number) {
-  const row = tx
+export async function loadHearingFacts(tx: Tx, hearingId: number) {
+  const row = firstRow(await tx
     .select({ hearing: hearings, session: courtSessions, case: criminalCases })
     .from(hearings)
     .innerJoin(courtSessions, eq(courtSessions.id, hearings.sessionId))
     .innerJoin(criminalCases, eq(criminalCases.id, hearings.caseId))
-    .where(eq(hearings.id, hearingId))
-    .get();
+    .where(eq(hearings.id, hearingId)));
   if (!row) throw new ServiceError('NOT_FOUND', `Behandeling ${hearingId} bestaat niet.`);
-  const outcome = tx.select().from(hearingOutcomes).where(eq(hearingOutcomes.hearingId, hearingId)).get() ?? null;
+  const outcome = firstRow(await tx.select().from(hearingOutcomes).where(eq(hearingOutcomes.hearingId, hearingId))) ?? null;
   return { ...row, outcome };
 }
-export type HearingFacts = ReturnType<typeof loadHearingFacts>;
+export type HearingFacts = Awaited<ReturnType<typeof loadHearingFacts>>;
 
 /** Refuses an outcome for a session that has not taken place, was cancelled, or a hearing taken off the roll. */
 export function assertHearingCanHaveOutcome(facts: HearingFacts, today: string): void {
@@ -50,9 +50,9 @@ export function judgmentMoment(given: string | undefined, session: { date: strin
 }
 
 /** Walks the case through the given statuses in order, skipping those it has already reached; each step audited. */
-export function moveCase(tx: Tx, caseId: number, path: readonly CaseStatus[], audit: { actor: string; reason?: string | null; details?: Record<string, unknown> }, now: Date): void {
-  const current = tx.select({ status: criminalCases.status }).from(criminalCases).where(eq(criminalCases.id, caseId)).get();
+export async function moveCase(tx: Tx, caseId: number, path: readonly CaseStatus[], audit: { actor: string; reason?: string | null; details?: Record<string, unknown> }, now: Date): Promise<void> {
+  const current = firstRow(await tx.select({ status: criminalCases.status }).from(criminalCases).where(eq(criminalCases.id, caseId)));
   if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
   const start = path.indexOf(current.status);
-  for (const status of path.slice(start + 1)) transitionCase(tx, caseId, status, audit, now);
+  for (const status of path.slice(start + 1)) await transitionCase(tx, caseId, status, audit, now);
 }

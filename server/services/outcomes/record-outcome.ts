@@ -12,6 +12,7 @@ import { loadDeadlineContext, type DeadlineContext } from '../settings/district-
 import { getDecision } from '../decisions/decision-view';
 import { setDecisionMoments, syncHandoff, writeSanctions } from './decision-writes';
 import { assertHearingCanHaveOutcome, judgmentMoment, loadHearingFacts, moveCase, type HearingFacts } from './hearing-facts';
+import { inTransaction, returnedRow } from '../context/query-results';
 
 export interface OutcomeClock {
   actor: string;
@@ -36,34 +37,34 @@ export function sanctionsOfRecord(record: Extract<OutcomeRecord, { outcome: 'dec
 /** Why a case without punishment is completed at its decision. */
 export const NOTHING_TO_ENFORCE = 'Geen straf of maatregel om ten uitvoer te leggen: de zaak is afgerond.';
 
-export function recordOutcome(db: AppDatabase, input: ParsedInput<'outcomes.record'>, clock: OutcomeClock) {
-  const context = loadDeadlineContext(db);
-  const { caseId, decisionId } = db.transaction((tx) => {
-    const facts = loadHearingFacts(tx, input.hearingId);
+export async function recordOutcome(db: AppDatabase, input: ParsedInput<'outcomes.record'>, clock: OutcomeClock) {
+  const context = await loadDeadlineContext(db);
+  const { caseId, decisionId } = await inTransaction(db, async (tx) => {
+    const facts = await loadHearingFacts(tx, input.hearingId);
     if (facts.outcome) {
       throw new ServiceError('CONFLICT', `Voor zaak ${facts.case.parketnummer} is op deze zitting al een uitkomst vastgelegd; wijzigen kan alleen via 'corrigeren' met een reden.`);
     }
     assertHearingCanHaveOutcome(facts, clock.today);
-    return { caseId: facts.case.id, decisionId: applyOutcome(tx, facts, input, clock, context) };
+    return { caseId: facts.case.id, decisionId: await applyOutcome(tx, facts, input, clock, context) };
   });
-  return { hearingId: input.hearingId, caseId, outcome: input.outcome, decision: decisionId === null ? null : getDecision(db, decisionId) };
+  return { hearingId: input.hearingId, caseId, outcome: input.outcome, decision: decisionId === null ? null : await getDecision(db, decisionId) };
 }
 
-function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock: OutcomeClock, context: DeadlineContext): number | null {
+async function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock: OutcomeClock, context: DeadlineContext): Promise<number | null> {
   const { actor, now } = clock;
   const caseId = facts.case.id;
   const recordedAt = now.toISOString();
   const base = { hearingId: facts.hearing.id, outcome: record.outcome, note: record.note ?? null, recordedBy: actor, recordedAt };
-  const setHearing = (status: 'held' | 'adjourned' | 'cancelled') => tx.update(hearings).set({ status }).where(eq(hearings.id, facts.hearing.id)).run();
-  const auditOutcome = (reason: string | null, details: Record<string, unknown>) =>
-    recordAudit(tx, { actor, action: 'outcome.recorded', entityType: 'hearing', entityId: facts.hearing.id, reason, details: { caseId, sessionId: facts.session.id, outcome: record.outcome, ...details }, occurredAt: recordedAt });
+  const setHearing = async (status: 'held' | 'adjourned' | 'cancelled') => await tx.update(hearings).set({ status }).where(eq(hearings.id, facts.hearing.id));
+  const auditOutcome = async (reason: string | null, details: Record<string, unknown>) =>
+    await recordAudit(tx, { actor, action: 'outcome.recorded', entityType: 'hearing', entityId: facts.hearing.id, reason, details: { caseId, sessionId: facts.session.id, outcome: record.outcome, ...details }, occurredAt: recordedAt });
 
   switch (record.outcome) {
     case 'decided': {
       const decidedAt = judgmentMoment(record.decidedAt, facts.session, now);
-      tx.insert(hearingOutcomes).values({ ...base, suspectPresent: record.suspectPresent }).run();
-      setHearing('held');
-      const decision = tx
+      await tx.insert(hearingOutcomes).values({ ...base, suspectPresent: record.suspectPresent });
+      await setHearing('held');
+      const decision = returnedRow(await tx
         .insert(decisions)
         .values({
           caseId,
@@ -81,11 +82,10 @@ function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock:
           recordedBy: actor,
           recordedAt,
         })
-        .returning({ id: decisions.id })
-        .get();
-      const { after } = writeSanctions(tx, decision.id, sanctionsOfRecord(record));
-      auditOutcome(null, { suspectPresent: record.suspectPresent, decisionId: decision.id });
-      recordAudit(tx, {
+        .returning({ id: decisions.id }));
+      const { after } = await writeSanctions(tx, decision.id, sanctionsOfRecord(record));
+      await auditOutcome(null, { suspectPresent: record.suspectPresent, decisionId: decision.id });
+      await recordAudit(tx, {
         actor,
         action: 'decision.recorded',
         entityType: 'decision',
@@ -93,35 +93,35 @@ function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock:
         details: { caseId, kind: 'judgment', decidedAt, decidedBy: record.decidedBy, verdict: record.verdict, sanctions: after, conditions: record.conditions, signals: record.signals },
         occurredAt: recordedAt,
       });
-      syncHandoff(tx, decision.id, actor, now);
-      moveCase(tx, caseId, ['heard', 'decided'], { actor, details: { hearingId: facts.hearing.id, decisionId: decision.id } }, now);
-      setDecisionMoments(tx, caseId, context, { judgmentAt: decidedAt });
+      await syncHandoff(tx, decision.id, actor, now);
+      await moveCase(tx, caseId, ['heard', 'decided'], { actor, details: { hearingId: facts.hearing.id, decisionId: decision.id } }, now);
+      await setDecisionMoments(tx, caseId, context, { judgmentAt: decidedAt });
       if (verdictOf(sanctionsOfRecord(record)) !== 'sanctions') {
-        moveCase(tx, caseId, ['decided', 'completed'], { actor, reason: NOTHING_TO_ENFORCE, details: { decisionId: decision.id } }, now);
+        await moveCase(tx, caseId, ['decided', 'completed'], { actor, reason: NOTHING_TO_ENFORCE, details: { decisionId: decision.id } }, now);
       }
       return decision.id;
     }
     case 'adjourned': {
       const refusal = resumeFromRefusal(record.resumeFrom, clock.today);
       if (refusal) throw new ServiceError('INVALID_INPUT', refusal);
-      tx.insert(hearingOutcomes).values({ ...base, suspectPresent: record.suspectPresent, adjournmentReason: record.reason, resumeFrom: record.resumeFrom }).run();
-      setHearing('adjourned');
-      auditOutcome(record.reason, { resumeFrom: record.resumeFrom, suspectPresent: record.suspectPresent });
-      moveCase(tx, caseId, ['heard', 'adjourned', 'awaiting_planning'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id, resumeFrom: record.resumeFrom } }, now);
+      await tx.insert(hearingOutcomes).values({ ...base, suspectPresent: record.suspectPresent, adjournmentReason: record.reason, resumeFrom: record.resumeFrom });
+      await setHearing('adjourned');
+      await auditOutcome(record.reason, { resumeFrom: record.resumeFrom, suspectPresent: record.suspectPresent });
+      await moveCase(tx, caseId, ['heard', 'adjourned', 'awaiting_planning'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id, resumeFrom: record.resumeFrom } }, now);
       // The derived readiness now holds the resume date: the planner places it no earlier.
-      setDecisionMoments(tx, caseId, context, {});
+      await setDecisionMoments(tx, caseId, context, {});
       return null;
     }
     case 'not_appeared': {
-      tx.insert(hearingOutcomes).values({ ...base, suspectPresent: false, adjournmentReason: record.reason }).run();
-      setHearing('adjourned');
-      auditOutcome(record.reason, {});
+      await tx.insert(hearingOutcomes).values({ ...base, suspectPresent: false, adjournmentReason: record.reason });
+      await setHearing('adjourned');
+      await auditOutcome(record.reason, {});
       const path = facts.case.status === 'heard' ? (['adjourned', 'awaiting_planning'] as const) : (['awaiting_planning'] as const);
-      moveCase(tx, caseId, path, { actor, reason: record.reason, details: { hearingId: facts.hearing.id, outcome: 'not_appeared' } }, now);
+      await moveCase(tx, caseId, path, { actor, reason: record.reason, details: { hearingId: facts.hearing.id, outcome: 'not_appeared' } }, now);
       // A new hearing needs a new summons served (art. 265 Sv): readiness shows the gap until it is.
       const clearSummons = facts.case.modality !== 'supersnelrecht' && facts.case.summonsServedAt !== null;
       if (clearSummons) {
-        recordAudit(tx, {
+        await recordAudit(tx, {
           actor,
           action: 'case.events_changed',
           entityType: 'case',
@@ -131,14 +131,14 @@ function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock:
           occurredAt: recordedAt,
         });
       }
-      setDecisionMoments(tx, caseId, context, clearSummons ? { summonsServedAt: null } : {});
+      await setDecisionMoments(tx, caseId, context, clearSummons ? { summonsServedAt: null } : {});
       return null;
     }
     case 'withdrawn': {
-      tx.insert(hearingOutcomes).values({ ...base, adjournmentReason: record.reason }).run();
-      setHearing('cancelled');
-      auditOutcome(record.reason, {});
-      moveCase(tx, caseId, ['withdrawn'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id } }, now);
+      await tx.insert(hearingOutcomes).values({ ...base, adjournmentReason: record.reason });
+      await setHearing('cancelled');
+      await auditOutcome(record.reason, {});
+      await moveCase(tx, caseId, ['withdrawn'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id } }, now);
       return null;
     }
   }

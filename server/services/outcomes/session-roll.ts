@@ -6,15 +6,16 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { casePreconditions, courtLocations, courtrooms, courtSessions, criminalCases, decisions, hearingOutcomes, hearings, persons, suspects } from '../../../db/schema';
 import { ServiceError } from '../service-error';
 import { decisionView } from '../decisions/decision-view';
+import { returnedRow } from '../context/query-results';
 
 /**
  * A session and its roll in planning order: the cases on it (planned or held), and those whose
  * outcome was recorded here (adjourned, withdrawn), each with its outcome and decision if any.
  */
-export function getSessionRoll(db: AppDatabase, sessionId: number): SessionRoll {
+export async function getSessionRoll(db: AppDatabase, sessionId: number): Promise<SessionRoll> {
   const judge = alias(persons, 'judge');
   const prosecutor = alias(persons, 'prosecutor');
-  const session = db
+  const session = returnedRow(await db
     .select({
       session: courtSessions,
       room: courtrooms.name,
@@ -27,34 +28,31 @@ export function getSessionRoll(db: AppDatabase, sessionId: number): SessionRoll 
     .innerJoin(courtLocations, eq(courtLocations.id, courtrooms.locationId))
     .leftJoin(judge, eq(judge.id, courtSessions.judgeId))
     .leftJoin(prosecutor, eq(prosecutor.id, courtSessions.prosecutorId))
-    .where(eq(courtSessions.id, sessionId))
-    .get();
+    .where(eq(courtSessions.id, sessionId)));
   if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${sessionId} bestaat niet.`);
 
-  const rows = db
+  const rows = (await db
     .select({ hearing: hearings, case: criminalCases, suspectName: suspects.fullName, outcome: hearingOutcomes })
     .from(hearings)
     .innerJoin(criminalCases, eq(criminalCases.id, hearings.caseId))
     .innerJoin(suspects, eq(suspects.id, criminalCases.suspectId))
     .leftJoin(hearingOutcomes, eq(hearingOutcomes.hearingId, hearings.id))
     .where(and(eq(hearings.sessionId, sessionId), or(inArray(hearings.status, [...SLOT_OCCUPYING_HEARING_STATUSES]), isNotNull(hearingOutcomes.id))))
-    .orderBy(asc(hearings.id))
-    .all();
+    .orderBy(asc(hearings.id)));
 
   const caseIds = rows.map((r) => r.case.id);
   const advice = new Map(
     (caseIds.length
-      ? db
+      ? (await db
           .select({ caseId: casePreconditions.caseId, status: casePreconditions.status, note: casePreconditions.note })
           .from(casePreconditions)
-          .where(and(inArray(casePreconditions.caseId, caseIds), eq(casePreconditions.kind, 'advice_3ro')))
-          .all()
+          .where(and(inArray(casePreconditions.caseId, caseIds), eq(casePreconditions.kind, 'advice_3ro'))))
       : []
     ).map(({ caseId, ...rest }) => [caseId, rest]),
   );
   const hearingIds = rows.map((r) => r.hearing.id);
   const decisionByHearing = new Map(
-    (hearingIds.length ? db.select().from(decisions).where(inArray(decisions.hearingId, hearingIds)).all() : []).map((d) => [d.hearingId, d]),
+    (hearingIds.length ? (await db.select().from(decisions).where(inArray(decisions.hearingId, hearingIds))) : []).map((d) => [d.hearingId, d]),
   );
 
   const s = session.session;
@@ -72,7 +70,7 @@ export function getSessionRoll(db: AppDatabase, sessionId: number): SessionRoll 
       judgeName: session.judgeName,
       prosecutorName: session.prosecutorName,
     },
-    entries: rows.map((r) => {
+    entries: await Promise.all(rows.map(async (r) => {
       const decision = decisionByHearing.get(r.hearing.id);
       return {
         hearingId: r.hearing.id,
@@ -95,9 +93,9 @@ export function getSessionRoll(db: AppDatabase, sessionId: number): SessionRoll 
               recordedAt: r.outcome.recordedAt,
             }
           : null,
-        decision: decision ? decisionView(db, decision) : null,
+        decision: decision ? await decisionView(db, decision) : null,
         probationAdvice: advice.get(r.case.id) ?? null,
       };
-    }),
+    })),
   };
 }

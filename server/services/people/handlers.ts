@@ -7,19 +7,19 @@ import { deactivatePerson, savePerson } from './save-person';
 import { addUnavailability, removeUnavailability } from './unavailability';
 
 export const peopleHandlers: FeatureHandlers<'people'> = {
-  'people.list': (_input, { db, clock }) => listRota(db, clock.today()),
-  'people.save': (input, ctx) =>
-    ctx.write(() => {
-      if (input.id != null && input.expectedVersion !== undefined) expectVersion(ctx.db, 'person', input.id, input.expectedVersion);
-      return savePerson(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
+  'people.list': async (_input, { db, clock }) => await listRota(db, clock.today()),
+  'people.save': async (input, ctx) =>
+    await ctx.write(async () => {
+      if (input.id != null && input.expectedVersion !== undefined) await expectVersion(ctx.db, 'person', input.id, input.expectedVersion);
+      return await savePerson(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
     }),
-  'people.deactivate': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'person', input.id, input.expectedVersion);
-      return deactivatePerson(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
+  'people.deactivate': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'person', input.id, input.expectedVersion);
+      return await deactivatePerson(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
     }),
-  'people.addUnavailability': (input, ctx) => ctx.write(() => addUnavailability(ctx.db, input, ctx.actor, ctx.clock.now())),
-  'people.removeUnavailability': (input, ctx) => ctx.write(() => removeUnavailability(ctx.db, input, ctx.actor, ctx.clock.now())),
+  'people.addUnavailability': async (input, ctx) => await ctx.write(async () => await addUnavailability(ctx.db, input, ctx.actor, ctx.clock.now())),
+  'people.removeUnavailability': async (input, ctx) => await ctx.write(async () => await removeUnavailability(ctx.db, input, ctx.actor, ctx.clock.now())),
   'people.import': ({ contentBase64, ...request }, ctx) => importRota(ctx, { ...request, content: Buffer.from(contentBase64, 'base64') }),
   'people.importTemplate': () => rotaTemplate(),
 };

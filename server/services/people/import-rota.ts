@@ -7,6 +7,7 @@ import type { RotaImportReport } from '../../../shared/rota/rota-schemas';
 import { rangesOverlap } from '../../../shared/rota/unavailability-reasons';
 import { ImportFileError, readImportFile, type ImportTable } from '../cases/read-import-file';
 import { describeAbsence, insertAbsence, insertPerson } from './person-writes';
+import { inTransaction } from '../context/query-results';
 
 export interface RotaImportRequest {
   fileName: string;
@@ -74,22 +75,22 @@ export async function importRota(ctx: OperationContext, request: RotaImportReque
   if (report.fileProblems.length > 0) return report;
 
   // Checked against the rota and written in one write transaction, so a concurrent change cannot slip between.
-  const checkAndCommit = () => checkRowsAndCommit(ctx, request, table, columnAt, report);
-  if (request.dryRun) checkAndCommit();
+  const checkAndCommit = async () => await checkRowsAndCommit(ctx, request, table, columnAt, report);
+  if (request.dryRun) await checkAndCommit();
   else await ctx.write(checkAndCommit);
   return report;
 }
 
-function checkRowsAndCommit(
+async function checkRowsAndCommit(
   ctx: OperationContext,
   request: RotaImportRequest,
   table: ImportTable,
   columnAt: Map<number, RotaColumnKey>,
   report: RotaImportReport,
-): void {
+): Promise<void> {
   const { db, actor } = ctx;
-  const existingPersons = new Map(db.select().from(persons).all().map((p) => [personKey(p.name, p.role), p]));
-  const existingAbsences = db.select().from(personUnavailability).all();
+  const existingPersons = new Map((await db.select().from(persons)).map((p) => [personKey(p.name, p.role), p]));
+  const existingAbsences = (await db.select().from(personUnavailability));
   const plannedPersons = new Map<string, PlannedPerson>();
   const plannedAbsences: PlannedAbsence[] = [];
   const width = table.headers.length;
@@ -146,11 +147,11 @@ function checkRowsAndCommit(
 
   const now = ctx.clock.now();
   const source = { source: 'import', file: request.fileName };
-  db.transaction((tx) => {
+  await inTransaction(db, async (tx) => {
     for (const person of plannedPersons.values()) {
-      if (person.existingId === null) person.existingId = insertPerson(tx, { name: person.name, role: person.role }, actor, now, source);
+      if (person.existingId === null) person.existingId = await insertPerson(tx, { name: person.name, role: person.role }, actor, now, source);
     }
-    for (const { row, person, absence } of plannedAbsences) insertAbsence(tx, person.existingId!, absence, actor, now, { ...source, row });
+    for (const { row, person, absence } of plannedAbsences) await insertAbsence(tx, person.existingId!, absence, actor, now, { ...source, row });
   });
   report.committed = true;
 }

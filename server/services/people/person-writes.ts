@@ -5,18 +5,18 @@ import type { PersonRole } from '../../../shared/domain/person';
 import { PERSON_ROLE_LABELS } from '../../../shared/domain/person';
 import { rangesOverlap, UNAVAILABILITY_REASON_LABELS, type UnavailabilityReason } from '../../../shared/rota/unavailability-reasons';
 import { recordAudit } from '../audit';
+import { firstRow, returnedRow } from '../context/query-results';
 
 /** A database or a transaction: what the rota writes need. */
 export type Tx = Pick<AppDatabase, 'select' | 'insert' | 'update' | 'delete'>;
 export type PersonRow = typeof persons.$inferSelect;
 
 /** The person with this name (spaces and case ignored) and role, if any. */
-export function findPerson(tx: Tx, name: string, role: PersonRole): PersonRow | undefined {
-  return tx
+export async function findPerson(tx: Tx, name: string, role: PersonRole): Promise<PersonRow | undefined> {
+  return firstRow(await tx
     .select()
     .from(persons)
-    .where(and(sql`lower(${persons.name}) = lower(${name})`, eq(persons.role, role)))
-    .get();
+    .where(and(sql`lower(${persons.name}) = lower(${name})`, eq(persons.role, role))));
 }
 
 export function duplicatePersonMessage(existing: Pick<PersonRow, 'name' | 'role' | 'active'>): string {
@@ -24,9 +24,9 @@ export function duplicatePersonMessage(existing: Pick<PersonRow, 'name' | 'role'
   return `Er staat al een ${PERSON_ROLE_LABELS[existing.role].toLowerCase()} met de naam '${existing.name}' op het rooster${inactive}.`;
 }
 
-export function insertPerson(tx: Tx, person: { name: string; role: PersonRole }, actor: string, now: Date, details?: Record<string, unknown>): number {
-  const id = tx.insert(persons).values({ name: person.name, role: person.role, active: true }).returning({ id: persons.id }).get().id;
-  recordAudit(tx, { actor, action: 'person.created', entityType: 'person', entityId: id, details: { name: person.name, role: person.role, ...details }, occurredAt: now.toISOString() });
+export async function insertPerson(tx: Tx, person: { name: string; role: PersonRole }, actor: string, now: Date, details?: Record<string, unknown>): Promise<number> {
+  const id = returnedRow(await tx.insert(persons).values({ name: person.name, role: person.role, active: true }).returning({ id: persons.id })).id;
+  await recordAudit(tx, { actor, action: 'person.created', entityType: 'person', entityId: id, details: { name: person.name, role: person.role, ...details }, occurredAt: now.toISOString() });
   return id;
 }
 
@@ -47,28 +47,26 @@ export function describeAbsence(a: { fromDate: string; toDate: string; reason: s
 }
 
 /** The person's stored absences that share a day with the given range. */
-export function overlappingAbsences(tx: Tx, personId: number, range: { fromDate: string; toDate: string }) {
-  return tx
+export async function overlappingAbsences(tx: Tx, personId: number, range: { fromDate: string; toDate: string }) {
+  return (await tx
     .select()
     .from(personUnavailability)
-    .where(and(eq(personUnavailability.personId, personId), lte(personUnavailability.fromDate, range.toDate), gte(personUnavailability.toDate, range.fromDate)))
-    .all()
+    .where(and(eq(personUnavailability.personId, personId), lte(personUnavailability.fromDate, range.toDate), gte(personUnavailability.toDate, range.fromDate))))
     .filter((a) => rangesOverlap(a, range));
 }
 
-export function insertAbsence(tx: Tx, personId: number, absence: Absence, actor: string, now: Date, details?: Record<string, unknown>): number {
-  const id = tx
+export async function insertAbsence(tx: Tx, personId: number, absence: Absence, actor: string, now: Date, details?: Record<string, unknown>): Promise<number> {
+  const id = returnedRow(await tx
     .insert(personUnavailability)
     .values({ personId, fromDate: absence.fromDate, toDate: absence.toDate, reason: absence.reason, createdBy: actor })
-    .returning({ id: personUnavailability.id })
-    .get().id;
-  recordAudit(tx, { actor, action: 'person.unavailability_added', entityType: 'person', entityId: personId, details: { unavailabilityId: id, ...absence, ...details }, occurredAt: now.toISOString() });
+    .returning({ id: personUnavailability.id })).id;
+  await recordAudit(tx, { actor, action: 'person.unavailability_added', entityType: 'person', entityId: personId, details: { unavailabilityId: id, ...absence, ...details }, occurredAt: now.toISOString() });
   return id;
 }
 
 /** Scheduled sessions the person is on (as judge or prosecutor) within the dates. */
-export function sessionsOfPerson(tx: Tx, personId: number, range: { fromDate: string; toDate: string }) {
-  return tx
+export async function sessionsOfPerson(tx: Tx, personId: number, range: { fromDate: string; toDate: string }) {
+  return (await tx
     .select({ sessionId: courtSessions.id, date: courtSessions.date, room: courtrooms.name, judgeId: courtSessions.judgeId })
     .from(courtSessions)
     .innerJoin(courtrooms, eq(courtrooms.id, courtSessions.courtroomId))
@@ -80,6 +78,5 @@ export function sessionsOfPerson(tx: Tx, personId: number, range: { fromDate: st
         or(eq(courtSessions.judgeId, personId), eq(courtSessions.prosecutorId, personId)),
       ),
     )
-    .orderBy(courtSessions.date, courtSessions.startTime)
-    .all();
+    .orderBy(courtSessions.date, courtSessions.startTime));
 }

@@ -5,6 +5,7 @@ import type { PlanningCase } from '../../../shared/planner/planning-problem';
 import { toPlanningCase, type CaseLimitsRow } from './planning-case';
 import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar, loadDeadlineSettings } from '../settings/district-settings';
+import { sqlRows } from '../context/query-results';
 
 interface HearingRow {
   hearingId: number;
@@ -49,20 +50,16 @@ export interface AnnouncedOptions {
   pinAll?: boolean | undefined;
 }
 
-export function loadAnnouncedHearings(db: AppDatabase, window: { from: string; to: string }, now: Date, options: AnnouncedOptions = {}): AnnouncedHearings {
-  const rows = db.$client
-    .prepare(
-      `select h.id as hearingId, c.id as caseId, s.id as sessionId, s.date, s.start_time as startTime, h.pinned, c.modality,
+export async function loadAnnouncedHearings(db: AppDatabase, window: { from: string; to: string }, now: Date, options: AnnouncedOptions = {}): Promise<AnnouncedHearings> {
+  const rows = await sqlRows(db.$client, `select h.id as hearingId, c.id as caseId, s.id as sessionId, s.date, s.start_time as startTime, h.pinned, c.modality,
               c.short_term_consent as shortTermConsent, c.hearing_from as hearingFrom, c.hearing_by as hearingBy,
               c.hearing_target_by as hearingTargetBy, c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind,
               su.date_of_birth as dateOfBirth, c.offence_at as offenceAt, c.arrested_at as arrestedAt
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id join suspect su on su.id = c.suspect_id
        where h.status = 'planned' and c.status = 'planned' and s.status = 'scheduled' and s.date between ? and ?
-       order by s.date, s.start_time, h.id`,
-    )
-    .all(window.from, window.to) as HearingRow[];
-  const settings = loadDeadlineSettings(db);
-  const calendar = loadCourtCalendar(db);
+       order by s.date, s.start_time, h.id`, [window.from, window.to]) as HearingRow[];
+  const settings = await loadDeadlineSettings(db);
+  const calendar = await loadCourtCalendar(db);
   const result: AnnouncedHearings = { cases: [], heldSlots: new Map(), hearingIdByCase: new Map(), pinnedBySummonsWindow: [] };
   for (const row of rows) {
     const [hour, minute] = row.startTime.split(':').map(Number) as [number, number];

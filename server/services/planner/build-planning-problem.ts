@@ -10,6 +10,7 @@ import { unfilledByModality } from '../../../shared/planning/reservation-fill';
 import { loadAnnouncedHearings, type AnnouncedHearings } from './announced-hearings';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { toPlanningCase, unservedSummonsFrom, type CaseLimitsRow, type SummonsFacts } from './planning-case';
+import { sqlRows } from '../context/query-results';
 
 export interface PlanningWindow {
   from: string;
@@ -61,25 +62,21 @@ export interface PlanningInput {
  * already planned keep their places: announced hearings stay stable), and the cases awaiting
  * planning that are ready, with the limits the deadline engine computed.
  */
-export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, now: Date): PlanningInput {
+export async function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, now: Date): Promise<PlanningInput> {
   const sqlite = db.$client;
-  const waiting = loadWaitingCases(db, now);
+  const waiting = await loadWaitingCases(db, now);
   // Replanning brings every planned hearing of the window in; otherwise only those of co-defendants of
   // waiting cases come in, pinned, so the planner can put a partner on the same session.
   const groups = new Set(waiting.filter((row) => row.coDefendantGroup !== null).map((row) => row.coDefendantGroup!));
   const announced = window.replan
-    ? loadAnnouncedHearings(db, window, now)
+    ? await loadAnnouncedHearings(db, window, now)
     : groups.size > 0
-      ? loadAnnouncedHearings(db, window, now, { onlyGroups: groups, pinAll: true })
+      ? await loadAnnouncedHearings(db, window, now, { onlyGroups: groups, pinAll: true })
       : null;
-  const sessions = sqlite
-    .prepare(
-      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.status, s.capacity_slots as capacitySlots,
+  const sessions = await sqlRows(sqlite, `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.status, s.capacity_slots as capacitySlots,
               s.accepts_minors as acceptsMinors
-       from court_session s where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
-    )
-    .all(window.from, window.to) as SessionRow[];
-  const occupancy = sessionOccupancy(db, sessions);
+       from court_session s where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`, [window.from, window.to]) as SessionRow[];
+  const occupancy = await sessionOccupancy(db, sessions);
   // The planner's capacity of a session: its places not booked (reservations are split off below), plus the
   // places of the announced cases it places again.
   const planningSessions: PlanningSession[] = sessions
@@ -112,7 +109,7 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
 
   const cases: PlanningCase[] = [];
   const notReady: number[] = [];
-  const context = loadDeadlineContext(db);
+  const context = await loadDeadlineContext(db);
   for (const row of waiting) {
     if (row.planningGaps || row.overdue) {
       notReady.push(row.id);
@@ -129,15 +126,11 @@ export function buildPlanningProblem(db: AppDatabase, window: PlanningWindow, no
 }
 
 /** The cases awaiting planning, with their cached limits and whether a precondition's date has passed. */
-function loadWaitingCases(db: AppDatabase, now: Date): CaseRow[] {
-  return db.$client
-    .prepare(
-      `select c.id, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy, c.planning_gaps as planningGaps,
+async function loadWaitingCases(db: AppDatabase, now: Date): Promise<CaseRow[]> {
+  return await sqlRows(db.$client, `select c.id, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy, c.planning_gaps as planningGaps,
               c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind,
               c.summons_served_at as summonsServedAt, c.short_term_consent as shortTermConsent, c.expected_summons_service_on as expectedSummonsServiceOn,
               su.date_of_birth as dateOfBirth, c.offence_at as offenceAt, c.arrested_at as arrestedAt,
               exists (select 1 from case_precondition p where p.case_id = c.id and p.status = 'pending' and p.expected_on < ?) as overdue
-       from criminal_case c join suspect su on su.id = c.suspect_id where c.status = 'awaiting_planning' and c.modality in (${HEARD_MODALITIES.map(() => '?').join(', ')}) order by c.id`,
-    )
-    .all(amsterdamDate(now.getTime()), ...HEARD_MODALITIES) as CaseRow[];
+       from criminal_case c join suspect su on su.id = c.suspect_id where c.status = 'awaiting_planning' and c.modality in (${HEARD_MODALITIES.map(() => '?').join(', ')}) order by c.id`, [amsterdamDate(now.getTime()), ...HEARD_MODALITIES]) as CaseRow[];
 }

@@ -5,6 +5,7 @@ import { computeForecastReserve, DEFAULT_FORECAST_RULE, URGENT_MODALITIES, type 
 import type { PlanningSession } from '../../../shared/planner/planning-problem';
 import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar, loadDeadlineSettings } from '../settings/district-settings';
+import { sqlRows } from '../context/query-results';
 
 /** Arrests of urgent cases in a period; the modality index narrows the read to the two urgent flows. */
 export const ARRIVALS_SQL = `select modality, arrested_at as arrestedAt from criminal_case
@@ -15,18 +16,18 @@ export const ARRIVALS_SQL = `select modality, arrested_at as arrestedAt from cri
  * slots): reads the urgent arrivals of the last weeks and the district's limits, then applies the
  * pure rule of shared/planner/forecast-reserve.ts.
  */
-export function forecastReserveFor(db: AppDatabase, sessions: readonly PlanningSession[], now: Date, rule: Partial<Omit<ForecastRule, 'hearingWithinDays'>> = {}): ForecastReserve {
+export async function forecastReserveFor(db: AppDatabase, sessions: readonly PlanningSession[], now: Date, rule: Partial<Omit<ForecastRule, 'hearingWithinDays'>> = {}): Promise<ForecastReserve> {
   const today = amsterdamDate(now.getTime());
   const weeks = rule.weeks ?? DEFAULT_FORECAST_RULE.weeks;
   const since = new Date(startOfAmsterdamDay(addDays(today, -7 * weeks))).toISOString();
   const until = new Date(startOfAmsterdamDay(today)).toISOString();
-  const rows = db.$client.prepare(ARRIVALS_SQL).all(...URGENT_MODALITIES, since, until) as { modality: UrgentModality; arrestedAt: string }[];
+  const rows = await sqlRows(db.$client, ARRIVALS_SQL, [...URGENT_MODALITIES, since, until]) as { modality: UrgentModality; arrestedAt: string }[];
   return computeForecastReserve({
     today,
     arrivals: rows.map((r) => ({ modality: r.modality, date: amsterdamDate(Date.parse(r.arrestedAt)) })),
     sessions: sessions.map((s) => ({ id: s.id, date: s.date, start: s.start, capacity: s.capacity, accepts: s.accepts })),
-    calendar: loadCourtCalendar(db),
-    rule: { ...rule, hearingWithinDays: hearingWithinDays(loadDeadlineSettings(db)) },
+    calendar: await loadCourtCalendar(db),
+    rule: { ...rule, hearingWithinDays: hearingWithinDays(await loadDeadlineSettings(db)) },
   });
 }
 

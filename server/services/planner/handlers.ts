@@ -12,27 +12,27 @@ import { runWhatIf } from './what-if';
 
 export const plannerHandlers: FeatureHandlers<'planner'> = {
   'planner.run': (input, ctx) => runPlanner(ctx, input),
-  'planner.place': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
-      releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now());
-      const check = placeCaseManually(ctx.db, input, ctx.actor, ctx.clock.now());
-      return { ...check, detail: getCaseDetail(ctx.db, input.caseId, ctx.clock.today()) };
+  'planner.place': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
+      await releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now());
+      const check = await placeCaseManually(ctx.db, input, ctx.actor, ctx.clock.now());
+      return { ...check, detail: await getCaseDetail(ctx.db, input.caseId, ctx.clock.today()) };
     }),
-  'planner.moveMany': (input, ctx) =>
-    ctx.write(() => {
-      releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now());
-      return moveMany(ctx.db, input, ctx.actor, ctx.clock.now());
+  'planner.moveMany': async (input, ctx) =>
+    await ctx.write(async () => {
+      await releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now());
+      return await moveMany(ctx.db, input, ctx.actor, ctx.clock.now());
     }),
-  'planner.unplanMany': (input, ctx) => ctx.write(() => unplanMany(ctx.db, input, ctx.actor, ctx.clock.now())),
+  'planner.unplanMany': async (input, ctx) => await ctx.write(async () => await unplanMany(ctx.db, input, ctx.actor, ctx.clock.now())),
   'planner.candidates': async ({ caseId, from, to }, ctx) => {
     await releaseDueBeforeReading(ctx);
-    return placementCandidates(ctx.db, caseId, { from, to }, ctx.clock.now());
+    return await placementCandidates(ctx.db, caseId, { from, to }, ctx.clock.now());
   },
-  'planner.problems': (_input, { db, clock }) => listPlanningProblems(db, clock.now()),
-  'planner.whatIf': (input, { db, clock }) => runWhatIf(db, input, clock.today(), clock.now()),
+  'planner.problems': async (_input, { db, clock }) => await listPlanningProblems(db, clock.now()),
+  'planner.whatIf': async (input, { db, clock }) => await runWhatIf(db, input, clock.today(), clock.now()),
   'planner.tower': async (input, ctx) => {
     await releaseDueBeforeReading(ctx);
-    return getTrafficTower(ctx.db, input, ctx.clock.today(), ctx.clock.now());
+    return await getTrafficTower(ctx.db, input, ctx.clock.today(), ctx.clock.now());
   },
 };

@@ -19,6 +19,7 @@ import { DutchTimeFormatter } from '../../../shared/planner/dutch-time';
 import { suspectAge } from '../../../shared/intake/plausibility';
 import type { UndoToken } from '../../../shared/api/undo-schemas';
 import { caseVersions } from '../history/action-versions';
+import { firstRow, inTransaction, returnedRow, sqlRow, sqlRows } from '../context/query-results';
 
 const DUTCH = new DutchTimeFormatter();
 
@@ -58,17 +59,15 @@ export interface CaseBarriers {
   unservedSummonsFrom?: number | null;
 }
 
-export function caseBarriers(db: Pick<AppDatabase, '$client'>, c: CaseRow, hasHearing: boolean, now: Date): CaseBarriers {
-  const overdue = db.$client
-    .prepare("select kind from case_precondition where case_id = ? and status = 'pending' and expected_on < ? order by kind")
-    .all(c.id, amsterdamDate(now.getTime())) as { kind: PreconditionKind }[];
+export async function caseBarriers(db: Pick<AppDatabase, '$client'>, c: CaseRow, hasHearing: boolean, now: Date): Promise<CaseBarriers> {
+  const overdue = await sqlRows(db.$client, "select kind from case_precondition where case_id = ? and status = 'pending' and expected_on < ? order by kind", [c.id, amsterdamDate(now.getTime())]) as { kind: PreconditionKind }[];
   const notReady = [...(c.planningGaps ? (c.planningGaps.split(',') as ReadinessGap[]) : []), ...overdue.map((o) => preconditionGap('overdue', o.kind))];
   const heard = c.modality !== 'zsm';
   const newSummonsFrom =
     hasHearing && heard
-      ? earliestHearing(now.getTime(), c.modality as HeardModality, c.shortTermConsent, loadDeadlineSettings(db as AppDatabase), loadCourtCalendar(db as AppDatabase)).at
+      ? earliestHearing(now.getTime(), c.modality as HeardModality, c.shortTermConsent, await loadDeadlineSettings(db as AppDatabase), await loadCourtCalendar(db as AppDatabase)).at
       : null;
-  const unservedFrom = hasHearing ? null : unservedSummonsFrom(c as SummonsFacts, now.getTime(), loadDeadlineContext(db as AppDatabase));
+  const unservedFrom = hasHearing ? null : unservedSummonsFrom(c as SummonsFacts, now.getTime(), await loadDeadlineContext(db as AppDatabase));
   return { notReady, newSummonsFrom, unservedSummonsFrom: unservedFrom };
 }
 
@@ -102,21 +101,17 @@ export function placementBreaches(c: Pick<CaseRow, 'hearingBy' | 'hearingFrom' |
 }
 
 /** The sessions of a window that take the case's modality (not the one it is on), each with its free slots and what placing the case there would break. */
-export function placementCandidates(db: AppDatabase, caseId: number, window: { from: string; to: string }, now: Date) {
-  const c = db.select().from(criminalCases).where(eq(criminalCases.id, caseId)).get();
+export async function placementCandidates(db: AppDatabase, caseId: number, window: { from: string; to: string }, now: Date) {
+  const c = firstRow(await db.select().from(criminalCases).where(eq(criminalCases.id, caseId)));
   if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
   if (c.modality === 'zsm') return [];
-  const current = db.select({ sessionId: hearings.sessionId }).from(hearings).where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'planned'))).get();
-  const rows = db.$client
-    .prepare(
-      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.accepted_filler_kinds as acceptedFillerKinds, s.accepts_minors as acceptsMinors, s.status, s.capacity_slots as capacitySlots, r.name as room, l.name as location
+  const current = firstRow(await db.select({ sessionId: hearings.sessionId }).from(hearings).where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'planned'))));
+  const rows = await sqlRows(db.$client, `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.accepted_filler_kinds as acceptedFillerKinds, s.accepts_minors as acceptsMinors, s.status, s.capacity_slots as capacitySlots, r.name as room, l.name as location
        from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
-       where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
-    )
-    .all(window.from, window.to) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; acceptedModalities: string; acceptedFillerKinds: string; acceptsMinors: number; status: 'scheduled'; capacitySlots: number; room: string; location: string }[];
-  const occupancy = sessionOccupancy(db, rows);
-  const barriers = caseBarriers(db, c, current !== undefined, now);
-  const minor = minorAtOffence(db, c, now) !== null;
+       where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`, [window.from, window.to]) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; acceptedModalities: string; acceptedFillerKinds: string; acceptsMinors: number; status: 'scheduled'; capacitySlots: number; room: string; location: string }[];
+  const occupancy = await sessionOccupancy(db, rows);
+  const barriers = await caseBarriers(db, c, current !== undefined, now);
+  const minor = await minorAtOffence(db, c, now) !== null;
   return rows
     // A minor at the offence only on a session that accepts minors (juvenile law, art. 77a Sr ff.).
     .filter((r) => !minor || r.acceptsMinors === 1)
@@ -150,8 +145,8 @@ export function sessionHasStarted(session: Pick<SessionSlot, 'date' | 'startTime
 }
 
 /** The suspect's age when 12 to 17 at the offence (else the arrest): juvenile law applies (art. 77a Sr ff.); null for an adult. */
-export function minorAtOffence(db: Pick<AppDatabase, '$client'>, c: Pick<CaseRow, 'suspectId' | 'offenceAt' | 'arrestedAt'>, now: Date): number | null {
-  const suspect = db.$client.prepare('select date_of_birth as dateOfBirth from suspect where id = ?').get(c.suspectId) as { dateOfBirth: string } | undefined;
+export async function minorAtOffence(db: Pick<AppDatabase, '$client'>, c: Pick<CaseRow, 'suspectId' | 'offenceAt' | 'arrestedAt'>, now: Date): Promise<number | null> {
+  const suspect = await sqlRow(db.$client, 'select date_of_birth as dateOfBirth from suspect where id = ?', [c.suspectId]) as { dateOfBirth: string } | undefined;
   const age = suspect ? suspectAge({ dateOfBirth: suspect.dateOfBirth, offenceAt: c.offenceAt, arrestedAt: c.arrestedAt }, now.getTime()) : null;
   return age?.minor ? age.years : null;
 }
@@ -168,23 +163,22 @@ export interface PlacementCheck {
  * after a hard limit). A breach is refused unless explicitly confirmed; then it is recorded, with the
  * reason, in the audit trail. A moved hearing is kept as cancelled, so the history shows both.
  */
-export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor: string, now: Date): PlacementCheck {
-  return db.transaction((tx) => {
-    const c = tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)).get();
+export async function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor: string, now: Date): Promise<PlacementCheck> {
+  return await inTransaction(db, async (tx) => {
+    const c = firstRow(await tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)));
     if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
     if (c.status !== 'planned' && c.status !== 'awaiting_planning') {
       throw new ServiceError('CONFLICT', 'Alleen een zaak die wacht op planning of al gepland is, kan worden (her)gepland.');
     }
-    const current = tx
+    const current = firstRow(await tx
       .select()
       .from(hearings)
-      .where(and(eq(hearings.caseId, c.id), eq(hearings.status, 'planned')))
-      .get();
+      .where(and(eq(hearings.caseId, c.id), eq(hearings.status, 'planned'))));
 
     const breaches: string[] = [];
     let target: typeof courtSessions.$inferSelect | undefined;
     if (input.sessionId !== null) {
-      target = tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)).get();
+      target = firstRow(await tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)));
       if (!target || target.status !== 'scheduled') throw new ServiceError('CONFLICT', 'Deze zitting bestaat niet of is vervallen.');
       if (current?.sessionId === target.id) throw new ServiceError('CONFLICT', 'De zaak staat al op deze zitting.');
       // Not to be confirmed away: a hearing on a session that has begun or took place cannot happen.
@@ -194,33 +188,32 @@ export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor
       if (c.modality === 'zsm' || !sessionAcceptsCase(target, c.modality, c.fillerKind)) {
         throw new ServiceError('CONFLICT', 'Deze zitting neemt deze modaliteit niet.');
       }
-      const minorAge = minorAtOffence(db, c, now);
+      const minorAge = await minorAtOffence(db, c, now);
       if (minorAge !== null && !target.acceptsMinors) {
         throw new ServiceError(
           'CONFLICT',
           `De verdachte was ${minorAge} jaar ten tijde van het feit: een minderjarige valt onder het jeugdstrafrecht (art. 77a Sr e.v.) en deze zitting neemt geen minderjarigen. Kies een zitting die minderjarigen neemt (in te stellen bij Capaciteit).`,
         );
       }
-      const places = sessionOccupancy(db, [target]).get(target.id)!;
+      const places = (await sessionOccupancy(db, [target])).get(target.id)!;
       const slot = { ...target, capacity: places.capacity, booked: places.booked };
-      breaches.push(...placementBreaches(c, slot, caseBarriers(db, c, current !== undefined && input.undoOf === undefined, now)), ...reservationBreaches(c.modality, slot, places.reservation));
+      breaches.push(...placementBreaches(c, slot, await caseBarriers(db, c, current !== undefined && input.undoOf === undefined, now)), ...reservationBreaches(c.modality, slot, places.reservation));
     }
     if (breaches.length > 0 && !input.confirmBreach) {
       throw new ServiceError('CONFLICT', `Niet zonder uitdrukkelijke bevestiging: ${breaches.join(' ')}`);
     }
 
     const undoOf = input.undoOf === undefined ? {} : { undoOf: input.undoOf };
-    if (current) tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, current.id)).run();
+    if (current) await tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, current.id));
     let newHearingId: number | undefined;
     if (target) {
       const explanation = `Handmatig geplaatst door ${actor}: ${input.reason}`;
-      const hearingId = tx
+      const hearingId = returnedRow(await tx
         .insert(hearings)
         .values({ caseId: c.id, sessionId: target.id, status: 'planned', pinned: input.pin, explanation })
-        .returning({ id: hearings.id })
-        .get().id;
+        .returning({ id: hearings.id })).id;
       newHearingId = hearingId;
-      recordAudit(tx, {
+      await recordAudit(tx, {
         actor,
         action: 'hearing.planned',
         entityType: 'hearing',
@@ -229,21 +222,21 @@ export function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor
         details: { caseId: c.id, sessionId: target.id, by: 'hand', pinned: input.pin, ...(breaches.length ? { breaches, confirmed: true } : {}), ...undoOf },
         occurredAt: now.toISOString(),
       });
-      if (c.status === 'awaiting_planning') transitionCase(tx, c.id, 'planned', { actor, reason: input.reason }, now);
+      if (c.status === 'awaiting_planning') await transitionCase(tx, c.id, 'planned', { actor, reason: input.reason }, now);
     } else if (c.status === 'planned') {
-      transitionCase(tx, c.id, 'awaiting_planning', { actor, reason: input.reason }, now);
+      await transitionCase(tx, c.id, 'awaiting_planning', { actor, reason: input.reason }, now);
     }
     if (!current) return { breaches, undo: null };
     // The move or unplan is written last: its audit row is the action's undo token and carries the case's
     // version after it (history.undo refuses when the case changed since, as any edit would be).
     const kind = input.sessionId === null ? 'unplan' : 'move';
-    const actionId = recordAudit(tx, {
+    const actionId = await recordAudit(tx, {
       actor,
       action: kind === 'unplan' ? 'hearing.unplanned' : 'hearing.moved',
       entityType: 'hearing',
       entityId: current.id,
       reason: input.reason,
-      details: { caseId: c.id, fromSessionId: current.sessionId, toSessionId: input.sessionId, ...(newHearingId ? { newHearingId } : {}), versions: caseVersions(tx, [c.id]), ...undoOf },
+      details: { caseId: c.id, fromSessionId: current.sessionId, toSessionId: input.sessionId, ...(newHearingId ? { newHearingId } : {}), versions: await caseVersions(tx, [c.id]), ...undoOf },
       occurredAt: now.toISOString(),
     });
     return { breaches, undo: input.undoOf === undefined ? { actionId, kind } : null };

@@ -3,6 +3,7 @@ import { expectVersion } from '../context/versions';
 import { ServiceError } from '../service-error';
 import { applyEach, caseResults } from './apply-many';
 import { placeCaseManually } from './manual-placement';
+import { sqlRow } from '../context/query-results';
 
 type Items = readonly { caseId: number; expectedVersion: number }[];
 
@@ -13,16 +14,16 @@ type Items = readonly { caseId: number; expectedVersion: number }[];
  * A breach is refused for that case, never confirmed in bulk; the session fills up case by case, so
  * the cases beyond its capacity are refused as overbooking. Call inside ctx.write.
  */
-export function moveMany(db: AppDatabase, input: { items: Items; sessionId: number; pin: boolean; reason: string }, actor: string, now: Date) {
-  const outcomes = applyEach(db, input.items, (item) => {
-    expectVersion(db, 'case', item.caseId, item.expectedVersion);
+export async function moveMany(db: AppDatabase, input: { items: Items; sessionId: number; pin: boolean; reason: string }, actor: string, now: Date) {
+  const outcomes = await applyEach(db, input.items, async (item) => {
+    await expectVersion(db, 'case', item.caseId, item.expectedVersion);
     try {
-      return placeCaseManually(db, { caseId: item.caseId, sessionId: input.sessionId, pin: input.pin, reason: input.reason, confirmBreach: false }, actor, now);
+      return await placeCaseManually(db, { caseId: item.caseId, sessionId: input.sessionId, pin: input.pin, reason: input.reason, confirmBreach: false }, actor, now);
     } catch (error) {
       throw inBulkWords(error);
     }
   });
-  return caseResults(db, input.items, outcomes);
+  return await caseResults(db, input.items, outcomes);
 }
 
 /**
@@ -30,15 +31,15 @@ export function moveMany(db: AppDatabase, input: { items: Items; sessionId: numb
  * the single unplan does (placeCaseManually with no session: the hearing kept as cancelled, audited).
  * A case that is not planned is refused for itself: there is nothing to take out. Call inside ctx.write.
  */
-export function unplanMany(db: AppDatabase, input: { items: Items; reason: string }, actor: string, now: Date) {
-  const outcomes = applyEach(db, input.items, (item) => {
-    expectVersion(db, 'case', item.caseId, item.expectedVersion);
-    const planned = db.$client.prepare("select 1 from hearing where case_id = ? and status = 'planned'").get(item.caseId);
-    const exists = db.$client.prepare('select 1 from criminal_case where id = ?').get(item.caseId);
+export async function unplanMany(db: AppDatabase, input: { items: Items; reason: string }, actor: string, now: Date) {
+  const outcomes = await applyEach(db, input.items, async (item) => {
+    await expectVersion(db, 'case', item.caseId, item.expectedVersion);
+    const planned = await sqlRow(db.$client, "select 1 from hearing where case_id = ? and status = 'planned'", [item.caseId]);
+    const exists = await sqlRow(db.$client, 'select 1 from criminal_case where id = ?', [item.caseId]);
     if (exists && !planned) throw new ServiceError('CONFLICT', 'Deze zaak staat niet op een zitting: er is niets uit de planning te halen.');
-    return placeCaseManually(db, { caseId: item.caseId, sessionId: null, pin: false, reason: input.reason, confirmBreach: false }, actor, now);
+    return await placeCaseManually(db, { caseId: item.caseId, sessionId: null, pin: false, reason: input.reason, confirmBreach: false }, actor, now);
   });
-  return caseResults(db, input.items, outcomes);
+  return await caseResults(db, input.items, outcomes);
 }
 
 const NEEDS_CONFIRMATION = 'Niet zonder uitdrukkelijke bevestiging: ';

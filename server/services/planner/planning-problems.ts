@@ -12,6 +12,7 @@ import { dutchDay as weekdayDay } from '../../../shared/cjib/dutch-day';
 import type { HeardModality } from '../../../shared/domain/modality';
 import { SLOT_OCCUPYING_SQL, sessionOccupancy } from '../sessions/session-occupancy';
 import { DutchTimeFormatter } from '../../../shared/planner/dutch-time';
+import { sqlRows } from '../context/query-results';
 
 const DUTCH = new DutchTimeFormatter();
 const dayMonthYear = (date: string) => date.split('-').reverse().join('-');
@@ -54,32 +55,28 @@ const UNDERFILLED_WITHIN_DAYS = 7;
  * less than half full a week ahead (capacity that will be lost), unplanned cases within one working
  * day of a hard limit, planned hearings that no longer fit their case, and planned hearings whose session passed without an outcome. Each with a severity by how near its date is, most severe first.
  */
-export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProblemItem[] {
+export async function listPlanningProblems(db: AppDatabase, now: Date): Promise<PlanningProblemItem[]> {
   const today = amsterdamDate(now.getTime());
   const horizon = format(addDays(parseISO(today), HORIZON_DAYS), 'yyyy-MM-dd');
   const underfilledUntil = format(addDays(parseISO(today), UNDERFILLED_WITHIN_DAYS), 'yyyy-MM-dd');
-  const sessions = db.$client
-    .prepare(
-      `select s.id, s.date, s.start_time as startTime, s.end_time as endTime, r.name as room, s.courtroom_id as courtroomId, r.location_id as locationId,
+  const sessions = await sqlRows(db.$client, `select s.id, s.date, s.start_time as startTime, s.end_time as endTime, r.name as room, s.courtroom_id as courtroomId, r.location_id as locationId,
               s.judge_id as judgeId, j.name as judgeName, s.prosecutor_id as prosecutorId, p.name as prosecutorName, s.status, s.capacity_slots as capacitySlots,
               s.overbooking_slots as overbookingSlots, s.capacity_minutes as capacityMinutes
        from court_session s join courtroom r on r.id = s.courtroom_id
        left join person j on j.id = s.judge_id left join person p on p.id = s.prosecutor_id
-       where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`,
-    )
-    .all(today, horizon) as SessionRow[];
-  const occupancy = sessionOccupancy(db, sessions);
-  const minutesBySession = bookedMinutes(db, today, horizon);
-  const absencesByPerson = absences(db, today, horizon);
+       where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`, [today, horizon]) as SessionRow[];
+  const occupancy = await sessionOccupancy(db, sessions);
+  const minutesBySession = await bookedMinutes(db, today, horizon);
+  const absencesByPerson = await absences(db, today, horizon);
   const closures = new Map(
-    (db.$client.prepare('select location_id as locationId, date, reason from location_closure where date between ? and ?').all(today, horizon) as {
+    (await sqlRows(db.$client, 'select location_id as locationId, date, reason from location_closure where date between ? and ?', [today, horizon]) as {
       locationId: number;
       date: string;
       reason: string;
     }[]).map((c) => [`${c.locationId}|${c.date}`, c.reason]),
   );
 
-  const calendar = loadCourtCalendar(db);
+  const calendar = await loadCourtCalendar(db);
   const problems: PlanningProblemItem[] = [];
   const add = (kind: ProblemKind, date: string, sessionId: number | null, caseId: number | null, subject: string) =>
     problems.push({ kind, severity: problemSeverity(today, date, calendar), date, sessionId, caseId, subject });
@@ -116,36 +113,24 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
     }
   }
 
-  const cases = db.$client
-    .prepare(
-      `select c.id, c.parketnummer, c.next_limit as nextLimit from criminal_case c
-       where c.status = 'awaiting_planning' and c.next_limit_kind in ('voorgeleiding', 'hearing') order by c.queue_order`,
-    )
-    .all() as { id: number; parketnummer: string; nextLimit: string }[];
+  const cases = await sqlRows(db.$client, `select c.id, c.parketnummer, c.next_limit as nextLimit from criminal_case c
+       where c.status = 'awaiting_planning' and c.next_limit_kind in ('voorgeleiding', 'hearing') order by c.queue_order`) as { id: number; parketnummer: string; nextLimit: string }[];
   for (const c of cases) {
     const limitDate = amsterdamDate(Date.parse(c.nextLimit));
     if (limitDate <= today || calendar.workingDaysBetween(today, limitDate) <= 1) add('case_near_limit', limitDate, null, c.id, c.parketnummer);
   }
   // A case whose session was cancelled and that has no new hearing yet: it must be planned again (issue 11, item 8).
-  const orphaned = db.$client
-    .prepare(
-      `select c.id, c.parketnummer, max(s.date) as date, r.name as room from criminal_case c
+  const orphaned = await sqlRows(db.$client, `select c.id, c.parketnummer, max(s.date) as date, r.name as room from criminal_case c
        join hearing h on h.case_id = c.id and h.status = 'cancelled' join court_session s on s.id = h.session_id and s.status = 'cancelled'
        join courtroom r on r.id = s.courtroom_id
        where c.status = 'awaiting_planning' and s.date >= ? and not exists (select 1 from hearing p where p.case_id = c.id and p.status in ${SLOT_OCCUPYING_SQL})
-       group by c.id order by date, c.id`,
-    )
-    .all(today) as { id: number; parketnummer: string; date: string; room: string }[];
+       group by c.id order by date, c.id`, [today]) as { id: number; parketnummer: string; date: string; room: string }[];
   for (const c of orphaned) add('replan_after_cancellation', c.date, null, c.id, `${c.parketnummer} (${c.room}, ${dayMonthYear(c.date)})`);
   // A planned hearing that no longer fits its case: facts corrected or a precondition's date moved after it was planned.
-  const planned = db.$client
-    .prepare(
-      `select c.id, c.parketnummer, s.id as sessionId, s.date, s.start_time as startTime, case when c.next_limit_kind = 'none' then null else c.hearing_by end as hearingBy, c.hearing_from as hearingFrom, c.ready_from as readyFrom,
+  const planned = await sqlRows(db.$client, `select c.id, c.parketnummer, s.id as sessionId, s.date, s.start_time as startTime, case when c.next_limit_kind = 'none' then null else c.hearing_by end as hearingBy, c.hearing_from as hearingFrom, c.ready_from as readyFrom,
               c.modality, c.summons_served_at as summonsServedAt, c.short_term_consent as shortTermConsent
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
-       where h.status = 'planned' and s.status = 'scheduled' and s.date >= ?`,
-    )
-    .all(today) as {
+       where h.status = 'planned' and s.status = 'scheduled' and s.date >= ?`, [today]) as {
     id: number;
     parketnummer: string;
     sessionId: number;
@@ -158,7 +143,7 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
     summonsServedAt: string | null;
     shortTermConsent: number;
   }[];
-  const deadlineSettings = loadDeadlineSettings(db);
+  const deadlineSettings = await loadDeadlineSettings(db);
   for (const h of planned) {
     const [hour, minute] = h.startTime.split(':').map(Number) as [number, number];
     const starts = fromAmsterdamLocal(h.date, hour, minute);
@@ -178,7 +163,7 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
       add('summons_not_served', serveBy, h.sessionId, h.id, serveBy < today ? `${h.parketnummer}: dagvaarding niet betekend, uiterlijk ${day} (te laat voor deze zitting)` : `${h.parketnummer}: dagvaarding uiterlijk betekenen op ${day}`);
     }
   }
-  problems.push(...passedHearings(db, now));
+  problems.push(...await passedHearings(db, now));
   return problems.sort((x, y) => compareSeverity(x.severity, y.severity) || (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 }
 
@@ -188,15 +173,11 @@ export function listPlanningProblems(db: AppDatabase, now: Date): PlanningProble
  * adjourned) or the case is planned again; critical for a detained case, whose hard limit (custody limits of
  * art. 59a, 64 and 66 Sv) keeps running, with that limit in the text. Any date in the past counts, not only the horizon.
  */
-function passedHearings(db: AppDatabase, now: Date): PlanningProblemItem[] {
-  const rows = db.$client
-    .prepare(
-      `select c.id, c.parketnummer, c.modality, s.id as sessionId, s.date, s.start_time as startTime,
+async function passedHearings(db: AppDatabase, now: Date): Promise<PlanningProblemItem[]> {
+  const rows = await sqlRows(db.$client, `select c.id, c.parketnummer, c.modality, s.id as sessionId, s.date, s.start_time as startTime,
               case when c.next_limit_kind = 'none' then null else c.hearing_by end as hearingBy
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
-       where h.status = 'planned' and s.status = 'scheduled' and s.date <= ? order by s.date, s.start_time, c.id`,
-    )
-    .all(amsterdamDate(now.getTime())) as { id: number; parketnummer: string; modality: Modality; sessionId: number; date: string; startTime: string; hearingBy: string | null }[];
+       where h.status = 'planned' and s.status = 'scheduled' and s.date <= ? order by s.date, s.start_time, c.id`, [amsterdamDate(now.getTime())]) as { id: number; parketnummer: string; modality: Modality; sessionId: number; date: string; startTime: string; hearingBy: string | null }[];
   return rows.flatMap((h) => {
     const [hour, minute] = h.startTime.split(':').map(Number) as [number, number];
     const starts = fromAmsterdamLocal(h.date, hour, minute);
@@ -212,15 +193,11 @@ function passedHearings(db: AppDatabase, now: Date): PlanningProblemItem[] {
  * Booked hearing minutes per session: each case's own estimate, or else the minutes per slot the
  * session was sized with (capacity minutes / slots), so only estimates that differ can exceed it.
  */
-function bookedMinutes(db: AppDatabase, from: string, to: string): Map<number, number> {
-  const rows = db.$client
-    .prepare(
-      `select h.session_id as sessionId, c.estimated_minutes as estimated,
+async function bookedMinutes(db: AppDatabase, from: string, to: string): Promise<Map<number, number>> {
+  const rows = await sqlRows(db.$client, `select h.session_id as sessionId, c.estimated_minutes as estimated,
               case when s.capacity_slots > 0 then s.capacity_minutes * 1.0 / s.capacity_slots else 0 end as perSlot
        from hearing h join criminal_case c on c.id = h.case_id join court_session s on s.id = h.session_id
-       where h.status in ${SLOT_OCCUPYING_SQL} and s.date between ? and ?`,
-    )
-    .all(from, to) as { sessionId: number; estimated: number | null; perSlot: number }[];
+       where h.status in ${SLOT_OCCUPYING_SQL} and s.date between ? and ?`, [from, to]) as { sessionId: number; estimated: number | null; perSlot: number }[];
   const minutes = new Map<number, number>();
   for (const r of rows) {
     const each = r.estimated ?? r.perSlot;
@@ -229,10 +206,8 @@ function bookedMinutes(db: AppDatabase, from: string, to: string): Map<number, n
   return minutes;
 }
 
-function absences(db: AppDatabase, from: string, to: string): Map<number, { fromDate: string; toDate: string; reason: string }[]> {
-  const rows = db.$client
-    .prepare('select person_id as personId, from_date as fromDate, to_date as toDate, reason from person_unavailability where to_date >= ? and from_date <= ?')
-    .all(from, to) as { personId: number; fromDate: string; toDate: string; reason: string }[];
+async function absences(db: AppDatabase, from: string, to: string): Promise<Map<number, { fromDate: string; toDate: string; reason: string }[]>> {
+  const rows = await sqlRows(db.$client, 'select person_id as personId, from_date as fromDate, to_date as toDate, reason from person_unavailability where to_date >= ? and from_date <= ?', [from, to]) as { personId: number; fromDate: string; toDate: string; reason: string }[];
   const byPerson = new Map<number, { fromDate: string; toDate: string; reason: string }[]>();
   for (const r of rows) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
   return byPerson;

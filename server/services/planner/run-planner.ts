@@ -14,6 +14,7 @@ import type { PlannerSummary } from '../../../shared/api/case-schemas';
 import { forecastReserveFor } from './forecast-reserve-input';
 import type { UndoToken } from '../../../shared/api/undo-schemas';
 import { caseVersions } from '../history/action-versions';
+import { inTransaction, returnedRow, sqlRow } from '../context/query-results';
 
 export interface PlannerRun extends PlanningWindow {
   dryRun: boolean;
@@ -38,8 +39,8 @@ export function runPlanner(ctx: OperationContext, run: PlannerRun): Promise<Plan
 const runsInProgress = new WeakMap<AppDatabase, Promise<unknown>>();
 
 /** The last audit row: every change to the district writes one, so it tells whether anything changed. */
-function changeMarker(db: AppDatabase): number {
-  return (db.$client.prepare('select coalesce(max(id), 0) as id from audit_event').get() as { id: number }).id;
+async function changeMarker(db: AppDatabase): Promise<number> {
+  return (await sqlRow(db.$client, 'select coalesce(max(id), 0) as id from audit_event') as { id: number }).id;
 }
 
 async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
@@ -50,10 +51,10 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
   // Housekeeping before the plan, in its own transaction but not through ctx.write: ctx.write marks the
   // request processed, and a run killed after this and before its placements would then be 'done'
   // without having planned anything (issue 12, found by the crash soak: scripts/soak/crash-soak.ts).
-  await runWriteTransaction(db.$client, () => releaseDueReservations(db, ctx.clock.today(), SYSTEM_ACTOR, now));
-  const { problem, notReady, reservedSlots, announced } = buildPlanningProblem(db, run, now);
-  const builtAt = changeMarker(db);
-  const reserve = run.holdBackForUrgent ? forecastReserveFor(db, problem.sessions, now) : null;
+  await runWriteTransaction(db.$client, async () => await releaseDueReservations(db, ctx.clock.today(), SYSTEM_ACTOR, now));
+  const { problem, notReady, reservedSlots, announced } = await buildPlanningProblem(db, run, now);
+  const builtAt = await changeMarker(db);
+  const reserve = run.holdBackForUrgent ? await forecastReserveFor(db, problem.sessions, now) : null;
   // Reserved-unfilled slots become virtual sessions for their modality; placements come back on the real sessions.
   const split = splitReservedCapacity(problem, reservedSlots);
   // The solver runs in a worker thread (planner-thread.ts); this thread stays free meanwhile.
@@ -63,7 +64,7 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
 
   const caseIds = [...result.placements.map((p) => p.caseId), ...result.infeasible.map((i) => i.caseId), ...result.unplanned];
   const parketnummers = new Map(
-    (caseIds.length ? db.select({ id: criminalCases.id, p: criminalCases.parketnummer }).from(criminalCases).where(inArray(criminalCases.id, caseIds)).all() : []).map((r) => [r.id, r.p]),
+    (caseIds.length ? (await db.select({ id: criminalCases.id, p: criminalCases.parketnummer }).from(criminalCases).where(inArray(criminalCases.id, caseIds))) : []).map((r) => [r.id, r.p]),
   );
   const sessionById = new Map(problem.sessions.map((s) => [s.id, s]));
   const announcedSession = new Map(problem.cases.filter((c) => announced?.hearingIdByCase.has(c.id)).map((c) => [c.id, (c.pinnedSessionId ?? c.currentSessionId)!]));
@@ -75,19 +76,18 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
   let undo: UndoToken | null = null;
   if (!run.dryRun && (newPlacements.length > 0 || moved.length > 0 || displaced.length > 0)) {
     // ctx.write takes the write lock first (BEGIN IMMEDIATE); the inner transaction is its savepoint.
-    undo = await ctx.write(() => db.transaction((tx) => {
+    undo = await ctx.write(async () => await inTransaction(db, async (tx) => {
       const placed: { caseId: number; sessionId: number; hearingId: number }[] = [];
       // Someone changed the district while the planner was solving (a placement by hand, a new case): this plan is stale.
-      if (changeMarker(db) !== builtAt) throw new ServiceError('CONFLICT', 'De gegevens zijn gewijzigd terwijl de planner rekende. Maak een nieuw voorstel.');
+      if (await changeMarker(db) !== builtAt) throw new ServiceError('CONFLICT', 'De gegevens zijn gewijzigd terwijl de planner rekende. Maak een nieuw voorstel.');
       for (const placement of moved) {
         const oldHearingId = announced!.hearingIdByCase.get(placement.caseId)!;
-        tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, oldHearingId)).run();
-        const hearingId = tx
+        await tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, oldHearingId));
+        const hearingId = returnedRow(await tx
           .insert(hearings)
           .values({ caseId: placement.caseId, sessionId: placement.sessionId, status: 'planned', explanation: placement.explanation })
-          .returning({ id: hearings.id })
-          .get().id;
-        recordAudit(tx, {
+          .returning({ id: hearings.id })).id;
+        await recordAudit(tx, {
           occurredAt,
           actor,
           action: 'hearing.moved',
@@ -100,19 +100,18 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
       for (const caseId of displaced) {
         const oldHearingId = announced!.hearingIdByCase.get(caseId)!;
         const reason = result.infeasible.find((i) => i.caseId === caseId)?.reason ?? 'Bij herplanning ging de plaats naar een zaak met een hardere termijn; de zaak wacht weer op planning.';
-        tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, oldHearingId)).run();
-        recordAudit(tx, { occurredAt, actor, action: 'hearing.unplanned', entityType: 'hearing', entityId: oldHearingId, reason, details: { caseId, fromSessionId: announcedSession.get(caseId), by: 'planner' } });
-        transitionCase(tx, caseId, 'awaiting_planning', { actor, reason, details: { hearingId: oldHearingId } }, now);
+        await tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, oldHearingId));
+        await recordAudit(tx, { occurredAt, actor, action: 'hearing.unplanned', entityType: 'hearing', entityId: oldHearingId, reason, details: { caseId, fromSessionId: announcedSession.get(caseId), by: 'planner' } });
+        await transitionCase(tx, caseId, 'awaiting_planning', { actor, reason, details: { hearingId: oldHearingId } }, now);
       }
       for (const placement of newPlacements) {
-        const hearingId = tx
+        const hearingId = returnedRow(await tx
           .insert(hearings)
           .values({ caseId: placement.caseId, sessionId: placement.sessionId, status: 'planned', explanation: placement.explanation })
-          .returning({ id: hearings.id })
-          .get().id;
+          .returning({ id: hearings.id })).id;
         placed.push({ caseId: placement.caseId, sessionId: placement.sessionId, hearingId });
-        transitionCase(tx, placement.caseId, 'planned', { actor, reason: placement.explanation, details: { sessionId: placement.sessionId, hearingId } }, now);
-        recordAudit(tx, {
+        await transitionCase(tx, placement.caseId, 'planned', { actor, reason: placement.explanation, details: { sessionId: placement.sessionId, hearingId } }, now);
+        await recordAudit(tx, {
           occurredAt,
           actor,
           action: 'hearing.planned',
@@ -123,14 +122,14 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
         });
       }
       // The recorded plan as one action, written last: its undo token (history.undo unplans what it placed).
-      const actionId = recordAudit(tx, {
+      const actionId = await recordAudit(tx, {
         occurredAt,
         actor,
         action: 'planner.recorded',
         entityType: 'planner_run',
         entityId: builtAt,
         reason: `Voorstel van de planner vastgelegd (${run.from} t/m ${run.to}).`,
-        details: { from: run.from, to: run.to, placed, moved: moved.length, displaced: displaced.length, versions: caseVersions(tx, placed.map((p) => p.caseId)) },
+        details: { from: run.from, to: run.to, placed, moved: moved.length, displaced: displaced.length, versions: await caseVersions(tx, placed.map((p) => p.caseId)) },
       });
       return { actionId, kind: 'plan' as const };
     }));
@@ -138,7 +137,7 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
 
   const planned = new Map<number, number>();
   for (const p of result.placements) planned.set(p.sessionId, (planned.get(p.sessionId) ?? 0) + 1);
-  const types = db.select({ id: courtSessions.id, type: courtSessions.sessionType, capacity: courtSessions.capacitySlots }).from(courtSessions).where(inArray(courtSessions.id, problem.sessions.map((s) => s.id))).all();
+  const types = (await db.select({ id: courtSessions.id, type: courtSessions.sessionType, capacity: courtSessions.capacitySlots }).from(courtSessions).where(inArray(courtSessions.id, problem.sessions.map((s) => s.id))));
   const fill: Record<string, { capacity: number; booked: number }> = {};
   for (const s of types) {
     const entry = (fill[s.type] ??= { capacity: 0, booked: 0 });

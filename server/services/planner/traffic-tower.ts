@@ -7,6 +7,7 @@ import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar } from '../settings/district-settings';
 import { reservationsOfSessionsSql } from '../reservations/reservation-state';
 import { OCCUPANCY_SQL, sessionOccupancy } from '../sessions/session-occupancy';
+import { sqlRows } from '../context/query-results';
 
 export type TrafficTower = OperationOutput<'planner.tower'>;
 
@@ -64,14 +65,14 @@ const zero = (): Counts => ({ sessions: 0, capacity: 0, reserved: 0, booked: 0, 
  * change. A cancelled session offers nothing (capacity and reserve 0); cases still booked on it
  * show as overbooked, as they need a new session.
  */
-export function getTrafficTower(db: AppDatabase, input: { from?: string | undefined }, today: string, now: Date): TrafficTower {
+export async function getTrafficTower(db: AppDatabase, input: { from?: string | undefined }, today: string, now: Date): Promise<TrafficTower> {
   const from = input.from ?? today;
   const to = addDays(from, TOWER_DAYS - 1);
   const sqlite = db.$client;
-  const sessions = sqlite.prepare(TOWER_SQL.sessions).all(from, to) as SessionRow[];
-  const occupancy = sessionOccupancy(db, sessions);
+  const sessions = await sqlRows(sqlite, TOWER_SQL.sessions, [from, to]) as SessionRow[];
+  const occupancy = await sessionOccupancy(db, sessions);
 
-  const calendar = loadCourtCalendar(db);
+  const calendar = await loadCourtCalendar(db);
   const byDay = new Map<string, Map<SessionType, Counts>>();
   for (let date = from; date <= to; date = addDays(date, 1)) if (calendar.isWorkingDay(date)) byDay.set(date, new Map());
   const totals = zero();
@@ -94,7 +95,7 @@ export function getTrafficTower(db: AppDatabase, input: { from?: string | undefi
       byType: SESSION_TYPES.map((sessionType) => ({ sessionType, ...(types.get(sessionType) ?? zero()) })),
     }));
 
-  const queue = readQueue(db, calendar, now);
+  const queue = await readQueue(db, calendar, now);
   return {
     from,
     to,
@@ -105,11 +106,11 @@ export function getTrafficTower(db: AppDatabase, input: { from?: string | undefi
 }
 
 /** Waiting cases per modality; "within n working days" counts limits from now up to the end of the n-th working day after today. */
-function readQueue(db: AppDatabase, calendar: ReturnType<typeof loadCourtCalendar>, now: Date): QueueRow[] {
+async function readQueue(db: AppDatabase, calendar: Awaited<ReturnType<typeof loadCourtCalendar>>, now: Date): Promise<QueueRow[]> {
   const today = amsterdamDate(now.getTime());
   const nowIso = now.toISOString();
   const bounds = URGENCY_STEPS.flatMap((n) => [nowIso, new Date(startOfAmsterdamDay(calendar.addWorkingDays(today, n + 1))).toISOString()]);
-  const rows = db.$client.prepare(TOWER_SQL.queue).all(nowIso, ...bounds) as QueueRow[];
+  const rows = await sqlRows(db.$client, TOWER_SQL.queue, [nowIso, ...bounds]) as QueueRow[];
   return rows.map((r) => ({
     modality: r.modality,
     waiting: r.waiting,

@@ -20,6 +20,7 @@ import { loadGenerationContext } from '../capacity/generation-context';
 import { ServiceError } from '../service-error';
 import { buildPlanningProblem, type PlanningWindow } from './build-planning-problem';
 import { toPlanningCase, type CaseLimitsRow } from './planning-case';
+import { sqlRow, sqlRows } from '../context/query-results';
 
 type Sqlite = AppDatabase['$client'];
 
@@ -42,21 +43,21 @@ const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(
  * replayed as new arrivals) against a scenario with patterns added or removed, both planned by the
  * real planner in memory. Reads only; nothing is written, not even an audit row.
  */
-export function runWhatIf(db: AppDatabase, request: WhatIfRequest, today: string, now: Date): WhatIfResult {
+export async function runWhatIf(db: AppDatabase, request: WhatIfRequest, today: string, now: Date): Promise<WhatIfResult> {
   const issues = whatIfRequestIssues(request, today);
   if (issues.length > 0) throw new ServiceError('INVALID_INPUT', issues.map((i) => i.message).join('. '));
   const started = performance.now();
   const sqlite = db.$client;
   const window: PlanningWindow = { from: request.from, to: request.to };
-  const { problem, notReady, reservedSlots } = buildPlanningProblem(db, window, now);
-  const meta = sessionMeta(sqlite, problem.sessions);
+  const { problem, notReady, reservedSlots } = await buildPlanningProblem(db, window, now);
+  const meta = await sessionMeta(sqlite, problem.sessions);
   const labels = new Map<number, CaseLabel>();
 
-  const removed = removedSessions(sqlite, problem.sessions, meta, request.removeTemplateIds ?? []);
-  const toReplan = casesOnSessions(sqlite, removed, now, labels);
-  const added = addedSessions(db, request.addPatterns ?? [], window, new Set(removed.map((s) => s.id)), now);
+  const removed = await removedSessions(sqlite, problem.sessions, meta, request.removeTemplateIds ?? []);
+  const toReplan = await casesOnSessions(sqlite, removed, now, labels);
+  const added = await addedSessions(db, request.addPatterns ?? [], window, new Set(removed.map((s) => s.id)), now);
   for (const [id, info] of added.info) meta.set(id, { ...info, templateId: null });
-  const replay = request.replay ? replayedCases(sqlite, request.replay, window.from, now, labels) : null;
+  const replay = request.replay ? await replayedCases(sqlite, request.replay, window.from, now, labels) : null;
 
   const waiting = [...problem.cases, ...(replay?.cases ?? [])];
   const pinnedOn = new Map<number, number>();
@@ -73,7 +74,7 @@ export function runWhatIf(db: AppDatabase, request: WhatIfRequest, today: string
   };
   const comparison = compareWhatIf({ baseline, variant, sessions: meta, reservedSlots });
 
-  labelRealCases(sqlite, [...comparison.baseline.infeasible, ...comparison.variant.infeasible].map((i) => i.caseId), [...baseline.cases], labels);
+  await labelRealCases(sqlite, [...comparison.baseline.infeasible, ...comparison.variant.infeasible].map((i) => i.caseId), [...baseline.cases], labels);
   return {
     from: request.from,
     to: request.to,
@@ -94,20 +95,18 @@ export function runWhatIf(db: AppDatabase, request: WhatIfRequest, today: string
   };
 }
 
-function sessionMeta(sqlite: Sqlite, sessions: readonly PlanningSession[]): Map<number, SessionMeta> {
+async function sessionMeta(sqlite: Sqlite, sessions: readonly PlanningSession[]): Promise<Map<number, SessionMeta>> {
   const ids = sessions.map((s) => s.id);
   if (ids.length === 0) return new Map();
-  const rows = sqlite
-    .prepare(`select id, session_type as sessionType, capacity_slots as capacitySlots, template_id as templateId from court_session where id in (${placeholders(ids)})`)
-    .all(...ids) as ({ id: number } & SessionMeta)[];
+  const rows = await sqlRows(sqlite, `select id, session_type as sessionType, capacity_slots as capacitySlots, template_id as templateId from court_session where id in (${placeholders(ids)})`, [...ids]) as ({ id: number } & SessionMeta)[];
   return new Map(rows.map(({ id, ...rest }) => [id, rest]));
 }
 
 /** The window's sessions (not yet started) of the templates to take out; an unknown template is refused. */
-function removedSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], meta: ReadonlyMap<number, SessionMeta>, templateIds: readonly number[]): PlanningSession[] {
+async function removedSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], meta: ReadonlyMap<number, SessionMeta>, templateIds: readonly number[]): Promise<PlanningSession[]> {
   if (templateIds.length === 0) return [];
   const known = new Set(
-    (sqlite.prepare(`select id from session_template where id in (${placeholders(templateIds)})`).all(...templateIds) as { id: number }[]).map((r) => r.id),
+    (await sqlRows(sqlite, `select id from session_template where id in (${placeholders(templateIds)})`, [...templateIds]) as { id: number }[]).map((r) => r.id),
   );
   const unknown = templateIds.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new ServiceError('NOT_FOUND', `Zittingspatronen weghalen: patroon ${unknown.join(', ')} bestaat niet`);
@@ -125,17 +124,13 @@ interface BookedCase {
 }
 
 /** Cases planned on the removed sessions: in the scenario they need another session. */
-function casesOnSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], now: Date, labels: Map<number, CaseLabel>): BookedCase[] {
+async function casesOnSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], now: Date, labels: Map<number, CaseLabel>): Promise<BookedCase[]> {
   if (sessions.length === 0) return [];
   const ids = sessions.map((s) => s.id);
-  const rows = sqlite
-    .prepare(
-      `select c.id, c.parketnummer, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy,
+  const rows = await sqlRows(sqlite, `select c.id, c.parketnummer, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy,
               c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind, h.session_id as sessionId, s.date
        from hearing h join criminal_case c on c.id = h.case_id join court_session s on s.id = h.session_id
-       where h.status = 'planned' and h.session_id in (${placeholders(ids)}) and c.modality in (${heardList}) order by s.date, c.id`,
-    )
-    .all(...ids, ...HEARD_MODALITIES) as {
+       where h.status = 'planned' and h.session_id in (${placeholders(ids)}) and c.modality in (${heardList}) order by s.date, c.id`, [...ids, ...HEARD_MODALITIES]) as {
     id: number;
     parketnummer: string;
     modality: HeardModality;
@@ -163,13 +158,13 @@ function casesOnSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], n
  * The added patterns' sessions over the window, from the capacity generator: never on a non-court
  * day or a closure day, never clashing with a session in the room (a removed one no longer counts).
  */
-function addedSessions(db: AppDatabase, patterns: readonly WhatIfPattern[], window: PlanningWindow, removedIds: ReadonlySet<number>, now: Date) {
+async function addedSessions(db: AppDatabase, patterns: readonly WhatIfPattern[], window: PlanningWindow, removedIds: ReadonlySet<number>, now: Date) {
   const info = new Map<number, WhatIfSessionInfo>();
   const sessions: PlanningSession[] = [];
   const skipped: WhatIfResult['changes']['skipped'] = [];
   if (patterns.length === 0) return { sessions, skipped, info };
 
-  const context = loadGenerationContext(db, window.from, window.to);
+  const context = await loadGenerationContext(db, window.from, window.to);
   // Template ids below every real one; the lowest wins a room, so pattern 1 goes first.
   const idOf = (index: number) => index - patterns.length;
   const patternOf = (templateId: number) => templateId + patterns.length + 1;
@@ -198,7 +193,7 @@ function addedSessions(db: AppDatabase, patterns: readonly WhatIfPattern[], wind
   });
   const plan = generateSessions({ ...context, templates, existing: context.existing.filter((s) => !removedIds.has(s.id)), from: window.from, to: window.to });
 
-  let nextId = (db.$client.prepare('select coalesce(max(id), 0) as id from court_session').get() as { id: number }).id + 1;
+  let nextId = (await sqlRow(db.$client, 'select coalesce(max(id), 0) as id from court_session') as { id: number }).id + 1;
   for (const s of plan.create) {
     const [hour, minute] = s.startTime.split(':').map(Number) as [number, number];
     const start = fromAmsterdamLocal(s.date, hour, minute);
@@ -216,14 +211,10 @@ function addedSessions(db: AppDatabase, patterns: readonly WhatIfPattern[], wind
 }
 
 /** The heard-modality cases created in the past period, as new arrivals moved so its first day is the window's. */
-function replayedCases(sqlite: Sqlite, period: { from: string; to: string }, windowFrom: string, now: Date, labels: Map<number, CaseLabel>) {
-  const rows = sqlite
-    .prepare(
-      `select id, parketnummer, modality, created_at as createdAt, hearing_from as hearingFrom, hearing_by as hearingBy, hearing_target_by as hearingTargetBy,
+async function replayedCases(sqlite: Sqlite, period: { from: string; to: string }, windowFrom: string, now: Date, labels: Map<number, CaseLabel>) {
+  const rows = await sqlRows(sqlite, `select id, parketnummer, modality, created_at as createdAt, hearing_from as hearingFrom, hearing_by as hearingBy, hearing_target_by as hearingTargetBy,
               co_defendant_group as coDefendantGroup
-       from criminal_case where modality in (${heardList}) and created_at >= ? and created_at < ? order by id`,
-    )
-    .all(...HEARD_MODALITIES, isoOf(startOfAmsterdamDay(period.from)), isoOf(startOfAmsterdamDay(addDays(period.to, 1)))) as {
+       from criminal_case where modality in (${heardList}) and created_at >= ? and created_at < ? order by id`, [...HEARD_MODALITIES, isoOf(startOfAmsterdamDay(period.from)), isoOf(startOfAmsterdamDay(addDays(period.to, 1)))]) as {
     id: number;
     parketnummer: string;
     modality: HeardModality;
@@ -241,11 +232,11 @@ function replayedCases(sqlite: Sqlite, period: { from: string; to: string }, win
   return { cases, shiftDays: toEpochDay(windowFrom) - toEpochDay(period.from) };
 }
 
-function labelRealCases(sqlite: Sqlite, caseIds: readonly number[], cases: readonly PlanningCase[], labels: Map<number, CaseLabel>): void {
+async function labelRealCases(sqlite: Sqlite, caseIds: readonly number[], cases: readonly PlanningCase[], labels: Map<number, CaseLabel>): Promise<void> {
   const missing = [...new Set(caseIds.filter((id) => !labels.has(id)))];
   if (missing.length === 0) return;
   const byId = new Map(cases.map((c) => [c.id, c]));
-  const rows = sqlite.prepare(`select id, parketnummer from criminal_case where id in (${placeholders(missing)})`).all(...missing) as { id: number; parketnummer: string }[];
+  const rows = await sqlRows(sqlite, `select id, parketnummer from criminal_case where id in (${placeholders(missing)})`, [...missing]) as { id: number; parketnummer: string }[];
   for (const row of rows) {
     const c = byId.get(row.id)!;
     labels.set(row.id, { parketnummer: row.parketnummer, modality: c.modality, latest: c.latest, replayed: false });

@@ -4,6 +4,7 @@ import type { PreconditionKind } from '../../../shared/domain/precondition';
 import { amsterdamDate } from '../../../shared/calendar/amsterdam-time';
 import type { AppDatabase } from '../../../db/open-database';
 import { loadCourtCalendar } from '../settings/district-settings';
+import { sqlRow, sqlRows } from '../context/query-results';
 
 export const QUEUE_STAGES = { intake: 'intake', planning: 'awaiting_planning' } as const;
 
@@ -48,8 +49,8 @@ const HOUR = 3_600_000;
  * rendered in a virtual list). Each row carries its countdown in working days and hours, so urgency
  * is shown in words and not by colour alone.
  */
-export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now: Date) {
-  const calendar = loadCourtCalendar(db);
+export async function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now: Date) {
+  const calendar = await loadCourtCalendar(db);
   const where: string[] = ['c.status = ?'];
   const params: unknown[] = [QUEUE_STAGES[query.stage]];
   if (query.modality) {
@@ -71,11 +72,9 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now: Date)
   }
   const filter = where.join(' and ');
   const sqlite = db.$client;
-  const total = (sqlite.prepare(`select count(*) as n from criminal_case c where ${filter}`).get(...params) as { n: number }).n;
+  const total = (await sqlRow(sqlite, `select count(*) as n from criminal_case c where ${filter}`, [...params]) as { n: number }).n;
   // Page through the index for ids only, then fetch those rows: skipped rows are never joined.
-  const rows = sqlite
-    .prepare(
-      `with page as (
+  const rows = await sqlRows(sqlite, `with page as (
          select c.id, c.queue_order from criminal_case c
          where ${filter} order by c.queue_order, c.id limit ? offset ?)
        select c.id, c.version, c.parketnummer, s.full_name as suspectName, c.modality, c.police_unit as policeUnit, c.offence_summary as offenceSummary,
@@ -83,16 +82,14 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now: Date)
               c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.hearing_target_by as hearingTargetBy,
               c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup
        from page join criminal_case c on c.id = page.id join suspect s on s.id = c.suspect_id
-       order by page.queue_order, c.id`,
-    )
-    .all(...params, query.limit, query.offset) as QueueRow[];
+       order by page.queue_order, c.id`, [...params, query.limit, query.offset]) as QueueRow[];
   // The filter choices come with the first page only; later pages of the same list reuse them.
   const policeUnits =
     query.offset === 0
-      ? (sqlite.prepare('select distinct police_unit as u from criminal_case where status = ? order by u').all(QUEUE_STAGES[query.stage]) as { u: string }[]).map((r) => r.u)
+      ? (await sqlRows(sqlite, 'select distinct police_unit as u from criminal_case where status = ? order by u', [QUEUE_STAGES[query.stage]]) as { u: string }[]).map((r) => r.u)
       : [];
 
-  const overdue = overduePreconditions(db, rows.map((r) => r.id), today);
+  const overdue = await overduePreconditions(db, rows.map((r) => r.id), today);
   return {
     total,
     offset: query.offset,
@@ -128,15 +125,11 @@ export function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now: Date)
 }
 
 /** Per case of the page, its pending preconditions whose expected date lies before today. */
-function overduePreconditions(db: AppDatabase, caseIds: readonly number[], today: string): Map<number, ReadinessGap[]> {
+async function overduePreconditions(db: AppDatabase, caseIds: readonly number[], today: string): Promise<Map<number, ReadinessGap[]>> {
   const byCase = new Map<number, ReadinessGap[]>();
   if (caseIds.length === 0) return byCase;
-  const rows = db.$client
-    .prepare(
-      `select case_id as caseId, kind from case_precondition
-       where status = 'pending' and expected_on < ? and case_id in (${caseIds.map(() => '?').join(', ')}) order by case_id, id`,
-    )
-    .all(today, ...caseIds) as { caseId: number; kind: PreconditionKind }[];
+  const rows = await sqlRows(db.$client, `select case_id as caseId, kind from case_precondition
+       where status = 'pending' and expected_on < ? and case_id in (${caseIds.map(() => '?').join(', ')}) order by case_id, id`, [today, ...caseIds]) as { caseId: number; kind: PreconditionKind }[];
   for (const { caseId, kind } of rows) byCase.set(caseId, [...(byCase.get(caseId) ?? []), preconditionGap('overdue', kind)]);
   return byCase;
 }

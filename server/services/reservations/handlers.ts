@@ -9,13 +9,13 @@ import { reserveSlots } from './reserve-slots';
 export const reservationsHandlers: FeatureHandlers<'reservations'> = {
   'reservations.list': async (input, ctx) => {
     await releaseDueBeforeReading(ctx);
-    return listReservations(ctx.db, input, ctx.actor, ctx.clock.today());
+    return await listReservations(ctx.db, input, ctx.actor, ctx.clock.today());
   },
-  'reservations.reserve': (input, ctx) => ctx.write(() => reserveSlots(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),
-  'reservations.release': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'reservation', input.reservationId, input.expectedVersion);
-      return releaseReservation(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
+  'reservations.reserve': async (input, ctx) => await ctx.write(async () => await reserveSlots(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),
+  'reservations.release': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'reservation', input.reservationId, input.expectedVersion);
+      return await releaseReservation(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
     }),
-  'reservations.releaseMany': (input, ctx) => ctx.write(() => releaseMany(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),
+  'reservations.releaseMany': async (input, ctx) => await ctx.write(async () => await releaseMany(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),
 };

@@ -5,6 +5,7 @@ import type { ReservationsOverview } from '../../../shared/api/contract';
 import { releaseDueOn } from '../../../shared/planning/reservation-release';
 import { loadCourtCalendar, loadReservationReleaseWorkingDays } from '../settings/district-settings';
 import { SLOT_OCCUPYING_SQL, sessionOccupancy } from '../sessions/session-occupancy';
+import { sqlRows } from '../context/query-results';
 
 interface SessionRow {
   id: number;
@@ -23,19 +24,15 @@ interface SessionRow {
  * released) with their fill and release date, and the slots still free for anyone. Read only:
  * release the due reservations first (release-before-reading.ts), so the overview is never stale.
  */
-export function listReservations(db: AppDatabase, window: { from: string; to: string }, actor: string, today: string): ReservationsOverview {
-  const sessions = db.$client
-    .prepare(
-      `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.status, s.capacity_slots as capacitySlots,
+export async function listReservations(db: AppDatabase, window: { from: string; to: string }, actor: string, today: string): Promise<ReservationsOverview> {
+  const sessions = await sqlRows(db.$client, `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.status, s.capacity_slots as capacitySlots,
               r.name as room, l.name as location
        from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
-       where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, l.name, r.name, s.id`,
-    )
-    .all(window.from, window.to) as SessionRow[];
-  const occupancy = sessionOccupancy(db, sessions);
-  const workingDays = loadReservationReleaseWorkingDays(db);
-  const calendar = loadCourtCalendar(db);
-  const bookings = bookingsOfReservedSessions(db, sessions.filter((s) => occupancy.get(s.id)!.reservation !== undefined).map((s) => s.id));
+       where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, l.name, r.name, s.id`, [window.from, window.to]) as SessionRow[];
+  const occupancy = await sessionOccupancy(db, sessions);
+  const workingDays = await loadReservationReleaseWorkingDays(db);
+  const calendar = await loadCourtCalendar(db);
+  const bookings = await bookingsOfReservedSessions(db, sessions.filter((s) => occupancy.get(s.id)!.reservation !== undefined).map((s) => s.id));
   return {
     releaseWorkingDays: workingDays,
     actor,
@@ -95,15 +92,11 @@ export function listReservations(db: AppDatabase, window: { from: string; to: st
 }
 
 /** The booked cases (planned or held) of each session per modality, in booking order (hearing id): key `sessionId|modality`. */
-function bookingsOfReservedSessions(db: AppDatabase, sessionIds: readonly number[]): Map<string, { caseId: number; parketnummer: string }[]> {
+async function bookingsOfReservedSessions(db: AppDatabase, sessionIds: readonly number[]): Promise<Map<string, { caseId: number; parketnummer: string }[]>> {
   const out = new Map<string, { caseId: number; parketnummer: string }[]>();
   if (sessionIds.length === 0) return out;
-  const rows = db.$client
-    .prepare(
-      `select h.session_id as sessionId, c.modality, c.id as caseId, c.parketnummer from hearing h join criminal_case c on c.id = h.case_id
-       where h.session_id in (${sessionIds.map(() => '?').join(',')}) and h.status in ${SLOT_OCCUPYING_SQL} order by h.id`,
-    )
-    .all(...sessionIds) as { sessionId: number; modality: string; caseId: number; parketnummer: string }[];
+  const rows = await sqlRows(db.$client, `select h.session_id as sessionId, c.modality, c.id as caseId, c.parketnummer from hearing h join criminal_case c on c.id = h.case_id
+       where h.session_id in (${sessionIds.map(() => '?').join(',')}) and h.status in ${SLOT_OCCUPYING_SQL} order by h.id`, [...sessionIds]) as { sessionId: number; modality: string; caseId: number; parketnummer: string }[];
   for (const r of rows) {
     const key = `${r.sessionId}|${r.modality}`;
     out.set(key, [...(out.get(key) ?? []), { caseId: r.caseId, parketnummer: r.parketnummer }]);

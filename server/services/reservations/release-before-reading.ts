@@ -1,5 +1,6 @@
 import type { OperationContext } from '../context/operation-context';
 import { releaseDueReservations } from './release-reservations';
+import { sqlRow } from '../context/query-results';
 
 /**
  * Reservations whose release date has come go back to the court before a read counts free places
@@ -8,7 +9,7 @@ import { releaseDueReservations } from './release-reservations';
  */
 export async function releaseDueBeforeReading(ctx: OperationContext): Promise<void> {
   const today = ctx.clock.today();
-  const due = ctx.db.$client.prepare('select 1 from reservation where released_at is null and release_due_on <= ? limit 1').get(today);
+  const due = await sqlRow(ctx.db.$client, 'select 1 from reservation where released_at is null and release_due_on <= ? limit 1', [today]);
   if (!due) return;
-  await ctx.write(() => releaseDueReservations(ctx.db, today, undefined, ctx.clock.now()));
+  await ctx.write(async () => await releaseDueReservations(ctx.db, today, undefined, ctx.clock.now()));
 }

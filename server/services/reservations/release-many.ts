@@ -8,16 +8,16 @@ import { releaseReservation } from './release-reservations';
  * checks (expectVersion, releaseReservation: not already released, session not passed; its own audit
  * row) in its own savepoint: a refused one is reported, the others are released. Call inside ctx.write.
  */
-export function releaseMany(
+export async function releaseMany(
   db: AppDatabase,
   input: { items: readonly { reservationId: number; expectedVersion: number }[]; reason: string },
   actor: string,
   today: string,
   now: Date,
 ) {
-  const outcomes = applyEach(db, input.items, (item) => {
-    expectVersion(db, 'reservation', item.reservationId, item.expectedVersion);
-    return releaseReservation(db, { reservationId: item.reservationId, reason: input.reason }, actor, today, now);
+  const outcomes = await applyEach(db, input.items, async (item) => {
+    await expectVersion(db, 'reservation', item.reservationId, item.expectedVersion);
+    return await releaseReservation(db, { reservationId: item.reservationId, reason: input.reason }, actor, today, now);
   });
   return {
     results: input.items.map((item, i) => {

@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../../../db/open-database';
 import type { SessionReservation } from '../../../shared/planning/reservation-fill';
+import { sqlRow, sqlRows } from '../context/query-results';
 
 type Reader = Pick<AppDatabase, '$client'>;
 
@@ -23,19 +24,19 @@ export function reservationsOfSessionsSql(n: number): string {
 }
 
 /** The reservations (open and released) of the given sessions. */
-export function reservationsOfSessions(db: Reader, sessionIds: readonly number[]): ReservationRow[] {
+export async function reservationsOfSessions(db: Reader, sessionIds: readonly number[]): Promise<ReservationRow[]> {
   if (sessionIds.length === 0) return [];
   const rows: ReservationRow[] = [];
   // SQLite limits bound parameters; chunks keep long windows safe.
   for (let k = 0; k < sessionIds.length; k += 500) {
     const chunk = sessionIds.slice(k, k + 500);
-    rows.push(...(db.$client.prepare(reservationsOfSessionsSql(chunk.length)).all(...chunk) as ReservationRow[]));
+    rows.push(...(await sqlRows(db.$client, reservationsOfSessionsSql(chunk.length), [...chunk]) as ReservationRow[]));
   }
   return rows;
 }
 
-export function reservationById(db: Reader, id: number): ReservationRow | undefined {
-  return db.$client.prepare(`select ${RESERVATION_COLUMNS} from reservation r where r.id = ?`).get(id) as ReservationRow | undefined;
+export async function reservationById(db: Reader, id: number): Promise<ReservationRow | undefined> {
+  return await sqlRow(db.$client, `select ${RESERVATION_COLUMNS} from reservation r where r.id = ?`, [id]) as ReservationRow | undefined;
 }
 
 // What the reservations hold on a session (their fill by booked cases, the unfilled slots): sessions/session-occupancy.ts.

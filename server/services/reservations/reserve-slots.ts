@@ -10,6 +10,7 @@ import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { loadCourtCalendar, loadReservationReleaseWorkingDays } from '../settings/district-settings';
 import { sessionOccupancy } from '../sessions/session-occupancy';
+import { firstRow, inTransaction, returnedRow } from '../context/query-results';
 
 export interface ReserveSlots {
   sessionId: number;
@@ -23,17 +24,17 @@ export interface ReserveSlots {
  * plus every booked case, must fit the session's capacity; the release date (N working days before
  * the session) must still lie ahead, or the slots would go straight back to the court.
  */
-export function reserveSlots(db: AppDatabase, input: ReserveSlots, actor: string, today: string, now: Date): { id: number; releaseDueOn: string } {
-  return db.transaction((tx) => {
-    const session = tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)).get();
+export async function reserveSlots(db: AppDatabase, input: ReserveSlots, actor: string, today: string, now: Date): Promise<{ id: number; releaseDueOn: string }> {
+  return await inTransaction(db, async (tx) => {
+    const session = firstRow(await tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)));
     if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet.`);
     if (session.status !== 'scheduled') throw new ServiceError('CONFLICT', 'Deze zitting is vervallen: reserveren kan alleen op een geplande zitting.');
     if (session.date <= today) throw new ServiceError('CONFLICT', 'Reserveren kan alleen op een zitting na vandaag.');
     if (!sessionAcceptsCase(session, input.modality, null)) {
       throw new ServiceError('CONFLICT', `Deze zitting neemt geen ${MODALITY_LABELS[input.modality]}: kies een andere zitting of modaliteit.`);
     }
-    const workingDays = loadReservationReleaseWorkingDays(tx);
-    const due = releaseDueOn(session.date, workingDays, loadCourtCalendar(tx));
+    const workingDays = await loadReservationReleaseWorkingDays(tx);
+    const due = releaseDueOn(session.date, workingDays, await loadCourtCalendar(tx));
     if (due <= today) {
       throw new ServiceError(
         'CONFLICT',
@@ -41,7 +42,7 @@ export function reserveSlots(db: AppDatabase, input: ReserveSlots, actor: string
       );
     }
 
-    const { booked, reserved: unfilledBefore, free, bookedByModality: bookedHere, reservation: state } = sessionOccupancy(db, [session]).get(session.id)!;
+    const { booked, reserved: unfilledBefore, free, bookedByModality: bookedHere, reservation: state } = (await sessionOccupancy(db, [session])).get(session.id)!;
     // Cases of the modality booked now were there before the reservation: they never fill it (issue 11, item 10).
     const bookedBefore = bookedHere[input.modality] ?? 0;
     const newId = Number.MAX_SAFE_INTEGER;
@@ -57,12 +58,11 @@ export function reserveSlots(db: AppDatabase, input: ReserveSlots, actor: string
       );
     }
     const note = input.note?.trim() || null;
-    const row = tx
+    const row = returnedRow(await tx
       .insert(reservations)
       .values({ sessionId: session.id, modality: input.modality, slots: input.slots, reservedBy: actor, reservedAt: now.toISOString(), note, releaseDueOn: due, bookedBefore })
-      .returning({ id: reservations.id })
-      .get();
-    recordAudit(tx, {
+      .returning({ id: reservations.id }));
+    await recordAudit(tx, {
       actor,
       action: 'reservation.created',
       entityType: 'reservation',

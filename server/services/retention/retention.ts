@@ -10,6 +10,7 @@ import { settingsVersion } from '../context/versions';
 import { ServiceError } from '../service-error';
 import { loadRetentionTerm, SETTING_KEYS } from '../settings/district-settings';
 import { exactValues, scrubPersonalData, type PersonalValues } from './scrub-personal-data';
+import { sqlRows } from '../context/query-results';
 
 export const PSEUDONYMISED_ACTION = 'retention.pseudonymised';
 
@@ -48,24 +49,18 @@ interface RetentionState {
  * by their audit row, on an Amsterdam day before today minus the term, and not yet pseudonymised. A
  * suspect record shared with a case that is not past the term is held back (it is still needed).
  */
-function retentionState(db: AppDatabase, today: string): RetentionState {
-  const term = loadRetentionTerm(db);
+async function retentionState(db: AppDatabase, today: string): Promise<RetentionState> {
+  const term = await loadRetentionTerm(db);
   const cutoff = retentionCutoff(today, term.months);
   const statuses = FINISHED_STATUSES.map(() => '?').join(', ');
-  const finished = db.$client
-    .prepare(
-      `select c.id as caseId, c.suspect_id as suspectId, c.parketnummer, c.status, c.modality,
+  const finished = await sqlRows(db.$client, `select c.id as caseId, c.suspect_id as suspectId, c.parketnummer, c.status, c.modality,
               (select max(a.occurred_at) from audit_event a
                 where a.entity_type = 'case' and a.entity_id = c.id and a.action = 'case.status_changed' and json_extract(a.details, '$.to') = c.status) as finishedAt,
               exists (select 1 from audit_event p where p.entity_type = 'case' and p.entity_id = c.id and p.action = '${PSEUDONYMISED_ACTION}') as pseudonymised
-         from criminal_case c where c.status in (${statuses}) order by c.id`,
-    )
-    .all(...FINISHED_STATUSES) as FinishedCase[];
+         from criminal_case c where c.status in (${statuses}) order by c.id`, [...FINISHED_STATUSES]) as FinishedCase[];
   const pastTerm = finished.filter((c) => !c.pseudonymised && c.finishedAt !== null && amsterdamDate(Date.parse(c.finishedAt)) < cutoff);
   const dueIds = new Set(pastTerm.map((c) => c.caseId));
-  const sharedSuspects = db.$client
-    .prepare('select suspect_id as suspectId, group_concat(id) as caseIds from criminal_case group by suspect_id having count(*) > 1')
-    .all() as { suspectId: number; caseIds: string }[];
+  const sharedSuspects = await sqlRows(db.$client, 'select suspect_id as suspectId, group_concat(id) as caseIds from criminal_case group by suspect_id having count(*) > 1') as { suspectId: number; caseIds: string }[];
   const blocked = new Set(sharedSuspects.filter((s) => s.caseIds.split(',').some((id) => !dueIds.has(Number(id)))).map((s) => s.suspectId));
   const due = pastTerm
     .filter((c) => !blocked.has(c.suspectId))
@@ -75,8 +70,8 @@ function retentionState(db: AppDatabase, today: string): RetentionState {
 }
 
 /** What `retention.apply` would do now: the term, the cut-off day and the cases past it (no personal data). */
-export function previewRetention(db: AppDatabase, today: string, limit: number) {
-  const state = retentionState(db, today);
+export async function previewRetention(db: AppDatabase, today: string, limit: number) {
+  const state = await retentionState(db, today);
   return {
     term: state.term,
     defaultTerm: DEFAULT_RETENTION_TERM,
@@ -87,7 +82,7 @@ export function previewRetention(db: AppDatabase, today: string, limit: number) 
     heldBackCount: state.heldBack,
     dueCount: state.due.length,
     cases: state.due.slice(0, limit).map(({ suspectId: _suspectId, ...c }) => c),
-    version: settingsVersion(db),
+    version: await settingsVersion(db),
   };
 }
 
@@ -99,8 +94,8 @@ export function previewRetention(db: AppDatabase, today: string, limit: number) 
  * earlier requests (ADR 19). One audit row per case with the reason; its details hold no personal
  * data. Figures are untouched: no status, date, hearing, decision or sanction changes.
  */
-export function applyRetention(db: AppDatabase, today: string, reason: string, actor: string, now: Date) {
-  const state = retentionState(db, today);
+export async function applyRetention(db: AppDatabase, today: string, reason: string, actor: string, now: Date) {
+  const state = await retentionState(db, today);
   const sqlite = db.$client;
   const readSuspect = sqlite.prepare('select full_name as fullName, date_of_birth as dateOfBirth, summons_address as summonsAddress, lawyer_name as lawyerName from suspect where id = ?');
   const writeSuspect = sqlite.prepare('update suspect set full_name = ?, date_of_birth = ?, summons_address = ?, lawyer_name = ? where id = ?');
@@ -142,7 +137,7 @@ export function applyRetention(db: AppDatabase, today: string, reason: string, a
     scrubbedAuditRows += scrubbedHere;
     const stored = (answers.all(personal.fullName, c.parketnummer) as { requestId: string; answer: string }[]).map((r) => ({ requestId: r.requestId, text: r.answer }));
     const scrubbedAnswers = scrubRows(stored, exact, (row, text) => writeAnswer.run(text, row.requestId));
-    recordAudit(db, {
+    await recordAudit(db, {
       actor,
       action: PSEUDONYMISED_ACTION,
       entityType: 'case',
@@ -156,11 +151,11 @@ export function applyRetention(db: AppDatabase, today: string, reason: string, a
 }
 
 /** Changes the retention term (and whether the privacy officer confirmed it), audited as a settings change. */
-export function setRetentionTerm(db: AppDatabase, term: RetentionTerm, reason: string, actor: string, now: Date): RetentionTerm {
-  const before = loadRetentionTerm(db);
+export async function setRetentionTerm(db: AppDatabase, term: RetentionTerm, reason: string, actor: string, now: Date): Promise<RetentionTerm> {
+  const before = await loadRetentionTerm(db);
   if (isDeepStrictEqual(before, term)) throw new ServiceError('CONFLICT', 'Er is niets gewijzigd: de bewaartermijn en de bevestiging zijn al zo ingesteld.');
   const row = { key: SETTING_KEYS.retention, value: term, updatedAt: now.toISOString(), updatedBy: actor };
-  db.insert(districtSettings).values(row).onConflictDoUpdate({ target: districtSettings.key, set: row }).run();
-  recordAudit(db, { actor, action: 'settings.changed', entityType: 'district', entityId: 0, reason, details: { retention: { from: before, to: term } }, occurredAt: now.toISOString() });
+  await db.insert(districtSettings).values(row).onConflictDoUpdate({ target: districtSettings.key, set: row });
+  await recordAudit(db, { actor, action: 'settings.changed', entityType: 'district', entityId: 0, reason, details: { retention: { from: before, to: term } }, occurredAt: now.toISOString() });
   return term;
 }

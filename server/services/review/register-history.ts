@@ -6,15 +6,14 @@ import type { RegisterChange } from '../../../shared/review/register-schemas';
 type Reader = Pick<AppDatabase, 'select'>;
 
 /** The audit rows of register entries (creation and every change), oldest first, per entity id. */
-export function registerHistory(db: Reader, entityType: 'review_agreement' | 'work_signal', ids: number[]): Map<number, RegisterChange[]> {
+export async function registerHistory(db: Reader, entityType: 'review_agreement' | 'work_signal', ids: number[]): Promise<Map<number, RegisterChange[]>> {
   const byId = new Map<number, RegisterChange[]>();
   if (ids.length === 0) return byId;
-  const rows = db
+  const rows = (await db
     .select()
     .from(auditEvents)
     .where(and(eq(auditEvents.entityType, entityType), inArray(auditEvents.entityId, ids)))
-    .orderBy(asc(auditEvents.occurredAt), asc(auditEvents.id))
-    .all();
+    .orderBy(asc(auditEvents.occurredAt), asc(auditEvents.id)));
   for (const row of rows) {
     const status = (row.details as { status?: { from?: unknown; to?: unknown } } | null)?.status;
     const change: RegisterChange = {

@@ -6,6 +6,7 @@ import { isJudgeRole, PERSON_ROLE_LABELS } from '../../../shared/domain/person';
 import { recordAudit } from '../audit';
 import { ServiceError } from '../service-error';
 import { describeAbsence, overlappingAbsences, type PersonRow, type Tx } from '../people/person-writes';
+import { firstRow, inTransaction } from '../context/query-results';
 
 type SessionRow = typeof courtSessions.$inferSelect;
 
@@ -14,9 +15,9 @@ type SessionRow = typeof courtSessions.$inferSelect;
  * day or already on an overlapping session is only assigned when the coordinator confirms, with a
  * reason; the audit trail then records what was overridden.
  */
-export function assignSession(db: AppDatabase, input: ParsedInput<'sessions.assign'>, actor: string, now: Date): OperationOutput<'sessions.assign'> {
-  return db.transaction((tx) => {
-    const session = tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)).get();
+export async function assignSession(db: AppDatabase, input: ParsedInput<'sessions.assign'>, actor: string, now: Date): Promise<OperationOutput<'sessions.assign'>> {
+  return await inTransaction(db, async (tx) => {
+    const session = firstRow(await tx.select().from(courtSessions).where(eq(courtSessions.id, input.sessionId)));
     if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet.`);
     if (session.status !== 'scheduled') throw new ServiceError('CONFLICT', 'Deze zitting is vervallen; daar wordt niemand meer ingedeeld.');
     const column = input.role === 'judge' ? 'judgeId' : 'prosecutorId';
@@ -25,20 +26,20 @@ export function assignSession(db: AppDatabase, input: ParsedInput<'sessions.assi
 
     let warnings: string[] = [];
     if (input.personId !== null) {
-      const person = tx.select().from(persons).where(eq(persons.id, input.personId)).get();
+      const person = firstRow(await tx.select().from(persons).where(eq(persons.id, input.personId)));
       if (!person) throw new ServiceError('NOT_FOUND', `Persoon ${input.personId} bestaat niet.`);
       if (!person.active) throw new ServiceError('CONFLICT', `${person.name} is niet meer actief op het rooster.`);
       if (isJudgeRole(person.role) !== (input.role === 'judge')) {
         const wanted = input.role === 'judge' ? 'rechter (politierechter of RC als politierechter)' : 'officier van justitie';
         throw new ServiceError('CONFLICT', `${person.name} is ${PERSON_ROLE_LABELS[person.role].toLowerCase()} en kan niet als ${wanted} worden ingedeeld.`);
       }
-      warnings = assignmentWarnings(tx, person, session);
+      warnings = await assignmentWarnings(tx, person, session);
       if (warnings.length > 0 && !input.confirm) return { status: 'needs_confirmation', warnings };
     }
 
-    tx.update(courtSessions).set({ [column]: input.personId }).where(eq(courtSessions.id, session.id)).run();
+    await tx.update(courtSessions).set({ [column]: input.personId }).where(eq(courtSessions.id, session.id));
     const what = input.role === 'judge' ? 'judge' : 'prosecutor';
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actor,
       action: input.personId === null ? `session.${what}_unassigned` : `session.${what}_assigned`,
       entityType: 'court_session',
@@ -52,11 +53,11 @@ export function assignSession(db: AppDatabase, input: ParsedInput<'sessions.assi
 }
 
 /** Why assigning this person to this session needs confirmation, in Dutch; empty when it does not. */
-function assignmentWarnings(tx: Tx, person: PersonRow, session: SessionRow): string[] {
-  const warnings = overlappingAbsences(tx, person.id, { fromDate: session.date, toDate: session.date }).map(
+async function assignmentWarnings(tx: Tx, person: PersonRow, session: SessionRow): Promise<string[]> {
+  const warnings = (await overlappingAbsences(tx, person.id, { fromDate: session.date, toDate: session.date })).map(
     (a) => `${person.name} is afwezig op ${describeAbsence(a)}.`,
   );
-  const sameDay = tx
+  const sameDay = (await tx
     .select({ id: courtSessions.id, startTime: courtSessions.startTime, endTime: courtSessions.endTime, room: courtrooms.name })
     .from(courtSessions)
     .innerJoin(courtrooms, eq(courtrooms.id, courtSessions.courtroomId))
@@ -67,8 +68,7 @@ function assignmentWarnings(tx: Tx, person: PersonRow, session: SessionRow): str
         ne(courtSessions.id, session.id),
         or(eq(courtSessions.judgeId, person.id), eq(courtSessions.prosecutorId, person.id)),
       ),
-    )
-    .all();
+    ));
   for (const other of sameDay) {
     if (other.startTime < session.endTime && session.startTime < other.endTime) {
       warnings.push(`${person.name} staat al op de zitting in ${other.room} van ${other.startTime} tot ${other.endTime}, die overlapt met deze zitting.`);

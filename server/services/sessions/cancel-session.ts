@@ -10,6 +10,7 @@ import { ServiceError } from '../service-error';
 import { casesOnSession, listCases, sessionById } from '../capacity/capacity-rows';
 import { caseVersions } from '../history/action-versions';
 import type { UndoToken } from '../../../shared/api/undo-schemas';
+import { inTransaction } from '../context/query-results';
 
 /**
  * Cancels one session (an exception to its template: generation never makes it again). With cases
@@ -17,20 +18,20 @@ import type { UndoToken } from '../../../shared/api/undo-schemas';
  * cancelled and the cases go back to the planning queue (audited with the reason), so none of them,
  * least of all a detained one, can pass its limit unseen on a session that will not sit.
  */
-export function cancelSession(
+export async function cancelSession(
   db: AppDatabase,
   input: ParsedInput<'sessions.cancel'>,
   actor: string,
   today: string,
   now: Date,
-): { session: CapacitySession; plannedCases: { caseId: number; parketnummer: string }[]; undo: UndoToken } {
-  return db.transaction((tx) => {
-    const session = sessionById(tx, input.sessionId);
+): Promise<{ session: CapacitySession; plannedCases: { caseId: number; parketnummer: string }[]; undo: UndoToken }> {
+  return await inTransaction(db, async (tx) => {
+    const session = await sessionById(tx, input.sessionId);
     if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet.`);
     const what = `De zitting van ${dutchDate(session.date)} ${session.startTime} in ${session.roomName}`;
     if (session.status === 'cancelled') throw new ServiceError('CONFLICT', `${what} is al vervallen.`);
     if (session.date < today) throw new ServiceError('CONFLICT', `${what} ligt in het verleden en kan niet meer vervallen.`);
-    const cases = casesOnSession(tx, session.id);
+    const cases = await casesOnSession(tx, session.id);
     if (cases.length > 0 && !input.confirm) {
       const message =
         `Op ${what.charAt(0).toLowerCase()}${what.slice(1)} ${cases.length === 1 ? 'staat 1 zaak' : `staan ${cases.length} zaken`} gepland: ${listCases(cases)}. ` +
@@ -38,19 +39,19 @@ export function cancelSession(
       // The detail on 'confirm' tells the form this refusal asks for the confirmation (a version conflict has none).
       throw new ServiceError('CONFLICT', message, [{ path: 'confirm', message: 'vink de bevestiging aan om de zitting toch te laten vervallen.' }]);
     }
-    tx.update(courtSessions).set({ status: 'cancelled', cancelReason: input.reason }).where(eq(courtSessions.id, session.id)).run();
+    await tx.update(courtSessions).set({ status: 'cancelled', cancelReason: input.reason }).where(eq(courtSessions.id, session.id));
     const plannedCases = cases.map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer }));
     const why = `Zitting vervallen: ${input.reason}`;
     const cancelledHearings: { caseId: number; hearingId: number; pinned: boolean }[] = [];
-    for (const hearing of tx.select().from(hearings).where(and(eq(hearings.sessionId, session.id), eq(hearings.status, 'planned'))).all()) {
+    for (const hearing of (await tx.select().from(hearings).where(and(eq(hearings.sessionId, session.id), eq(hearings.status, 'planned'))))) {
       cancelledHearings.push({ caseId: hearing.caseId, hearingId: hearing.id, pinned: hearing.pinned });
-      tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, hearing.id)).run();
-      recordAudit(tx, { actor, action: 'hearing.unplanned', entityType: 'hearing', entityId: hearing.id, reason: why, details: { caseId: hearing.caseId, fromSessionId: session.id, by: 'session.cancelled' }, occurredAt: now.toISOString() });
-      transitionCase(tx, hearing.caseId, 'awaiting_planning', { actor, reason: why, details: { hearingId: hearing.id } }, now);
+      await tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, hearing.id));
+      await recordAudit(tx, { actor, action: 'hearing.unplanned', entityType: 'hearing', entityId: hearing.id, reason: why, details: { caseId: hearing.caseId, fromSessionId: session.id, by: 'session.cancelled' }, occurredAt: now.toISOString() });
+      await transitionCase(tx, hearing.caseId, 'awaiting_planning', { actor, reason: why, details: { hearingId: hearing.id } }, now);
     }
     // Written last: this row is the cancellation's undo token (history.undo), with the versions after it.
-    const cancelled = sessionById(tx, session.id)!;
-    const actionId = recordAudit(tx, {
+    const cancelled = (await sessionById(tx, session.id))!;
+    const actionId = await recordAudit(tx, {
       actor,
       action: 'session.cancelled',
       entityType: 'court_session',
@@ -63,7 +64,7 @@ export function cancelSession(
         confirmed: input.confirm,
         plannedCases,
         hearings: cancelledHearings,
-        versions: caseVersions(tx, cancelledHearings.map((h) => h.caseId)),
+        versions: await caseVersions(tx, cancelledHearings.map((h) => h.caseId)),
         sessionVersion: cancelled.version,
       },
       occurredAt: now.toISOString(),

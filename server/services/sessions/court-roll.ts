@@ -6,6 +6,7 @@ import type { HearingStatus } from '../../../shared/domain/case-status';
 import type { Daypart, SessionStatus, SessionType } from '../../../shared/domain/session';
 import { ServiceError } from '../service-error';
 import { SLOT_OCCUPYING_SQL } from './session-occupancy';
+import { sqlRow, sqlRows } from '../context/query-results';
 
 interface SessionRow {
   id: number;
@@ -46,10 +47,8 @@ interface CaseRow {
  * shows them), each with the time it is expected to be called: the session's start plus the minutes of
  * the cases before it (a case's own estimate, else the minutes per place the session was sized with).
  */
-export function getCourtRoll(db: AppDatabase, input: ParsedInput<'sessions.courtRoll'>): CourtRoll {
-  const session = db.$client
-    .prepare(
-      `select s.id, s.date, s.daypart, s.start_time as startTime, s.end_time as endTime, s.session_type as sessionType, s.status,
+export async function getCourtRoll(db: AppDatabase, input: ParsedInput<'sessions.courtRoll'>): Promise<CourtRoll> {
+  const session = await sqlRow(db.$client, `select s.id, s.date, s.daypart, s.start_time as startTime, s.end_time as endTime, s.session_type as sessionType, s.status,
               s.capacity_slots as capacitySlots, s.capacity_minutes as capacityMinutes,
               l.name as locationName, l.city, r.name as courtroomName, d.name as districtName,
               j.name as judgeName, p.name as prosecutorName
@@ -59,14 +58,10 @@ export function getCourtRoll(db: AppDatabase, input: ParsedInput<'sessions.court
        join district d on d.id = l.district_id
        left join person j on j.id = s.judge_id
        left join person p on p.id = s.prosecutor_id
-       where s.id = ?`,
-    )
-    .get(input.sessionId) as SessionRow | undefined;
+       where s.id = ?`, [input.sessionId]) as SessionRow | undefined;
   if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet. Kies een zitting in het weekoverzicht.`);
 
-  const cases = db.$client
-    .prepare(
-      `select c.id as caseId, c.version as caseVersion, c.parketnummer, su.full_name as suspectName, c.offence_summary as offence, c.modality,
+  const cases = await sqlRows(db.$client, `select c.id as caseId, c.version as caseVersion, c.parketnummer, su.full_name as suspectName, c.offence_summary as offence, c.modality,
               su.lawyer_name as lawyerName, c.estimated_minutes as estimatedMinutes, c.hearing_by as hearingBy, h.status as hearingStatus,
               pc.status as interpreterStatus, pc.note as interpreterNote
        from hearing h
@@ -74,9 +69,7 @@ export function getCourtRoll(db: AppDatabase, input: ParsedInput<'sessions.court
        join suspect su on su.id = c.suspect_id
        left join case_precondition pc on pc.case_id = c.id and pc.kind = 'interpreter'
        where h.session_id = ? and h.status in ${SLOT_OCCUPYING_SQL}
-       order by h.id`,
-    )
-    .all(session.id) as CaseRow[];
+       order by h.id`, [session.id]) as CaseRow[];
 
   const perPlace = session.capacitySlots > 0 ? session.capacityMinutes / session.capacitySlots : 0;
   let offset = 0;

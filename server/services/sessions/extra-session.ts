@@ -11,19 +11,20 @@ import { ServiceError } from '../service-error';
 import { sessionById } from '../capacity/capacity-rows';
 import { refuseIssues } from '../capacity/field-issues';
 import { loadGenerationContext } from '../capacity/generation-context';
+import { inTransaction, returnedRow } from '../context/query-results';
 
 /** Adds one session outside any template (an exception to the pattern), under the same rules as generated ones. */
-export function addExtraSession(db: AppDatabase, input: ParsedInput<'sessions.addExtra'>, actor: string, today: string, now: Date): CapacitySession {
+export async function addExtraSession(db: AppDatabase, input: ParsedInput<'sessions.addExtra'>, actor: string, today: string, now: Date): Promise<CapacitySession> {
   refuseIssues(sessionFieldIssues(input));
   if (input.date < today) throw new ServiceError('INVALID_INPUT', `Datum: ${dutchDate(input.date)} ligt in het verleden`);
-  return db.transaction((tx) => {
-    const context = loadGenerationContext(tx, input.date, input.date);
+  return await inTransaction(db, async (tx) => {
+    const context = await loadGenerationContext(tx, input.date, input.date);
     const place = context.rooms.get(input.courtroomId);
     if (!place) throw new ServiceError('NOT_FOUND', `Zaal: zaal nummer ${input.courtroomId} bestaat niet.`);
     const conflict = extraSessionConflict({ ...input, locationId: place.locationId }, context);
     if (conflict) throw new ServiceError('CONFLICT', `${conflict}.`);
     const { reason, ...fields } = input;
-    const id = tx
+    const id = returnedRow(await tx
       .insert(courtSessions)
       .values({
         ...fields,
@@ -32,10 +33,9 @@ export function addExtraSession(db: AppDatabase, input: ParsedInput<'sessions.ad
         templateId: null,
         status: 'scheduled',
       })
-      .returning({ id: courtSessions.id })
-      .get().id;
-    const session = sessionById(tx, id)!;
-    recordAudit(tx, { actor, action: 'session.added_extra', entityType: 'court_session', entityId: id, reason: reason || null, details: session, occurredAt: now.toISOString() });
+      .returning({ id: courtSessions.id })).id;
+    const session = (await sessionById(tx, id))!;
+    await recordAudit(tx, { actor, action: 'session.added_extra', entityType: 'court_session', entityId: id, reason: reason || null, details: session, occurredAt: now.toISOString() });
     return session;
   });
 }

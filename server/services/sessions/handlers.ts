@@ -12,23 +12,23 @@ export const sessionsHandlers: FeatureHandlers<'sessions'> = {
   // Due reservations go back to the court first, so the week's free places match the verkeerstoren's (ADR 14).
   'sessions.week': async (input, ctx) => {
     await releaseDueBeforeReading(ctx);
-    return getWeekOverview(ctx.db, input);
+    return await getWeekOverview(ctx.db, input);
   },
-  'sessions.courtRoll': (input, ctx) => getCourtRoll(ctx.db, input),
-  'sessions.cancel': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);
-      return cancelSession(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
+  'sessions.courtRoll': async (input, ctx) => await getCourtRoll(ctx.db, input),
+  'sessions.cancel': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);
+      return await cancelSession(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
     }),
-  'sessions.addExtra': (input, ctx) => ctx.write(() => addExtraSession(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),
-  'sessions.update': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);
-      return updateSession(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
+  'sessions.addExtra': async (input, ctx) => await ctx.write(async () => await addExtraSession(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now())),
+  'sessions.update': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);
+      return await updateSession(ctx.db, input, ctx.actor, ctx.clock.today(), ctx.clock.now());
     }),
-  'sessions.assign': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);
-      return assignSession(ctx.db, input, ctx.actor, ctx.clock.now());
+  'sessions.assign': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'session', input.sessionId, input.expectedVersion);
+      return await assignSession(ctx.db, input, ctx.actor, ctx.clock.now());
     }),
 };

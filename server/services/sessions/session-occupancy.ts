@@ -8,6 +8,7 @@ import type { SessionStatus } from '../../../shared/domain/session';
 import { sessionPlaces, SLOT_OCCUPYING_HEARING_STATUSES, unfilledTotal, type SessionPlaces } from '../../../shared/domain/slot-occupancy';
 import { fillReservations, unfilledByModality, type ReservationFill } from '../../../shared/planning/reservation-fill';
 import { reservationsOfSessions, type ReservationRow } from '../reservations/reservation-state';
+import { sqlRows } from '../context/query-results';
 
 /*
  * The one place the back end counts what occupies a session: booked hearings (per case modality) and
@@ -41,11 +42,11 @@ export const OCCUPANCY_SQL = {
 const CHUNK = 500; // SQLite limits bound parameters; chunks keep long windows safe.
 
 /** Hearings holding a place, per session and case modality (sessions without any are absent). */
-export function bookedByModality(db: Reader, sessionIds: readonly number[]): Map<number, Partial<Record<string, number>>> {
+export async function bookedByModality(db: Reader, sessionIds: readonly number[]): Promise<Map<number, Partial<Record<string, number>>>> {
   const out = new Map<number, Partial<Record<string, number>>>();
   for (let k = 0; k < sessionIds.length; k += CHUNK) {
     const chunk = sessionIds.slice(k, k + CHUNK);
-    const rows = db.$client.prepare(OCCUPANCY_SQL.bookedByModality(chunk.length)).all(...chunk) as { sessionId: number; modality: string; n: number }[];
+    const rows = await sqlRows(db.$client, OCCUPANCY_SQL.bookedByModality(chunk.length), [...chunk]) as { sessionId: number; modality: string; n: number }[];
     for (const r of rows) {
       const entry = out.get(r.sessionId) ?? {};
       entry[r.modality] = r.n;
@@ -67,16 +68,16 @@ function reservationState(list: ReservationRow[], bookedHere: Partial<Record<str
   return { reservations: list, fill: fillReservations(list, bookedHere), booked: bookedHere, unfilled: unfilledByModality(list, bookedHere) };
 }
 
-function reservationsBySession(db: Reader, sessionIds: readonly number[]): Map<number, ReservationRow[]> {
+async function reservationsBySession(db: Reader, sessionIds: readonly number[]): Promise<Map<number, ReservationRow[]>> {
   const bySession = new Map<number, ReservationRow[]>();
-  for (const r of reservationsOfSessions(db, sessionIds)) bySession.set(r.sessionId, [...(bySession.get(r.sessionId) ?? []), r]);
+  for (const r of await reservationsOfSessions(db, sessionIds)) bySession.set(r.sessionId, [...(bySession.get(r.sessionId) ?? []), r]);
   return bySession;
 }
 
 /** Reservations, their fill and the booked cases of each session (sessions without reservations are absent). */
-export function reservationStateOfSessions(db: Reader, sessionIds: readonly number[]): Map<number, SessionReservationState> {
-  const bySession = reservationsBySession(db, sessionIds);
-  const booked = bookedByModality(db, [...bySession.keys()]);
+export async function reservationStateOfSessions(db: Reader, sessionIds: readonly number[]): Promise<Map<number, SessionReservationState>> {
+  const bySession = await reservationsBySession(db, sessionIds);
+  const booked = await bookedByModality(db, [...bySession.keys()]);
   return new Map([...bySession].map(([sessionId, list]) => [sessionId, reservationState(list, booked.get(sessionId) ?? {})]));
 }
 
@@ -97,10 +98,10 @@ export interface SessionOccupancy extends SessionPlaces {
 }
 
 /** Booked, reserved (unfilled), free and overbooked places of each session, in two queries per 500 sessions. */
-export function sessionOccupancy(db: Reader, sessions: readonly OccupancySession[]): Map<number, SessionOccupancy> {
+export async function sessionOccupancy(db: Reader, sessions: readonly OccupancySession[]): Promise<Map<number, SessionOccupancy>> {
   const ids = sessions.map((s) => s.id);
-  const booked = bookedByModality(db, ids);
-  const reservations = reservationsBySession(db, ids);
+  const booked = await bookedByModality(db, ids);
+  const reservations = await reservationsBySession(db, ids);
   const out = new Map<number, SessionOccupancy>();
   for (const s of sessions) {
     const bookedHere = booked.get(s.id) ?? {};

@@ -10,14 +10,15 @@ import { ServiceError } from '../service-error';
 import { casesOnSession, listCases, sessionById } from '../capacity/capacity-rows';
 import { changedFields, refuseIssues } from '../capacity/field-issues';
 import { minorAtOffence } from '../planner/manual-placement';
+import { firstRow, inTransaction } from '../context/query-results';
 
 /**
  * Changes one session's capacity, overbooking and accepted modalities (an exception to its template).
  * Never below what is already booked, and never so that a planned case is no longer accepted.
  */
-export function updateSession(db: AppDatabase, input: ParsedInput<'sessions.update'>, actor: string, today: string, now: Date): CapacitySession {
-  return db.transaction((tx) => {
-    const before = sessionById(tx, input.sessionId);
+export async function updateSession(db: AppDatabase, input: ParsedInput<'sessions.update'>, actor: string, today: string, now: Date): Promise<CapacitySession> {
+  return await inTransaction(db, async (tx) => {
+    const before = await sessionById(tx, input.sessionId);
     if (!before) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet.`);
     if (before.status === 'cancelled') throw new ServiceError('CONFLICT', 'Deze zitting is vervallen; de capaciteit wordt niet meer gewijzigd.');
     if (before.date < today) throw new ServiceError('CONFLICT', 'Deze zitting ligt in het verleden; de capaciteit wordt niet meer gewijzigd.');
@@ -33,7 +34,7 @@ export function updateSession(db: AppDatabase, input: ParsedInput<'sessions.upda
       acceptedFillerKinds: serializeList(input.acceptedFillerKinds),
       ...(input.acceptsMinors !== undefined ? { acceptsMinors: input.acceptsMinors } : {}),
     };
-    const cases = casesOnSession(tx, before.id);
+    const cases = await casesOnSession(tx, before.id);
     if (cases.length > input.capacitySlots + input.overbookingSlots) {
       throw new ServiceError(
         'CONFLICT',
@@ -46,19 +47,20 @@ export function updateSession(db: AppDatabase, input: ParsedInput<'sessions.upda
     }
     // A session closed to minors again must not keep a minor's case (juvenile law, art. 77a Sr ff.).
     if (input.acceptsMinors === false && before.acceptsMinors) {
-      const minors = cases.filter((c) => {
-        const row = tx.select({ suspectId: criminalCases.suspectId, offenceAt: criminalCases.offenceAt, arrestedAt: criminalCases.arrestedAt }).from(criminalCases).where(eq(criminalCases.id, c.caseId)).get();
-        return row !== undefined && minorAtOffence(db, row, now) !== null;
-      });
+      const minors: typeof cases = [];
+      for (const c of cases) {
+        const row = firstRow(await tx.select({ suspectId: criminalCases.suspectId, offenceAt: criminalCases.offenceAt, arrestedAt: criminalCases.arrestedAt }).from(criminalCases).where(eq(criminalCases.id, c.caseId)));
+        if (row !== undefined && (await minorAtOffence(db, row, now)) !== null) minors.push(c);
+      }
       if (minors.length > 0) {
         throw new ServiceError('CONFLICT', `Neemt ook minderjarigen: op deze zitting staan zaken van minderjarige verdachten: ${listCases(minors)}. Verplaats die zaken eerst.`);
       }
     }
-    tx.update(courtSessions).set(values).where(eq(courtSessions.id, before.id)).run();
-    const after = sessionById(tx, before.id)!;
+    await tx.update(courtSessions).set(values).where(eq(courtSessions.id, before.id));
+    const after = (await sessionById(tx, before.id))!;
     const { booked: _b, version: _vb, ...beforeFields } = before;
     const { booked: _a, version: _va, ...afterFields } = after;
-    recordAudit(tx, { actor, action: 'session.updated', entityType: 'court_session', entityId: before.id, reason: input.reason, details: { changes: changedFields(beforeFields, afterFields) }, occurredAt: now.toISOString() });
+    await recordAudit(tx, { actor, action: 'session.updated', entityType: 'court_session', entityId: before.id, reason: input.reason, details: { changes: changedFields(beforeFields, afterFields) }, occurredAt: now.toISOString() });
     return after;
   });
 }

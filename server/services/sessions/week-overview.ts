@@ -5,27 +5,27 @@ import type { AppDatabase } from '../../../db/open-database';
 import { courtLocations, courtrooms, courtSessions, persons } from '../../../db/schema';
 import { getDistrict } from '../district/district-service';
 import { SLOT_OCCUPYING_SQL, sessionOccupancy } from './session-occupancy';
+import { sqlRows } from '../context/query-results';
 
 /** The district's sessions of one week (Monday to Sunday) per location and room, with booked, reserved and free slots (session-occupancy.ts). */
-export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.week'>): WeekOverview {
+export async function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.week'>): Promise<WeekOverview> {
   const days = Array.from({ length: 7 }, (_, i) => format(addDays(parseISO(input.weekStart), i), 'yyyy-MM-dd'));
-  const district = getDistrict(db);
+  const district = await getDistrict(db);
   if (!district) return { weekStart: input.weekStart, days, locations: [], totals: { sessions: 0, capacitySlots: 0, booked: 0, reserved: 0, free: 0 } };
 
-  const rows = db
+  const rows = (await db
     .select({ session: courtSessions, roomId: courtrooms.id })
     .from(courtSessions)
     .innerJoin(courtrooms, eq(courtrooms.id, courtSessions.courtroomId))
     .innerJoin(courtLocations, eq(courtLocations.id, courtrooms.locationId))
     .where(and(eq(courtLocations.districtId, district.id), between(courtSessions.date, days[0]!, days[6]!)))
-    .orderBy(asc(courtSessions.date), asc(courtSessions.startTime))
-    .all();
+    .orderBy(asc(courtSessions.date), asc(courtSessions.startTime)));
 
-  const personNames = new Map(db.select({ id: persons.id, name: persons.name }).from(persons).all().map((p) => [p.id, p.name]));
-  const rollBySession = loadRolls(db, days[0]!, days[6]!);
-  const cancelledCases = loadCancelledCases(db, rows.filter((r) => r.session.status === 'cancelled').map((r) => r.session.id));
+  const personNames = new Map((await db.select({ id: persons.id, name: persons.name }).from(persons)).map((p) => [p.id, p.name]));
+  const rollBySession = await loadRolls(db, days[0]!, days[6]!);
+  const cancelledCases = await loadCancelledCases(db, rows.filter((r) => r.session.status === 'cancelled').map((r) => r.session.id));
   const sessionsByRoom = new Map<number, SessionSummary[]>();
-  const occupancy = sessionOccupancy(db, rows.map((r) => r.session));
+  const occupancy = await sessionOccupancy(db, rows.map((r) => r.session));
   const totals = { sessions: 0, capacitySlots: 0, booked: 0, reserved: 0, free: 0 };
   for (const { session, roomId } of rows) {
     const active = session.status === 'scheduled';
@@ -75,14 +75,10 @@ export function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessions.we
 }
 
 /** The cases on each session of a date range (the hearings holding a place), oldest hearing first. */
-function loadRolls(db: AppDatabase, from: string, to: string): Map<number, SessionSummary['cases']> {
-  const rows = db.$client
-    .prepare(
-      `select h.session_id as sessionId, c.id as caseId, c.version as caseVersion, c.parketnummer, c.modality, h.status, h.pinned, h.explanation
+async function loadRolls(db: AppDatabase, from: string, to: string): Promise<Map<number, SessionSummary['cases']>> {
+  const rows = await sqlRows(db.$client, `select h.session_id as sessionId, c.id as caseId, c.version as caseVersion, c.parketnummer, c.modality, h.status, h.pinned, h.explanation
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
-       where s.date between ? and ? and h.status in ${SLOT_OCCUPYING_SQL} order by h.session_id, h.id`,
-    )
-    .all(from, to) as (Omit<SessionSummary['cases'][number], 'pinned'> & { sessionId: number; pinned: number })[];
+       where s.date between ? and ? and h.status in ${SLOT_OCCUPYING_SQL} order by h.session_id, h.id`, [from, to]) as (Omit<SessionSummary['cases'][number], 'pinned'> & { sessionId: number; pinned: number })[];
   const rolls = new Map<number, SessionSummary['cases']>();
   for (const { sessionId, pinned, ...entry } of rows) {
     const list = rolls.get(sessionId) ?? [];
@@ -96,12 +92,10 @@ function loadRolls(db: AppDatabase, from: string, to: string): Map<number, Sessi
  * Per cancelled session: the cases that were planned on it when it was cancelled (the plannedCases of
  * its 'session.cancelled' audit row) and whether each has a planned hearing again.
  */
-function loadCancelledCases(db: AppDatabase, sessionIds: readonly number[]): Map<number, SessionSummary['cancelledCases']> {
+async function loadCancelledCases(db: AppDatabase, sessionIds: readonly number[]): Promise<Map<number, SessionSummary['cancelledCases']>> {
   const out = new Map<number, SessionSummary['cancelledCases']>();
   if (sessionIds.length === 0) return out;
-  const audits = db.$client
-    .prepare(`select entity_id as sessionId, details from audit_event where action = 'session.cancelled' and entity_type = 'court_session' and entity_id in (${sessionIds.map(() => '?').join(',')}) order by id`)
-    .all(...sessionIds) as { sessionId: number; details: string | null }[];
+  const audits = await sqlRows(db.$client, `select entity_id as sessionId, details from audit_event where action = 'session.cancelled' and entity_type = 'court_session' and entity_id in (${sessionIds.map(() => '?').join(',')}) order by id`, [...sessionIds]) as { sessionId: number; details: string | null }[];
   const replanned = db.$client.prepare(`select 1 from hearing where case_id = ? and status = 'planned' limit 1`);
   for (const audit of audits) {
     const details = (audit.details ? JSON.parse(audit.details) : {}) as { plannedCases?: { caseId: number; parketnummer: string }[] };

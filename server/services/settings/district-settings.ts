@@ -6,6 +6,7 @@ import { reservationReleaseWorkingDaysSchema } from '../../../shared/planning/re
 import { DEFAULT_RETENTION_TERM, retentionTermSchema, type RetentionTerm } from '../../../shared/retention/retention';
 import type { AppDatabase } from '../../../db/open-database';
 import { districtSettings } from '../../../db/schema';
+import { firstRow } from '../context/query-results';
 
 export const SETTING_KEYS = {
   deadlines: 'deadlines',
@@ -20,8 +21,8 @@ export const SETTING_KEYS = {
 
 type Reader = Pick<AppDatabase, 'select'>;
 
-function stored(db: Reader, key: string): unknown {
-  return db.select().from(districtSettings).where(eq(districtSettings.key, key)).get()?.value;
+async function stored(db: Reader, key: string): Promise<unknown> {
+  return firstRow(await db.select().from(districtSettings).where(eq(districtSettings.key, key)))?.value;
 }
 
 /** A stored setting that does not pass its schema is a damaged file: say so, never fall back silently. */
@@ -30,45 +31,45 @@ function invalid(key: string, message: string): never {
 }
 
 /** The district's deadline settings: stored values on top of the documented defaults. */
-export function loadDeadlineSettings(db: Reader): DeadlineSettings {
-  const value = stored(db, SETTING_KEYS.deadlines);
+export async function loadDeadlineSettings(db: Reader): Promise<DeadlineSettings> {
+  const value = await stored(db, SETTING_KEYS.deadlines);
   if (value === undefined) return resolveDeadlineSettings();
   const parsed = deadlineSettingsSchema.safeParse(value);
   return parsed.success ? parsed.data : invalid(SETTING_KEYS.deadlines, parsed.error.issues[0]?.message ?? '');
 }
 
-export function loadEquivalentDays(db: Reader): Record<string, string[]> {
-  const value = stored(db, SETTING_KEYS.equivalentDays);
+export async function loadEquivalentDays(db: Reader): Promise<Record<string, string[]>> {
+  const value = await stored(db, SETTING_KEYS.equivalentDays);
   if (value === undefined) return {};
   const parsed = courtCalendarSettingsSchema.shape.equivalentDaysByYear.safeParse(value);
   return parsed.success ? parsed.data : invalid(SETTING_KEYS.equivalentDays, parsed.error.issues[0]?.message ?? '');
 }
 
 /** Working days before a session that unfilled reserved slots go back to the court. */
-export function loadReservationReleaseWorkingDays(db: Reader): number {
-  const value = stored(db, SETTING_KEYS.reservationReleaseWorkingDays);
+export async function loadReservationReleaseWorkingDays(db: Reader): Promise<number> {
+  const value = await stored(db, SETTING_KEYS.reservationReleaseWorkingDays);
   if (value === undefined) return DEFAULT_RESERVATION_RELEASE_WORKING_DAYS;
   const parsed = reservationReleaseWorkingDaysSchema.safeParse(value);
   return parsed.success ? parsed.data : invalid(SETTING_KEYS.reservationReleaseWorkingDays, parsed.error.issues[0]?.message ?? '');
 }
 
 /** How long the personal data of a finished case is kept, and whether the privacy officer confirmed it. */
-export function loadRetentionTerm(db: Reader): RetentionTerm {
-  const value = stored(db, SETTING_KEYS.retention);
+export async function loadRetentionTerm(db: Reader): Promise<RetentionTerm> {
+  const value = await stored(db, SETTING_KEYS.retention);
   if (value === undefined) return DEFAULT_RETENTION_TERM;
   const parsed = retentionTermSchema.safeParse(value);
   return parsed.success ? parsed.data : invalid(SETTING_KEYS.retention, parsed.error.issues[0]?.message ?? '');
 }
 
 /** Setting keys whose reading the district has confirmed against the statute. */
-export function loadConfirmedSettings(db: Reader): string[] {
-  const value = stored(db, SETTING_KEYS.confirmed);
+export async function loadConfirmedSettings(db: Reader): Promise<string[]> {
+  const value = await stored(db, SETTING_KEYS.confirmed);
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** The court calendar with the district's list of days made equal to holidays. */
-export function loadCourtCalendar(db: Reader): CourtCalendar {
-  return createCourtCalendar({ equivalentDaysByYear: loadEquivalentDays(db) });
+export async function loadCourtCalendar(db: Reader): Promise<CourtCalendar> {
+  return createCourtCalendar({ equivalentDaysByYear: await loadEquivalentDays(db) });
 }
 
 export interface DeadlineContext {
@@ -76,6 +77,6 @@ export interface DeadlineContext {
   calendar: CourtCalendar;
 }
 
-export function loadDeadlineContext(db: Reader): DeadlineContext {
-  return { settings: loadDeadlineSettings(db), calendar: loadCourtCalendar(db) };
+export async function loadDeadlineContext(db: Reader): Promise<DeadlineContext> {
+  return { settings: await loadDeadlineSettings(db), calendar: await loadCourtCalendar(db) };
 }

@@ -5,11 +5,11 @@ import { settingsVersion } from '../context/versions';
 import { loadConfirmedSettings, loadCourtCalendar, loadDeadlineSettings, loadEquivalentDays, loadReservationReleaseWorkingDays } from './district-settings';
 
 /** The legal settings in force, each with its article and whether the statute still needs checking, and the year's holidays. */
-export function getSettingsOverview(db: AppDatabase, year: number): SettingsOverview {
-  const settings = loadDeadlineSettings(db);
-  const calendar = loadCourtCalendar(db);
-  const confirmed = new Set(loadConfirmedSettings(db));
-  const stored = loadEquivalentDays(db);
+export async function getSettingsOverview(db: AppDatabase, year: number): Promise<SettingsOverview> {
+  const settings = await loadDeadlineSettings(db);
+  const calendar = await loadCourtCalendar(db);
+  const confirmed = new Set(await loadConfirmedSettings(db));
+  const stored = await loadEquivalentDays(db);
   const years = [year, year + 1];
   return {
     deadlines: (Object.keys(DEADLINE_SETTING_INFO) as (keyof DeadlineSettings)[]).map((key) => ({
@@ -24,7 +24,7 @@ export function getSettingsOverview(db: AppDatabase, year: number): SettingsOver
       years.map((y) => [String(y), stored[String(y)] ?? calendar.holidaysInYear(y).filter((h) => h.kind === 'equivalent').map((h) => h.date)]),
     ),
     holidays: years.flatMap((y) => calendar.holidaysInYear(y)),
-    reservationReleaseWorkingDays: loadReservationReleaseWorkingDays(db),
-    version: settingsVersion(db),
+    reservationReleaseWorkingDays: await loadReservationReleaseWorkingDays(db),
+    version: await settingsVersion(db),
   };
 }

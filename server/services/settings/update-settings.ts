@@ -7,6 +7,7 @@ import { refreshDerivedColumns } from '../cases/derived-columns';
 import { ServiceError } from '../service-error';
 import { recomputeReleaseDates } from '../reservations/release-reservations';
 import { loadConfirmedSettings, loadCourtCalendar, loadDeadlineSettings, loadEquivalentDays, loadReservationReleaseWorkingDays, SETTING_KEYS } from './district-settings';
+import { inTransaction } from '../context/query-results';
 
 export interface SettingsUpdate {
   deadlines: DeadlineSettings;
@@ -22,10 +23,10 @@ export interface SettingsUpdate {
  * reason, and every case's cached limits are recomputed in the same transaction, so no list ever
  * shows a limit computed with the old settings.
  */
-export function updateSettings(db: AppDatabase, update: SettingsUpdate, actor: string, now: Date): { recomputedCases: number } {
-  return db.transaction((tx) => {
-    const releaseDays = loadReservationReleaseWorkingDays(tx);
-    const before = { deadlines: loadDeadlineSettings(tx), equivalentDaysByYear: loadEquivalentDays(tx), confirmed: loadConfirmedSettings(tx), reservationReleaseWorkingDays: releaseDays };
+export async function updateSettings(db: AppDatabase, update: SettingsUpdate, actor: string, now: Date): Promise<{ recomputedCases: number }> {
+  return await inTransaction(db, async (tx) => {
+    const releaseDays = await loadReservationReleaseWorkingDays(tx);
+    const before = { deadlines: await loadDeadlineSettings(tx), equivalentDaysByYear: await loadEquivalentDays(tx), confirmed: await loadConfirmedSettings(tx), reservationReleaseWorkingDays: releaseDays };
     const after = {
       deadlines: update.deadlines,
       equivalentDaysByYear: update.equivalentDaysByYear,
@@ -37,17 +38,17 @@ export function updateSettings(db: AppDatabase, update: SettingsUpdate, actor: s
     );
     if (Object.keys(diff).length === 0) throw new ServiceError('CONFLICT', 'Er is niets gewijzigd.');
     const updatedAt = now.toISOString();
-    const write = (key: string, value: unknown) => {
+    const write = async (key: string, value: unknown) => {
       const row = { key, value, updatedAt, updatedBy: actor };
-      tx.insert(districtSettings).values(row).onConflictDoUpdate({ target: districtSettings.key, set: row }).run();
+      await tx.insert(districtSettings).values(row).onConflictDoUpdate({ target: districtSettings.key, set: row });
     };
-    write(SETTING_KEYS.deadlines, after.deadlines);
-    write(SETTING_KEYS.equivalentDays, after.equivalentDaysByYear);
-    write(SETTING_KEYS.confirmed, after.confirmed);
-    if ('reservationReleaseWorkingDays' in diff) write(SETTING_KEYS.reservationReleaseWorkingDays, after.reservationReleaseWorkingDays);
+    await write(SETTING_KEYS.deadlines, after.deadlines);
+    await write(SETTING_KEYS.equivalentDays, after.equivalentDaysByYear);
+    await write(SETTING_KEYS.confirmed, after.confirmed);
+    if ('reservationReleaseWorkingDays' in diff) await write(SETTING_KEYS.reservationReleaseWorkingDays, after.reservationReleaseWorkingDays);
     // Open reservations follow a new number of days or a new calendar at once.
-    const recomputedReservations = recomputeReleaseDates(db, tx, after.reservationReleaseWorkingDays, loadCourtCalendar(tx));
-    recordAudit(tx, { actor, action: 'settings.changed', entityType: 'district', entityId: 0, reason: update.reason, details: { ...diff, ...(recomputedReservations ? { recomputedReservations } : {}) }, occurredAt: updatedAt });
-    return { recomputedCases: refreshDerivedColumns(tx as unknown as AppDatabase, actor, now) };
+    const recomputedReservations = await recomputeReleaseDates(db, tx, after.reservationReleaseWorkingDays, await loadCourtCalendar(tx));
+    await recordAudit(tx, { actor, action: 'settings.changed', entityType: 'district', entityId: 0, reason: update.reason, details: { ...diff, ...(recomputedReservations ? { recomputedReservations } : {}) }, occurredAt: updatedAt });
+    return { recomputedCases: await refreshDerivedColumns(tx as unknown as AppDatabase, actor, now) };
   });
 }

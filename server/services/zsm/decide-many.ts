@@ -12,11 +12,11 @@ interface ZsmDecideMany extends Omit<ZsmDecisionInput, 'caseId'> {
  * operation's checks and writes (expectVersion, recordZsmDecision: its own audit rows), in its own
  * savepoint, so a stale or refused case is reported and the others are recorded. Call inside ctx.write.
  */
-export function decideMany(db: AppDatabase, input: ZsmDecideMany, actor: string, now: Date) {
+export async function decideMany(db: AppDatabase, input: ZsmDecideMany, actor: string, now: Date) {
   const { items, ...decision } = input;
-  const outcomes = applyEach(db, items, (item) => {
-    expectVersion(db, 'case', item.caseId, item.expectedVersion);
-    recordZsmDecision(db, { ...decision, caseId: item.caseId }, actor, now);
+  const outcomes = await applyEach(db, items, async (item) => {
+    await expectVersion(db, 'case', item.caseId, item.expectedVersion);
+    await recordZsmDecision(db, { ...decision, caseId: item.caseId }, actor, now);
   });
-  return caseResults(db, items, outcomes);
+  return await caseResults(db, items, outcomes);
 }

@@ -5,11 +5,11 @@ import { decideMany } from './decide-many';
 import { recordZsmDecision } from './record-zsm-decision';
 
 export const zsmHandlers: FeatureHandlers<'zsm'> = {
-  'zsm.decide': (input, ctx) =>
-    ctx.write(() => {
-      expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
-      recordZsmDecision(ctx.db, input, ctx.actor, ctx.clock.now());
-      return getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
+  'zsm.decide': async (input, ctx) =>
+    await ctx.write(async () => {
+      await expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
+      await recordZsmDecision(ctx.db, input, ctx.actor, ctx.clock.now());
+      return await getCaseDetail(ctx.db, input.caseId, ctx.clock.today());
     }),
-  'zsm.decideMany': (input, ctx) => ctx.write(() => decideMany(ctx.db, input, ctx.actor, ctx.clock.now())),
+  'zsm.decideMany': async (input, ctx) => await ctx.write(async () => await decideMany(ctx.db, input, ctx.actor, ctx.clock.now())),
 };

@@ -8,6 +8,7 @@ import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { transitionCase } from '../cases/case-transition';
 import { derivedColumns, preconditionsOf } from '../cases/derived-columns';
+import { firstRow, inTransaction, returnedRow, sqlRows } from '../context/query-results';
 
 export interface ZsmDecisionInput {
   caseId: number;
@@ -24,19 +25,18 @@ export interface ZsmDecisionInput {
  * (decisions.recordPenaltyOrder: see pendingPenaltyOrders), which creates its CJIB hand-off; sepot
  * and other routes complete the case.
  */
-export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, actor: string, now: Date): void {
-  const context = loadDeadlineContext(db);
-  db.transaction((tx) => {
-    const current = tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)).get();
+export async function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, actor: string, now: Date): Promise<void> {
+  const context = await loadDeadlineContext(db);
+  await inTransaction(db, async (tx) => {
+    const current = firstRow(await tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)));
     if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
     const decidedAt = now.toISOString();
-    const decision = tx
+    const decision = returnedRow(await tx
       .insert(zsmDecisions)
       .values({ ...input, decidedAt, recordedBy: actor })
-      .returning({ id: zsmDecisions.id })
-      .get();
-    transitionCase(tx, input.caseId, 'zsm_decided', { actor, reason: input.reason, details: { zsmDecisionId: decision.id, outcome: input.outcome } }, now);
-    recordAudit(tx, {
+      .returning({ id: zsmDecisions.id }));
+    await transitionCase(tx, input.caseId, 'zsm_decided', { actor, reason: input.reason, details: { zsmDecisionId: decision.id, outcome: input.outcome } }, now);
+    await recordAudit(tx, {
       actor,
       action: 'zsm.decided',
       entityType: 'case',
@@ -51,13 +51,13 @@ export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, acto
       throw new ServiceError('CONFLICT', 'Vul eerst het tijdstip van aanhouding in: zonder dat is de termijn van een gedetineerde zaak niet te bewaken.');
     }
     if (input.outcome === 'sepot' || input.outcome === 'other_route') {
-      transitionCase(tx, input.caseId, 'completed', { actor, reason: input.reason, details: { outcome: input.outcome } }, now);
+      await transitionCase(tx, input.caseId, 'completed', { actor, reason: input.reason, details: { outcome: input.outcome } }, now);
     }
     if (modality) {
       const changed = { ...current, modality, fillerKind: null };
-      tx.update(criminalCases).set({ modality, fillerKind: null, ...derivedColumns(changed, context, preconditionsOf(tx, input.caseId)) }).where(eq(criminalCases.id, input.caseId)).run();
+      await tx.update(criminalCases).set({ modality, fillerKind: null, ...derivedColumns(changed, context, await preconditionsOf(tx, input.caseId)) }).where(eq(criminalCases.id, input.caseId));
       if (modality !== current.modality) {
-        recordAudit(tx, {
+        await recordAudit(tx, {
           actor,
           action: 'case.modality_changed',
           entityType: 'case',
@@ -67,7 +67,7 @@ export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, acto
           occurredAt: decidedAt,
         });
       }
-      transitionCase(tx, input.caseId, 'awaiting_planning', { actor, reason: 'Dagvaarding na ZSM-beslissing' }, now);
+      await transitionCase(tx, input.caseId, 'awaiting_planning', { actor, reason: 'Dagvaarding na ZSM-beslissing' }, now);
     }
   });
 }
@@ -76,15 +76,11 @@ export function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, acto
  * Cases whose latest ZSM outcome is a strafbeschikking whose decision (sanctions, delivery) has not
  * been recorded yet: the OM's to-do list before the hand-off to CJIB can start.
  */
-export function pendingPenaltyOrders(db: AppDatabase): number[] {
-  return db.$client
-    .prepare(
-      `select c.id from criminal_case c
+export async function pendingPenaltyOrders(db: AppDatabase): Promise<number[]> {
+  return (await sqlRows(db.$client, `select c.id from criminal_case c
        where c.status = 'zsm_decided'
          and (select d.outcome from zsm_decision d where d.case_id = c.id order by d.id desc limit 1) = 'strafbeschikking'
          and not exists (select 1 from decision x where x.case_id = c.id and x.kind = 'penalty_order')
-       order by c.id`,
-    )
-    .all()
+       order by c.id`))
     .map((r) => (r as { id: number }).id);
 }
