@@ -62,8 +62,10 @@ skipped with a logged reason.
 - **Row scope for the police liaison**: "intake of their own unit" and "their cases' progress" need
   the signed-in person's police unit. Until sign-in exists a police liaison's operations are checked
   per operation only, not per case or unit.
-- **PostgreSQL roles and row-level security** as a second line on the district server (the API
-  connects as a role without BYPASSRLS and switches to the user's role per transaction).
+- **The API on PostgreSQL's second line**: the group roles, table grants and row-level security
+  (a police liaison sees only its own unit's cases) are in the PostgreSQL schema, with the helper that
+  switches role and unit per transaction ([postgresql.md](postgresql.md)); the district server's
+  operations do not run on PostgreSQL yet.
 - **Sign-in and user administration** (who holds which role): the district server supplies the
   signed-in person's roles; standalone the user holds every role.
 

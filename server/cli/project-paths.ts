@@ -7,5 +7,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export const PROJECT_PATHS = {
   root,
   migrations: path.join(root, 'db', 'migrations'),
+  /** The district server's PostgreSQL migrations (`ketenplanner server migrate`). */
+  pgMigrations: path.join(root, 'db', 'pg-migrations'),
   builtRenderer: path.join(root, 'dist', 'renderer'),
 } as const;

@@ -18,6 +18,7 @@ import {
   RESTORE_USAGE,
   RETENTION_USAGE,
   SERVE_USAGE,
+  SERVER_USAGE,
   SESSIONS_USAGE,
   WHATIF_USAGE,
 } from './usage';
@@ -27,6 +28,7 @@ import {
 const COMMANDS: Record<string, { load: () => Promise<CliCommand>; usage: string }> = {
   demo: { load: async () => (await import('./commands/demo-command')).demoCommand, usage: DEMO_USAGE },
   serve: { load: async () => (await import('./commands/serve-command')).serveCommand, usage: SERVE_USAGE },
+  server: { load: async () => (await import('./commands/server-command')).serverCommand, usage: SERVER_USAGE },
   deadlines: { load: async () => (await import('./commands/deadlines-command')).deadlinesCommand, usage: DEADLINES_USAGE },
   import: { load: async () => (await import('./commands/import-command')).importCommand, usage: IMPORT_USAGE },
   'import-ack': { load: async () => (await import('./commands/import-ack-command')).importAckCommand, usage: IMPORT_ACK_USAGE },

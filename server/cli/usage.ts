@@ -20,6 +20,19 @@ export const CALENDAR_USAGE = `ketenplanner calendar --db FILE (--judge ID | --p
   reservations; no suspect names. Importing a newer file updates the events (same UID). The ids are
   those of the app's page Agenda's. Prints a JSON summary (file, number of events, window).`;
 
+export const SERVER_USAGE = `ketenplanner server [run] [--config FILE]
+  The district server: the API and the UI over HTTPS (TLS 1.2 or newer) on PostgreSQL. Settings from
+  a JSON file (--config, else KETENPLANNER_CONFIG) and environment variables that override it
+  (KETENPLANNER_DATABASE_URL, KETENPLANNER_TLS_CERT, KETENPLANNER_TLS_KEY, KETENPLANNER_LISTEN, ...;
+  see docs/district-server.md). Refuses to start on a database whose schema is behind or newer.
+  GET /health and /ready for monitoring; JSON log lines on stdout; SIGTERM or Ctrl+C finishes the
+  running requests, then stops.
+ketenplanner server migrate [--config FILE]
+  Brings the database's schema up to this version (db/pg-migrations); running it again changes nothing.
+ketenplanner server cert --out DIR [--host NAME] [--force]
+  Writes a self-signed certificate (DIR/server.crt) and its key (DIR/server.key, mode 0600) for
+  trying the server locally, for NAME (default localhost), localhost, 127.0.0.1 and ::1.`;
+
 export const DEMO_USAGE = `ketenplanner demo --db FILE [--seed N] [--cases N] [--years N] [--as-of YYYY-MM-DD] [--moves]
   Creates FILE (or uses an empty one) and fills it with a synthetic demo district: the years of
   cases and sessions up to the as-of date, and six weeks of sessions after it. Past cases carry

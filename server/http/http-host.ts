@@ -1,16 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { CONTENT_SECURITY_POLICY } from '../../shared/api/content-security-policy';
 import type { ApiEnvelope } from '../../shared/api/envelope';
 import type { ApiHandler } from '../services/api-handler';
 import { addCalendarRoute } from './calendar-route';
 import { httpStatusOf } from './http-status';
+import { addRendererRoutes } from './renderer-routes';
+import { setSecurityHeaders } from './security-headers';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 const MAX_REQUEST_BYTES = 20 * 1024 * 1024;
@@ -34,11 +32,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   app.use('*', async (c, next) => {
     if (!isLoopbackHost(c.req.header('host'))) return c.text('Forbidden host', 403);
     await next();
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    setSecurityHeaders(c);
   });
 
   app.use(
@@ -70,12 +64,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   // Calendar subscriptions (issue 15 item 6): the same token, also as ?token= for calendar clients.
   addCalendarRoute(app, { handler: options.handler, authorized: (token) => token !== undefined && hasToken(`Bearer ${token}`, expectedToken) });
 
-  if (options.staticRoot) {
-    const root = options.staticRoot;
-    app.use('/*', serveStatic({ root }));
-    const indexHtml = path.join(root, 'index.html');
-    app.get('*', (c) => (fs.existsSync(indexHtml) ? c.html(fs.readFileSync(indexHtml, 'utf8')) : c.notFound()));
-  }
+  if (options.staticRoot) addRendererRoutes(app, options.staticRoot);
   return app;
 }
 

@@ -16,8 +16,9 @@ import { useTempDir } from '../support/temp-dir';
 /**
  * The district server's schema (issue 13, items 1 and 8) on a real PostgreSQL started by this file: the pg
  * migrations make the same tables, columns, indexes, foreign keys, checks and record-version triggers as
- * the SQLite migrations make in a fresh district file. Full-text search (SQLite FTS5, migration 0018) is
- * not ported yet (ADR 25): its virtual tables are left out of the comparison.
+ * the SQLite migrations make in a fresh district file. The case search index differs per engine (SQLite
+ * 0018: FTS5 virtual tables; PostgreSQL 0003: a table with GIN trigram indexes; both compared by behaviour
+ * in postgres-chain-steps-search.test.ts): it is left out of the comparison on both sides.
  */
 const PG_MIGRATIONS = path.resolve(import.meta.dirname, '..', '..', 'db', 'pg-migrations');
 const NOW = new Date('2026-06-15T07:30:00.000Z');
@@ -47,9 +48,15 @@ afterAll(async () => {
 const rows = async <T>(text: string, params: unknown[] = []): Promise<T[]> => (await pool.query(text, params)).rows as T[];
 const sortedJson = (items: unknown[]): string[] => items.map((item) => JSON.stringify(item)).sort();
 
+/** SQLite's FTS5 virtual tables (the search index), whose names PostgreSQL's search index shares. */
+function sqliteVirtualTables(): string[] {
+  return (sqlite.prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'").all() as Array<{ name: string }>).map((r) => r.name);
+}
+const isSearchIndexTrigger = (name: string) => name.startsWith('case_search_');
+
 /** SQLite's own tables, without drizzle's bookkeeping and the FTS5 search index (virtual tables and their shadows). */
 function sqliteTableNames(): string[] {
-  const virtual = (sqlite.prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'").all() as Array<{ name: string }>).map((r) => r.name);
+  const virtual = sqliteVirtualTables();
   return (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations' order by name").all() as Array<{ name: string }>)
     .map((r) => r.name)
     .filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
@@ -58,7 +65,9 @@ function sqliteTableNames(): string[] {
 describe('the PostgreSQL schema next to the SQLite one', () => {
   it('has the same tables and columns (names, nullability, matching types)', async () => {
     const tables = sqliteTableNames();
-    const pgTables = (await rows<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name")).map((r) => r.table_name);
+    const pgTables = (await rows<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name"))
+      .map((r) => r.table_name)
+      .filter((name) => !sqliteVirtualTables().includes(name));
     expect(pgTables).toEqual(tables);
 
     const sqliteColumns = tables.flatMap((table) =>
@@ -69,9 +78,11 @@ describe('the PostgreSQL schema next to the SQLite one', () => {
         type: c.type.toLowerCase(),
       })),
     );
-    const pgColumns = await rows<{ table_name: string; column_name: string; is_nullable: string; data_type: string }>(
-      "select table_name, column_name, is_nullable, data_type from information_schema.columns where table_schema = 'public'",
-    );
+    const pgColumns = (
+      await rows<{ table_name: string; column_name: string; is_nullable: string; data_type: string }>(
+        "select table_name, column_name, is_nullable, data_type from information_schema.columns where table_schema = 'public'",
+      )
+    ).filter((c) => tables.includes(c.table_name));
     const sameType: Record<string, string[]> = { integer: ['integer', 'bigint', 'boolean'], text: ['text'] };
     expect(sortedJson(pgColumns.map((c) => ({ table: c.table_name, column: c.column_name, notNull: c.is_nullable === 'NO' })))).toEqual(
       sortedJson(sqliteColumns.map(({ table, column, notNull }) => ({ table, column, notNull }))),
@@ -99,7 +110,7 @@ describe('the PostgreSQL schema next to the SQLite one', () => {
               array(select a.attname from unnest(x.indkey) with ordinality k(attnum, n) join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum order by k.n)::text[] as columns
          from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid join pg_namespace s on s.oid = t.relnamespace
         where s.nspname = 'public' and not x.indisprimary`,
-    );
+    ).then((found) => found.filter((i) => tables.includes(i.table)));
     expect(sqliteIndexes.length).toBeGreaterThan(40);
     expect(sortedJson(pgIndexes)).toEqual(sortedJson(sqliteIndexes));
 
@@ -112,7 +123,7 @@ describe('the PostgreSQL schema next to the SQLite one', () => {
          join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
          join pg_attribute ra on ra.attrelid = c.confrelid and ra.attnum = c.confkey[1]
         where c.contype = 'f' and c.connamespace = 'public'::regnamespace`,
-    );
+    ).then((found) => found.filter((f) => tables.includes(f.table)));
     expect(sqliteForeignKeys.length).toBeGreaterThan(20);
     expect(sortedJson(pgForeignKeys.map(({ table, column, references }) => ({ table, column, references })))).toEqual(sortedJson(sqliteForeignKeys));
     // SQLite keeps no names of foreign keys: drizzle's (from db/schema.ts) are the names PostgreSQL must carry.
@@ -131,11 +142,15 @@ describe('the PostgreSQL schema next to the SQLite one', () => {
     await expect(pool.query("insert into court_session (courtroom_id, date, daypart, start_time, end_time, session_type, capacity_slots, capacity_minutes) values (1, '2026-06-15', 'morning', '09:00', '12:30', 'snelrecht', -1, 0)")).rejects.toMatchObject({ constraint: 'court_session_capacity_ck' });
   });
 
-  it('keeps the same record-version triggers: the same names, watching the same columns', async () => {
-    const sqliteTriggers = sqlite.prepare("select name, tbl_name as tableName, sql from sqlite_master where type = 'trigger' and name like '%version%'").all() as Array<{ name: string; tableName: string; sql: string }>;
-    const pgTriggers = await rows<{ name: string; table: string; args: string }>(
-      "select t.tgname as name, c.relname as table, encode(t.tgargs, 'escape') as args from pg_trigger t join pg_class c on c.oid = t.tgrelid where not t.tgisinternal",
+  it('keeps the same record-version and chain-step triggers: the same names, watching the same columns', async () => {
+    const sqliteTriggers = (sqlite.prepare("select name, tbl_name as tableName, sql from sqlite_master where type = 'trigger'").all() as Array<{ name: string; tableName: string; sql: string }>).filter(
+      (t) => !isSearchIndexTrigger(t.name),
     );
+    const pgTriggers = (
+      await rows<{ name: string; table: string; args: string }>(
+        "select t.tgname as name, c.relname as table, encode(t.tgargs, 'escape') as args from pg_trigger t join pg_class c on c.oid = t.tgrelid where not t.tgisinternal",
+      )
+    ).filter((t) => !isSearchIndexTrigger(t.name));
     expect(pgTriggers.map((t) => `${t.table}.${t.name}`).sort()).toEqual(sqliteTriggers.map((t) => `${t.tableName}.${t.name}`).sort());
     // SQLite's own-version triggers list what they watch; PostgreSQL's list what they do not: together, all columns.
     for (const trigger of sqliteTriggers.filter((t) => t.name === `${t.tableName}_version_au`)) {
