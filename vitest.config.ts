@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { postgresTables } from './scripts/build/postgres-tables-plugin.ts';
 
 export default defineConfig({
   test: {
@@ -14,6 +15,28 @@ export default defineConfig({
           // One folder per run for the demo districts the tests copy (test/support/demo-database.ts).
           globalSetup: ['test/support/integration-global-setup.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The operation suite (issue 13): the same files on the standalone engine and on the district server's.
+        test: {
+          name: 'operations',
+          include: ['test/operations/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/integration-global-setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [postgresTables(import.meta.dirname)],
+        test: {
+          name: 'operations-postgres',
+          include: ['test/operations/**/*.test.ts'],
+          environment: 'node',
+          env: { KETENPLANNER_TEST_ENGINE: 'postgresql' },
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -15,3 +15,8 @@ export function chooseDatabaseLocation(argv: readonly string[], env: Record<stri
   if (demo) return { path: path.join(userDataFolder, 'demo-district.sqlite'), loadDemoIfEmpty: true };
   return { path: path.join(userDataFolder, 'district.sqlite'), loadDemoIfEmpty: false };
 }
+
+/** The file to open was named at start (--db=FILE, KETENPLANNER_DB or --demo): open it without the start screen. */
+export function hasExplicitDatabase(argv: readonly string[], env: Record<string, string | undefined>): boolean {
+  return argv.some((arg) => arg.startsWith('--db=') || arg === '--demo') || !!env['KETENPLANNER_DB'];
+}

@@ -4,10 +4,13 @@ import { BrowserWindow, Menu, Notification, app, clipboard, dialog, ipcMain, net
 import { defaultBackupFolder } from '../../db/open-database';
 import { systemClock } from '../../server/services/context/clock';
 import { createBackend, type Backend } from '../../server/services/create-backend';
+import type { ApiHandler } from '../../server/services/api-handler';
+import { createConnectedBackend } from '../../server/desktop/connected-backend';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { installCrashHandlers } from './crash-handlers';
-import { chooseDatabaseLocation } from './database-location';
+import { chooseDatabaseLocation, hasExplicitDatabase } from './database-location';
+import { createDesktopStart, registerDesktopStartIpc } from './desktop-start';
 import { registerApiIpc } from './ipc-bridge';
 import { registerNotificationIpc } from './notifications';
 import { IPC_OPEN_ROUTE_CHANNEL } from '../../shared/notifications/notification-bridge';
@@ -48,35 +51,19 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const appRoot = app.getAppPath();
-  const location = chooseDatabaseLocation(process.argv, process.env, app.getPath('userData'));
-  try {
-    backend = await createBackend(location.path, {
-      migrationsFolder: path.join(appRoot, 'db', 'migrations'),
-      clock: systemClock(),
-      loadDemoIfEmpty: location.loadDemoIfEmpty,
-      // Standalone: the desktop's user holds every role (one person, one file).
-      roles: STANDALONE_ROLES,
-      // In development `npm start` passes a better-sqlite3 built for Electron's ABI; packaged apps have their own.
-      nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'],
-    });
-  } catch (error) {
-    const outcome = await showStartupError(
-      {
-        showMessageBox: (options) => dialog.showMessageBox(options),
-        copyToClipboard: (text) => clipboard.writeText(text),
-        openFolder: (folder) => shell.openPath(folder),
-        folderExists: (folder) => fs.existsSync(folder),
-      },
-      error,
-      defaultBackupFolder(location.path),
-    );
-    // A backup was put back: start again on it (the same checks run on the restored file).
-    if (outcome === 'restored') app.relaunch();
-    app.quit();
-    return;
+  const desktopStart = createDesktopStart({
+    userDataFolder: app.getPath('userData'),
+    openFile: () => openDistrictFile(appRoot),
+    // The token stays in this process's memory; net.fetch trusts the system's certificates (the court's own CA).
+    connectTo: (serverUrl) => createConnectedBackend({ serverUrl, openBrowser: (url) => shell.openExternal(url), fetch: (input, init) => net.fetch(input as string, init) }),
+  });
+  // --db, KETENPLANNER_DB or --demo name the file to open: no start screen (scripts, tests, `npm start`).
+  if (hasExplicitDatabase(process.argv, process.env)) {
+    const opened = await desktopStart.start({ mode: 'file' }, { remember: false });
+    if (!opened.ok) return;
   }
-
-  registerApiIpc(ipcMain, backend.handler);
+  registerDesktopStartIpc(ipcMain, desktopStart);
+  registerApiIpc(ipcMain, desktopStart.handler);
   // The 'Afdrukken / PDF' button of the printable pages (court roll, review pack).
   registerPrintIpc(ipcMain, (route, fileName) => savePrintable(route, fileName, false));
   registerNotificationIpc(ipcMain, {
@@ -102,6 +89,38 @@ async function start(): Promise<void> {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(() => void saveReviewPack())));
   await mainWindow.loadURL(APP_START_URL);
+}
+
+/** The standalone district file, as before issue 13; null when it failed (the start-up error screen then quits the app). */
+async function openDistrictFile(appRoot: string): Promise<ApiHandler | null> {
+  const location = chooseDatabaseLocation(process.argv, process.env, app.getPath('userData'));
+  try {
+    backend = await createBackend(location.path, {
+      migrationsFolder: path.join(appRoot, 'db', 'migrations'),
+      clock: systemClock(),
+      loadDemoIfEmpty: location.loadDemoIfEmpty,
+      // Standalone: the desktop's user holds every role (one person, one file).
+      roles: STANDALONE_ROLES,
+      // In development `npm start` passes a better-sqlite3 built for Electron's ABI; packaged apps have their own.
+      nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'],
+    });
+  } catch (error) {
+    const outcome = await showStartupError(
+      {
+        showMessageBox: (options) => dialog.showMessageBox(options),
+        copyToClipboard: (text) => clipboard.writeText(text),
+        openFolder: (folder) => shell.openPath(folder),
+        folderExists: (folder) => fs.existsSync(folder),
+      },
+      error,
+      defaultBackupFolder(location.path),
+    );
+    // A backup was put back: start again on it (the same checks run on the restored file).
+    if (outcome === 'restored') app.relaunch();
+    app.quit();
+    return null;
+  }
+  return backend.handler;
 }
 
 /** File > 'Overlegpakket als PDF bewaren…': the pack of the period on screen, printed in a hidden window. */

@@ -4,6 +4,13 @@ import { createBridge } from './create-bridge';
 import { PRINT_GLOBAL_NAME, PRINT_PDF_CHANNEL, unwrapPrintAnswer } from '../../shared/print/print-page';
 import { IPC_NOTIFY_CHANNEL, IPC_OPEN_ROUTE_CHANNEL, NOTIFICATION_BRIDGE_GLOBAL_NAME } from '../../shared/notifications/notification-bridge';
 import { createNotificationBridge } from './notification-bridge';
+import { createDesktopBridge } from './desktop-bridge';
+import {
+  DESKTOP_BRIDGE_GLOBAL_NAME,
+  IPC_DESKTOP_SIGN_OUT_CHANNEL,
+  IPC_DESKTOP_START_CHANNEL,
+  IPC_DESKTOP_STATE_CHANNEL,
+} from '../../shared/api/desktop-bridge';
 
 // Exposes only the contract's operations, never ipcRenderer itself.
 contextBridge.exposeInMainWorld(
@@ -26,3 +33,10 @@ contextBridge.exposeInMainWorld(
 
 // 'Afdrukken / PDF' on the printable pages: the main process prints the page on screen (print-review-pack.ts).
 contextBridge.exposeInMainWorld(PRINT_GLOBAL_NAME, Object.freeze({ savePdf: () => unwrapPrintAnswer(ipcRenderer.invoke(PRINT_PDF_CHANNEL)) }));
+
+// The start (issue 13, item 6): open the district file or connect to a district server; who is signed in; sign out.
+const DESKTOP_CHANNELS = { state: IPC_DESKTOP_STATE_CHANNEL, start: IPC_DESKTOP_START_CHANNEL, signOut: IPC_DESKTOP_SIGN_OUT_CHANNEL } as const;
+contextBridge.exposeInMainWorld(
+  DESKTOP_BRIDGE_GLOBAL_NAME,
+  createDesktopBridge((channel, argument) => ipcRenderer.invoke(DESKTOP_CHANNELS[channel], argument)),
+);

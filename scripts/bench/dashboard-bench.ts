@@ -1,3 +1,4 @@
+import { sqliteDistrictDatabase } from '../../server/services/context/district-database';
 // npm run bench:dashboard — the monitoring dashboard over a 10-year history of a large district
 // (~100,000 cases, ~1,000,000 audit events), against the bare count(*) over the same range, same run.
 //   --cases N            cases per year (default 10000)      --years N   years of history (default 10)
@@ -60,7 +61,7 @@ const period = previousReviewPeriod(reviewPeriodOf(AS_OF));
 const range = reviewPeriodRange(period);
 const filters = { from: range.from, to: range.to };
 const params = queryParams({}, range.from, range.to);
-const handle = createApiHandler(operationHandlers, { db: database.db, sqlite: database.sqlite, clock: fixedClock(NOW), actor: () => 'bench', roles: () => STANDALONE_ROLES });
+const handle = createApiHandler(operationHandlers, { database: sqliteDistrictDatabase(database.db, database.sqlite), clock: fixedClock(NOW), actor: () => 'bench', roles: () => STANDALONE_ROLES });
 const call = async (operation: string, input: unknown) => {
   const result = await handle(operation, input);
   if (!result.ok) throw new Error(`${operation}: ${result.error.code} ${result.error.message}`);

@@ -40,7 +40,7 @@ The notification centre offers the same roles except the administrator
 
 The standalone desktop (one person, one district file) gives its user **every role**: Electron main,
 \`ketenplanner serve\` (browser mode), every CLI command and the demo pass all roles (STANDALONE_ROLES in
-shared/domain/roles.ts). Nothing changes for a standalone user. The district server will pass the
+shared/domain/roles.ts). Nothing changes for a standalone user. The district server passes the
 roles of the signed-in person instead.
 
 ## A refusal
@@ -57,17 +57,20 @@ Each refusal is audited: one row in the audit trail (who, when, action \`access.
 transaction. On a district file opened read-only the refusal is still answered, and the audit row is
 skipped with a logged reason.
 
-## Not yet built (issue 13, later parts)
+## On the district server
 
-- **Row scope for the police liaison**: "intake of their own unit" and "their cases' progress" need
-  the signed-in person's police unit. Until sign-in exists a police liaison's operations are checked
-  per operation only, not per case or unit.
-- **The API on PostgreSQL's second line**: the group roles, table grants and row-level security
-  (a police liaison sees only its own unit's cases) are in the PostgreSQL schema, with the helper that
-  switches role and unit per transaction ([postgresql.md](postgresql.md)); the district server's
-  operations do not run on PostgreSQL yet.
-- **Sign-in and user administration** (who holds which role): the district server supplies the
-  signed-in person's roles; standalone the user holds every role.
+- **Who**: the signed-in person (OpenID Connect, [sign-in.md](sign-in.md)) with the roles the
+  identity provider's role claims map to; a police liaison also carries its police unit.
+- **The second line** ([postgresql.md](postgresql.md)): every operation runs in one PostgreSQL
+  transaction in the group role of one of the person's roles that may do it (a role with the whole
+  district before a police liaison's unit scope), connected as \`ketenplanner_api\` without BYPASSRLS;
+  the table grants and row-level security refuse what that role may not touch, so a police liaison
+  sees only its own unit's cases even through a query that forgets to filter. The role table test
+  runs every operation x role cell on PostgreSQL too and fails on a permission refusal of an allowed
+  cell; with its empty inputs most writes stop at validation, so the write grants are exercised by
+  the feature tests of the operation suite, which run in those roles on PostgreSQL.
+- **Not yet built**: user administration inside Ketenplanner (who holds which role is the identity
+  provider's); the menus of the UI do not yet hide what a role may not do (the server refuses it).
 
 ## Operation x role
 

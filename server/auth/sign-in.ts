@@ -18,6 +18,8 @@ export interface SignInSettings {
   redirectUri: string;
   /** The API's resource indicator: desktop access tokens must have it as audience. Default: clientId. */
   apiAudience?: string;
+  /** The desktop app's public client at the IdP; GET /auth/desktop-config names it (absent: that answers 404). */
+  desktopClientId?: string;
   clock: Clock;
   /** Default: MemorySessionStore (one process; sessions end on restart). */
   sessions?: SessionStore;
@@ -33,7 +35,7 @@ export interface SignInSettings {
 }
 
 export interface SignIn {
-  /** GET /auth/login, GET /auth/callback, POST /auth/logout, GET /auth/me: mount with app.route('/', routes). */
+  /** GET /auth/login, GET /auth/callback, POST /auth/logout, GET /auth/me, GET /auth/desktop-config: mount with app.route('/', routes). */
   routes: Hono;
   /**
    * The person a request comes from: a browser session cookie (state-changing requests also need the
@@ -86,6 +88,15 @@ export async function createSignIn(settings: SignInSettings): Promise<SignIn> {
     const person = await authenticate(c.req.raw);
     if (!person) return c.json({ error: { code: 'UNAUTHENTICATED', message: 'U bent niet aangemeld. Meld u aan om verder te gaan.' } }, 401);
     return c.json({ ...person, actor: actorLabel(person) });
+  });
+
+  // Public: what a desktop needs to sign in itself (server/desktop/connected-backend.ts); no secret in it.
+  routes.get('/auth/desktop-config', (c) => {
+    c.header('Cache-Control', 'no-store');
+    if (!settings.desktopClientId) {
+      return c.json({ error: { code: 'NOT_FOUND', message: 'Deze districtsserver is niet ingesteld voor de desktop-app (oidc.desktopClientId ontbreekt).' } }, 404);
+    }
+    return c.json({ issuer: metadata.issuer, clientId: settings.desktopClientId, resource: settings.apiAudience ?? settings.clientId });
   });
 
   return { routes, authenticate };

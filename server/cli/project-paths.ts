@@ -10,4 +10,6 @@ export const PROJECT_PATHS = {
   /** The district server's PostgreSQL migrations (`ketenplanner server migrate`). */
   pgMigrations: path.join(root, 'db', 'pg-migrations'),
   builtRenderer: path.join(root, 'dist', 'renderer'),
+  /** The district server's operations, bundled with PostgreSQL's table modules (`npm run build:server`). */
+  serverWiring: path.join(root, 'dist', 'server', 'district-wiring.mjs'),
 } as const;

@@ -29,6 +29,12 @@ export const SERVER_USAGE = `ketenplanner server [run] [--config FILE]
   running requests, then stops.
 ketenplanner server migrate [--config FILE]
   Brings the database's schema up to this version (db/pg-migrations); running it again changes nothing.
+ketenplanner server import --from FILE [--config FILE]
+  Copies a standalone district file (everything, the audit trail included) into the server's empty,
+  migrated database as the schema's owner (migrationDatabaseUrl), in one transaction, and verifies
+  every table by row count and SHA-256; prints them per table. Refuses (exit 1, nothing changed) a
+  damaged file, a file of another version, a database whose schema is behind, and a database that
+  already holds rows.
 ketenplanner server cert --out DIR [--host NAME] [--force]
   Writes a self-signed certificate (DIR/server.crt) and its key (DIR/server.key, mode 0600) for
   trying the server locally, for NAME (default localhost), localhost, 127.0.0.1 and ::1.`;

@@ -22,6 +22,8 @@ export const CONFIG_ENVIRONMENT = {
   KETENPLANNER_OIDC_CLIENT_ID: 'oidc.clientId',
   KETENPLANNER_OIDC_CLIENT_SECRET: 'oidc.clientSecret',
   KETENPLANNER_OIDC_REDIRECT_URI: 'oidc.redirectUri',
+  KETENPLANNER_OIDC_API_AUDIENCE: 'oidc.apiAudience',
+  KETENPLANNER_OIDC_DESKTOP_CLIENT_ID: 'oidc.desktopClientId',
 } as const;
 
 export const CONFIG_FILE_VARIABLE = 'KETENPLANNER_CONFIG';
@@ -80,8 +82,12 @@ const oidcSchema = z
       clientId: nonEmpty,
       clientSecret: nonEmpty,
       redirectUri: httpsUrl,
+      /** The API's resource indicator at the IdP (desktops' access tokens carry it as audience); default: clientId. */
+      apiAudience: nonEmpty.optional(),
+      /** The desktop app's public client at the IdP (PKCE, loopback redirect); absent: desktops cannot connect. */
+      desktopClientId: nonEmpty.optional(),
     },
-    { error: 'moet een object zijn met issuer, clientId, clientSecret en redirectUri' },
+    { error: 'moet een object zijn met issuer, clientId, clientSecret en redirectUri (en eventueel apiAudience en desktopClientId)' },
   )
   .strict();
 
@@ -106,6 +112,8 @@ export interface OidcSettings {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  apiAudience?: string | undefined;
+  desktopClientId?: string | undefined;
 }
 
 /** What `ketenplanner server migrate` needs. */
@@ -245,6 +253,6 @@ export function describeConfig(config: DistrictServerConfig): Record<string, unk
     listen: `${config.listen.host}:${config.listen.port}`,
     tls: { cert: config.tls.cert, key: config.tls.key },
     shutdownGraceSeconds: config.shutdownGraceSeconds,
-    oidc: config.oidc ? { issuer: config.oidc.issuer, clientId: config.oidc.clientId, clientSecret: '***', redirectUri: config.oidc.redirectUri } : null,
+    oidc: config.oidc ? { issuer: config.oidc.issuer, clientId: config.oidc.clientId, clientSecret: '***', redirectUri: config.oidc.redirectUri, desktopClientId: config.oidc.desktopClientId ?? null } : null,
   };
 }

@@ -31,6 +31,10 @@ export function createDistrictLogger(options: DistrictLoggerOptions): DistrictLo
 /** What may be logged of a failure: its kind and code, never its message. */
 export function errorFields(error: unknown): { errorName: string; errorCode?: string } {
   const name = error instanceof Error ? error.name : typeof error;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  // The database's code may sit on a wrapped cause (drizzle wraps the driver's error).
+  let code: string | undefined;
+  for (let current = error, depth = 0; current && code === undefined && depth < 4; current = (current as { cause?: unknown }).cause, depth++) {
+    if (typeof current === 'object' && 'code' in current) code = String((current as { code: unknown }).code);
+  }
   return code === undefined ? { errorName: name } : { errorName: name, errorCode: code };
 }

@@ -8,15 +8,21 @@ import type { DistrictServerConfig } from './district-config';
 import { errorFields, type DistrictLogger } from './district-logger';
 import { createDistrictServerApp, type DistrictApi, type DistrictEnv, type Readiness } from './district-server-app';
 import { schemaProblem, schemaState } from './pg-migrations';
+import { createDistrictPool } from '../pg/postgres-district-database';
+import type { Clock } from '../services/context/clock';
 
 const READY_TIMEOUT_MS = 2_000;
-const POOL_SIZE = 10;
+const POOL_SIZE = 20;
+/** How long a request may wait for a free connection when all are busy (the readiness check has its own, shorter limit). */
+const CONNECTION_WAIT_MS = 15_000;
 
 /** What the operations and the sign-in get to work with, made by the server at its start. */
 export interface DistrictResources {
   pool: pg.Pool;
   logger: DistrictLogger;
   config: DistrictServerConfig;
+  /** The operations' and the sessions' clock; absent: the system clock (tests pin it to the demo's day). */
+  clock?: Clock;
 }
 
 /** The operations and the session check, wired to the server's pool (the seam for the async handlers and server/auth/). */
@@ -33,6 +39,8 @@ export interface DistrictServerOptions<Person> {
   logger: DistrictLogger;
   migrationsFolder: string;
   staticRoot: string | null;
+  /** Handed to `wire` (DistrictResources.clock); absent: the system clock. */
+  clock?: Clock;
   wire: (resources: DistrictResources) => DistrictWiring<Person> | Promise<DistrictWiring<Person>>;
 }
 
@@ -90,7 +98,7 @@ export async function startDistrictServer<Person>(options: DistrictServerOptions
   const cert = readTlsFile(config.tls.cert, 'tls.cert');
   const key = readTlsFile(config.tls.key, 'tls.key');
 
-  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: READY_TIMEOUT_MS, application_name: 'ketenplanner-server' });
+  const pool = createDistrictPool({ connectionString: config.databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: CONNECTION_WAIT_MS, application_name: 'ketenplanner-server' });
   // An idle connection that breaks (PostgreSQL restarted) must not end the process: the next query reconnects.
   pool.on('error', (error) => logger.warn({ operation: 'pool', ...errorFields(error) }, 'idle database connection lost'));
 
@@ -102,7 +110,7 @@ export async function startDistrictServer<Person>(options: DistrictServerOptions
 
   let wiring: DistrictWiring<Person>;
   try {
-    wiring = await options.wire({ pool, logger, config });
+    wiring = await options.wire({ pool, logger, config, ...(options.clock ? { clock: options.clock } : {}) });
   } catch (error) {
     await pool.end();
     throw error;

@@ -36,12 +36,17 @@ export interface DatabaseUser {
  * The connection must be ketenplanner_api's (or another role that is a member of the group roles);
  * `work` must not commit, roll back or change the role itself.
  */
-export async function withUserRole<T>(client: pg.ClientBase, user: DatabaseUser, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+export interface UserTransactionOptions {
+  /** SERIALIZABLE for the district server's operations: a check and the write it guards cannot interleave with another's (the last free slot). */
+  isolation?: 'read committed' | 'serializable';
+}
+
+export async function withUserRole<T>(client: pg.ClientBase, user: DatabaseUser, work: (client: pg.ClientBase) => Promise<T>, options: UserTransactionOptions = {}): Promise<T> {
   if (!ROLES.includes(user.role)) throw new Error(`Unknown role: ${String(user.role)}`);
   const policeUnit = user.role === 'police_liaison' ? user.policeUnit : null;
   // A police liaison without a unit would see nothing at all (the policies ask for one); say so instead.
   if (user.role === 'police_liaison' && !policeUnit?.trim()) throw new Error('A police liaison needs a police unit');
-  await client.query('BEGIN');
+  await client.query(options.isolation === 'serializable' ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN');
   try {
     await client.query(`SET LOCAL ROLE ${GROUP_ROLES[user.role]}`);
     await client.query("SELECT set_config('ketenplanner.police_unit', $1, true), set_config('ketenplanner.actor', $2, true)", [policeUnit ?? '', user.actor ?? '']);

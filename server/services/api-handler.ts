@@ -1,5 +1,3 @@
-import path from 'node:path';
-import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import {
   contract,
@@ -13,14 +11,12 @@ import { isWriteOperation, REQUEST_ID_PATTERN } from '../../shared/api/operation
 import { EXPORT_LIST_SOURCES, forbiddenMessage, mayCall, rolesFor } from '../../shared/api/operation-roles';
 import { disclosedCaseIds } from '../../shared/api/disclosures';
 import type { Role } from '../../shared/domain/roles';
-import { diskFullMessage, isDiskFull } from '../../db/database-errors';
-import type { AppDatabase } from '../../db/open-database';
 import type { Clock } from './context/clock';
 import type { OperationContext } from './context/operation-context';
-import { recordAudit } from './audit';
+import { appendAudit } from './audit';
 import { NOT_TRACED_MESSAGE, recordDisclosures, untracedCaseIds } from './disclosures/disclosure-log';
 import { findProcessedRequest, hashInput, markRequestProcessed, storeAnswer } from './context/processed-requests';
-import { runWriteTransaction } from './context/write-transaction';
+import type { DistrictDatabase, OperationScope } from './context/district-database';
 import { ServiceError } from './service-error';
 
 export type OperationHandler<K extends OperationName> = (
@@ -39,15 +35,24 @@ export type FeatureHandlers<Feature extends string> = {
 export interface RequestMeta {
   /** The caller's id for this user action (the Idempotency-Key header over HTTP). */
   requestId?: string | null | undefined;
+  /** The signed-in person (the district server); absent: the handler's own actor and roles. */
+  person?: RequestPerson | undefined;
+}
+
+export interface RequestPerson {
+  /** As the audit trail names them: 'Naam (Organisatie)'. */
+  actor: string;
+  roles: readonly Role[];
+  policeUnit: string | null;
 }
 
 export type ApiHandler = (operation: unknown, input: unknown, meta?: RequestMeta) => Promise<ApiEnvelope<unknown>>;
 
 export interface ApiHandlerOptions {
-  db: AppDatabase;
-  sqlite: Database.Database;
+  /** The district's database: the standalone file (sqliteDistrictDatabase) or the district server's PostgreSQL. */
+  database: DistrictDatabase;
   clock: Clock;
-  /** Who acts (the signed-in person on the district server; the desktop's user standalone). */
+  /** Who acts when the request names nobody (the desktop's user standalone); the district server passes the signed-in person per request. */
   actor: () => string;
   /**
    * The actor's roles (shared/domain/roles.ts): an operation none of whose roles (shared/api/operation-roles.ts)
@@ -74,37 +79,44 @@ const REQUEST_ID_REUSED = 'Deze aanvraag-id hoort bij een andere handeling; kies
 export function createApiHandler(handlers: OperationHandlers, options: ApiHandlerOptions): ApiHandler {
   const inFlight = new Map<string, Promise<ApiEnvelope<unknown>>>();
 
-  const execute = async (operation: OperationName, input: unknown, requestId: string | null, readId: string | null = null): Promise<ApiEnvelope<unknown>> => {
+  const execute = async (operation: OperationName, input: unknown, requestId: string | null, person: RequestPerson, readId: string | null = null): Promise<ApiEnvelope<unknown>> => {
     const spec = contract[operation];
-    const actor = options.actor();
+    const { actor } = person;
+    const scope = scopeFor(operation, person);
     const reported = new Set<number>();
     let marked = false;
     const inputHash = requestId ? hashInput(operation, input) : '';
-    const context: OperationContext = {
-      db: options.db,
-      actor,
-      clock: options.clock,
-      requestId,
-      write: async (work) => {
-        const result = await runWriteTransaction(options.sqlite, async () => {
-          if (requestId && !marked) await markRequestProcessed(options.db, { requestId, operation, inputHash, actor, at: options.clock.now() });
-          return work();
-        });
-        if (requestId) marked = true;
-        return result;
-      },
-      disclose: (caseIds) => {
-        for (const id of caseIds) reported.add(id);
-      },
-    };
     try {
-      if (requestId) {
-        const stored = await findProcessedRequest(options.db, requestId);
-        if (stored) return repeatedAnswer(stored, operation, inputHash);
-      }
-      const handler = handlers[operation] as (input: unknown, context: OperationContext) => unknown;
-      const value = await handler(input, context);
-      const checked = (spec.output as z.ZodType).safeParse(value);
+      // On PostgreSQL a transaction undone by a conflict runs again from here: nothing outside the database is kept.
+      const outcome = await options.database.run(scope, async (db, write): Promise<{ repeated: ApiEnvelope<unknown> } | { value: unknown }> => {
+        reported.clear();
+        marked = false;
+        if (requestId) {
+          const stored = await findProcessedRequest(db, requestId);
+          if (stored) return { repeated: repeatedAnswer(stored, operation, inputHash) };
+        }
+        const context: OperationContext = {
+          db,
+          actor,
+          clock: options.clock,
+          requestId,
+          write: async (work) => {
+            const result = await write(async () => {
+              if (requestId && !marked) await markRequestProcessed(db, { requestId, operation, inputHash, actor, at: options.clock.now() });
+              return work();
+            });
+            if (requestId) marked = true;
+            return result;
+          },
+          disclose: (caseIds) => {
+            for (const id of caseIds) reported.add(id);
+          },
+        };
+        const handler = handlers[operation] as (input: unknown, context: OperationContext) => unknown;
+        return { value: await handler(input, context) };
+      });
+      if ('repeated' in outcome) return outcome.repeated;
+      const checked = (spec.output as z.ZodType).safeParse(outcome.value);
       if (!checked.success) {
         options.onInternalError?.(operation, checked.error);
         return failure({ code: 'INTERNAL', message: `The answer of ${operation} did not match the contract` });
@@ -113,13 +125,13 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       const disclosed = disclosedCaseIds(operation, checked.data as never, input as never);
       const caseIds = disclosed === 'reported' ? [...reported] : disclosed;
       if (caseIds.length > 0) {
-        const refusal = await traceDisclosure(operation, actor, caseIds, requestId ?? readId);
+        const refusal = await traceDisclosure(operation, person, scope, caseIds, requestId ?? readId);
         if (refusal) return refusal;
       }
       if (requestId && marked) {
         // Its own small write (waiting like any write while another process holds the file). Should it
         // fail, the change itself stands: a resend is told it was done (ALREADY_DONE), never redone.
-        await runWriteTransaction(options.sqlite, async () => await storeAnswer(options.db, requestId, checked.data)).catch((error: unknown) =>
+        await options.database.write(scope, async (db) => await storeAnswer(db, requestId, checked.data)).catch((error: unknown) =>
           options.onInternalError?.(`${operation} (storing the answer)`, error),
         );
       }
@@ -127,35 +139,38 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
     } catch (error) {
       if (error instanceof ServiceError) return failure({ code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
       // A uniqueness rule the service did not check first: still the user's conflict, not a crash.
-      if (isUniqueViolation(error)) return failure({ code: 'CONFLICT', message: 'Dit bestaat al; kies een andere naam of een ander nummer.' });
-      // A full disk (SQLITE_FULL): the transaction was rolled back; say so, and where.
-      if (isDiskFull(error)) return failure({ code: 'STORAGE_FULL', message: diskFullMessage(path.dirname(options.sqlite.name)) });
+      if (options.database.isUniqueViolation(error)) return failure({ code: 'CONFLICT', message: 'Dit bestaat al; kies een andere naam of een ander nummer.' });
+      // Full storage (SQLITE_FULL, PostgreSQL 53100): the transaction was rolled back; say so, and where.
+      const full = options.database.storageFullMessage(error);
+      if (full) return failure({ code: 'STORAGE_FULL', message: full });
       options.onInternalError?.(operation, error);
       return failure({ code: 'INTERNAL', message: `Unexpected failure in ${operation}` });
     }
   };
 
   /** Writes the trace of a read (one row per case, its own write transaction); a refusal when it cannot be written. */
-  const traceDisclosure = async (operation: OperationName, actor: string, caseIds: readonly number[], requestId: string | null): Promise<ApiEnvelope<never> | null> => {
-    const entry = { readAt: options.clock.now().toISOString(), actor, roles: [...options.roles()], operation, caseIds, requestId };
+  const traceDisclosure = async (operation: OperationName, person: RequestPerson, scope: OperationScope, caseIds: readonly number[], requestId: string | null): Promise<ApiEnvelope<never> | null> => {
+    const entry = { readAt: options.clock.now().toISOString(), actor: person.actor, roles: [...person.roles], operation, caseIds, requestId };
     try {
       // Already traced for this person within the window (a list refreshing on an open screen): no write.
-      if (untracedCaseIds(options.db, entry).length === 0) return null;
-      if (options.sqlite.readonly) return failure({ code: 'CONFLICT', message: NOT_TRACED_MESSAGE });
-      await runWriteTransaction(options.sqlite, async () => await recordDisclosures(options.db, entry));
+      const untraced = await options.database.run(scope, async (db) => await untracedCaseIds(db, entry));
+      if (untraced.length === 0) return null;
+      if (options.database.readonly) return failure({ code: 'CONFLICT', message: NOT_TRACED_MESSAGE });
+      await options.database.write(scope, async (db) => await recordDisclosures(db, entry));
       return null;
     } catch (error) {
       options.onInternalError?.(`${operation} (tracing the read of personal data)`, error);
-      if (isDiskFull(error)) return failure({ code: 'STORAGE_FULL', message: `${NOT_TRACED_MESSAGE} ${diskFullMessage(path.dirname(options.sqlite.name))}` });
+      const full = options.database.storageFullMessage(error);
+      if (full) return failure({ code: 'STORAGE_FULL', message: `${NOT_TRACED_MESSAGE} ${full}` });
       return failure({ code: 'CONFLICT', message: NOT_TRACED_MESSAGE });
     }
   };
 
   /** FORBIDDEN, with one audit row (action 'access.refused') in its own write transaction. */
-  const refuse = async (operation: OperationName, allowed: readonly Role[], actorRoles: readonly Role[]): Promise<ApiEnvelope<never>> => {
-    const message = forbiddenMessage(allowed, actorRoles);
-    const actor = options.actor();
-    if (options.sqlite.readonly) {
+  const refuse = async (operation: OperationName, allowed: readonly Role[], person: RequestPerson): Promise<ApiEnvelope<never>> => {
+    const message = forbiddenMessage(allowed, person.roles);
+    const { actor } = person;
+    if (options.database.readonly) {
       (options.log ?? console.warn)(`access.refused not audited: the district file is open read-only (${actor}, ${operation})`);
     } else {
       const entry = {
@@ -165,10 +180,11 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
         entityType: 'operation',
         entityId: 0,
         reason: message,
-        details: { operation, roles: [...actorRoles], allowed: [...allowed] },
+        details: { operation, roles: [...person.roles], allowed: [...allowed] },
       };
       // The refusal stands even when its audit row cannot be written (a full disk, a long-held lock).
-      await runWriteTransaction(options.sqlite, async () => await recordAudit(options.db, entry)).catch((error: unknown) =>
+      // Written in the connection's own rights: the person may hold no role at all.
+      await options.database.write({ role: null, policeUnit: null, actor }, async (db) => await appendAudit(db, entry)).catch((error: unknown) =>
         options.onInternalError?.(`${operation} (auditing the refusal)`, error),
       );
     }
@@ -180,8 +196,8 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       return failure({ code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${describe(operation)}` });
     }
     // Roles first: a refused request is not validated, not run and not stored as processed.
-    const actorRoles = options.roles();
-    if (!mayCall(actorRoles, operation)) return refuse(operation, rolesFor(operation), actorRoles);
+    const person: RequestPerson = meta.person ?? { actor: options.actor(), roles: options.roles(), policeUnit: null };
+    if (!mayCall(person.roles, operation)) return refuse(operation, rolesFor(operation), person);
     // No input at all (undefined: an IPC call without argument; the HTTP host reads an empty body as {})
     // is an empty object: fine for an operation without required fields, INVALID_INPUT otherwise.
     // An explicit null is never an operation's input.
@@ -194,20 +210,21 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
     // An exported list is one of the lists: it needs the roles of that list's own read too.
     if (operation === 'exports.list') {
       const source = EXPORT_LIST_SOURCES[(parsed.data as ParsedInput<'exports.list'>).list];
-      if (!mayCall(actorRoles, source)) return refuse(operation, rolesFor(source), actorRoles);
+      if (!mayCall(person.roles, source)) return refuse(operation, rolesFor(source), person);
     }
     const requestId = isWriteOperation(operation) ? (meta.requestId ?? null) : null;
     // A read is not answered from a store, but a traced read's id keeps a resend from being traced twice.
     const readId = requestId === null && meta.requestId && REQUEST_ID_PATTERN.test(meta.requestId) ? meta.requestId : null;
-    if (requestId === null) return execute(operation, parsed.data, null, readId);
+    if (requestId === null) return execute(operation, parsed.data, null, person, readId);
     if (!REQUEST_ID_PATTERN.test(requestId)) {
       return failure({ code: 'INVALID_INPUT', message: 'De aanvraag-id (Idempotency-Key) is ongeldig: 8 tot 128 letters, cijfers of - _ : .' });
     }
     // A double click: the second request waits for the first and gets the same answer.
-    const running = inFlight.get(requestId);
+    const flightKey = `${person.actor}\u0000${requestId}`;
+    const running = inFlight.get(flightKey);
     if (running) return running;
-    const answer = execute(operation, parsed.data, requestId).finally(() => inFlight.delete(requestId));
-    inFlight.set(requestId, answer);
+    const answer = execute(operation, parsed.data, requestId, person).finally(() => inFlight.delete(flightKey));
+    inFlight.set(flightKey, answer);
     return answer;
   };
 }
@@ -241,8 +258,14 @@ function issuesToDetails(issues: readonly z.core.$ZodIssue[]): { path: string; m
   return details;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+/**
+ * The role the database's second line runs an operation in (PostgreSQL: SET LOCAL ROLE): one of the
+ * person's roles that may do it, a role with the whole district before a police liaison's unit scope.
+ */
+function scopeFor(operation: OperationName, person: RequestPerson): OperationScope {
+  const allowed = rolesFor(operation).filter((role) => person.roles.includes(role));
+  const role = allowed.find((r) => r !== 'police_liaison') ?? allowed[0] ?? null;
+  return { role, policeUnit: role === 'police_liaison' ? person.policeUnit : null, actor: person.actor };
 }
 
 function describe(value: unknown): string {

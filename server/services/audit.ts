@@ -26,3 +26,16 @@ export async function recordAudit(db: Pick<AppDatabase, 'insert'>, entry: AuditE
     })
     .returning({ id: auditEvents.id })).id;
 }
+
+/** Writes one audit row without reading it back: a refusal is written by a connection that may read no audit rows (db/pg-migrations/0007). */
+export async function appendAudit(db: Pick<AppDatabase, 'insert'>, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    occurredAt: entry.occurredAt,
+    actor: entry.actor,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    reason: entry.reason ?? null,
+    details: entry.details ?? null,
+  });
+}

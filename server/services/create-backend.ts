@@ -4,6 +4,7 @@ import { createApiHandler, type ApiHandler } from './api-handler';
 import type { Clock } from './context/clock';
 import { forgetOldRequests } from './context/processed-requests';
 import { runWriteTransaction } from './context/write-transaction';
+import { sqliteDistrictDatabase } from './context/district-database';
 import { resolveDemoOptions } from './demo/demo-options';
 import { generateDemoDistrict } from './demo/generate-demo-district';
 import { writeDemoDistrict, type DemoWriteSummary } from './demo/write-demo-district';
@@ -55,8 +56,7 @@ export async function createBackend(databasePath: string, options: BackendOption
   }
   const actor = options.actor ?? os.userInfo().username;
   const handler = createApiHandler(operationHandlers, {
-    db: database.db,
-    sqlite: database.sqlite,
+    database: sqliteDistrictDatabase(database.db, database.sqlite),
     clock,
     actor: () => actor,
     roles: () => options.roles,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_ID } from './row-id';
 import { MODALITIES } from '../domain/modality';
 import { HEARING_STATUSES } from '../domain/case-status';
 import { PROBLEM_KINDS } from '../domain/planning-problem-kinds';
@@ -408,7 +409,7 @@ export const contract = {
   /** The header's search box: cases by any part of name, parketnummer, police unit or offence (migration 0018). */
   'cases.search': { input: caseSearchInputSchema, output: caseSearchOutputSchema },
   'cases.get': {
-    input: z.object({ id: z.number().int().positive() }).strict(),
+    input: z.object({ id: z.number().int().positive().max(MAX_ROW_ID, 'Zaak: onbekend nummer') }).strict(),
     output: caseDetailSchema,
   },
   'cases.updateEvents': {
@@ -633,7 +634,7 @@ export const contract = {
   'cjib.markReworked': { input: handoff.cjibReworkInputSchema, output: handoff.cjibReworkResultSchema },
   /** A case from arrest to completed execution: every step with when, what, who and why (oldest first). */
   'cases.timeline': {
-    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    input: z.object({ caseId: z.number().int().positive().max(MAX_ROW_ID, 'Zaak: onbekend nummer') }).strict(),
     output: z.object({
       caseId: z.number().int(),
       parketnummer: z.string(),

@@ -9,6 +9,8 @@ export const API_ERROR_CODES = [
   'FORBIDDEN',
   /** The disk holding the district file is full; the message names the folder. Nothing was written. */
   'STORAGE_FULL',
+  /** The district server cannot be reached (desktop connected to a server); the message names the server. Nothing was done there. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_ID } from './row-id';
 
 /** The actions that can be undone, each as one reverse action (server/services/history/undo.ts). */
 export const UNDO_KINDS = ['move', 'unplan', 'cancel', 'plan'] as const;
@@ -11,7 +12,7 @@ export type UndoKind = (typeof UNDO_KINDS)[number];
 export const undoTokenSchema = z.object({ actionId: z.number().int().positive(), kind: z.enum(UNDO_KINDS) });
 export type UndoToken = z.infer<typeof undoTokenSchema>;
 
-export const undoInputSchema = z.object({ actionId: z.number().int().positive() }).strict();
+export const undoInputSchema = z.object({ actionId: z.number().int().positive().max(MAX_ROW_ID, 'Onbekende actie') }).strict();
 
 export const undoResultSchema = z.object({
   kind: z.enum(UNDO_KINDS),

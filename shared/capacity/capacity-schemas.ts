@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_ID } from '../api/row-id';
 import { undoTokenSchema } from '../api/undo-schemas';
 import { localDateSchema } from '../api/local-date';
 import { expectedVersionSchema, versionSchema } from '../api/record-version';
@@ -9,7 +10,7 @@ import { SKIP_REASONS } from './generate-sessions';
 
 /** The capacity model's request and answer shapes for the API contract (shared/api/contract.ts). */
 
-const id = (message: string) => z.number({ message }).int({ message }).positive({ message });
+const id = (message: string) => z.number({ message }).int({ message }).positive({ message }).max(MAX_ROW_ID, { message });
 const wholeNumber = (what: string) => z.number({ message: `${what}: vul een heel getal in` });
 /** 'uu:mm' (the format itself is checked by capacity-rules.ts timeIssues); the max only bounds the input. */
 const clockTime = (what: string, example: string) => z.string().max(5, `${what}: vul een tijd in als uu:mm, bijvoorbeeld ${example}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_ID } from '../api/row-id';
 import { localDateSchema } from '../api/local-date';
 import { CASE_STATUSES, HEARING_STATUSES } from '../domain/case-status';
 import { HANDOFF_STATUSES } from '../domain/cjib';
@@ -12,7 +13,7 @@ import { addSanctionIssues, sanctionInputSchema } from './sanction-rules';
 
 /** The zod schemas of the outcomes.* and decisions.* operations of shared/api/contract.ts. */
 
-const id = z.number().int().positive();
+const id = z.number().int().positive().max(MAX_ROW_ID, 'Onbekend nummer');
 const reasonSchema = (what: string) => z.string({ message: `Vul ${what} in` }).trim().min(3, `Vul ${what} in`).max(1000, 'De reden is te lang (max. 1000 tekens)');
 
 export const sanctionSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_ID } from '../api/row-id';
 import { localDateSchema } from '../api/local-date';
 import { expectedVersionSchema, versionSchema } from '../api/record-version';
 import { PERSON_ROLES } from '../domain/person';
@@ -84,7 +85,7 @@ export const addUnavailabilityOutputSchema = z.object({
   affectedSessions: z.array(z.object({ sessionId: z.number().int(), date: localDateSchema, room: z.string() })),
 });
 
-export const removeUnavailabilityInputSchema = z.object({ id: z.number().int().positive() }).strict();
+export const removeUnavailabilityInputSchema = z.object({ id: z.number().int().positive().max(MAX_ROW_ID, 'Afwezigheid: onbekend nummer') }).strict();
 
 export const rotaImportInputSchema = z
   .object({

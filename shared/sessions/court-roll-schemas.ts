@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_ID } from '../api/row-id';
 import { localDateSchema } from '../api/local-date';
 import { MODALITIES } from '../domain/modality';
 import { HEARING_STATUSES } from '../domain/case-status';
@@ -8,7 +9,7 @@ import { DAYPARTS, SESSION_STATUSES, SESSION_TYPES } from '../domain/session';
 
 export const courtRollInputSchema = z
   .object({
-    sessionId: z.number({ message: 'Zitting: onbekend nummer' }).int({ message: 'Zitting: onbekend nummer' }).positive({ message: 'Zitting: onbekend nummer' }),
+    sessionId: z.number({ message: 'Zitting: onbekend nummer' }).int({ message: 'Zitting: onbekend nummer' }).positive({ message: 'Zitting: onbekend nummer' }).max(MAX_ROW_ID, { message: 'Zitting: onbekend nummer' }),
   })
   .strict();
 

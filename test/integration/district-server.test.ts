@@ -163,8 +163,9 @@ describe('the settings', () => {
     const file = writeConfig({ databaseUrl: 'postgres://file@db/district', tls: { cert: certs.certFile, key: certs.keyFile }, listen: '127.0.0.1:9443' });
     const config = loadServerConfig({
       file,
-      env: { KETENPLANNER_DATABASE_URL: 'postgres://api:geheim-wachtwoord@db:5432/district', KETENPLANNER_LISTEN: '[::]:8443', KETENPLANNER_OIDC_ISSUER: 'https://idp.example', KETENPLANNER_OIDC_CLIENT_ID: 'ketenplanner', KETENPLANNER_OIDC_CLIENT_SECRET: 'client-geheim', KETENPLANNER_OIDC_REDIRECT_URI: 'https://planner.example/auth/callback' },
+      env: { KETENPLANNER_DATABASE_URL: 'postgres://api:geheim-wachtwoord@db:5432/district', KETENPLANNER_LISTEN: '[::]:8443', KETENPLANNER_OIDC_ISSUER: 'https://idp.example', KETENPLANNER_OIDC_CLIENT_ID: 'ketenplanner', KETENPLANNER_OIDC_CLIENT_SECRET: 'client-geheim', KETENPLANNER_OIDC_REDIRECT_URI: 'https://planner.example/auth/callback', KETENPLANNER_OIDC_DESKTOP_CLIENT_ID: 'ketenplanner-desktop' },
     });
+    expect(config.oidc?.desktopClientId).toBe('ketenplanner-desktop');
     expect(config.databaseUrl).toBe('postgres://api:geheim-wachtwoord@db:5432/district');
     expect(config.listen).toEqual({ host: '::', port: 8443 });
     expect(config.oidc?.clientSecret).toBe('client-geheim');

@@ -3,85 +3,25 @@ import { createTestApi } from '../support/test-api';
 import { openDemoDatabase, SMALL_DEMO } from '../support/demo-database';
 import { useTempDir } from '../support/temp-dir';
 
+/**
+ * The SQLite-only parts of idempotent writes (the api-level behaviour runs on both engines in
+ * test/operations/idempotent-writes): the file's transaction is closed after a refusal, and the
+ * processed-request pruning the standalone app runs on its own file.
+ */
 const tempDir = useTempDir();
 const NOW = '2026-06-15T08:00:00Z';
 
-async function setup() {
-  const database = await openDemoDatabase(tempDir(), SMALL_DEMO);
-  const handle = createTestApi(database, { actor: 'officier.test', now: NOW });
-  const session = database.sqlite
-    .prepare(
-      `select s.id from court_session s where s.status = 'scheduled' and s.session_type = 'snelrecht_nd' and s.date >= '2026-06-22'
-       and s.capacity_slots - (select count(*) from hearing h where h.session_id = s.id and h.status in ('planned','held')) >= 2 order by s.date, s.id limit 1`,
-    )
-    .get() as { id: number };
-  const count = (sql: string) => (database.sqlite.prepare(sql).get() as { n: number }).n;
-  return { database, handle, session, count };
-}
-
-describe('writes are answered once per request id', () => {
-  it('a double click (same id, at the same time) makes one reservation and gives both the same answer', async () => {
-    const { handle, session, count } = await setup();
-    const before = count('select count(*) as n from reservation');
-    const input = { sessionId: session.id, modality: 'snelrecht_nd', slots: 1, note: 'ZSM' };
-    const [first, second] = await Promise.all([
-      handle('reservations.reserve', input, { requestId: 'click-0001-aaaa' }),
-      handle('reservations.reserve', input, { requestId: 'click-0001-aaaa' }),
-    ]);
-    expect(first.ok).toBe(true);
-    expect(second).toEqual(first);
-    expect(count('select count(*) as n from reservation')).toBe(before + 1);
-    expect(count("select count(*) as n from audit_event where action = 'reservation.created'")).toBe(1);
-  });
-
-  it('a resend later (same id) changes nothing and returns the first answer, not a second result', async () => {
-    const { handle, session, count } = await setup();
-    const input = { sessionId: session.id, modality: 'snelrecht_nd', slots: 1 };
-    const first = await handle('reservations.reserve', input, { requestId: 'resend-0002-bbbb' });
-    const again = await handle('reservations.reserve', input, { requestId: 'resend-0002-bbbb' });
-    expect(again).toEqual(first);
-    expect(count('select count(*) as n from reservation')).toBe(1);
-    // A new action (new id) is a new reservation.
-    const other = await handle('reservations.reserve', input, { requestId: 'resend-0003-cccc' });
-    expect(other.ok).toBe(true);
-    expect(count('select count(*) as n from reservation')).toBe(2);
-  });
-
-  it('refuses an id reused for another operation or other input, and an id of the wrong form', async () => {
-    const { handle, session } = await setup();
-    await handle('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: 1 }, { requestId: 'reuse-0004-dddd' });
-    const otherInput = await handle('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: 2 }, { requestId: 'reuse-0004-dddd' });
-    expect(otherInput).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const malformed = await handle('reservations.reserve', { sessionId: session.id, modality: 'snelrecht_nd', slots: 1 }, { requestId: 'x y' });
-    expect(malformed).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-  });
-
-  it('stores the id in the same transaction as the write, and not at all when the write is refused', async () => {
-    const { handle, database, count } = await setup();
+describe('request ids on the SQLite file', () => {
+  it('leaves no transaction open on the file when a write with a request id is refused', async () => {
+    const database = await openDemoDatabase(tempDir(), SMALL_DEMO);
+    const handle = createTestApi(database, { actor: 'officier.test', now: NOW });
     const refused = await handle('reservations.reserve', { sessionId: 999_999, modality: 'snelrecht_nd', slots: 1 }, { requestId: 'refused-0005-eeee' });
     expect(refused.ok).toBe(false);
-    expect(count("select count(*) as n from processed_request where request_id = 'refused-0005-eeee'")).toBe(0);
     expect(database.sqlite.inTransaction).toBe(false);
   });
 
-  it('a recorded plan sent twice records it once and answers the same summary both times', async () => {
-    const { handle, count } = await setup();
-    const input = { from: '2026-06-16', to: '2026-07-24', dryRun: false };
-    const [first, second] = await Promise.all([
-      handle('planner.run', input, { requestId: 'plan-0006-ffff' }),
-      handle('planner.run', input, { requestId: 'plan-0006-ffff' }),
-    ]);
-    const third = await handle('planner.run', input, { requestId: 'plan-0006-ffff' });
-    expect(first.ok).toBe(true);
-    expect(second).toEqual(first);
-    expect(third).toEqual(first);
-    const planned = first.ok ? (first.value as { planned: unknown[] }).planned.length : -1;
-    expect(planned).toBeGreaterThan(0);
-    expect(count("select count(*) as n from audit_event where action = 'hearing.planned' and occurred_at = '2026-06-15T08:00:00.000Z'")).toBe(planned);
-  });
-
   it('keeps request ids for at least 7 days and forgets older ones', async () => {
-    const { database } = await setup();
+    const database = await openDemoDatabase(tempDir(), SMALL_DEMO);
     const { forgetOldRequests } = await import('../../server/services/context/processed-requests');
     const insert = database.sqlite.prepare("insert into processed_request (request_id, operation, input_hash, answer, actor, processed_at) values (?, 'x', 'h', null, 'a', ?)");
     insert.run('old-request-1', '2026-06-07T07:59:00.000Z');

@@ -17,7 +17,7 @@ const tempDir = useTempDir();
 /** Pinned: the fixture's events lie in March 2026. */
 const NOW = new Date('2026-06-15T10:00:00Z');
 const file = Buffer.from(makeImportCsv(400, 0).csv);
-/** Three batches of rows (2,000 each): the first and third checked by this thread, the second by the worker. */
+/** Three batches of rows (2,000, 2,000, 500): this thread checks the first, and the worker one that comes while this thread still has two to do. */
 const threeBatches = Buffer.from(makeImportCsv(4_500, 0).csv);
 
 afterAll(() => stopImportThread());
@@ -48,6 +48,8 @@ describe('the case import computes the derived columns with its checks (issue 12
     for (const result of table.checked) {
       if (!('intake' in result)) throw new Error(`row ${result.row} refused: ${JSON.stringify(result.problems)}`);
       expect(result.limits).toEqual(intakeDerivedValues(result.intake, deadlineContext).limits);
+      // Its event moments as stored too, so the write need not convert them again.
+      expect(intakeDerivedValues(result.intake, deadlineContext).events).toMatchObject(result.events!);
     }
     database.close();
   });

@@ -6,13 +6,8 @@ import { openDemoDatabase } from '../support/demo-database';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { useTempDir } from '../support/temp-dir';
 import type { OperationName } from '../../shared/api/contract';
-import type { CaseDetail, PlannerSummary } from '../../shared/api/case-schemas';
-import { amsterdamDate, fromAmsterdamLocal, startOfAmsterdamDay } from '../../shared/calendar/amsterdam-time';
-import { addDays } from '../../shared/calendar/local-date';
-import { earliestHearing, latestServiceDay } from '../../shared/deadlines/summons-term';
-import { toCjibTerm } from '../../shared/deadlines/remedy-terms';
-import { enforceabilityOf } from '../../shared/cjib/enforceability';
-import { loadDeadlineContext } from '../../server/services/settings/district-settings';
+import type { CaseDetail } from '../../shared/api/case-schemas';
+import { amsterdamDate } from '../../shared/calendar/amsterdam-time';
 import { SOURCE_MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 
 /*
@@ -73,50 +68,8 @@ const decided = (hearingId: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** The migration of a standalone district file (SQLite); the operations are in test/operations/legal-dates.test.ts. */
 describe('item 2: the judgment moment is the session, and every term follows from it', () => {
-  it('recorded on 4 December for the session of 1 December: judgment 1 December, appeal until 15 December, CJIB terms from there', async () => {
-    const { database, call, unrecorded } = await setup();
-    const [first] = unrecorded();
-    expect(first).toBeDefined();
-    const roll = await call('outcomes.roll', { sessionId: first!.sessionId });
-    expect(roll.session).toMatchObject({ date: '2026-12-01', startTime: '09:00' });
-
-    const { decision } = await call('outcomes.record', decided(first!.hearingId));
-    // 09:00 Amsterdam in winter time = 08:00 UTC; not the recording moment (4 December).
-    expect(decision.decidedAt).toBe('2026-12-01T08:00:00.000Z');
-    expect(decision.recordedAt).toBe(NOW.toISOString());
-
-    const detail = await call<CaseDetail>('cases.get', { id: first!.caseId });
-    expect(detail.events.judgmentAt).toBe('2026-12-01T08:00:00.000Z');
-    // art. 408 lid 1 Sv: 14 days after the judgment; Tuesday 15 December (was: Friday 18 December).
-    expect(amsterdamDate(Date.parse(detail.deadlines.appealBy!))).toBe('2026-12-15');
-    // Enforceable from the day after the unused appeal term; the hand-off to CJIB counts from there.
-    const context = await loadDeadlineContext(database.db);
-    const enforceability = enforceabilityOf({ kind: 'judgment', remedy: 'none' }, detail.deadlines, NOW.getTime());
-    expect(enforceability).toMatchObject({ state: 'term_running', termLastDay: '2026-12-15' });
-    expect(Date.parse(detail.deadlines.toCjibBy!)).toBe(toCjibTerm({ kind: 'judgment', remedyLastDay: '2026-12-15' }, context.settings, context.calendar).at);
-    // The Wet USB term for the signed judgment (vonnis naar OM) also runs from the session day.
-    expect(amsterdamDate(Date.parse(detail.deadlines.judgmentToOmBy!)) < '2026-12-18').toBe(true);
-    database.close();
-  });
-
-  it('takes a later (written) judgment moment, and refuses one before the session or in the future', async () => {
-    const { database, call, fail, unrecorded } = await setup();
-    const [, second] = unrecorded();
-    expect(second).toBeDefined();
-    const before = await fail('outcomes.record', decided(second!.hearingId, { decidedAt: '2026-12-01T08:30:00+01:00' }));
-    expect(before).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(before.message).toMatch(/moment van de uitspraak ligt vóór de zitting \(01-12-2026 09:00\)/);
-    const future = await fail('outcomes.record', decided(second!.hearingId, { decidedAt: '2026-12-07T09:00:00+01:00' }));
-    expect(future.message).toMatch(/moment van de uitspraak ligt in de toekomst/);
-
-    const { decision } = await call('outcomes.record', decided(second!.hearingId, { decidedAt: '2026-12-03T14:00:00+01:00' }));
-    expect(decision.decidedAt).toBe('2026-12-03T13:00:00.000Z');
-    const detail = await call<CaseDetail>('cases.get', { id: second!.caseId });
-    expect(amsterdamDate(Date.parse(detail.deadlines.appealBy!))).toBe('2026-12-17');
-    database.close();
-  });
-
   it('migration 0014 moves stored judgments whose moment was the later recording to their session, audited', async () => {
     const { database, call, sql, unrecorded } = await setup();
     const [a, b, c] = unrecorded();
@@ -167,77 +120,6 @@ describe('item 2: the judgment moment is the session, and every term follows fro
       for (const statement of migration.sql) if (statement.trim()) sql.exec(statement);
     })();
     expect(sql.prepare('select decided_at as decidedAt from decision where id = ?').get(entered.id)).toEqual({ decidedAt: '2026-07-05T07:00:00.000Z' });
-    database.close();
-  });
-});
-
-describe('item 3: an unserved summons does not keep a case off the planning', () => {
-  it('plans from the expected service, shows the last day to serve, and lists the unserved summons with rising severity', async () => {
-    const { database, sql, call, fail, api } = await setup();
-    const context = await loadDeadlineContext(database.db);
-    const { id } = sql
-      .prepare("select id from criminal_case where status = 'awaiting_planning' and modality = 'snelrecht_nd' and planning_gaps = '' and ready_from is null order by id limit 1")
-      .get() as { id: number };
-    let detail = await call<CaseDetail>('cases.get', { id });
-    // As imported: the summons not yet served.
-    detail = await call<CaseDetail>('cases.updateEvents', { caseId: id, changes: { summonsServedAt: null }, reason: 'Dagvaarding nog niet betekend (import).', expectedVersion: detail.version });
-    expect(detail.events.summonsServedAt).toBeNull();
-    expect(detail.readinessGaps).toEqual([]);
-    expect(detail.summonsServeBy).toBeNull();
-
-    const sessionOf = (run: PlannerSummary) => {
-      const placed = run.planned.find((p) => p.caseId === id);
-      if (!placed) return null;
-      return sql.prepare('select date, start_time as startTime from court_session where id = ?').get(placed.sessionId) as { date: string; startTime: string };
-    };
-    const startOf = (s: { date: string; startTime: string }) => fromAmsterdamLocal(s.date, Number(s.startTime.slice(0, 2)), Number(s.startTime.slice(3, 5)));
-    const window = { from: AS_OF, to: '2027-01-29' };
-
-    // Served now (Friday 4 December) at the earliest: the term (art. 265 lid 1 / art. 370 Sv, Atw) ends first.
-    const fromNow = earliestHearing(NOW.getTime(), 'snelrecht_nd', false, context.settings, context.calendar).at;
-    const proposal = sessionOf(await call<PlannerSummary>('planner.run', { ...window, dryRun: true }));
-    expect(proposal).not.toBeNull();
-    expect(startOf(proposal!)).toBeGreaterThanOrEqual(fromNow);
-
-    // A service date entered on the case: no earlier than the term allows from that day.
-    detail = await call<CaseDetail>('cases.updateEvents', { caseId: id, changes: { expectedSummonsServiceOn: '2026-12-14' }, reason: 'Betekening in persoon gepland op 14-12.', expectedVersion: detail.version });
-    expect(detail.expectedSummonsServiceOn).toBe('2026-12-14');
-    const fromExpected = earliestHearing(startOfAmsterdamDay('2026-12-14'), 'snelrecht_nd', false, context.settings, context.calendar).at;
-    expect(fromExpected).toBeGreaterThan(fromNow);
-    const candidates = await call<{ date: string; breaches: string[] }[]>('planner.candidates', { caseId: id, from: '2026-12-07', to: '2026-12-31' });
-    const tooEarly = candidates.filter((s) => startOfAmsterdamDay(s.date) < fromExpected - 86_400_000);
-    expect(tooEarly.length).toBeGreaterThan(0);
-    for (const s of tooEarly) expect(s.breaches.join(' ')).toMatch(/dagvaarding is nog niet betekend en kan niet op tijd worden betekend/);
-
-    const run = await call<PlannerSummary>('planner.run', { ...window, dryRun: false });
-    const session = sessionOf(run)!;
-    expect(session).not.toBeNull();
-    expect(startOf(session)).toBeGreaterThanOrEqual(fromExpected);
-
-    // The case page: serve by the session minus the term (one rule: the last day from which earliestHearing allows the session).
-    detail = await call<CaseDetail>('cases.get', { id });
-    const serveBy = latestServiceDay(startOf(session), 'snelrecht_nd', false, context.settings, context.calendar);
-    expect(detail.summonsServeBy).toBe(serveBy);
-    expect(earliestHearing(startOfAmsterdamDay(serveBy), 'snelrecht_nd', false, context.settings, context.calendar).at).toBeLessThanOrEqual(startOf(session));
-    expect(earliestHearing(startOfAmsterdamDay(addDays(serveBy, 1)), 'snelrecht_nd', false, context.settings, context.calendar).at).toBeGreaterThan(startOf(session));
-
-    // Listed as a problem, more severe as the day to serve by nears.
-    const severityAt = async (now: Date) => {
-      const problems = await api(now).call<{ kind: string; severity: string; caseId: number | null; subject: string }[]>('planner.problems', {});
-      return problems.find((p) => p.kind === 'summons_not_served' && p.caseId === id);
-    };
-    const early = await severityAt(NOW);
-    expect(early).toMatchObject({ severity: 'info' });
-    expect(early!.subject).toMatch(/dagvaarding uiterlijk betekenen op/);
-    const nearer = await severityAt(new Date(fromAmsterdamLocal(addDays(serveBy, -5), 10, 0)));
-    expect(nearer?.severity).toMatch(/warning|critical/);
-    expect((await severityAt(new Date(fromAmsterdamLocal(serveBy, 10, 0))))?.severity).toBe('critical');
-
-    // Served: the problem and the reminder go.
-    detail = await call<CaseDetail>('cases.updateEvents', { caseId: id, changes: { summonsServedAt: '2026-12-04T09:30:00+01:00' }, reason: 'Dagvaarding in persoon uitgereikt.', expectedVersion: detail.version });
-    expect(detail.summonsServeBy).toBeNull();
-    expect(await severityAt(NOW)).toBeUndefined();
-    expect((await fail('cases.updateEvents', { caseId: id, changes: { expectedSummonsServiceOn: '14-12-2026' }, reason: 'Verkeerde notatie', expectedVersion: detail.version })).code).toBe('INVALID_INPUT');
     database.close();
   });
 });

@@ -306,6 +306,12 @@ describe('desktop sign-in (RFC 8252) and bearer tokens', () => {
     expect(ping.status).toBe(200);
   });
 
+  it('answers GET /auth/desktop-config with 404 in Dutch when no desktop client is set', async () => {
+    const answer = await new TestBrowser(ca).request(`${origin}/auth/desktop-config`);
+    expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body).error.message).toBe('Deze districtsserver is niet ingesteld voor de desktop-app (oidc.desktopClientId ontbreekt).');
+  });
+
   it('refuses an expired, forged, tampered, wrong-audience token and an ID token', async () => {
     const tokens = await signInFromDesktop({ issuer: idp.issuer, ...desktop, openBrowser: browserLoggingIn(TEST_USERS.policeLiaison) });
     const asBearer = (token: string) => me(new TestBrowser(ca), { authorization: `Bearer ${token}` });

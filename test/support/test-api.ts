@@ -1,3 +1,4 @@
+import { sqliteDistrictDatabase } from '../../server/services/context/district-database';
 import { createApiHandler, type ApiHandler } from '../../server/services/api-handler';
 import type { Clock } from '../../server/services/context/clock';
 import { operationHandlers } from '../../server/services/operation-handlers';
@@ -39,8 +40,7 @@ export function createTestApi(
 ): ApiHandler {
   const { actor, roles = STANDALONE_ROLES, onInternalError, log, ...clockSpec } = options;
   return createApiHandler(operationHandlers, {
-    db: database.db,
-    sqlite: database.sqlite,
+    database: sqliteDistrictDatabase(database.db, database.sqlite),
     clock: testClock(clockSpec),
     actor: typeof actor === 'function' ? actor : () => actor,
     roles: typeof roles === 'function' ? roles : () => roles,

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { mayCall } from '../../../shared/api/operation-roles';
+import { useServerPerson } from '../api/server-session-context';
 import { useOperationQuery } from '../api/use-operation-query';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { CaseSearchBox } from '../components/search/CaseSearchBox';
 import { PageBoundaryOutlet, PageErrorBoundary } from '../components/PageErrorBoundary';
 import { NotificationBell } from '../components/notifications/NotificationBell';
+import { SignedInPerson } from '../components/SignedInPerson';
 import { NotificationsPage } from '../components/notifications/NotificationsPage';
 import { CapacityPage } from '../pages/capacity/CapacityPage';
 import { CasePage } from '../pages/cases/CasePage';
@@ -34,7 +37,10 @@ import { MetricCasesPage } from '../pages/dashboard/MetricCasesPage';
 export function App() {
   const { t } = useTranslation();
   const district = useOperationQuery('district.get', {});
-  const problems = useOperationQuery('planner.problems', {}, { enabled: !!district.data, refetchInterval: 60_000 });
+  // On the district server only the roles that may read the problems ask for their count (no refused request every minute).
+  const person = useServerPerson();
+  const mayReadProblems = !person || mayCall(person.roles, 'planner.problems');
+  const problems = useOperationQuery('planner.problems', {}, { enabled: !!district.data && mayReadProblems, refetchInterval: 60_000 });
 
   return (
     <>
@@ -52,6 +58,7 @@ export function App() {
       <header className="app-header">
         <p className="app-title">{t('app.title')}</p>
         {district.data && <p className="district-name">{district.data.name}</p>}
+        <SignedInPerson />
         {district.data && <CaseSearchBox />}
         {district.data && <NotificationBell />}
         {district.data && (
@@ -69,7 +76,7 @@ export function App() {
             <NavLink to="/verkeerstoren">{t('nav.tower')}</NavLink>
             <NavLink to="/zaken/nieuw">{t('nav.newCase')}</NavLink>
             <NavLink to="/zaken/importeren">{t('nav.import')}</NavLink>
-            <NavLink to="/problemen">{t('nav.problems', { count: problems.data?.length ?? 0 })}</NavLink>
+            {mayReadProblems && <NavLink to="/problemen">{t('nav.problems', { count: problems.data?.length ?? 0 })}</NavLink>}
             <NavLink to="/overdracht">{t('nav.handoff')}</NavLink>
             <NavLink to="/overleg">{t('nav.review')}</NavLink>
             <NavLink to="/instellingen">{t('nav.settings')}</NavLink>

@@ -34,7 +34,7 @@ export function ErrorPanel({
   // Conflicts, missing records and refusals without field details are explained by the service
   // itself, in Dutch (docs/architecture-decisions.md, 8).
   const serviceExplains =
-    body.code === 'CONFLICT' || body.code === 'NOT_FOUND' || body.code === 'STORAGE_FULL' || body.code === 'FORBIDDEN' || (body.code === 'INVALID_INPUT' && details.length === 0);
+    body.code === 'CONFLICT' || body.code === 'NOT_FOUND' || body.code === 'STORAGE_FULL' || body.code === 'UNAVAILABLE' || body.code === 'FORBIDDEN' || (body.code === 'INVALID_INPUT' && details.length === 0);
   const reload = () => {
     onReload?.();
     void refreshAfterWrite(queryClient);

@@ -12,6 +12,14 @@ import { BackupError } from '../../../db/database-errors';
 import type { FileCheck } from '../../../db/file-check';
 import type { FeatureHandlers } from '../api-handler';
 import { ServiceError } from '../service-error';
+import { isPostgresClient } from '../context/query-results';
+
+/** On the district server the database is PostgreSQL, backed up by the court's IT (docs/district-server.md), not by the app. */
+function refuseOnServer(client: unknown): void {
+  if (isPostgresClient(client)) {
+    throw new ServiceError('CONFLICT', 'Back-ups van de districtsserver maakt het beheer van de server (PostgreSQL), niet de Ketenplanner: vraag het de beheerder van de server.');
+  }
+}
 
 function item(backup: BackupInfo, check: FileCheck) {
   return { ...backup, ok: check.ok, problems: check.problems };
@@ -25,6 +33,7 @@ function item(backup: BackupInfo, check: FileCheck) {
  */
 export const backupsHandlers: FeatureHandlers<'backups'> = {
   'backups.list': (_input, { db }) => {
+    refuseOnServer(db.$client);
     const databasePath = db.$client.name;
     const folder = defaultBackupFolder(databasePath);
     const binding = nativeBindingOf(db.$client);
@@ -37,6 +46,7 @@ export const backupsHandlers: FeatureHandlers<'backups'> = {
     };
   },
   'backups.create': async (_input, { db, clock }) => {
+    refuseOnServer(db.$client);
     const databasePath = db.$client.name;
     const folder = defaultBackupFolder(databasePath);
     const backup = await createBackup(db.$client, databasePath, { folder, reason: 'manual', now: clock.now(), nativeBinding: nativeBindingOf(db.$client) }).catch(

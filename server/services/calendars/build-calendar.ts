@@ -110,8 +110,8 @@ export async function buildCalendar(db: AppDatabase, subject: CalendarSubject, c
 
 async function sessionsOf(db: AppDatabase, subject: CalendarSubjectRow, from: string, to: string): Promise<SessionRow[]> {
   const column = subject.kind === 'judge' ? 's.judge_id' : subject.kind === 'prosecutor' ? 's.prosecutor_id' : 's.courtroom_id';
-  return await sqlRows(db.$client, `select s.id, s.version, s.date, s.daypart, s.start_time as startTime, s.end_time as endTime, s.session_type as sessionType, s.status,
-              s.capacity_slots as capacitySlots, r.name as room, l.name as location, l.city, j.name as judgeName, p.name as prosecutorName
+  return await sqlRows(db.$client, `select s.id, s.version, s.date, s.daypart, s.start_time as "startTime", s.end_time as "endTime", s.session_type as "sessionType", s.status,
+              s.capacity_slots as "capacitySlots", r.name as room, l.name as location, l.city, j.name as "judgeName", p.name as "prosecutorName"
        from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
        left join person j on j.id = s.judge_id left join person p on p.id = s.prosecutor_id
        where ${column} = ? and s.date between ? and ? order by s.date, s.start_time, s.id`, [subject.id, from, to]) as SessionRow[];

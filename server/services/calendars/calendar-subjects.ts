@@ -47,14 +47,16 @@ export async function findCalendarSubject(db: AppDatabase, subject: CalendarSubj
 /** Who and what has a calendar: every judge and prosecutor on the rota (active first) and every courtroom. */
 export async function listCalendarSubjects(db: AppDatabase, today: string): Promise<CalendarSubjects> {
   const people = (
-    await sqlRows(db.$client, 'select id, name, role, active from person order by active desc, name collate nocase') as {
+    // lower(): ASCII case folded on SQLite as `collate nocase` did; PostgreSQL has no nocase collation.
+    await sqlRows(db.$client, 'select id, name, role, active from person order by active desc, lower(name), id') as {
       id: number;
       name: string;
       role: PersonRole;
-      active: number;
+      /** 0/1 on SQLite, a boolean on PostgreSQL. */
+      active: number | boolean;
     }[]
-  ).map((p) => ({ id: p.id, name: p.name, role: p.role, active: p.active === 1 }));
-  const courtrooms = await sqlRows(db.$client, 'select r.id, r.name, l.name as location, l.city from courtroom r join court_location l on l.id = r.location_id order by l.name collate nocase, r.name collate nocase') as CalendarSubjects['courtrooms'];
+  ).map((p) => ({ id: p.id, name: p.name, role: p.role, active: p.active === 1 || p.active === true }));
+  const courtrooms = await sqlRows(db.$client, 'select r.id, r.name, l.name as location, l.city from courtroom r join court_location l on l.id = r.location_id order by lower(l.name), lower(r.name), r.id') as CalendarSubjects['courtrooms'];
   return {
     ...calendarWindow(today),
     judges: people.filter((p) => isJudgeRole(p.role)),

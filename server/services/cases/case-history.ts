@@ -23,7 +23,7 @@ export interface CaseAuditRow {
  * Each branch reads audit_event_entity_idx.
  */
 export const CASE_HISTORY_SQL = `
-  select a.id, a.occurred_at as occurredAt, a.actor, a.action, a.entity_type as entityType, a.entity_id as entityId, a.reason, a.details
+  select a.id, a.occurred_at as "occurredAt", a.actor, a.action, a.entity_type as "entityType", a.entity_id as "entityId", a.reason, a.details
   from audit_event a
   where (a.entity_type = 'case' and a.entity_id = @caseId)
      or (a.entity_type = 'hearing' and a.entity_id in (select h.id from hearing h where h.case_id = @caseId))

@@ -5,6 +5,7 @@ import { COLUMN_BY_HEADER, IMPORT_COLUMNS, normaliseHeader, type ImportColumn } 
 import { importRowToIntake, type RowProblem } from '../../../shared/intake/import-row';
 import type { DeadlineContext } from '../settings/district-settings';
 import { intakeDerivedValues, type DerivedValues } from './derived-values';
+import type { StoredEvents } from './insert-intake';
 import type { ImportTable } from './import-table';
 
 /** How the header row maps onto the import columns, and what is wrong with it as a whole. */
@@ -18,7 +19,7 @@ export interface ColumnMapping {
  * One data row after its checks: a case intake (with its derived columns when the checks were given
  * the district's deadline basis), or the row's problems. Plain data (crosses threads).
  */
-export type CheckedRow = { row: number; intake: CaseIntake; limits?: DerivedValues } | { row: number; problems: RowProblem[] };
+export type CheckedRow = { row: number; intake: CaseIntake; limits?: DerivedValues; events?: StoredEvents } | { row: number; problems: RowProblem[] };
 
 /** What the derived columns of a case are computed from, as plain data that crosses threads: the district's deadline settings and its equivalent days. */
 export interface DeadlineBasis {
@@ -64,7 +65,8 @@ export function mapImportColumns(headers: readonly string[]): ColumnMapping {
  * The per-row checks of the case import (pure: the row's width against the header, then
  * importRowToIntake against `now`, epoch ms). Runs in the import's worker thread as the rows are read,
  * so the thread that answers the UI only checks duplicates and writes. With a deadline context, each
- * valid row also gets its derived columns (so the write transaction need not compute them).
+ * valid row also gets its derived columns and its event moments as stored (so the write transaction
+ * need not compute them).
  */
 export function checkImportRows(
   rows: ImportTable['rows'],
@@ -84,7 +86,11 @@ export function checkImportRows(
     for (const [index, column] of columnAt) byColumn.set(column, cells[index] ?? '');
     const result = importRowToIntake(row, byColumn, now);
     if (!result.ok) checked.push({ row, problems: result.problems });
-    else if (context) checked.push({ row, intake: result.intake, limits: intakeDerivedValues(result.intake, context).limits });
+    else if (context) {
+      const { events, limits } = intakeDerivedValues(result.intake, context);
+      const { arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt } = events;
+      checked.push({ row, intake: result.intake, limits, events: { arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt } });
+    }
     else checked.push({ row, intake: result.intake });
   }
   return checked;

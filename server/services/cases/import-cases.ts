@@ -3,7 +3,7 @@ import type { OperationContext } from '../context/operation-context';
 import { IMPORT_MODES, type ImportReport } from '../../../shared/api/case-schemas';
 import type { CaseIntake } from '../../../shared/intake/case-intake';
 import { loadDeadlineContext, loadDeadlineSettings, loadEquivalentDays } from '../settings/district-settings';
-import { createIntakeWriter } from './insert-intake';
+import { insertIntakes, type StoredEvents } from './insert-intake';
 import { deferSearchIndexing } from './search-index-bulk';
 import { mapImportColumns, type DeadlineBasis } from './check-import-rows';
 import type { DerivedValues } from './derived-values';
@@ -58,7 +58,7 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
 
   // The rows were checked where they were read (checkImportRows); here only the doubles within the file.
   const firstRowOf = new Map<string, number>();
-  const valid: { row: number; intake: CaseIntake; limits?: DerivedValues }[] = [];
+  const valid: { row: number; intake: CaseIntake; limits?: DerivedValues; events?: StoredEvents }[] = [];
   for (const result of table.checked) {
     const { row } = result;
     if ('problems' in result) {
@@ -91,12 +91,17 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
     report.validRows = fresh.length;
     const blocked = request.mode === 'all_or_nothing' && report.invalidRows > 0;
     if (request.dryRun || blocked || fresh.length === 0) return;
-    const write = createIntakeWriter(db, await loadDeadlineContext(db), ctx.clock.now());
     // Settings changed while the file was read (another workstation): compute the columns afresh.
     const sameBasis = JSON.stringify(await loadDeadlineBasis(db)) === JSON.stringify(basis);
     const searchIndex = await deferSearchIndexing(db);
-    for (const { row, intake, limits } of fresh) write(intake, { actor, source: 'import', file: request.fileName, row }, sameBasis ? limits : undefined);
-    searchIndex.finish();
+    await insertIntakes(
+      db,
+      await loadDeadlineContext(db),
+      ctx.clock.now(),
+      { actor, source: 'import', file: request.fileName },
+      sameBasis ? fresh : fresh.map(({ row, intake, events }) => ({ row, intake, events })),
+    );
+    await searchIndex.finish();
     report.committed = fresh.length;
   };
   if (request.dryRun) await checkAndCommit();

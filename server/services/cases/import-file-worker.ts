@@ -13,6 +13,8 @@ export interface ReadRequest {
   checkAt?: number;
   /** With checkAt: compute each valid row's derived columns against this basis too. */
   deadlineBasis?: DeadlineBasis;
+  /** With checkAt: one Int32, how many batches sent as `rows` the caller has checked so far (it adds one after each). */
+  callerChecked?: SharedArrayBuffer;
 }
 
 export type ReadReply =
@@ -38,7 +40,8 @@ parentPort?.on('message', async (request: ReadRequest) => {
     const context = checkAt !== undefined && request.deadlineBasis ? deadlineContextOf(request.deadlineBasis) : undefined;
     let headers: string[] = [];
     let mapping: ColumnMapping | null = null;
-    let batches = 0;
+    const callerChecked = request.callerChecked ? new Int32Array(request.callerChecked) : null;
+    let sentToCaller = 0;
     await parseImportFile(request.fileName, content, request.limits, {
       header: (cells) => {
         headers = cells;
@@ -46,10 +49,14 @@ parentPort?.on('message', async (request: ReadRequest) => {
         post({ id, type: 'header', headers: cells });
       },
       rows: (rows) => {
-        // Every other batch is checked here, the others by the caller's thread as they arrive: the two
-        // threads check at the same time.
-        batches += 1;
-        if (checkAt === undefined || !mapping || batches % 2 === 1) return post({ id, type: 'rows', rows });
+        // The caller's thread checks the batches sent to it as they arrive, this thread the others: the
+        // two check at the same time. A batch goes to the caller while it has at most the one it is
+        // checking still to do, so neither thread waits for the other for long, whichever is faster.
+        const callerIsFree = !callerChecked || sentToCaller - Atomics.load(callerChecked, 0) <= 1;
+        if (checkAt === undefined || !mapping || callerIsFree) {
+          if (checkAt !== undefined) sentToCaller += 1;
+          return post({ id, type: 'rows', rows });
+        }
         const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(rows, headers, mapping.columnAt, checkAt, context);
         post({ id, type: 'checked', rowCount: rows.length, checked });
       },

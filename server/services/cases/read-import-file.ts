@@ -44,8 +44,9 @@ export interface CheckedImportTable {
 
 /**
  * readImportFile plus the case import's per-row checks (checkImportRows against `now`, epoch ms), done
- * while the rows are read: the worker checks every other batch of rows itself and this thread checks
- * the others as they arrive, so the two threads check at the same time (the caller waits either way).
+ * while the rows are read: the worker sends this thread a batch of rows whenever it has at most one
+ * batch still to check (a shared counter says how many it has done) and checks the others itself, so
+ * the two threads check at the same time, whichever is faster (the caller waits either way).
  * With a deadline basis, each valid row also gets its derived columns, computed the same way.
  */
 export async function readAndCheckImportFile(fileName: string, content: Buffer, now: number, basis?: DeadlineBasis): Promise<CheckedImportTable> {
@@ -143,6 +144,8 @@ function readInWorker(
   const table: ImportTable & CheckedImportTable = { headers: [], rows: [], rowCount: 0, checked: [] };
   let mapping: ColumnMapping | null = null;
   const context = checkAt !== undefined && basis ? deadlineContextOf(basis) : undefined;
+  const shared = new SharedArrayBuffer(4);
+  const callerChecked = new Int32Array(shared);
   return new Promise<ImportTable & CheckedImportTable>((resolve, reject) => {
     const settle = (outcome: () => void) => {
       clearTimeout(timer);
@@ -168,6 +171,7 @@ function readInWorker(
             else {
               table.rowCount += reply.rows.length;
               if (mapping.fileProblems.length === 0) pushAll(table.checked, checkImportRows(reply.rows, table.headers, mapping.columnAt, checkAt!, context));
+              Atomics.add(callerChecked, 0, 1);
             }
             break;
           case 'checked':
@@ -200,7 +204,7 @@ function readInWorker(
       },
     };
     thread.ref();
-    const request: ReadRequest = { id, fileName, content, limits, ...(checkAt === undefined ? {} : { checkAt }), ...(basis ? { deadlineBasis: basis } : {}) };
+    const request: ReadRequest = { id, fileName, content, limits, ...(checkAt === undefined ? {} : { checkAt, callerChecked: shared }), ...(basis ? { deadlineBasis: basis } : {}) };
     thread.postMessage(request);
   });
 }

@@ -3,7 +3,7 @@ import { SEARCH_MAX_RESULTS, searchWords, type CaseSearchOutput, type CaseSearch
 import type { CaseStatus } from '../../../shared/domain/case-status';
 import { isDetainedModality, type Modality } from '../../../shared/domain/modality';
 import { FINISHED_STATUSES } from '../../../shared/retention/retention';
-import { sqlRows } from '../context/query-results';
+import { isPostgresClient, sqlRows } from '../context/query-results';
 
 /**
  * How many of the newest matches each tier lists. The index is walked newest case first and stops
@@ -26,8 +26,8 @@ interface Row {
   nextLimitKind: 'voorgeleiding' | 'hearing' | 'target' | 'none';
 }
 
-const COLUMNS = `c.id, c.parketnummer, s.full_name as suspectName, s.date_of_birth as dateOfBirth, c.modality, c.status,
-  c.police_unit as policeUnit, c.offence_summary as offenceSummary, c.next_limit as nextLimit, c.next_limit_kind as nextLimitKind`;
+const COLUMNS = `c.id, c.parketnummer, s.full_name as "suspectName", s.date_of_birth as "dateOfBirth", c.modality, c.status,
+  c.police_unit as "policeUnit", c.offence_summary as "offenceSummary", c.next_limit as "nextLimit", c.next_limit_kind as "nextLimitKind"`;
 
 /**
  * A word as an FTS5 string: between double quotes, a quote inside doubled. Inside a string nothing is
@@ -62,16 +62,26 @@ export async function searchCases(db: AppDatabase, input: { query: string; limit
   const { indexed, narrowing } = searchWords(query);
   if (indexed.length === 0) return { query, tooShort: true, more: false, results: [] };
   const sqlite = db.$client;
-  const expression = indexed.map(ftsString).join(' ');
-  // ASCII case folding only (SQLite's lower()); the short words are a narrowing, not the search.
-  const narrow = narrowing.map(() => `and instr(lower(c.parketnummer || ' ' || s.full_name || ' ' || c.police_unit || ' ' || c.offence_summary), ?) > 0`).join(' ');
+  const postgres = isPostgresClient(sqlite);
+  // SQLite: an FTS5 expression; PostgreSQL: the long words for case_search_match (migration 0003), which
+  // splits them again. The short words narrow here on both, after the newest index matches are taken.
+  const expression = postgres ? indexed.join(' ') : indexed.map(ftsString).join(' ');
+  // SQLite's lower() folds ASCII only; the short words are a narrowing, not the search.
+  const narrow = narrowing.map(() => `and ${postgres ? 'strpos' : 'instr'}(lower(c.parketnummer || ' ' || s.full_name || ' ' || c.police_unit || ' ' || c.offence_summary), ?) > 0`).join(' ');
   const narrowParams = narrowing.map((w) => w.toLowerCase());
+  // The index's matches, newest case first: the FTS5 table's rowid is the case id; case_search_match
+  // gives every match with whether it is one by parketnummer or name (the first tier).
+  const hits = (index: 'case_search' | 'case_search_name') =>
+    postgres
+      ? `select m.case_id as id from case_search_match(?) m ${index === 'case_search_name' ? 'where m.by_name' : ''} order by m.case_id desc limit ?`
+      : `select rowid as id from ${index} where ${index} match ? order by rowid desc limit ?`;
   const tier = async (index: 'case_search' | 'case_search_name') =>
-    await sqlRows(sqlite, `with hits as (select rowid as id from ${index} where ${index} match ? order by rowid desc limit ?)
+    await sqlRows(sqlite, `with hits as (${hits(index)})
          select ${COLUMNS} from hits join criminal_case c on c.id = hits.id join suspect s on s.id = c.suspect_id
          where true ${narrow} order by hits.id desc limit ?`, [expression, narrowing.length > 0 ? NARROWED_SCAN : CANDIDATES, ...narrowParams, CANDIDATES]) as Row[];
 
-  const exact = await sqlRows(sqlite, `select ${COLUMNS} from criminal_case c join suspect s on s.id = c.suspect_id where c.parketnummer = ?`, [query]) as Row[];
+  // No parketnummer holds a NUL character (and PostgreSQL refuses one in a text parameter).
+  const exact = query.includes('\u0000') ? [] : await sqlRows(sqlite, `select ${COLUMNS} from criminal_case c join suspect s on s.id = c.suspect_id where c.parketnummer = ?`, [query]) as Row[];
   const primary = await tier('case_search_name');
   const ordered = new Map<number, Row>();
   // Within a tier: cases whose hard limit binds (a detained suspect's stays in view), other open cases, finished ones.

@@ -75,7 +75,7 @@ export async function expectVersion(db: AppDatabase, record: VersionedRecord, id
 
 /** The case a hearing belongs to (a correction of its outcome is an edit of the case); null when unknown. */
 export async function caseOfHearing(db: AppDatabase, hearingId: number): Promise<number | null> {
-  const row = await sqlRow(db.$client, 'select case_id as caseId from hearing where id = ?', [hearingId]) as { caseId: number } | undefined;
+  const row = await sqlRow(db.$client, 'select case_id as "caseId" from hearing where id = ?', [hearingId]) as { caseId: number } | undefined;
   return row?.caseId ?? null;
 }
 
@@ -98,9 +98,9 @@ interface Change {
 
 async function latestChange(db: AppDatabase, record: VersionedRecord, id: number): Promise<Change | undefined> {
   if (record === 'settings') {
-    return await sqlRow(db.$client, `select actor, occurred_at as occurredAt, action from audit_event where entity_type = 'district' and action = 'settings.changed' order by occurred_at desc, id desc limit 1`) as Change | undefined;
+    return await sqlRow(db.$client, `select actor, occurred_at as "occurredAt", action from audit_event where entity_type = 'district' and action = 'settings.changed' order by occurred_at desc, id desc limit 1`) as Change | undefined;
   }
-  return await sqlRow(db.$client, `select actor, occurred_at as occurredAt, action from audit_event where ${KINDS[record].audit} order by occurred_at desc, id desc limit 1`, [{ id }]) as Change | undefined;
+  return await sqlRow(db.$client, `select actor, occurred_at as "occurredAt", action from audit_event where ${KINDS[record].audit} order by occurred_at desc, id desc limit 1`, [{ id }]) as Change | undefined;
 }
 
 /** '4-12-2026 om 10:15' in Amsterdam time. */

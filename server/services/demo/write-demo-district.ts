@@ -27,6 +27,8 @@ export interface DemoWriteSummary {
 
 type Statements = ReturnType<typeof prepareStatements>;
 
+const ALREADY_A_DISTRICT = 'Dit databasebestand bevat al een arrondissement; de demo wordt alleen in een lege database geladen.';
+
 /**
  * Writes a generated demo district into an empty database, all or nothing. Prepared statements in
  * one transaction, with the ids given here (the tables are empty), so a ten-year history of 100,000
@@ -37,7 +39,7 @@ export async function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now
   const sqlite = db.$client;
   const write = () => inTransaction(db, async (): Promise<DemoWriteSummary> => {
     if (await sqlRow(sqlite, 'select id from district limit 1')) {
-      throw new ServiceError('CONFLICT', 'Dit databasebestand bevat al een arrondissement; de demo wordt alleen in een lege database geladen.');
+      throw new ServiceError('CONFLICT', ALREADY_A_DISTRICT);
     }
     const st = prepareStatements(db);
     const audit = (at: string, action: string, entityType: string, entityId: number, reason: string | null, details: unknown) =>
@@ -107,6 +109,8 @@ export async function writeDemoDistrict(db: AppDatabase, demo: DemoDistrict, now
   });
   // A large history updates the audit indexes in time order, not insertion order: a bigger page
   // cache for this connection keeps that in memory.
+  // Refused before anything engine-specific: the district server's database answers the same.
+  if (await sqlRow(sqlite, 'select id from district limit 1')) throw new ServiceError('CONFLICT', ALREADY_A_DISTRICT);
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${-Math.max(64_000, Math.min(512_000, demo.cases.length * 4))}`);
   try {

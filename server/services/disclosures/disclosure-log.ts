@@ -50,14 +50,17 @@ export const DISCLOSURE_WINDOW_MS = 15 * 60_000;
 const windowStart = (readAt: string) => new Date(Date.parse(readAt) - DISCLOSURE_WINDOW_MS).toISOString();
 
 /** The cases of `entry` this person has not been traced reading within the window (a read, no lock). */
-export function untracedCaseIds(db: AppDatabase, entry: Pick<DisclosureEntry, 'actor' | 'caseIds' | 'readAt'>): number[] {
+export async function untracedCaseIds(db: AppDatabase, entry: Pick<DisclosureEntry, 'actor' | 'caseIds' | 'readAt'>): Promise<number[]> {
   if (entry.caseIds.length === 0) return [];
-  const traced = new Set(
-    db.$client
-      .prepare('select distinct case_id from personal_data_read where actor = ? and read_at >= ? and case_id in (select value from json_each(?))')
-      .pluck()
-      .all(entry.actor, windowStart(entry.readAt), JSON.stringify(entry.caseIds)) as number[],
-  );
+  const rows = (await sqlRows(
+    db.$client,
+    {
+      sqlite: 'select distinct case_id as "caseId" from personal_data_read where actor = ? and read_at >= ? and case_id in (select value from json_each(?))',
+      postgresql: 'select distinct case_id as "caseId" from personal_data_read where actor = ? and read_at >= ? and case_id in (select value::int from json_array_elements_text(?::json))',
+    },
+    [entry.actor, windowStart(entry.readAt), JSON.stringify(entry.caseIds)],
+  )) as { caseId: number }[];
+  const traced = new Set(rows.map((row) => row.caseId));
   return entry.caseIds.filter((id) => !traced.has(id));
 }
 
@@ -67,10 +70,20 @@ export function untracedCaseIds(db: AppDatabase, entry: Pick<DisclosureEntry, 'a
  */
 export async function recordDisclosures(db: AppDatabase, entry: DisclosureEntry): Promise<number> {
   if (entry.caseIds.length === 0) return 0;
-  const result = await sqlRun(db.$client, `insert into personal_data_read (read_at, actor, roles, operation, case_id, request_id)
+  const result = await sqlRun(
+    db.$client,
+    {
+      sqlite: `insert into personal_data_read (read_at, actor, roles, operation, case_id, request_id)
        select ?, ?, ?, ?, value, ? from json_each(?)
        where value not in (select case_id from personal_data_read where actor = ? and read_at >= ?)
-       on conflict (request_id, case_id) do nothing`, [entry.readAt, entry.actor, JSON.stringify(entry.roles), entry.operation, entry.requestId, JSON.stringify(entry.caseIds), entry.actor, windowStart(entry.readAt)]);
+       on conflict (request_id, case_id) do nothing`,
+      postgresql: `insert into personal_data_read (read_at, actor, roles, operation, case_id, request_id)
+       select ?::text, ?::text, ?::text, ?::text, value::int, ?::text from json_array_elements_text(?::json)
+       where value::int not in (select case_id from personal_data_read where actor = ? and read_at >= ?)
+       on conflict (request_id, case_id) do nothing`,
+    },
+    [entry.readAt, entry.actor, JSON.stringify(entry.roles), entry.operation, entry.requestId, JSON.stringify(entry.caseIds), entry.actor, windowStart(entry.readAt)],
+  );
   return result.changes;
 }
 
@@ -105,7 +118,7 @@ export async function listDisclosures(db: AppDatabase, input: ParsedInput<'discl
   const from = `from personal_data_read r left join criminal_case c on c.id = r.case_id ${whereSql}`;
   const sqlite = db.$client;
   const { total } = await sqlRow(sqlite, `select count(*) as total ${from}`, [...params]) as { total: number };
-  const rows = await sqlRows(sqlite, `select r.id, r.read_at as readAt, r.actor, r.roles, r.operation, r.case_id as caseId, c.parketnummer
+  const rows = await sqlRows(sqlite, `select r.id, r.read_at as "readAt", r.actor, r.roles, r.operation, r.case_id as "caseId", c.parketnummer
        ${from} order by r.read_at desc, r.id desc limit ? offset ?`, [...params, input.limit, input.offset]) as (Omit<DisclosureRow, 'roles'> & { roles: string })[];
   const term = await loadDisclosureTerm(db);
   return {

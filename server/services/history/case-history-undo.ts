@@ -10,7 +10,7 @@ import { sqlRow } from '../context/query-results';
 export async function withHistoryUndo(db: AppDatabase, detail: CaseDetail, actor: string, now: Date): Promise<CaseDetail> {
   const [newest, ...older] = detail.history;
   if (!newest) return detail;
-  const full = await sqlRow(db.$client, 'select entity_id as entityId from audit_event where id = ?', [newest.id]) as { entityId: number } | undefined;
+  const full = await sqlRow(db.$client, 'select entity_id as "entityId" from audit_event where id = ?', [newest.id]) as { entityId: number } | undefined;
   const actionId = full ? await newestActionOfCase(db, { ...newest, entityId: full.entityId }) : null;
   if (actionId === null) return detail;
   return { ...detail, history: [{ ...newest, ...await undoState(db, actionId, actor, now) }, ...older] };

@@ -48,7 +48,7 @@ const WHAT: Record<UndoKind, string> = {
 };
 
 async function loadAnchor(db: AppDatabase, actionId: number): Promise<Anchor> {
-  const row = await sqlRow(db.$client, 'select id, occurred_at as occurredAt, actor, action, entity_type as entityType, entity_id as entityId, reason, details from audit_event where id = ?', [actionId]) as (Omit<Anchor, 'details'> & { details: string | null }) | undefined;
+  const row = await sqlRow(db.$client, 'select id, occurred_at as "occurredAt", actor, action, entity_type as "entityType", entity_id as "entityId", reason, details from audit_event where id = ?', [actionId]) as (Omit<Anchor, 'details'> & { details: string | null }) | undefined;
   if (!row) throw new ServiceError('NOT_FOUND', `Handeling ${actionId} bestaat niet in de geschiedenis.`);
   return { ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {} };
 }
@@ -73,7 +73,14 @@ function undoEntity(anchor: Anchor, kind: UndoKind): { entityType: string; entit
 
 async function earlierUndo(db: AppDatabase, anchor: Anchor, kind: UndoKind): Promise<{ id: number } | undefined> {
   const { entityType, entityId } = undoEntity(anchor, kind);
-  return await sqlRow(db.$client, `select id from audit_event where entity_type = ? and entity_id = ? and action = ? and json_extract(details, '$.undoOf') = ? order by id limit 1`, [entityType, entityId, `undo.${kind}`, anchor.id]) as { id: number } | undefined;
+  return await sqlRow(
+    db.$client,
+    {
+      sqlite: `select id from audit_event where entity_type = ? and entity_id = ? and action = ? and json_extract(details, '$.undoOf') = ? order by id limit 1`,
+      postgresql: `select id from audit_event where entity_type = ? and entity_id = ? and action = ? and (details::json ->> 'undoOf')::int = ? order by id limit 1`,
+    },
+    [entityType, entityId, `undo.${kind}`, anchor.id],
+  ) as { id: number } | undefined;
 }
 
 /** '4-12-2026 om 10:15' (Amsterdam). */

@@ -27,7 +27,7 @@ const limitDates = (h: HearingRow) => (h.hearingBy ? [{ label: 'Uiterste zitting
 const targetDates = (h: HearingRow) => (h.hearingTargetBy ? [{ label: 'Normdatum', value: dateOfInstant(h.hearingTargetBy) }] : []);
 
 /** The cases behind one figure, selected from the same rows with the same rules the figure is computed with. */
-export function drillMembers(db: Pick<AppDatabase, '$client'>, drill: Drill, rows: MetricRows, from: string, to: string): DrillMember[] {
+export async function drillMembers(db: Pick<AppDatabase, '$client'>, drill: Drill, rows: MetricRows, from: string, to: string): Promise<DrillMember[]> {
   const v = drill.value ?? '';
   const intake = (test: (r: MetricRows['intake'][number]) => boolean) =>
     rows.intake
@@ -35,10 +35,10 @@ export function drillMembers(db: Pick<AppDatabase, '$client'>, drill: Drill, row
       .map((r) => ({ caseId: r.caseId, dates: [{ label: 'Instroom', value: r.intakeDate }], detail: null }));
   const hearings = (test: (h: HearingRow) => boolean, dates: (h: HearingRow) => DrillMember['dates'] = () => []) =>
     rows.hearings.filter(test).map((h) => hearingMember(h, dates(h)));
-  const slots = (sessionTest: (s: MetricRows['sessions'][number]) => boolean, sessions = rows.sessions) => {
+  const slots = async (sessionTest: (s: MetricRows['sessions'][number]) => boolean, sessions = rows.sessions) => {
     const chosen = sessions.filter(sessionTest);
     const dateOf = new Map(chosen.map((s) => [s.sessionId, s.date]));
-    return fetchSlotHearings(db, chosen.map((s) => s.sessionId)).map((h) => ({ caseId: h.caseId, dates: [{ label: 'Zitting', value: dateOf.get(h.sessionId)! }], detail: null }));
+    return (await fetchSlotHearings(db, chosen.map((s) => s.sessionId))).map((h) => ({ caseId: h.caseId, dates: [{ label: 'Zitting', value: dateOf.get(h.sessionId)! }], detail: null }));
   };
   switch (drill.kind) {
     case 'intake':

@@ -6,6 +6,7 @@ import { parseDrill } from '../../../shared/metrics/drill';
 import { ServiceError } from '../service-error';
 import { loadMetricRows } from './dashboard-data';
 import { drillMembers } from './drill-members';
+import { sqlRow } from '../context/query-results';
 
 export interface MetricCasesInput {
   drill: string;
@@ -18,16 +19,13 @@ export interface MetricCasesInput {
 export async function listMetricCases(db: AppDatabase, input: MetricCasesInput, today: string): Promise<MetricCases> {
   const drill = parseDrill(input.drill);
   if (!drill) throw new ServiceError('INVALID_INPUT', `Onbekende doorklik '${input.drill}': kies een cijfer op het dashboard`);
-  const members = drillMembers(db, drill, await loadMetricRows(db, input.filters, today), input.filters.from, input.filters.to);
+  const members = await drillMembers(db, drill, await loadMetricRows(db, input.filters, today), input.filters.from, input.filters.to);
   members.sort((a, b) => (a.dates[0]?.value ?? '').localeCompare(b.dates[0]?.value ?? '') || a.caseId - b.caseId);
   const page = members.slice(input.offset, input.offset + input.limit);
-  const statement = db.$client.prepare('select parketnummer, modality, police_unit as policeUnit from criminal_case where id = ?');
-  return {
-    total: members.length,
-    offset: input.offset,
-    rows: page.map((m) => {
-      const c = statement.get(m.caseId) as { parketnummer: string; modality: Modality; policeUnit: string };
-      return { caseId: m.caseId, ...c, dates: m.dates, detail: m.detail };
-    }),
-  };
+  const rows: MetricCases['rows'] = [];
+  for (const m of page) {
+    const c = await sqlRow(db.$client, 'select parketnummer, modality, police_unit as "policeUnit" from criminal_case where id = ?', [m.caseId]) as { parketnummer: string; modality: Modality; policeUnit: string };
+    rows.push({ caseId: m.caseId, ...c, dates: m.dates, detail: m.detail });
+  }
+  return { total: members.length, offset: input.offset, rows };
 }

@@ -13,7 +13,7 @@ type Db = Pick<AppDatabase, '$client'>;
 
 /** Cases registered in the range. Uses an index on criminal_case(created_at) (see docs/metrics.md). */
 export async function fetchIntake(db: Db, p: QueryParams): Promise<IntakeRow[]> {
-  const rows = await sqlRows(db.$client, `select c.id as caseId, c.modality, c.police_unit as policeUnit, c.created_at as createdAt from criminal_case c
+  const rows = await sqlRows(db.$client, `select c.id as "caseId", c.modality, c.police_unit as "policeUnit", c.created_at as "createdAt" from criminal_case c
        where c.created_at between @fromInstant and @toInstant and ${CASE_FILTER}`, [p]) as { caseId: number; modality: Modality; policeUnit: string; createdAt: string }[];
   return rows.map((r) => ({ caseId: r.caseId, modality: r.modality, policeUnit: r.policeUnit, intakeDate: dateOfInstant(r.createdAt) }));
 }
@@ -26,12 +26,12 @@ const SLOT_USED = sqlStatusList(SLOT_USING_HEARING_STATUSES);
 
 /** Sessions in the range with reserved, used and booked slots (court_session_date_idx, hearing_session_status_idx). Not filtered by police unit. */
 export async function fetchSessions(db: Db, p: QueryParams): Promise<SessionRow[]> {
-  const rows = await sqlRows(db.$client, `select s.id as sessionId, s.date, s.status, s.capacity_slots as capacitySlots, s.session_type as sessionType, s.accepted_modalities as accepted,
-         (select coalesce(sum(v.slots - coalesce(v.released_slots, 0)), 0) from reservation v where v.session_id = s.id) as reservedSlots,
-         (select count(*) from hearing h where h.session_id = s.id and h.status in ${SLOT_USED}) as usedSlots,
-         (select count(*) from hearing h where h.session_id = s.id and h.status in ${SLOT_OCCUPYING_SQL}) as bookedSlots
+  const rows = await sqlRows(db.$client, `select s.id as "sessionId", s.date, s.status, s.capacity_slots as "capacitySlots", s.session_type as "sessionType", s.accepted_modalities as accepted,
+         (select coalesce(sum(v.slots - coalesce(v.released_slots, 0)), 0) from reservation v where v.session_id = s.id) as "reservedSlots",
+         (select count(*) from hearing h where h.session_id = s.id and h.status in ${SLOT_USED}) as "usedSlots",
+         (select count(*) from hearing h where h.session_id = s.id and h.status in ${SLOT_OCCUPYING_SQL}) as "bookedSlots"
        from court_session s join courtroom r on r.id = s.courtroom_id
-       where s.date between @from and @to and (@locationId is null or r.location_id = @locationId)`, [p]) as { sessionId: number; date: string; status: string; capacitySlots: number; sessionType: SessionType; accepted: string; reservedSlots: number; usedSlots: number; bookedSlots: number }[];
+       where s.date between @from and @to and (cast(@locationId as integer) is null or r.location_id = @locationId)`, [p]) as { sessionId: number; date: string; status: string; capacitySlots: number; sessionType: SessionType; accepted: string; reservedSlots: number; usedSlots: number; bookedSlots: number }[];
   return rows
     .filter((r) => p.modality === null || parseAcceptedModalities(r.accepted, r.sessionType).some((m) => m === p.modality))
     .map((r) => ({ sessionId: r.sessionId, date: r.date, cancelled: r.status === 'cancelled', capacitySlots: r.capacitySlots, reservedSlots: r.reservedSlots, usedSlots: r.usedSlots, bookedSlots: r.bookedSlots }));
@@ -39,21 +39,21 @@ export async function fetchSessions(db: Db, p: QueryParams): Promise<SessionRow[
 
 /** Hearings that took place (held or adjourned) on sessions in the range. */
 export async function fetchHearings(db: Db, p: QueryParams): Promise<HearingRow[]> {
-  const rows = await sqlRows(db.$client, `select h.id as hearingId, h.case_id as caseId, c.modality, c.police_unit as policeUnit, r.location_id as locationId, l.name as locationName,
-         c.created_at as intakeAt, s.date, s.start_time as startTime, h.status, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy,
-         (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id) as earlierHearings,
-         (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id and e.status in ('held', 'adjourned')) as earlierTookPlace,
-         (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id and e.status = 'held') as earlierHeld,
+  const rows = await sqlRows(db.$client, `select h.id as "hearingId", h.case_id as "caseId", c.modality, c.police_unit as "policeUnit", r.location_id as "locationId", l.name as "locationName",
+         c.created_at as "intakeAt", s.date, s.start_time as "startTime", h.status, c.hearing_by as "hearingBy", c.hearing_target_by as "hearingTargetBy",
+         (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id) as "earlierHearings",
+         (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id and e.status in ('held', 'adjourned')) as "earlierTookPlace",
+         (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id and e.status = 'held') as "earlierHeld",
          (select count(*) from hearing e join audit_event a on a.entity_type = 'hearing' and a.entity_id = e.id and a.action = 'hearing.moved'
-            where e.case_id = h.case_id and e.id <= h.id) as movedEvents
+            where e.case_id = h.case_id and e.id <= h.id) as "movedEvents"
        from court_session s
        join hearing h on h.session_id = s.id and h.status in ('held', 'adjourned')
        join criminal_case c on c.id = h.case_id
        join courtroom r on r.id = s.courtroom_id
        join court_location l on l.id = r.location_id
        where s.date between @from and @to and s.status = 'scheduled'
-         and (@modality is null or c.modality = @modality) and (@policeUnit is null or c.police_unit = @policeUnit)
-         and (@locationId is null or r.location_id = @locationId)`, [p]) as (Omit<HearingRow, 'startAt'> & { startTime: string })[];
+         and (cast(@modality as text) is null or c.modality = @modality) and (cast(@policeUnit as text) is null or c.police_unit = @policeUnit)
+         and (cast(@locationId as integer) is null or r.location_id = @locationId)`, [p]) as (Omit<HearingRow, 'startAt'> & { startTime: string })[];
   return rows.map(({ startTime, ...r }) => {
     const [hour, minute] = startTime.split(':').map(Number);
     return { ...r, startAt: new Date(fromAmsterdamLocal(r.date, hour ?? 0, minute ?? 0)).toISOString() };
@@ -62,7 +62,7 @@ export async function fetchHearings(db: Db, p: QueryParams): Promise<HearingRow[
 
 /** Cases settled at the ZSM table in the range (modality zsm: no hearing follows). */
 export async function fetchZsmDisposals(db: Db, p: QueryParams): Promise<DisposalRow[]> {
-  const rows = await sqlRows(db.$client, `select c.id as caseId, c.created_at as intakeAt, min(z.decided_at) as disposedAt
+  const rows = await sqlRows(db.$client, `select c.id as "caseId", c.created_at as "intakeAt", min(z.decided_at) as "disposedAt"
        from criminal_case c join zsm_decision z on z.case_id = c.id
        where c.modality = 'zsm' and ${CASE_FILTER}
        group by c.id having min(z.decided_at) between @fromInstant and @toInstant`, [p]) as Omit<DisposalRow, 'kind'>[];
@@ -81,7 +81,7 @@ const PENDING_STATUSES = "('intake', 'zsm_decided', 'awaiting_planning', 'planne
 
 /** Cases not yet disposed today (criminal_case_status_idx); a zsm case with a ZSM decision is settled. */
 export async function fetchPending(db: Db, p: QueryParams): Promise<PendingRow[]> {
-  const rows = await sqlRows(db.$client, `select c.id as caseId, c.modality, c.created_at as createdAt from criminal_case c
+  const rows = await sqlRows(db.$client, `select c.id as "caseId", c.modality, c.created_at as "createdAt" from criminal_case c
        where c.status in ${PENDING_STATUSES} and not (c.status = 'zsm_decided' and c.modality = 'zsm') and c.created_at <= @toInstant and ${CASE_FILTER}`, [p]) as { caseId: number; modality: Modality; createdAt: string }[];
   return rows.map((r) => ({ caseId: r.caseId, modality: r.modality, intakeDate: dateOfInstant(r.createdAt), awaitsHearing: r.modality !== 'zsm' }));
 }
@@ -92,11 +92,11 @@ export async function fetchPending(db: Db, p: QueryParams): Promise<PendingRow[]
  * so this reads only the cases concerned.
  */
 export async function fetchSteps(db: Db, p: QueryParams): Promise<StepRow[]> {
-  const rows = await sqlRows(db.$client, `select c.id as caseId, c.arrested_at as arrest, c.zsm_decided_at as zsm, c.first_hearing_local as hearingLocal,
+  const rows = await sqlRows(db.$client, `select c.id as "caseId", c.arrested_at as arrest, c.zsm_decided_at as zsm, c.first_hearing_local as "hearingLocal",
               c.judgment_at as judgment, c.handoff_sent_at as handoff, c.cjib_acknowledged_at as acknowledged, c.execution_completed_at as executed
        from criminal_case c
        where (c.zsm_decided_at between @fromInstant and @toInstant
-           or c.first_hearing_local between @from and @to || ' 99:99'
+           or c.first_hearing_local between @from and cast(@to as text) || ' 99:99'
            or c.judgment_at between @fromInstant and @toInstant
            or c.handoff_sent_at between @fromInstant and @toInstant
            or c.cjib_acknowledged_at between @fromInstant and @toInstant
@@ -132,17 +132,18 @@ function localToInstant(local: string): string {
 
 /** Hand-offs whose latest return falls in the range. */
 export async function fetchReturns(db: Db, p: QueryParams): Promise<ReturnRow[]> {
-  return await sqlRows(db.$client, `select d.case_id as caseId, f.return_code as returnCode, f.returned_at as returnedAt
+  return await sqlRows(db.$client, `select d.case_id as "caseId", f.return_code as "returnCode", f.returned_at as "returnedAt"
        from cjib_handoff f join decision d on d.id = f.decision_id join criminal_case c on c.id = d.case_id
        where f.returned_at between @fromInstant and @toInstant and ${CASE_FILTER}`, [p]) as ReturnRow[];
 }
 
 /** The hearings that used (or hold) a slot on the given sessions, for the drill lists. */
-export function fetchSlotHearings(db: Db, sessionIds: readonly number[]): { caseId: number; sessionId: number }[] {
+export async function fetchSlotHearings(db: Db, sessionIds: readonly number[]): Promise<{ caseId: number; sessionId: number }[]> {
   if (sessionIds.length === 0) return [];
   const result: { caseId: number; sessionId: number }[] = [];
-  const statement = db.$client.prepare(`select h.case_id as caseId, h.session_id as sessionId from hearing h where h.session_id = ? and h.status in ${SLOT_USED}`);
-  for (const id of sessionIds) result.push(...(statement.all(id) as { caseId: number; sessionId: number }[]));
+  for (const id of sessionIds) {
+    result.push(...(await sqlRows(db.$client, `select h.case_id as "caseId", h.session_id as "sessionId" from hearing h where h.session_id = ? and h.status in ${SLOT_USED} order by h.id`, [id]) as { caseId: number; sessionId: number }[]));
+  }
   return result;
 }
 

@@ -29,8 +29,8 @@ export function queryParams(filters: Pick<DashboardFilters, 'modality' | 'police
  * cancelled) on a session there; cases never planned belong to no location.
  */
 export const CASE_FILTER = `
-  (@modality is null or c.modality = @modality)
-  and (@policeUnit is null or c.police_unit = @policeUnit)
-  and (@locationId is null or exists (
+  (cast(@modality as text) is null or c.modality = @modality)
+  and (cast(@policeUnit as text) is null or c.police_unit = @policeUnit)
+  and (cast(@locationId as integer) is null or exists (
     select 1 from hearing hx join court_session sx on sx.id = hx.session_id join courtroom rx on rx.id = sx.courtroom_id
     where hx.case_id = c.id and hx.status != 'cancelled' and rx.location_id = @locationId))`;

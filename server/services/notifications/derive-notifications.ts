@@ -91,7 +91,7 @@ async function detainedNearLimit(db: Reader, problems: PlanningProblemItem[], ca
   const caseIds = problems.filter((p) => p.kind === 'case_near_limit' && p.caseId !== null).map((p) => p.caseId!);
   return (await rowsByIds<{ id: number; parketnummer: string; modality: Modality; nextLimit: string; nextLimitKind: string }>(
     db,
-    'select id, parketnummer, modality, next_limit as nextLimit, next_limit_kind as nextLimitKind from criminal_case where id in',
+    'select id, parketnummer, modality, next_limit as "nextLimit", next_limit_kind as "nextLimitKind" from criminal_case where id in',
     caseIds,
   )).map((c) => {
     const limit = Date.parse(c.nextLimit);
@@ -119,7 +119,7 @@ async function summonsDueToday(db: Reader, problems: PlanningProblemItem[], toda
   const sessions = new Map(
     (await rowsByIds<{ id: number; date: string; startTime: string; room: string }>(
       db,
-      'select s.id, s.date, s.start_time as startTime, r.name as room from court_session s join courtroom r on r.id = s.courtroom_id where s.id in',
+      'select s.id, s.date, s.start_time as "startTime", r.name as room from court_session s join courtroom r on r.id = s.courtroom_id where s.id in',
       due.map((p) => p.sessionId!),
     )).map((s) => [s.id, s]),
   );
@@ -154,7 +154,7 @@ async function underfilledSessions(db: Reader, problems: PlanningProblemItem[], 
   const severityOf = new Map(ids.map((p) => [p.sessionId!, p.severity]));
   const rows = await rowsByIds<{ id: number; date: string; startTime: string; room: string; status: 'scheduled'; capacitySlots: number }>(
     db,
-    `select s.id, s.date, s.start_time as startTime, r.name as room, s.status, s.capacity_slots as capacitySlots
+    `select s.id, s.date, s.start_time as "startTime", r.name as room, s.status, s.capacity_slots as "capacitySlots"
      from court_session s join courtroom r on r.id = s.courtroom_id where s.id in`,
     [...severityOf.keys()],
   );
@@ -182,7 +182,7 @@ async function underfilledSessions(db: Reader, problems: PlanningProblemItem[], 
  * release date, N working days before the session per the district setting, is the next working day).
  */
 async function reservationsAboutToBeReleased(db: Reader, today: string, calendar: CourtCalendar): Promise<AppNotification[]> {
-  const rows = await sqlRows(db.$client, `select r.id, r.session_id as sessionId, r.modality, r.slots, r.reserved_by as reservedBy, r.release_due_on as releaseDueOn, s.date, s.start_time as startTime, c.name as room
+  const rows = await sqlRows(db.$client, `select r.id, r.session_id as "sessionId", r.modality, r.slots, r.reserved_by as "reservedBy", r.release_due_on as "releaseDueOn", s.date, s.start_time as "startTime", c.name as room
        from reservation r join court_session s on s.id = r.session_id join courtroom c on c.id = s.courtroom_id
        where r.released_at is null and s.status = 'scheduled' and r.release_due_on > ? and r.release_due_on <= ? order by r.release_due_on, r.id`, [today, calendar.addWorkingDays(today, 1)]) as {
     id: number;
@@ -215,7 +215,7 @@ async function reservationsAboutToBeReleased(db: Reader, today: string, calendar
 
 /** A decision CJIB sent back (returned or rejected) that still needs rework (server/services/cjib/rework-handoff.ts). */
 async function cjibReturns(db: Reader): Promise<AppNotification[]> {
-  const rows = await sqlRows(db.$client, `select h.id, h.returned_at as returnedAt, h.return_code as returnCode, h.return_reason as returnReason, c.parketnummer
+  const rows = await sqlRows(db.$client, `select h.id, h.returned_at as "returnedAt", h.return_code as "returnCode", h.return_reason as "returnReason", c.parketnummer
        from cjib_handoff h join decision d on d.id = h.decision_id join criminal_case c on c.id = d.case_id
        where h.status = 'returned' order by h.returned_at, h.id`) as { id: number; returnedAt: string | null; returnCode: string | null; returnReason: string | null; parketnummer: string }[];
   return rows.map((h) => {
@@ -249,7 +249,7 @@ async function doneKeys(db: Reader, keys: readonly string[]): Promise<Map<string
   for (let k = 0; k < keys.length; k += 500) {
     const chunk = keys.slice(k, k + 500);
     if (chunk.length === 0) continue;
-    for (const row of await sqlRows(db.$client, `select key, done_at as doneAt from notification_done where key in (${chunk.map(() => '?').join(',')})`, [...chunk]) as { key: string; doneAt: string }[]) {
+    for (const row of await sqlRows(db.$client, `select key, done_at as "doneAt" from notification_done where key in (${chunk.map(() => '?').join(',')})`, [...chunk]) as { key: string; doneAt: string }[]) {
       done.set(row.key, row.doneAt);
     }
   }

@@ -70,7 +70,7 @@ export async function getSessionRoll(db: AppDatabase, sessionId: number): Promis
       judgeName: session.judgeName,
       prosecutorName: session.prosecutorName,
     },
-    entries: await Promise.all(rows.map(async (r) => {
+    entries: await mapInOrder(rows, async (r) => {
       const decision = decisionByHearing.get(r.hearing.id);
       return {
         hearingId: r.hearing.id,
@@ -96,6 +96,13 @@ export async function getSessionRoll(db: AppDatabase, sessionId: number): Promis
         decision: decision ? await decisionView(db, decision) : null,
         probationAdvice: advice.get(r.case.id) ?? null,
       };
-    })),
+    }),
   };
+}
+
+/** One after another: an operation's queries share one connection, which runs one query at a time. */
+async function mapInOrder<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await map(item));
+  return out;
 }

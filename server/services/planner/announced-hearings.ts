@@ -51,10 +51,10 @@ export interface AnnouncedOptions {
 }
 
 export async function loadAnnouncedHearings(db: AppDatabase, window: { from: string; to: string }, now: Date, options: AnnouncedOptions = {}): Promise<AnnouncedHearings> {
-  const rows = await sqlRows(db.$client, `select h.id as hearingId, c.id as caseId, s.id as sessionId, s.date, s.start_time as startTime, h.pinned, c.modality,
-              c.short_term_consent as shortTermConsent, c.hearing_from as hearingFrom, c.hearing_by as hearingBy,
-              c.hearing_target_by as hearingTargetBy, c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind,
-              su.date_of_birth as dateOfBirth, c.offence_at as offenceAt, c.arrested_at as arrestedAt
+  const rows = await sqlRows(db.$client, `select h.id as "hearingId", c.id as "caseId", s.id as "sessionId", s.date, s.start_time as "startTime", h.pinned, c.modality,
+              c.short_term_consent as "shortTermConsent", c.hearing_from as "hearingFrom", c.hearing_by as "hearingBy",
+              c.hearing_target_by as "hearingTargetBy", c.ready_from as "readyFrom", c.co_defendant_group as "coDefendantGroup", c.next_limit_kind as "nextLimitKind",
+              su.date_of_birth as "dateOfBirth", c.offence_at as "offenceAt", c.arrested_at as "arrestedAt"
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id join suspect su on su.id = c.suspect_id
        where h.status = 'planned' and c.status = 'planned' and s.status = 'scheduled' and s.date between ? and ?
        order by s.date, s.start_time, h.id`, [window.from, window.to]) as HearingRow[];
@@ -66,10 +66,10 @@ export async function loadAnnouncedHearings(db: AppDatabase, window: { from: str
     const start = fromAmsterdamLocal(row.date, hour, minute);
     if (start < now.getTime()) continue;
     if (options.onlyGroups && (row.coDefendantGroup === null || !options.onlyGroups.has(row.coDefendantGroup))) continue;
-    const summonsWindowEnd = earliestHearing(now.getTime(), row.modality, row.shortTermConsent === 1, settings, calendar).at;
+    const summonsWindowEnd = earliestHearing(now.getTime(), row.modality, Boolean(row.shortTermConsent), settings, calendar).at;
     const insideSummonsWindow = start < summonsWindowEnd;
-    const pinned = options.pinAll === true || row.pinned === 1 || insideSummonsWindow;
-    if (!options.pinAll && insideSummonsWindow && row.pinned !== 1) result.pinnedBySummonsWindow.push(row.caseId);
+    const pinned = options.pinAll === true || Boolean(row.pinned) || insideSummonsWindow;
+    if (!options.pinAll && insideSummonsWindow && !row.pinned) result.pinnedBySummonsWindow.push(row.caseId);
     // Moving the hearing means serving a new summons: no other date before the window ends.
     const planningCase = toPlanningCase({ ...row, id: row.caseId }, now.getTime(), summonsWindowEnd);
     result.cases.push({ ...planningCase, ...(pinned ? { pinnedSessionId: row.sessionId } : { currentSessionId: row.sessionId }) });

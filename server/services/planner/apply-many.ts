@@ -1,6 +1,6 @@
 import type { AppDatabase } from '../../../db/open-database';
 import { ServiceError } from '../service-error';
-import { inTransaction, sqlRows } from '../context/query-results';
+import { inTransaction, isPostgresClient, sqlRows } from '../context/query-results';
 
 /** What happened to one record of a bulk action: done, or refused with the reason in Dutch. */
 interface ItemOutcome<T> {
@@ -17,7 +17,9 @@ interface ItemOutcome<T> {
  * so the whole bulk action rolls back and nothing half-done remains.
  */
 export async function applyEach<Item, T>(db: AppDatabase, items: readonly Item[], work: (item: Item) => Promise<T>): Promise<ItemOutcome<T>[]> {
-  if (!db.$client.inTransaction) throw new Error('applyEach runs inside ctx.write');
+  // On PostgreSQL every operation is one transaction already (server/pg/postgres-district-database.ts).
+  const client: unknown = db.$client;
+  if (!isPostgresClient(client) && !db.$client.inTransaction) throw new Error('applyEach runs inside ctx.write');
   const outcomes: ItemOutcome<T>[] = [];
   for (const item of items) {
     try {

@@ -73,8 +73,8 @@ export async function buildPlanningProblem(db: AppDatabase, window: PlanningWind
     : groups.size > 0
       ? await loadAnnouncedHearings(db, window, now, { onlyGroups: groups, pinAll: true })
       : null;
-  const sessions = await sqlRows(sqlite, `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.status, s.capacity_slots as capacitySlots,
-              s.accepts_minors as acceptsMinors
+  const sessions = await sqlRows(sqlite, `select s.id, s.date, s.start_time as "startTime", s.session_type as "sessionType", s.accepted_modalities as "acceptedModalities", s.status, s.capacity_slots as "capacitySlots",
+              s.accepts_minors as "acceptsMinors"
        from court_session s where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`, [window.from, window.to]) as SessionRow[];
   const occupancy = await sessionOccupancy(db, sessions);
   // The planner's capacity of a session: its places not booked (reservations are split off below), plus the
@@ -83,7 +83,7 @@ export async function buildPlanningProblem(db: AppDatabase, window: PlanningWind
     .map((s) => {
       const [hour, minute] = s.startTime.split(':').map(Number) as [number, number];
       const places = occupancy.get(s.id)!;
-      return { id: s.id, date: s.date, start: fromAmsterdamLocal(s.date, hour, minute), capacity: freePlaces(places.capacity, places.booked - (announced?.heldSlots.get(s.id) ?? 0)), accepts: parseAcceptedModalities(s.acceptedModalities, s.sessionType), acceptsMinors: s.acceptsMinors === 1 };
+      return { id: s.id, date: s.date, start: fromAmsterdamLocal(s.date, hour, minute), capacity: freePlaces(places.capacity, places.booked - (announced?.heldSlots.get(s.id) ?? 0)), accepts: parseAcceptedModalities(s.acceptedModalities, s.sessionType), acceptsMinors: Boolean(s.acceptsMinors) };
     })
     // A session that has started (start <= now) is not offered: nothing is planned in the past.
     .filter((s) => s.start > now.getTime());
@@ -127,10 +127,10 @@ export async function buildPlanningProblem(db: AppDatabase, window: PlanningWind
 
 /** The cases awaiting planning, with their cached limits and whether a precondition's date has passed. */
 async function loadWaitingCases(db: AppDatabase, now: Date): Promise<CaseRow[]> {
-  return await sqlRows(db.$client, `select c.id, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy, c.planning_gaps as planningGaps,
-              c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind,
-              c.summons_served_at as summonsServedAt, c.short_term_consent as shortTermConsent, c.expected_summons_service_on as expectedSummonsServiceOn,
-              su.date_of_birth as dateOfBirth, c.offence_at as offenceAt, c.arrested_at as arrestedAt,
+  return await sqlRows(db.$client, `select c.id, c.modality, c.hearing_from as "hearingFrom", c.hearing_by as "hearingBy", c.hearing_target_by as "hearingTargetBy", c.planning_gaps as "planningGaps",
+              c.ready_from as "readyFrom", c.co_defendant_group as "coDefendantGroup", c.next_limit_kind as "nextLimitKind",
+              c.summons_served_at as "summonsServedAt", c.short_term_consent as "shortTermConsent", c.expected_summons_service_on as "expectedSummonsServiceOn",
+              su.date_of_birth as "dateOfBirth", c.offence_at as "offenceAt", c.arrested_at as "arrestedAt",
               exists (select 1 from case_precondition p where p.case_id = c.id and p.status = 'pending' and p.expected_on < ?) as overdue
        from criminal_case c join suspect su on su.id = c.suspect_id where c.status = 'awaiting_planning' and c.modality in (${HEARD_MODALITIES.map(() => '?').join(', ')}) order by c.id`, [amsterdamDate(now.getTime()), ...HEARD_MODALITIES]) as CaseRow[];
 }

@@ -8,7 +8,7 @@ import { loadCourtCalendar, loadDeadlineSettings } from '../settings/district-se
 import { sqlRows } from '../context/query-results';
 
 /** Arrests of urgent cases in a period; the modality index narrows the read to the two urgent flows. */
-export const ARRIVALS_SQL = `select modality, arrested_at as arrestedAt from criminal_case
+export const ARRIVALS_SQL = `select modality, arrested_at as "arrestedAt" from criminal_case
   where modality in (${URGENT_MODALITIES.map(() => '?').join(', ')}) and arrested_at >= ? and arrested_at < ?`;
 
 /**

@@ -106,7 +106,7 @@ export async function placementCandidates(db: AppDatabase, caseId: number, windo
   if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
   if (c.modality === 'zsm') return [];
   const current = firstRow(await db.select({ sessionId: hearings.sessionId }).from(hearings).where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'planned'))));
-  const rows = await sqlRows(db.$client, `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.accepted_filler_kinds as acceptedFillerKinds, s.accepts_minors as acceptsMinors, s.status, s.capacity_slots as capacitySlots, r.name as room, l.name as location
+  const rows = await sqlRows(db.$client, `select s.id, s.date, s.start_time as "startTime", s.session_type as "sessionType", s.accepted_modalities as "acceptedModalities", s.accepted_filler_kinds as "acceptedFillerKinds", s.accepts_minors as "acceptsMinors", s.status, s.capacity_slots as "capacitySlots", r.name as room, l.name as location
        from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
        where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`, [window.from, window.to]) as { id: number; date: string; startTime: string; sessionType: SessionRow['sessionType']; acceptedModalities: string; acceptedFillerKinds: string; acceptsMinors: number; status: 'scheduled'; capacitySlots: number; room: string; location: string }[];
   const occupancy = await sessionOccupancy(db, rows);
@@ -114,7 +114,7 @@ export async function placementCandidates(db: AppDatabase, caseId: number, windo
   const minor = await minorAtOffence(db, c, now) !== null;
   return rows
     // A minor at the offence only on a session that accepts minors (juvenile law, art. 77a Sr ff.).
-    .filter((r) => !minor || r.acceptsMinors === 1)
+    .filter((r) => !minor || Boolean(r.acceptsMinors))
     // A session that has started (or took place) is never offered: a hearing cannot be planned in the past.
     .filter((r) => r.id !== current?.sessionId && !sessionHasStarted(r, now) && sessionAcceptsCase(r, c.modality, c.fillerKind))
     .map((r) => {
@@ -146,7 +146,7 @@ export function sessionHasStarted(session: Pick<SessionSlot, 'date' | 'startTime
 
 /** The suspect's age when 12 to 17 at the offence (else the arrest): juvenile law applies (art. 77a Sr ff.); null for an adult. */
 export async function minorAtOffence(db: Pick<AppDatabase, '$client'>, c: Pick<CaseRow, 'suspectId' | 'offenceAt' | 'arrestedAt'>, now: Date): Promise<number | null> {
-  const suspect = await sqlRow(db.$client, 'select date_of_birth as dateOfBirth from suspect where id = ?', [c.suspectId]) as { dateOfBirth: string } | undefined;
+  const suspect = await sqlRow(db.$client, 'select date_of_birth as "dateOfBirth" from suspect where id = ?', [c.suspectId]) as { dateOfBirth: string } | undefined;
   const age = suspect ? suspectAge({ dateOfBirth: suspect.dateOfBirth, offenceAt: c.offenceAt, arrestedAt: c.arrestedAt }, now.getTime()) : null;
   return age?.minor ? age.years : null;
 }

@@ -59,9 +59,9 @@ export async function listPlanningProblems(db: AppDatabase, now: Date): Promise<
   const today = amsterdamDate(now.getTime());
   const horizon = format(addDays(parseISO(today), HORIZON_DAYS), 'yyyy-MM-dd');
   const underfilledUntil = format(addDays(parseISO(today), UNDERFILLED_WITHIN_DAYS), 'yyyy-MM-dd');
-  const sessions = await sqlRows(db.$client, `select s.id, s.date, s.start_time as startTime, s.end_time as endTime, r.name as room, s.courtroom_id as courtroomId, r.location_id as locationId,
-              s.judge_id as judgeId, j.name as judgeName, s.prosecutor_id as prosecutorId, p.name as prosecutorName, s.status, s.capacity_slots as capacitySlots,
-              s.overbooking_slots as overbookingSlots, s.capacity_minutes as capacityMinutes
+  const sessions = await sqlRows(db.$client, `select s.id, s.date, s.start_time as "startTime", s.end_time as "endTime", r.name as room, s.courtroom_id as "courtroomId", r.location_id as "locationId",
+              s.judge_id as "judgeId", j.name as "judgeName", s.prosecutor_id as "prosecutorId", p.name as "prosecutorName", s.status, s.capacity_slots as "capacitySlots",
+              s.overbooking_slots as "overbookingSlots", s.capacity_minutes as "capacityMinutes"
        from court_session s join courtroom r on r.id = s.courtroom_id
        left join person j on j.id = s.judge_id left join person p on p.id = s.prosecutor_id
        where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, s.id`, [today, horizon]) as SessionRow[];
@@ -69,7 +69,7 @@ export async function listPlanningProblems(db: AppDatabase, now: Date): Promise<
   const minutesBySession = await bookedMinutes(db, today, horizon);
   const absencesByPerson = await absences(db, today, horizon);
   const closures = new Map(
-    (await sqlRows(db.$client, 'select location_id as locationId, date, reason from location_closure where date between ? and ?', [today, horizon]) as {
+    (await sqlRows(db.$client, 'select location_id as "locationId", date, reason from location_closure where date between ? and ?', [today, horizon]) as {
       locationId: number;
       date: string;
       reason: string;
@@ -113,22 +113,25 @@ export async function listPlanningProblems(db: AppDatabase, now: Date): Promise<
     }
   }
 
-  const cases = await sqlRows(db.$client, `select c.id, c.parketnummer, c.next_limit as nextLimit from criminal_case c
+  const cases = await sqlRows(db.$client, `select c.id, c.parketnummer, c.next_limit as "nextLimit" from criminal_case c
        where c.status = 'awaiting_planning' and c.next_limit_kind in ('voorgeleiding', 'hearing') order by c.queue_order`) as { id: number; parketnummer: string; nextLimit: string }[];
   for (const c of cases) {
     const limitDate = amsterdamDate(Date.parse(c.nextLimit));
     if (limitDate <= today || calendar.workingDaysBetween(today, limitDate) <= 1) add('case_near_limit', limitDate, null, c.id, c.parketnummer);
   }
   // A case whose session was cancelled and that has no new hearing yet: it must be planned again (issue 11, item 8).
-  const orphaned = await sqlRows(db.$client, `select c.id, c.parketnummer, max(s.date) as date, r.name as room from criminal_case c
+  // Per case its latest cancelled session (the latest date, then the highest id), written for both engines.
+  const orphaned = await sqlRows(db.$client, `select distinct c.id, c.parketnummer, s.date, r.name as room from criminal_case c
        join hearing h on h.case_id = c.id and h.status = 'cancelled' join court_session s on s.id = h.session_id and s.status = 'cancelled'
        join courtroom r on r.id = s.courtroom_id
        where c.status = 'awaiting_planning' and s.date >= ? and not exists (select 1 from hearing p where p.case_id = c.id and p.status in ${SLOT_OCCUPYING_SQL})
-       group by c.id order by date, c.id`, [today]) as { id: number; parketnummer: string; date: string; room: string }[];
+         and not exists (select 1 from hearing h2 join court_session s2 on s2.id = h2.session_id and s2.status = 'cancelled'
+                         where h2.case_id = c.id and h2.status = 'cancelled' and (s2.date > s.date or (s2.date = s.date and s2.id > s.id)))
+       order by s.date, c.id`, [today]) as { id: number; parketnummer: string; date: string; room: string }[];
   for (const c of orphaned) add('replan_after_cancellation', c.date, null, c.id, `${c.parketnummer} (${c.room}, ${dayMonthYear(c.date)})`);
   // A planned hearing that no longer fits its case: facts corrected or a precondition's date moved after it was planned.
-  const planned = await sqlRows(db.$client, `select c.id, c.parketnummer, s.id as sessionId, s.date, s.start_time as startTime, case when c.next_limit_kind = 'none' then null else c.hearing_by end as hearingBy, c.hearing_from as hearingFrom, c.ready_from as readyFrom,
-              c.modality, c.summons_served_at as summonsServedAt, c.short_term_consent as shortTermConsent
+  const planned = await sqlRows(db.$client, `select c.id, c.parketnummer, s.id as "sessionId", s.date, s.start_time as "startTime", case when c.next_limit_kind = 'none' then null else c.hearing_by end as "hearingBy", c.hearing_from as "hearingFrom", c.ready_from as "readyFrom",
+              c.modality, c.summons_served_at as "summonsServedAt", c.short_term_consent as "shortTermConsent"
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
        where h.status = 'planned' and s.status = 'scheduled' and s.date >= ?`, [today]) as {
     id: number;
@@ -158,7 +161,7 @@ export async function listPlanningProblems(db: AppDatabase, now: Date): Promise<
     // The summons for a planned date must be served by the session minus the summons term (art. 265
     // lid 1 Sv, art. 370 Sv; Atw per the district settings): listed until served, more severe as that day nears.
     if (needsSummonsService(h)) {
-      const serveBy = latestServiceDay(starts, h.modality, h.shortTermConsent === 1, deadlineSettings, calendar);
+      const serveBy = latestServiceDay(starts, h.modality, Boolean(h.shortTermConsent), deadlineSettings, calendar);
       const day = weekdayDay(serveBy);
       add('summons_not_served', serveBy, h.sessionId, h.id, serveBy < today ? `${h.parketnummer}: dagvaarding niet betekend, uiterlijk ${day} (te laat voor deze zitting)` : `${h.parketnummer}: dagvaarding uiterlijk betekenen op ${day}`);
     }
@@ -174,8 +177,8 @@ export async function listPlanningProblems(db: AppDatabase, now: Date): Promise<
  * art. 59a, 64 and 66 Sv) keeps running, with that limit in the text. Any date in the past counts, not only the horizon.
  */
 async function passedHearings(db: AppDatabase, now: Date): Promise<PlanningProblemItem[]> {
-  const rows = await sqlRows(db.$client, `select c.id, c.parketnummer, c.modality, s.id as sessionId, s.date, s.start_time as startTime,
-              case when c.next_limit_kind = 'none' then null else c.hearing_by end as hearingBy
+  const rows = await sqlRows(db.$client, `select c.id, c.parketnummer, c.modality, s.id as "sessionId", s.date, s.start_time as "startTime",
+              case when c.next_limit_kind = 'none' then null else c.hearing_by end as "hearingBy"
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
        where h.status = 'planned' and s.status = 'scheduled' and s.date <= ? order by s.date, s.start_time, c.id`, [amsterdamDate(now.getTime())]) as { id: number; parketnummer: string; modality: Modality; sessionId: number; date: string; startTime: string; hearingBy: string | null }[];
   return rows.flatMap((h) => {
@@ -194,8 +197,8 @@ async function passedHearings(db: AppDatabase, now: Date): Promise<PlanningProbl
  * session was sized with (capacity minutes / slots), so only estimates that differ can exceed it.
  */
 async function bookedMinutes(db: AppDatabase, from: string, to: string): Promise<Map<number, number>> {
-  const rows = await sqlRows(db.$client, `select h.session_id as sessionId, c.estimated_minutes as estimated,
-              case when s.capacity_slots > 0 then s.capacity_minutes * 1.0 / s.capacity_slots else 0 end as perSlot
+  const rows = await sqlRows(db.$client, `select h.session_id as "sessionId", c.estimated_minutes as estimated,
+              case when s.capacity_slots > 0 then s.capacity_minutes * 1.0 / s.capacity_slots else 0 end as "perSlot"
        from hearing h join criminal_case c on c.id = h.case_id join court_session s on s.id = h.session_id
        where h.status in ${SLOT_OCCUPYING_SQL} and s.date between ? and ?`, [from, to]) as { sessionId: number; estimated: number | null; perSlot: number }[];
   const minutes = new Map<number, number>();
@@ -207,7 +210,7 @@ async function bookedMinutes(db: AppDatabase, from: string, to: string): Promise
 }
 
 async function absences(db: AppDatabase, from: string, to: string): Promise<Map<number, { fromDate: string; toDate: string; reason: string }[]>> {
-  const rows = await sqlRows(db.$client, 'select person_id as personId, from_date as fromDate, to_date as toDate, reason from person_unavailability where to_date >= ? and from_date <= ?', [from, to]) as { personId: number; fromDate: string; toDate: string; reason: string }[];
+  const rows = await sqlRows(db.$client, 'select person_id as "personId", from_date as "fromDate", to_date as "toDate", reason from person_unavailability where to_date >= ? and from_date <= ?', [from, to]) as { personId: number; fromDate: string; toDate: string; reason: string }[];
   const byPerson = new Map<number, { fromDate: string; toDate: string; reason: string }[]>();
   for (const r of rows) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
   return byPerson;

@@ -14,7 +14,7 @@ import type { PlannerSummary } from '../../../shared/api/case-schemas';
 import { forecastReserveFor } from './forecast-reserve-input';
 import type { UndoToken } from '../../../shared/api/undo-schemas';
 import { caseVersions } from '../history/action-versions';
-import { inTransaction, returnedRow, sqlRow } from '../context/query-results';
+import { inTransaction, isPostgresClient, returnedRow, sqlRow } from '../context/query-results';
 
 export interface PlannerRun extends PlanningWindow {
   dryRun: boolean;
@@ -51,7 +51,10 @@ async function planAndRecord(ctx: OperationContext, run: PlannerRun) {
   // Housekeeping before the plan, in its own transaction but not through ctx.write: ctx.write marks the
   // request processed, and a run killed after this and before its placements would then be 'done'
   // without having planned anything (issue 12, found by the crash soak: scripts/soak/crash-soak.ts).
-  await runWriteTransaction(db.$client, async () => await releaseDueReservations(db, ctx.clock.today(), SYSTEM_ACTOR, now));
+  // On PostgreSQL the whole operation is one transaction already (a killed run leaves nothing behind).
+  const release = async () => await releaseDueReservations(db, ctx.clock.today(), SYSTEM_ACTOR, now);
+  if (isPostgresClient(db.$client)) await release();
+  else await runWriteTransaction(db.$client, release);
   const { problem, notReady, reservedSlots, announced } = await buildPlanningProblem(db, run, now);
   const builtAt = await changeMarker(db);
   const reserve = run.holdBackForUrgent ? await forecastReserveFor(db, problem.sessions, now) : null;

@@ -23,16 +23,17 @@ export const URGENCY_STEPS = [1, 3, 7] as const;
  * other view reads them (shown here for one session).
  */
 export const TOWER_SQL = {
-  sessions: `select s.id, s.date, s.session_type as sessionType, s.status, s.capacity_slots as capacitySlots
+  sessions: `select s.id, s.date, s.session_type as "sessionType", s.status, s.capacity_slots as "capacitySlots"
              from court_session s where s.date between ? and ?`,
   bookedByModality: OCCUPANCY_SQL.bookedByModality(1),
   reservations: reservationsOfSessionsSql(1),
   // Waiting: cases awaiting a session, and cases still in intake (they will need one; issue 11, item 12).
-  queue: `select modality, count(*) as waiting, sum(status = 'intake') as inIntake, sum(planning_gaps <> '') as notReady,
-                 sum(next_limit < ?) as overdue,
-                 sum(next_limit >= ? and next_limit < ?) as within1,
-                 sum(next_limit >= ? and next_limit < ?) as within3,
-                 sum(next_limit >= ? and next_limit < ?) as within7
+  // count(*) filter (...): both engines (PostgreSQL does not sum booleans).
+  queue: `select modality, count(*) as waiting, count(*) filter (where status = 'intake') as "inIntake", count(*) filter (where planning_gaps <> '') as "notReady",
+                 count(*) filter (where next_limit < ?) as overdue,
+                 count(*) filter (where next_limit >= ? and next_limit < ?) as within1,
+                 count(*) filter (where next_limit >= ? and next_limit < ?) as within3,
+                 count(*) filter (where next_limit >= ? and next_limit < ?) as within7
           from criminal_case where status in ('intake', 'awaiting_planning') group by modality order by modality`,
 } as const;
 

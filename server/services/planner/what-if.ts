@@ -98,7 +98,7 @@ export async function runWhatIf(db: AppDatabase, request: WhatIfRequest, today: 
 async function sessionMeta(sqlite: Sqlite, sessions: readonly PlanningSession[]): Promise<Map<number, SessionMeta>> {
   const ids = sessions.map((s) => s.id);
   if (ids.length === 0) return new Map();
-  const rows = await sqlRows(sqlite, `select id, session_type as sessionType, capacity_slots as capacitySlots, template_id as templateId from court_session where id in (${placeholders(ids)})`, [...ids]) as ({ id: number } & SessionMeta)[];
+  const rows = await sqlRows(sqlite, `select id, session_type as "sessionType", capacity_slots as "capacitySlots", template_id as "templateId" from court_session where id in (${placeholders(ids)})`, [...ids]) as ({ id: number } & SessionMeta)[];
   return new Map(rows.map(({ id, ...rest }) => [id, rest]));
 }
 
@@ -127,8 +127,8 @@ interface BookedCase {
 async function casesOnSessions(sqlite: Sqlite, sessions: readonly PlanningSession[], now: Date, labels: Map<number, CaseLabel>): Promise<BookedCase[]> {
   if (sessions.length === 0) return [];
   const ids = sessions.map((s) => s.id);
-  const rows = await sqlRows(sqlite, `select c.id, c.parketnummer, c.modality, c.hearing_from as hearingFrom, c.hearing_by as hearingBy, c.hearing_target_by as hearingTargetBy,
-              c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup, c.next_limit_kind as nextLimitKind, h.session_id as sessionId, s.date
+  const rows = await sqlRows(sqlite, `select c.id, c.parketnummer, c.modality, c.hearing_from as "hearingFrom", c.hearing_by as "hearingBy", c.hearing_target_by as "hearingTargetBy",
+              c.ready_from as "readyFrom", c.co_defendant_group as "coDefendantGroup", c.next_limit_kind as "nextLimitKind", h.session_id as "sessionId", s.date
        from hearing h join criminal_case c on c.id = h.case_id join court_session s on s.id = h.session_id
        where h.status = 'planned' and h.session_id in (${placeholders(ids)}) and c.modality in (${heardList}) order by s.date, c.id`, [...ids, ...HEARD_MODALITIES]) as {
     id: number;
@@ -212,8 +212,8 @@ async function addedSessions(db: AppDatabase, patterns: readonly WhatIfPattern[]
 
 /** The heard-modality cases created in the past period, as new arrivals moved so its first day is the window's. */
 async function replayedCases(sqlite: Sqlite, period: { from: string; to: string }, windowFrom: string, now: Date, labels: Map<number, CaseLabel>) {
-  const rows = await sqlRows(sqlite, `select id, parketnummer, modality, created_at as createdAt, hearing_from as hearingFrom, hearing_by as hearingBy, hearing_target_by as hearingTargetBy,
-              co_defendant_group as coDefendantGroup
+  const rows = await sqlRows(sqlite, `select id, parketnummer, modality, created_at as "createdAt", hearing_from as "hearingFrom", hearing_by as "hearingBy", hearing_target_by as "hearingTargetBy",
+              co_defendant_group as "coDefendantGroup"
        from criminal_case where modality in (${heardList}) and created_at >= ? and created_at < ? order by id`, [...HEARD_MODALITIES, isoOf(startOfAmsterdamDay(period.from)), isoOf(startOfAmsterdamDay(addDays(period.to, 1)))]) as {
     id: number;
     parketnummer: string;

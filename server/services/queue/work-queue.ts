@@ -77,10 +77,10 @@ export async function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now:
   const rows = await sqlRows(sqlite, `with page as (
          select c.id, c.queue_order from criminal_case c
          where ${filter} order by c.queue_order, c.id limit ? offset ?)
-       select c.id, c.version, c.parketnummer, s.full_name as suspectName, c.modality, c.police_unit as policeUnit, c.offence_summary as offenceSummary,
-              c.planning_gaps as planningGaps, c.next_limit as nextLimit, c.next_limit_kind as nextLimitKind,
-              c.hearing_by as hearingBy, c.hearing_from as hearingFrom, c.hearing_target_by as hearingTargetBy,
-              c.ready_from as readyFrom, c.co_defendant_group as coDefendantGroup
+       select c.id, c.version, c.parketnummer, s.full_name as "suspectName", c.modality, c.police_unit as "policeUnit", c.offence_summary as "offenceSummary",
+              c.planning_gaps as "planningGaps", c.next_limit as "nextLimit", c.next_limit_kind as "nextLimitKind",
+              c.hearing_by as "hearingBy", c.hearing_from as "hearingFrom", c.hearing_target_by as "hearingTargetBy",
+              c.ready_from as "readyFrom", c.co_defendant_group as "coDefendantGroup"
        from page join criminal_case c on c.id = page.id join suspect s on s.id = c.suspect_id
        order by page.queue_order, c.id`, [...params, query.limit, query.offset]) as QueueRow[];
   // The filter choices come with the first page only; later pages of the same list reuse them.
@@ -128,7 +128,7 @@ export async function listWorkQueue(db: AppDatabase, query: WorkQueueQuery, now:
 async function overduePreconditions(db: AppDatabase, caseIds: readonly number[], today: string): Promise<Map<number, ReadinessGap[]>> {
   const byCase = new Map<number, ReadinessGap[]>();
   if (caseIds.length === 0) return byCase;
-  const rows = await sqlRows(db.$client, `select case_id as caseId, kind from case_precondition
+  const rows = await sqlRows(db.$client, `select case_id as "caseId", kind from case_precondition
        where status = 'pending' and expected_on < ? and case_id in (${caseIds.map(() => '?').join(', ')}) order by case_id, id`, [today, ...caseIds]) as { caseId: number; kind: PreconditionKind }[];
   for (const { caseId, kind } of rows) byCase.set(caseId, [...(byCase.get(caseId) ?? []), preconditionGap('overdue', kind)]);
   return byCase;

@@ -25,7 +25,7 @@ interface SessionRow {
  * release the due reservations first (release-before-reading.ts), so the overview is never stale.
  */
 export async function listReservations(db: AppDatabase, window: { from: string; to: string }, actor: string, today: string): Promise<ReservationsOverview> {
-  const sessions = await sqlRows(db.$client, `select s.id, s.date, s.start_time as startTime, s.session_type as sessionType, s.accepted_modalities as acceptedModalities, s.status, s.capacity_slots as capacitySlots,
+  const sessions = await sqlRows(db.$client, `select s.id, s.date, s.start_time as "startTime", s.session_type as "sessionType", s.accepted_modalities as "acceptedModalities", s.status, s.capacity_slots as "capacitySlots",
               r.name as room, l.name as location
        from court_session s join courtroom r on r.id = s.courtroom_id join court_location l on l.id = r.location_id
        where s.status = 'scheduled' and s.date between ? and ? order by s.date, s.start_time, l.name, r.name, s.id`, [window.from, window.to]) as SessionRow[];
@@ -95,7 +95,7 @@ export async function listReservations(db: AppDatabase, window: { from: string; 
 async function bookingsOfReservedSessions(db: AppDatabase, sessionIds: readonly number[]): Promise<Map<string, { caseId: number; parketnummer: string }[]>> {
   const out = new Map<string, { caseId: number; parketnummer: string }[]>();
   if (sessionIds.length === 0) return out;
-  const rows = await sqlRows(db.$client, `select h.session_id as sessionId, c.modality, c.id as caseId, c.parketnummer from hearing h join criminal_case c on c.id = h.case_id
+  const rows = await sqlRows(db.$client, `select h.session_id as "sessionId", c.modality, c.id as "caseId", c.parketnummer from hearing h join criminal_case c on c.id = h.case_id
        where h.session_id in (${sessionIds.map(() => '?').join(',')}) and h.status in ${SLOT_OCCUPYING_SQL} order by h.id`, [...sessionIds]) as { sessionId: number; modality: string; caseId: number; parketnummer: string }[];
   for (const r of rows) {
     const key = `${r.sessionId}|${r.modality}`;

@@ -70,7 +70,7 @@ export async function releaseDueReservations(db: AppDatabase, today: string, act
  * court calendar changed). Call it inside the transaction of that change. Returns how many changed.
  */
 export async function recomputeReleaseDates(db: AppDatabase, tx: Tx, workingDays: number, calendar: CourtCalendar): Promise<number> {
-  const open = await sqlRows(db.$client, 'select r.id, r.release_due_on as releaseDueOn, s.date as sessionDate from reservation r join court_session s on s.id = r.session_id where r.released_at is null') as { id: number; releaseDueOn: string; sessionDate: string }[];
+  const open = await sqlRows(db.$client, 'select r.id, r.release_due_on as "releaseDueOn", s.date as "sessionDate" from reservation r join court_session s on s.id = r.session_id where r.released_at is null') as { id: number; releaseDueOn: string; sessionDate: string }[];
   let changed = 0;
   for (const r of open) {
     const due = releaseDueOn(r.sessionDate, workingDays, calendar);

@@ -15,8 +15,8 @@ export interface ReservationRow extends SessionReservation {
   releaseKind: 'manual' | 'auto' | null;
 }
 
-const RESERVATION_COLUMNS = `r.id, r.version, r.session_id as sessionId, r.modality, r.slots, r.reserved_by as reservedBy, r.reserved_at as reservedAt, r.note,
-  r.release_due_on as releaseDueOn, r.released_at as releasedAt, r.released_by as releasedBy, r.release_kind as releaseKind, r.released_slots as releasedSlots, r.booked_before as bookedBefore`;
+const RESERVATION_COLUMNS = `r.id, r.version, r.session_id as "sessionId", r.modality, r.slots, r.reserved_by as "reservedBy", r.reserved_at as "reservedAt", r.note,
+  r.release_due_on as "releaseDueOn", r.released_at as "releasedAt", r.released_by as "releasedBy", r.release_kind as "releaseKind", r.released_slots as "releasedSlots", r.booked_before as "bookedBefore"`;
 
 /** The statement reservationsOfSessions runs for `n` sessions (its query plan is checked by test/integration/traffic-tower.test.ts). */
 export function reservationsOfSessionsSql(n: number): string {

@@ -10,7 +10,7 @@ import { settingsVersion } from '../context/versions';
 import { ServiceError } from '../service-error';
 import { loadRetentionTerm, SETTING_KEYS } from '../settings/district-settings';
 import { exactValues, scrubPersonalData, type PersonalValues } from './scrub-personal-data';
-import { sqlRows } from '../context/query-results';
+import { sqlRow, sqlRows, sqlRun } from '../context/query-results';
 
 export const PSEUDONYMISED_ACTION = 'retention.pseudonymised';
 
@@ -53,15 +53,18 @@ async function retentionState(db: AppDatabase, today: string): Promise<Retention
   const term = await loadRetentionTerm(db);
   const cutoff = retentionCutoff(today, term.months);
   const statuses = FINISHED_STATUSES.map(() => '?').join(', ');
-  const finished = await sqlRows(db.$client, `select c.id as caseId, c.suspect_id as suspectId, c.parketnummer, c.status, c.modality,
+  // The audit details are JSON in a text column on both engines.
+  const finishedSql = (statusTo: string) => `select c.id as "caseId", c.suspect_id as "suspectId", c.parketnummer, c.status, c.modality,
               (select max(a.occurred_at) from audit_event a
-                where a.entity_type = 'case' and a.entity_id = c.id and a.action = 'case.status_changed' and json_extract(a.details, '$.to') = c.status) as finishedAt,
-              exists (select 1 from audit_event p where p.entity_type = 'case' and p.entity_id = c.id and p.action = '${PSEUDONYMISED_ACTION}') as pseudonymised
-         from criminal_case c where c.status in (${statuses}) order by c.id`, [...FINISHED_STATUSES]) as FinishedCase[];
+                where a.entity_type = 'case' and a.entity_id = c.id and a.action = 'case.status_changed' and ${statusTo} = c.status) as "finishedAt",
+              exists (select 1 from audit_event p where p.entity_type = 'case' and p.entity_id = c.id and p.action = '${PSEUDONYMISED_ACTION}') as "pseudonymised"
+         from criminal_case c where c.status in (${statuses}) order by c.id`;
+  const finished = await sqlRows(db.$client, { sqlite: finishedSql("json_extract(a.details, '$.to')"), postgresql: finishedSql("(a.details::jsonb ->> 'to')") }, [...FINISHED_STATUSES]) as FinishedCase[];
   const pastTerm = finished.filter((c) => !c.pseudonymised && c.finishedAt !== null && amsterdamDate(Date.parse(c.finishedAt)) < cutoff);
   const dueIds = new Set(pastTerm.map((c) => c.caseId));
-  const sharedSuspects = await sqlRows(db.$client, 'select suspect_id as suspectId, group_concat(id) as caseIds from criminal_case group by suspect_id having count(*) > 1') as { suspectId: number; caseIds: string }[];
-  const blocked = new Set(sharedSuspects.filter((s) => s.caseIds.split(',').some((id) => !dueIds.has(Number(id)))).map((s) => s.suspectId));
+  const sharedCases = await sqlRows(db.$client, `select suspect_id as "suspectId", id as "caseId" from criminal_case
+       where suspect_id in (select suspect_id from criminal_case group by suspect_id having count(*) > 1)`) as { suspectId: number; caseId: number }[];
+  const blocked = new Set(sharedCases.filter((s) => !dueIds.has(s.caseId)).map((s) => s.suspectId));
   const due = pastTerm
     .filter((c) => !blocked.has(c.suspectId))
     .map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer, status: c.status, modality: c.modality, finishedAt: c.finishedAt!, suspectId: c.suspectId }))
@@ -96,31 +99,17 @@ export async function previewRetention(db: AppDatabase, today: string, limit: nu
  */
 export async function applyRetention(db: AppDatabase, today: string, reason: string, actor: string, now: Date) {
   const state = await retentionState(db, today);
-  const sqlite = db.$client;
-  const readSuspect = sqlite.prepare('select full_name as fullName, date_of_birth as dateOfBirth, summons_address as summonsAddress, lawyer_name as lawyerName from suspect where id = ?');
-  const writeSuspect = sqlite.prepare('update suspect set full_name = ?, date_of_birth = ?, summons_address = ?, lawyer_name = ? where id = ?');
-  const auditRows = sqlite.prepare(
-    `select id, details from audit_event where details is not null and (
-        (entity_type = 'case' and entity_id = @caseId)
-        or (entity_type = 'suspect' and entity_id = @suspectId)
-        or (entity_type = 'hearing' and entity_id in (select id from hearing where case_id = @caseId))
-        or (entity_type = 'decision' and entity_id in (select id from decision where case_id = @caseId))
-        or (entity_type = 'cjib_handoff' and entity_id in (select h.id from cjib_handoff h join decision d on d.id = h.decision_id where d.case_id = @caseId)))`,
-  );
-  const writeAudit = sqlite.prepare('update audit_event set details = ? where id = ?');
-  // Only answers about this case (its parketnummer) that hold the name: another suspect's answer stays as it is.
-  const answers = sqlite.prepare('select request_id as requestId, answer from processed_request where answer is not null and instr(answer, ?) > 0 and instr(answer, ?) > 0');
-  const writeAnswer = sqlite.prepare('update processed_request set answer = ? where request_id = ?');
+  const client = db.$client;
   const occurredAt = now.toISOString();
   let scrubbedAuditRows = 0;
 
-  const scrubRows = <Row extends { text: string }>(rows: Row[], exact: ReadonlySet<string>, write: (row: Row, text: string) => void) => {
+  const scrubRows = async <Row extends { text: string }>(rows: Row[], exact: ReadonlySet<string>, write: (row: Row, text: string) => Promise<unknown>) => {
     let changed = 0;
     for (const row of rows) {
       const before: unknown = JSON.parse(row.text);
       const after = scrubPersonalData(before, exact);
       if (!isDeepStrictEqual(before, after)) {
-        write(row, JSON.stringify(after));
+        await write(row, JSON.stringify(after));
         changed += 1;
       }
     }
@@ -128,15 +117,28 @@ export async function applyRetention(db: AppDatabase, today: string, reason: str
   };
 
   for (const c of state.due) {
-    const personal = readSuspect.get(c.suspectId) as PersonalValues | undefined;
+    const personal = await sqlRow(client, 'select full_name as "fullName", date_of_birth as "dateOfBirth", summons_address as "summonsAddress", lawyer_name as "lawyerName" from suspect where id = ?', [c.suspectId]) as PersonalValues | undefined;
     if (!personal) throw new ServiceError('NOT_FOUND', `De verdachte van zaak ${c.parketnummer} ontbreekt in het databasebestand.`);
     const exact = exactValues(personal);
-    writeSuspect.run(PSEUDONYMISED_SUSPECT.fullName, PSEUDONYMISED_SUSPECT.dateOfBirth, PSEUDONYMISED_SUSPECT.summonsAddress, PSEUDONYMISED_SUSPECT.lawyerName, c.suspectId);
-    const rows = (auditRows.all({ caseId: c.caseId, suspectId: c.suspectId }) as { id: number; details: string }[]).map((r) => ({ id: r.id, text: r.details }));
-    const scrubbedHere = scrubRows(rows, exact, (row, text) => writeAudit.run(text, row.id));
+    await sqlRun(client, 'update suspect set full_name = ?, date_of_birth = ?, summons_address = ?, lawyer_name = ? where id = ?',
+      [PSEUDONYMISED_SUSPECT.fullName, PSEUDONYMISED_SUSPECT.dateOfBirth, PSEUDONYMISED_SUSPECT.summonsAddress, PSEUDONYMISED_SUSPECT.lawyerName, c.suspectId]);
+    const audited = await sqlRows(client, `select id, details from audit_event where details is not null and (
+        (entity_type = 'case' and entity_id = ?)
+        or (entity_type = 'suspect' and entity_id = ?)
+        or (entity_type = 'hearing' and entity_id in (select id from hearing where case_id = ?))
+        or (entity_type = 'decision' and entity_id in (select id from decision where case_id = ?))
+        or (entity_type = 'cjib_handoff' and entity_id in (select h.id from cjib_handoff h join decision d on d.id = h.decision_id where d.case_id = ?)))
+        order by id`, [c.caseId, c.suspectId, c.caseId, c.caseId, c.caseId]) as { id: number; details: string }[];
+    const rows = audited.map((r) => ({ id: r.id, text: r.details }));
+    const scrubbedHere = await scrubRows(rows, exact, (row, text) => sqlRun(client, 'update audit_event set details = ? where id = ?', [text, row.id]));
     scrubbedAuditRows += scrubbedHere;
-    const stored = (answers.all(personal.fullName, c.parketnummer) as { requestId: string; answer: string }[]).map((r) => ({ requestId: r.requestId, text: r.answer }));
-    const scrubbedAnswers = scrubRows(stored, exact, (row, text) => writeAnswer.run(text, row.requestId));
+    // Only answers about this case (its parketnummer) that hold the name: another suspect's answer stays as it is.
+    const answers = await sqlRows(client, {
+      sqlite: 'select request_id as "requestId", answer from processed_request where answer is not null and instr(answer, ?) > 0 and instr(answer, ?) > 0 order by request_id',
+      postgresql: 'select request_id as "requestId", answer from processed_request where answer is not null and strpos(answer, ?) > 0 and strpos(answer, ?) > 0 order by request_id',
+    }, [personal.fullName, c.parketnummer]) as { requestId: string; answer: string }[];
+    const stored = answers.map((r) => ({ requestId: r.requestId, text: r.answer }));
+    const scrubbedAnswers = await scrubRows(stored, exact, (row, text) => sqlRun(client, 'update processed_request set answer = ? where request_id = ?', [text, row.requestId]));
     await recordAudit(db, {
       actor,
       action: PSEUDONYMISED_ACTION,

@@ -48,10 +48,10 @@ interface CaseRow {
  * the cases before it (a case's own estimate, else the minutes per place the session was sized with).
  */
 export async function getCourtRoll(db: AppDatabase, input: ParsedInput<'sessions.courtRoll'>): Promise<CourtRoll> {
-  const session = await sqlRow(db.$client, `select s.id, s.date, s.daypart, s.start_time as startTime, s.end_time as endTime, s.session_type as sessionType, s.status,
-              s.capacity_slots as capacitySlots, s.capacity_minutes as capacityMinutes,
-              l.name as locationName, l.city, r.name as courtroomName, d.name as districtName,
-              j.name as judgeName, p.name as prosecutorName
+  const session = await sqlRow(db.$client, `select s.id, s.date, s.daypart, s.start_time as "startTime", s.end_time as "endTime", s.session_type as "sessionType", s.status,
+              s.capacity_slots as "capacitySlots", s.capacity_minutes as "capacityMinutes",
+              l.name as "locationName", l.city, r.name as "courtroomName", d.name as "districtName",
+              j.name as "judgeName", p.name as "prosecutorName"
        from court_session s
        join courtroom r on r.id = s.courtroom_id
        join court_location l on l.id = r.location_id
@@ -61,9 +61,9 @@ export async function getCourtRoll(db: AppDatabase, input: ParsedInput<'sessions
        where s.id = ?`, [input.sessionId]) as SessionRow | undefined;
   if (!session) throw new ServiceError('NOT_FOUND', `Zitting ${input.sessionId} bestaat niet. Kies een zitting in het weekoverzicht.`);
 
-  const cases = await sqlRows(db.$client, `select c.id as caseId, c.version as caseVersion, c.parketnummer, su.full_name as suspectName, c.offence_summary as offence, c.modality,
-              su.lawyer_name as lawyerName, c.estimated_minutes as estimatedMinutes, c.hearing_by as hearingBy, h.status as hearingStatus,
-              pc.status as interpreterStatus, pc.note as interpreterNote
+  const cases = await sqlRows(db.$client, `select c.id as "caseId", c.version as "caseVersion", c.parketnummer, su.full_name as "suspectName", c.offence_summary as offence, c.modality,
+              su.lawyer_name as "lawyerName", c.estimated_minutes as "estimatedMinutes", c.hearing_by as "hearingBy", h.status as "hearingStatus",
+              pc.status as "interpreterStatus", pc.note as "interpreterNote"
        from hearing h
        join criminal_case c on c.id = h.case_id
        join suspect su on su.id = c.suspect_id

@@ -35,7 +35,7 @@ export function bookedCountOf(sessionId: SQLiteColumn | SQL): SQL<number> {
 /** The statements, for their query plans (test/integration/traffic-tower.test.ts): `n` sessions at a time. */
 export const OCCUPANCY_SQL = {
   bookedByModality: (n: number) =>
-    `select h.session_id as sessionId, c.modality, count(*) as n from hearing h join criminal_case c on c.id = h.case_id
+    `select h.session_id as "sessionId", c.modality, count(*) as n from hearing h join criminal_case c on c.id = h.case_id
      where h.session_id in (${Array(n).fill('?').join(',')}) and h.status in ${SLOT_OCCUPYING_SQL} group by h.session_id, c.modality`,
 } as const;
 

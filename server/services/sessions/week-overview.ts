@@ -76,13 +76,14 @@ export async function getWeekOverview(db: AppDatabase, input: ParsedInput<'sessi
 
 /** The cases on each session of a date range (the hearings holding a place), oldest hearing first. */
 async function loadRolls(db: AppDatabase, from: string, to: string): Promise<Map<number, SessionSummary['cases']>> {
-  const rows = await sqlRows(db.$client, `select h.session_id as sessionId, c.id as caseId, c.version as caseVersion, c.parketnummer, c.modality, h.status, h.pinned, h.explanation
+  const rows = await sqlRows(db.$client, `select h.session_id as "sessionId", c.id as "caseId", c.version as "caseVersion", c.parketnummer, c.modality, h.status, h.pinned, h.explanation
        from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
-       where s.date between ? and ? and h.status in ${SLOT_OCCUPYING_SQL} order by h.session_id, h.id`, [from, to]) as (Omit<SessionSummary['cases'][number], 'pinned'> & { sessionId: number; pinned: number })[];
+       where s.date between ? and ? and h.status in ${SLOT_OCCUPYING_SQL} order by h.session_id, h.id`, [from, to]) as (Omit<SessionSummary['cases'][number], 'pinned'> & { sessionId: number; pinned: number | boolean })[];
   const rolls = new Map<number, SessionSummary['cases']>();
   for (const { sessionId, pinned, ...entry } of rows) {
     const list = rolls.get(sessionId) ?? [];
-    list.push({ ...entry, pinned: pinned === 1 });
+    // SQLite gives 0/1, PostgreSQL a boolean.
+    list.push({ ...entry, pinned: Boolean(pinned) });
     rolls.set(sessionId, list);
   }
   return rolls;
@@ -95,13 +96,22 @@ async function loadRolls(db: AppDatabase, from: string, to: string): Promise<Map
 async function loadCancelledCases(db: AppDatabase, sessionIds: readonly number[]): Promise<Map<number, SessionSummary['cancelledCases']>> {
   const out = new Map<number, SessionSummary['cancelledCases']>();
   if (sessionIds.length === 0) return out;
-  const audits = await sqlRows(db.$client, `select entity_id as sessionId, details from audit_event where action = 'session.cancelled' and entity_type = 'court_session' and entity_id in (${sessionIds.map(() => '?').join(',')}) order by id`, [...sessionIds]) as { sessionId: number; details: string | null }[];
-  const replanned = db.$client.prepare(`select 1 from hearing where case_id = ? and status = 'planned' limit 1`);
-  for (const audit of audits) {
-    const details = (audit.details ? JSON.parse(audit.details) : {}) as { plannedCases?: { caseId: number; parketnummer: string }[] };
+  const audits = await sqlRows(db.$client, `select entity_id as "sessionId", details from audit_event where action = 'session.cancelled' and entity_type = 'court_session' and entity_id in (${sessionIds.map(() => '?').join(',')}) order by id`, [...sessionIds]) as { sessionId: number; details: string | null }[];
+  const cancelled = audits.map((audit) => ({
+    sessionId: audit.sessionId,
+    plannedCases: ((audit.details ? JSON.parse(audit.details) : {}) as { plannedCases?: { caseId: number; parketnummer: string }[] }).plannedCases ?? [],
+  }));
+  const caseIds = [...new Set(cancelled.flatMap((c) => c.plannedCases.map((p) => p.caseId)))];
+  const replanned = new Set<number>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const chunk = caseIds.slice(i, i + 500);
+    const rows = (await sqlRows(db.$client, `select distinct case_id as "caseId" from hearing where status = 'planned' and case_id in (${chunk.map(() => '?').join(',')})`, chunk)) as { caseId: number }[];
+    for (const row of rows) replanned.add(row.caseId);
+  }
+  for (const { sessionId, plannedCases } of cancelled) {
     out.set(
-      audit.sessionId,
-      (details.plannedCases ?? []).map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer, replanned: replanned.get(c.caseId) !== undefined })),
+      sessionId,
+      plannedCases.map((c) => ({ caseId: c.caseId, parketnummer: c.parketnummer, replanned: replanned.has(c.caseId) })),
     );
   }
   return out;

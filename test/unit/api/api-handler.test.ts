@@ -1,3 +1,4 @@
+import { isSqliteUniqueViolation, type DistrictDatabase } from '../../../server/services/context/district-database';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiHandler as createHandler, type ApiHandlerOptions, type OperationHandlers } from '../../../server/services/api-handler';
 import { fixedClock } from '../../../server/services/context/clock';
@@ -15,7 +16,15 @@ const week = {
 /** No operation in these tests touches the database: they stay in the handler's own logic. */
 function createApiHandler(map: OperationHandlers, options: Partial<ApiHandlerOptions> = {}) {
   const unused = new Proxy({}, { get: () => { throw new Error('no database in this test'); } });
-  return createHandler(map, { db: unused as never, sqlite: unused as never, clock: fixedClock('2026-03-09T09:00:00+01:00'), actor: () => 'test', roles: () => STANDALONE_ROLES, ...options });
+  const database: DistrictDatabase = {
+    engine: 'sqlite',
+    readonly: false,
+    run: (_scope, work) => work(unused as never, async (write) => await write()),
+    write: (_scope, work) => work(unused as never),
+    storageFullMessage: () => null,
+    isUniqueViolation: isSqliteUniqueViolation,
+  };
+  return createHandler(map, { database, clock: fixedClock('2026-03-09T09:00:00+01:00'), actor: () => 'test', roles: () => STANDALONE_ROLES, ...options });
 }
 
 function handlers(overrides: Partial<OperationHandlers> = {}): OperationHandlers {

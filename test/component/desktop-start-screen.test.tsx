@@ -1,0 +1,70 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it, vi } from 'vitest';
+import { signOutOfDesktop } from '../../renderer/src/api/desktop-start';
+import { DesktopStartScreen } from '../../renderer/src/components/DesktopStartScreen';
+import { createI18n } from '../../renderer/src/i18n/i18n';
+import type { DesktopBridge, DesktopStartState, StartAnswer } from '../../shared/api/desktop-bridge';
+
+/** The desktop's start screen (issue 13, item 6); the main process side is test/unit/shell/desktop-start.test.ts. */
+const CHOOSE: DesktopStartState = { phase: 'choose', remembered: { mode: 'file', serverUrl: null }, serverUrl: null, person: null };
+
+function fakeDesktop(answer: StartAnswer): DesktopBridge & { start: ReturnType<typeof vi.fn> } {
+  return { state: vi.fn(async () => CHOOSE), start: vi.fn(async () => answer), signOut: vi.fn(async () => undefined) };
+}
+
+function show(desktop: DesktopBridge, initial = CHOOSE) {
+  const onStarted = vi.fn();
+  render(
+    <I18nextProvider i18n={createI18n()}>
+      <DesktopStartScreen desktop={desktop} initial={initial} onStarted={onStarted} />
+    </I18nextProvider>,
+  );
+  return onStarted;
+}
+
+describe('the desktop start screen', () => {
+  it('opens the district file by default with Enter', async () => {
+    const desktop = fakeDesktop({ ok: true, state: { ...CHOOSE, phase: 'file' } });
+    const onStarted = show(desktop);
+    expect((screen.getByRole('radio', { name: 'Het districtsbestand op deze computer openen' }) as HTMLInputElement).checked).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Openen' }));
+    await userEvent.keyboard('{Enter}');
+    expect(desktop.start).toHaveBeenCalledWith({ mode: 'file' });
+    expect(onStarted).toHaveBeenCalledOnce();
+  });
+
+  it('connects to a server by keyboard, refusing http in Dutch first', async () => {
+    const desktop = fakeDesktop({ ok: true, state: { ...CHOOSE, phase: 'server' } });
+    const onStarted = show(desktop);
+    await userEvent.click(screen.getByRole('radio', { name: 'Verbinden met de districtsserver' }));
+    const address = screen.getByLabelText('Adres van de districtsserver');
+    await userEvent.type(address, 'http://planner.district.example');
+    await userEvent.click(screen.getByRole('button', { name: 'Verbinden en aanmelden' }));
+    expect(screen.getByRole('alert').textContent).toContain('het moet met https:// beginnen');
+    expect(desktop.start).not.toHaveBeenCalled();
+
+    await userEvent.clear(address);
+    await userEvent.type(address, 'https://planner.district.example{Enter}');
+    expect(desktop.start).toHaveBeenCalledWith({ mode: 'server', serverUrl: 'https://planner.district.example' });
+    expect(onStarted).toHaveBeenCalledOnce();
+  });
+
+  it('preselects the remembered server and shows the main process refusal', async () => {
+    const desktop = fakeDesktop({ ok: false, message: 'Aanmelden is geannuleerd.' });
+    const onStarted = show(desktop, { ...CHOOSE, remembered: { mode: 'server', serverUrl: 'https://planner.district.example' } });
+    expect((screen.getByLabelText('Adres van de districtsserver') as HTMLInputElement).value).toBe('https://planner.district.example');
+    await userEvent.click(screen.getByRole('button', { name: 'Verbinden en aanmelden' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Aanmelden is geannuleerd.');
+    expect(onStarted).not.toHaveBeenCalled();
+  });
+
+  it('signs out of the desktop: the main process forgets the token, the page goes back to the start screen', async () => {
+    const desktop = fakeDesktop({ ok: true, state: CHOOSE });
+    const reload = vi.fn();
+    await signOutOfDesktop(desktop, reload);
+    expect(desktop.signOut).toHaveBeenCalledOnce();
+    expect(reload).toHaveBeenCalledOnce();
+  });
+});

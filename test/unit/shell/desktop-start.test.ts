@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { hasExplicitDatabase } from '../../../electron/main/database-location';
+import { START_CHOICE_FILE, createDesktopStart, readStartChoice, registerDesktopStartIpc, saveStartChoice } from '../../../electron/main/desktop-start';
+import type { IpcMainLike } from '../../../electron/main/ipc-bridge';
+import { createDesktopBridge } from '../../../electron/preload/desktop-bridge';
+import { ConnectError, parseServerUrl, type ConnectedBackend } from '../../../server/desktop/connected-backend';
+import type { ApiHandler } from '../../../server/services/api-handler';
+import { IPC_DESKTOP_SIGN_OUT_CHANNEL, IPC_DESKTOP_START_CHANNEL, IPC_DESKTOP_STATE_CHANNEL, type ServerPerson } from '../../../shared/api/desktop-bridge';
+import { useTempDir } from '../../support/temp-dir';
+
+/** The desktop's start (issue 13, item 6) with fakes for Electron; the connected back end itself runs against a real server in test/integration/desktop-connected.test.ts. */
+
+const tempDir = useTempDir('ketenplanner-start-');
+const APP = 'app://ketenplanner/index.html';
+const PERSON: ServerPerson = { name: 'Carla Dekker', organisation: 'Rechtbank Noord-Holland', roles: ['coordinator'], policeUnit: null };
+
+function fakeConnected(serverUrl: string, connect: () => Promise<ServerPerson> = async () => PERSON) {
+  let person: ServerPerson | null = null;
+  const handler = vi.fn<ApiHandler>(async (operation) => ({ ok: true, value: `server:${String(operation)}` }));
+  const forget = vi.fn(() => (person = null));
+  const backend: ConnectedBackend = {
+    serverUrl,
+    handler,
+    connect: async () => (person = await connect()),
+    person: () => person,
+    forget,
+  };
+  return { backend, handler, forget };
+}
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
+  return {
+    ipcMain: { handle: (channel, listener) => handlers.set(channel, listener) } satisfies IpcMainLike,
+    invoke: async (channel: string, senderUrl: string, ...args: unknown[]) => handlers.get(channel)!({ senderFrame: { url: senderUrl } }, ...args),
+    channels: () => [...handlers.keys()],
+  };
+}
+
+describe('the server address', () => {
+  it('takes https only and says why not in Dutch', () => {
+    expect(parseServerUrl(' https://planner.district.example/ ')).toEqual({ ok: true, url: 'https://planner.district.example' });
+    expect(parseServerUrl('https://planner.district.example:8443/ketenplanner/')).toEqual({ ok: true, url: 'https://planner.district.example:8443/ketenplanner' });
+    expect(parseServerUrl('http://planner.district.example')).toEqual({
+      ok: false,
+      message: 'Het adres van de districtsserver moet met https:// beginnen: de app verbindt alleen versleuteld.',
+    });
+    expect(parseServerUrl('')).toMatchObject({ ok: false, message: expect.stringContaining('Vul het adres van de districtsserver in') });
+    expect(parseServerUrl('planner')).toMatchObject({ ok: false, message: expect.stringContaining('is geen geldig adres') });
+    expect(parseServerUrl('https://jan:geheim@planner.example')).toMatchObject({ ok: false, message: expect.stringContaining('geen gebruikersnaam of wachtwoord') });
+  });
+});
+
+describe('the remembered start choice', () => {
+  it('defaults to the district file, and keeps only the mode and the server address', () => {
+    const folder = tempDir();
+    expect(readStartChoice(folder)).toEqual({ mode: 'file', serverUrl: null });
+    saveStartChoice(folder, { mode: 'server', serverUrl: 'https://planner.district.example' });
+    expect(readStartChoice(folder)).toEqual({ mode: 'server', serverUrl: 'https://planner.district.example' });
+    expect(JSON.parse(fs.readFileSync(path.join(folder, START_CHOICE_FILE), 'utf8'))).toEqual({ mode: 'server', serverUrl: 'https://planner.district.example' });
+  });
+
+  it('falls back to the file for an unreadable or tampered file', () => {
+    const folder = tempDir();
+    fs.writeFileSync(path.join(folder, START_CHOICE_FILE), '{kapot');
+    expect(readStartChoice(folder)).toEqual({ mode: 'file', serverUrl: null });
+    fs.writeFileSync(path.join(folder, START_CHOICE_FILE), JSON.stringify({ mode: 'server', serverUrl: 'http://onveilig.example' }));
+    expect(readStartChoice(folder)).toEqual({ mode: 'file', serverUrl: null });
+  });
+
+  it('opens the file without the start screen when --db, --demo or KETENPLANNER_DB names it', () => {
+    expect(hasExplicitDatabase(['electron', '.', '--db=/tmp/x.sqlite'], {})).toBe(true);
+    expect(hasExplicitDatabase(['electron', '.', '--demo'], {})).toBe(true);
+    expect(hasExplicitDatabase(['electron', '.'], { KETENPLANNER_DB: '/tmp/x.sqlite' })).toBe(true);
+    expect(hasExplicitDatabase(['electron', '.'], {})).toBe(false);
+  });
+});
+
+describe('the desktop start', () => {
+  it('refuses operations before the choice, then opens the district file as before', async () => {
+    const folder = tempDir();
+    const fileHandler = vi.fn<ApiHandler>(async () => ({ ok: true, value: 'file' }));
+    const start = createDesktopStart({ userDataFolder: folder, openFile: async () => fileHandler, connectTo: () => fakeConnected('x').backend });
+    expect(start.state()).toEqual({ phase: 'choose', remembered: { mode: 'file', serverUrl: null }, serverUrl: null, person: null });
+    await expect(start.handler('district.get', {}, {})).resolves.toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('Kies eerst') } });
+
+    await expect(start.start({ mode: 'file' })).resolves.toMatchObject({ ok: true, state: { phase: 'file', person: null } });
+    await expect(start.handler('district.get', {}, { requestId: null })).resolves.toEqual({ ok: true, value: 'file' });
+    expect(fileHandler).toHaveBeenCalledWith('district.get', {}, { requestId: null });
+  });
+
+  it('leaves the remembered server alone when the file was named at start (--db, --demo)', async () => {
+    const folder = tempDir();
+    saveStartChoice(folder, { mode: 'server', serverUrl: 'https://planner.district.example' });
+    const start = createDesktopStart({ userDataFolder: folder, openFile: async () => vi.fn<ApiHandler>(), connectTo: () => fakeConnected('x').backend });
+    await expect(start.start({ mode: 'file' }, { remember: false })).resolves.toMatchObject({ ok: true, state: { phase: 'file' } });
+    expect(readStartChoice(folder)).toEqual({ mode: 'server', serverUrl: 'https://planner.district.example' });
+  });
+
+  it('connects to the server, remembers its address (no token), forwards operations and shows the person', async () => {
+    const folder = tempDir();
+    const connected = fakeConnected('https://planner.district.example');
+    const connectTo = vi.fn(() => connected.backend);
+    const start = createDesktopStart({ userDataFolder: folder, openFile: async () => null, connectTo });
+
+    const answer = await start.start({ mode: 'server', serverUrl: 'https://planner.district.example/' });
+    expect(answer).toEqual({
+      ok: true,
+      state: { phase: 'server', remembered: { mode: 'server', serverUrl: 'https://planner.district.example' }, serverUrl: 'https://planner.district.example', person: PERSON },
+    });
+    expect(connectTo).toHaveBeenCalledWith('https://planner.district.example');
+    expect(fs.readFileSync(path.join(folder, START_CHOICE_FILE), 'utf8')).not.toMatch(/token|Bearer|Carla/i);
+    await expect(start.handler('sessions.week', { weekStart: '2026-03-09' }, { requestId: 'r-1' })).resolves.toEqual({ ok: true, value: 'server:sessions.week' });
+    expect(connected.handler).toHaveBeenCalledWith('sessions.week', { weekStart: '2026-03-09' }, { requestId: 'r-1' });
+
+    start.signOut();
+    expect(connected.forget).toHaveBeenCalledOnce();
+    expect(start.state()).toMatchObject({ phase: 'choose', remembered: { mode: 'server', serverUrl: 'https://planner.district.example' }, person: null });
+    await expect(start.handler('district.get', {}, {})).resolves.toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+
+  it('refuses an http address and a failed sign-in in Dutch, and stays on the start screen', async () => {
+    const folder = tempDir();
+    const connectTo = vi.fn(() =>
+      fakeConnected('https://planner.district.example', async () => {
+        throw new ConnectError('Aanmelden is geannuleerd.');
+      }).backend,
+    );
+    const start = createDesktopStart({ userDataFolder: folder, openFile: async () => null, connectTo });
+    await expect(start.start({ mode: 'server', serverUrl: 'http://planner.district.example' })).resolves.toEqual({
+      ok: false,
+      message: 'Het adres van de districtsserver moet met https:// beginnen: de app verbindt alleen versleuteld.',
+    });
+    expect(connectTo).not.toHaveBeenCalled();
+    await expect(start.start({ mode: 'server', serverUrl: 'https://planner.district.example' })).resolves.toEqual({ ok: false, message: 'Aanmelden is geannuleerd.' });
+    await expect(start.start({ mode: 'elders' })).resolves.toMatchObject({ ok: false });
+    expect(start.state().phase).toBe('choose');
+    expect(fs.existsSync(path.join(folder, START_CHOICE_FILE))).toBe(false);
+  });
+
+  it('starts once when the button is pressed twice during the browser sign-in', async () => {
+    let finish: (person: ServerPerson) => void = () => undefined;
+    const connectTo = vi.fn(() => fakeConnected('https://planner.district.example', () => new Promise((resolve) => (finish = resolve))).backend);
+    const start = createDesktopStart({ userDataFolder: tempDir(), openFile: async () => null, connectTo });
+    const first = start.start({ mode: 'server', serverUrl: 'https://planner.district.example' });
+    const second = start.start({ mode: 'server', serverUrl: 'https://planner.district.example' });
+    await vi.waitFor(() => expect(connectTo).toHaveBeenCalled());
+    finish(PERSON);
+    expect(await first).toEqual(await second);
+    expect(connectTo).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the start channels and the preload bridge', () => {
+  it('answers only the app itself', async () => {
+    const fake = fakeIpcMain();
+    const start = createDesktopStart({ userDataFolder: tempDir(), openFile: async () => null, connectTo: () => fakeConnected('x').backend });
+    registerDesktopStartIpc(fake.ipcMain, start);
+    expect(fake.channels().sort()).toEqual([IPC_DESKTOP_SIGN_OUT_CHANNEL, IPC_DESKTOP_START_CHANNEL, IPC_DESKTOP_STATE_CHANNEL].sort());
+    await expect(fake.invoke(IPC_DESKTOP_STATE_CHANNEL, APP)).resolves.toMatchObject({ phase: 'choose' });
+    await expect(fake.invoke(IPC_DESKTOP_STATE_CHANNEL, 'https://evil.example/')).resolves.toBeNull();
+    await expect(fake.invoke(IPC_DESKTOP_START_CHANNEL, 'https://evil.example/', { mode: 'file' })).resolves.toMatchObject({ ok: false });
+  });
+
+  it('exposes three frozen functions and passes only the fields of a choice', async () => {
+    const invoke = vi.fn(async (_channel: string, _argument?: unknown) => ({ ok: true }));
+    const bridge = createDesktopBridge(invoke);
+    expect(Object.keys(bridge).sort()).toEqual(['signOut', 'start', 'state']);
+    expect(Object.isFrozen(bridge)).toBe(true);
+    await bridge.start({ mode: 'server', serverUrl: 'https://planner.district.example', token: 'x' } as never);
+    expect(invoke).toHaveBeenLastCalledWith('start', { mode: 'server', serverUrl: 'https://planner.district.example' });
+    await bridge.state();
+    expect(invoke).toHaveBeenLastCalledWith('state');
+    await bridge.signOut();
+    expect(invoke).toHaveBeenLastCalledWith('signOut');
+  });
+});
