@@ -69,8 +69,11 @@ skipped with a logged reason.
   runs every operation x role cell on PostgreSQL too and fails on a permission refusal of an allowed
   cell; with its empty inputs most writes stop at validation, so the write grants are exercised by
   the feature tests of the operation suite, which run in those roles on PostgreSQL.
+- **The UI** leaves pages out of the main menu whose operation none of the person's roles may call
+  (renderer/src/app/App.tsx, from this table); buttons inside a page are not yet hidden per role (the
+  server refuses them in Dutch).
 - **Not yet built**: user administration inside Ketenplanner (who holds which role is the identity
-  provider's); the menus of the UI do not yet hide what a role may not do (the server refuses it).
+  provider's).
 
 ## Operation x role
 

@@ -245,6 +245,10 @@ describe('the district server in real Chromium', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('u bent aangemeld als griffier');
     expect(await clerk.page.getByRole('form', { name: 'Plaatsen reserveren' }).count()).toBe(0);
+    // The menu leaves out what the clerk's role cannot open, and keeps the clerk's own pages.
+    const menu = clerk.page.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(await menu.getByRole('link', { name: 'Reserveringen' }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: 'Zittingen' }).count()).toBe(1);
     await screenshot(clerk.page, 'district-server-clerk-refused');
 
     const session = (await owner.query<{ id: number }>(`select id from court_session where status = 'scheduled' and date between $1 and $2 order by id limit 1`, [WEEK, WEEK_END])).rows[0]!;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
+import type { OperationName } from '../../../shared/api/contract';
 import { mayCall } from '../../../shared/api/operation-roles';
 import { useServerPerson } from '../api/server-session-context';
 import { useOperationQuery } from '../api/use-operation-query';
@@ -34,6 +35,31 @@ import { ReviewPackPage } from '../pages/review/ReviewPackPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { MetricCasesPage } from '../pages/dashboard/MetricCasesPage';
 
+/**
+ * The main menu, each page with the operation it cannot work without: on the district server a page
+ * whose operation none of the person's roles may call is left out of the menu (the server would refuse
+ * it anyway: shared/api/operation-roles.ts). Standalone every role is held, so every page shows.
+ */
+const NAV_ITEMS = [
+  { to: '/zittingen', label: 'sessions', reads: 'sessions.week' },
+  { to: '/dashboard', label: 'dashboard', reads: 'metrics.dashboard' },
+  { to: '/capaciteit', label: 'capacity', reads: 'capacity.overview' },
+  { to: '/rooster', label: 'rota', reads: 'people.list' },
+  { to: '/agendas', label: 'calendars', reads: 'calendars.subjects' },
+  { to: '/instroom', label: 'intake', reads: 'queue.list' },
+  { to: '/werkvoorraad', label: 'queue', reads: 'queue.list' },
+  { to: '/planning', label: 'planning', reads: 'planner.run' },
+  { to: '/wat-als', label: 'whatIf', reads: 'planner.whatIf' },
+  { to: '/reserveringen', label: 'reservations', reads: 'reservations.list' },
+  { to: '/verkeerstoren', label: 'tower', reads: 'planner.tower' },
+  { to: '/zaken/nieuw', label: 'newCase', reads: 'cases.create' },
+  { to: '/zaken/importeren', label: 'import', reads: 'cases.import' },
+  { to: '/problemen', label: 'problems', reads: 'planner.problems' },
+  { to: '/overdracht', label: 'handoff', reads: 'cjib.queue' },
+  { to: '/overleg', label: 'review', reads: 'metrics.dashboard' },
+  { to: '/instellingen', label: 'settings', reads: 'settings.get' },
+] as const satisfies readonly { to: string; label: string; reads: OperationName }[];
+
 export function App() {
   const { t } = useTranslation();
   const district = useOperationQuery('district.get', {});
@@ -63,23 +89,11 @@ export function App() {
         {district.data && <NotificationBell />}
         {district.data && (
           <nav aria-label={t('app.mainNav')}>
-            <NavLink to="/zittingen">{t('nav.sessions')}</NavLink>
-            <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
-            <NavLink to="/capaciteit">{t('nav.capacity')}</NavLink>
-            <NavLink to="/rooster">{t('nav.rota')}</NavLink>
-            <NavLink to="/agendas">{t('nav.calendars')}</NavLink>
-            <NavLink to="/instroom">{t('nav.intake')}</NavLink>
-            <NavLink to="/werkvoorraad">{t('nav.queue')}</NavLink>
-            <NavLink to="/planning">{t('nav.planning')}</NavLink>
-            <NavLink to="/wat-als">{t('nav.whatIf')}</NavLink>
-            <NavLink to="/reserveringen">{t('nav.reservations')}</NavLink>
-            <NavLink to="/verkeerstoren">{t('nav.tower')}</NavLink>
-            <NavLink to="/zaken/nieuw">{t('nav.newCase')}</NavLink>
-            <NavLink to="/zaken/importeren">{t('nav.import')}</NavLink>
-            {mayReadProblems && <NavLink to="/problemen">{t('nav.problems', { count: problems.data?.length ?? 0 })}</NavLink>}
-            <NavLink to="/overdracht">{t('nav.handoff')}</NavLink>
-            <NavLink to="/overleg">{t('nav.review')}</NavLink>
-            <NavLink to="/instellingen">{t('nav.settings')}</NavLink>
+            {NAV_ITEMS.filter((item) => !person || mayCall(person.roles, item.reads)).map((item) => (
+              <NavLink key={item.to} to={item.to}>
+                {item.to === '/problemen' ? t('nav.problems', { count: problems.data?.length ?? 0 }) : t(`nav.${item.label}`)}
+              </NavLink>
+            ))}
           </nav>
         )}
       </header>
