@@ -29,11 +29,12 @@ export function postgresDistrictDatabase(pool: pg.Pool, options: PostgresDistric
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const transaction = async <T>(scope: OperationScope, work: (db: AppDatabase) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
+    const db = drizzle(client, { schema: pgSchema }) as unknown as AppDatabase;
     let broken: Error | undefined;
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await inScope(client, scope, () => work(drizzle(client, { schema: pgSchema }) as unknown as AppDatabase));
+          return await inScope(client, scope, () => work(db));
         } catch (error) {
           const code = sqlState(error);
           if (code === null) broken = error instanceof Error ? error : undefined;

@@ -1,4 +1,4 @@
-import { sqliteDistrictDatabase } from '../../server/services/context/district-database';
+import { sqliteDistrictDatabase, type DistrictDatabase } from '../../server/services/context/district-database';
 import { createApiHandler, type ApiHandler } from '../../server/services/api-handler';
 import type { Clock } from '../../server/services/context/clock';
 import { operationHandlers } from '../../server/services/operation-handlers';
@@ -28,19 +28,23 @@ export function testClock(spec: TestClockSpec): Clock {
   return { now, today: () => (today ? today() : amsterdamDate(now().getTime())) };
 }
 
+export type TestApiOptions = TestClockSpec & {
+  actor: string | (() => string);
+  roles?: readonly Role[] | (() => readonly Role[]);
+  onInternalError?: (operation: string, error: unknown) => void;
+  log?: (message: string) => void;
+};
+
 /** The api handler over a real database file, as the transports build it, with a pinned clock; `roles`: the actor's roles (default: every role, as standalone). */
-export function createTestApi(
-  database: Pick<OpenedDatabase, 'db' | 'sqlite'>,
-  options: TestClockSpec & {
-    actor: string | (() => string);
-    roles?: readonly Role[] | (() => readonly Role[]);
-    onInternalError?: (operation: string, error: unknown) => void;
-    log?: (message: string) => void;
-  },
-): ApiHandler {
+export function createTestApi(database: Pick<OpenedDatabase, 'db' | 'sqlite'>, options: TestApiOptions): ApiHandler {
+  return testApiOver(sqliteDistrictDatabase(database.db, database.sqlite), options);
+}
+
+/** The same over either engine's DistrictDatabase (test/support/test-district.ts). */
+export function testApiOver(database: DistrictDatabase, options: TestApiOptions): ApiHandler {
   const { actor, roles = STANDALONE_ROLES, onInternalError, log, ...clockSpec } = options;
   return createApiHandler(operationHandlers, {
-    database: sqliteDistrictDatabase(database.db, database.sqlite),
+    database,
     clock: testClock(clockSpec),
     actor: typeof actor === 'function' ? actor : () => actor,
     roles: typeof roles === 'function' ? roles : () => roles,

@@ -9,15 +9,12 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { OpenedDatabase } from '../../db/open-database';
 import type { ApiHandler } from '../../server/services/api-handler';
-import { createApiHandler } from '../../server/services/api-handler';
-import { sqliteDistrictDatabase, type DistrictDatabase } from '../../server/services/context/district-database';
+import { sqliteDistrictDatabase } from '../../server/services/context/district-database';
 import { sqlRows, sqlRun } from '../../server/services/context/query-results';
-import { operationHandlers } from '../../server/services/operation-handlers';
 import { copySqliteToPostgres } from '../../server/pg/copy-sqlite-to-postgres';
 import { createDistrictPool, postgresDistrictDatabase } from '../../server/pg/postgres-district-database';
 import type { DemoOptions } from '../../server/services/demo/generate-demo-district';
-import { STANDALONE_ROLES, type Role } from '../../shared/domain/roles';
-import { testClock, type TestClockSpec } from './test-api';
+import { testApiOver, type TestApiOptions } from './test-api';
 
 /**
  * One district for an operation test, on the engine of the vitest project that runs it
@@ -35,11 +32,6 @@ export interface TestDistrict {
   close(): Promise<void>;
 }
 
-export type TestApiOptions = TestClockSpec & {
-  actor: string | (() => string);
-  roles?: readonly Role[] | (() => readonly Role[]);
-  onInternalError?: (operation: string, error: unknown) => void;
-};
 
 export const TEST_ENGINE: 'sqlite' | 'postgresql' = process.env.KETENPLANNER_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'sqlite';
 
@@ -47,16 +39,6 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const PG_MIGRATIONS = path.join(ROOT, 'db', 'pg-migrations');
 
-function handlerOver(database: DistrictDatabase, options: TestApiOptions): ApiHandler {
-  const { actor, roles = STANDALONE_ROLES, onInternalError, ...clockSpec } = options;
-  return createApiHandler(operationHandlers, {
-    database,
-    clock: testClock(clockSpec),
-    actor: typeof actor === 'function' ? actor : () => actor,
-    roles: typeof roles === 'function' ? roles : () => roles,
-    ...(onInternalError ? { onInternalError } : {}),
-  });
-}
 
 /** A demo district (generated from `options`, as openDemoDatabase makes it) in `dir` or in a database of its own. */
 export async function openTestDistrict(dir: string, options: DemoOptions): Promise<TestDistrict> {
@@ -76,7 +58,7 @@ function sqliteDistrict(database: OpenedDatabase): TestDistrict {
   const district = sqliteDistrictDatabase(database.db, database.sqlite);
   return {
     engine: 'sqlite',
-    api: (apiOptions) => handlerOver(district, apiOptions),
+    api: (apiOptions) => testApiOver(district, apiOptions),
     rows: async <T>(text: string, params: readonly unknown[] = []) => (await sqlRows(database.sqlite, text, params)) as T[],
     row: async <T>(text: string, params: readonly unknown[] = []) => (await sqlRows(database.sqlite, text, params))[0] as T | undefined,
     run: async (text, params = []) => (await sqlRun(database.sqlite, text, params)).changes,
@@ -108,7 +90,7 @@ async function openPostgresDistrict(options: DemoOptions | null): Promise<TestDi
   const district = postgresDistrictDatabase(pool);
   return {
     engine: 'postgresql',
-    api: (apiOptions) => handlerOver(district, apiOptions),
+    api: (apiOptions) => testApiOver(district, apiOptions),
     rows: async <T>(text: string, params: readonly unknown[] = []) => (await sqlRows(owner, text, params)) as T[],
     row: async <T>(text: string, params: readonly unknown[] = []) => (await sqlRows(owner, text, params))[0] as T | undefined,
     run: async (text, params = []) => (await sqlRun(owner, text, params)).changes,

@@ -51,10 +51,8 @@ export async function runWriteTransaction<T>(sqlite: Database.Database, work: ()
   let pause = 20;
   for (;;) {
     const release = await gateOf(sqlite).acquire();
-    let began = false;
     try {
-      began = beginImmediate(sqlite, waited >= maxWait);
-      if (began) return await heldTransactions.run(sqlite, () => commitOrRollBack(sqlite, work));
+      if (beginImmediate(sqlite, waited >= maxWait)) return await heldTransactions.run(sqlite, () => commitOrRollBack(sqlite, work));
     } finally {
       release();
     }
