@@ -1,4 +1,4 @@
-import { amsterdamReadings, formatAmsterdam, fromAmsterdamLocal, parseOffsetDateTime } from '../calendar/amsterdam-time';
+import { amsterdamOffsetMinutes, amsterdamReadings, formatAmsterdam, fromAmsterdamLocal, parseOffsetDateTime } from '../calendar/amsterdam-time';
 import { formatLocalDate, isValidLocalDate } from '../calendar/local-date';
 
 /*
@@ -21,10 +21,9 @@ export const TIME_HINT = 'uu:mm';
 export function parseDutchDate(text: string): ParseResult<string> {
   const trimmed = text.trim();
   const dutch = DUTCH_DATE.exec(trimmed);
-  const iso = ISO_DATE.exec(trimmed);
   const date = dutch
     ? safeFormat(Number(dutch[3]), Number(dutch[2]), Number(dutch[1]))
-    : iso && isValidLocalDate(trimmed)
+    : ISO_DATE.test(trimmed) && isValidLocalDate(trimmed)
       ? trimmed
       : null;
   return date ? { ok: true, value: date } : { ok: false, message: `"${trimmed}" is geen geldige datum (${DATE_HINT})` };
@@ -36,7 +35,7 @@ export function parseDutchDate(text: string): ParseResult<string> {
  */
 export function parseDutchDateTime(text: string, options: { dateOnlyAllowed?: boolean } = {}): ParseResult<string> {
   const trimmed = text.trim();
-  if (/[T ]\d.*([+-]\d{2}:?\d{2}|Z)$/.test(trimmed) && /^\d{4}-/.test(trimmed)) {
+  if (/^\d{4}-/.test(trimmed) && /[T ]\d.*([+-]\d{2}:?\d{2}|Z)$/.test(trimmed)) {
     const parsed = parseOffsetDateTime(trimmed);
     if (parsed.ok) return { ok: true, value: formatAmsterdam(parsed.instant) };
   }
@@ -47,7 +46,7 @@ export function parseDutchDateTime(text: string, options: { dateOnlyAllowed?: bo
   if (!date.ok) return invalid;
   if (timePart === undefined) {
     return options.dateOnlyAllowed
-      ? { ok: true, value: formatAmsterdam(fromAmsterdamLocal(date.value)) }
+      ? { ok: true, value: startOfDay(date.value) }
       : { ok: false, message: `Vul ook de tijd in: "${trimmed}" heeft geen tijd (${DATE_TIME_HINT})` };
   }
   const time = TIME.exec(timePart);
@@ -65,7 +64,23 @@ export function parseDutchDateTime(text: string, options: { dateOnlyAllowed?: bo
       message: `"${trimmed}" kwam twee keer voor (de klok ging van 03:00 terug naar 02:00); geef het tijdstip met offset, bijvoorbeeld ${date.value}T${timePart.replace('.', ':').padStart(5, '0')}:00+02:00 (de eerste keer) of +01:00 (de tweede)`,
     };
   }
-  return { ok: true, value: formatAmsterdam(readings[0]!) };
+  // formatAmsterdam(readings[0]) without the round trip: that reading shows this very wall-clock time.
+  const offset = amsterdamOffsetMinutes(readings[0]!);
+  return { ok: true, value: `${date.value}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${offset < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(offset) / 60))}:${pad2(Math.abs(offset) % 60)}` };
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Midnight of a date as formatAmsterdam writes it; an import repeats few dates, so the last ones are kept. */
+const midnights = new Map<string, string>();
+function startOfDay(date: string): string {
+  let value = midnights.get(date);
+  if (value === undefined) {
+    if (midnights.size >= 4096) midnights.clear();
+    value = formatAmsterdam(fromAmsterdamLocal(date));
+    midnights.set(date, value);
+  }
+  return value;
 }
 
 /** 'YYYY-MM-DD' as dd-mm-jjjj, the notation the forms show and take. */

@@ -1,4 +1,8 @@
-import { caseIntakeSchema, type CaseIntake } from './case-intake';
+import { parseOffsetDateTime } from '../calendar/amsterdam-time';
+import { isValidLocalDate } from '../calendar/local-date';
+import { needsArrestTime } from '../domain/case-lifecycle';
+import { FILLER_KINDS, MODALITIES } from '../domain/modality';
+import { caseIntakeSchema, ESTIMATED_MINUTES_RANGE, PARKETNUMMER_PATTERN, type CaseIntake } from './case-intake';
 import { columnForField, type ImportColumn } from './import-columns';
 import { checkCaseDates } from './plausibility';
 import { findForbiddenCharacter, forbiddenCharacterMessage } from './text-checks';
@@ -13,11 +17,27 @@ export interface RowProblem {
 export type RowResult = { ok: true; row: number; intake: CaseIntake } | { ok: false; row: number; problems: RowProblem[] };
 
 /**
- * One data row, its cells keyed by the column they stand in, into a checked case intake.
- * Every problem is reported with its row and the Dutch column header; nothing is guessed. `now`
- * (epoch ms, the operation's clock) is what a date in the future is measured against.
+ * One data row (its cells as read, and which import column stands at which position) into a checked
+ * case intake. Every problem is reported with its row and the Dutch column header; nothing is guessed.
+ * `now` (epoch ms, the operation's clock) is what a date in the future is measured against.
+ *
+ * Each cell is parsed once. A row that passes every rule of caseIntakeSchema as written out in
+ * acceptedIntake is built from those parsed cells directly; any other row goes through the schema
+ * itself (importRowBySchema), which then names each problem. acceptedIntake only ever accepts: it
+ * never words a problem, so a rule it lacks would let a row through that the schema refuses, and
+ * test/unit/intake/import-row-fast-path.test.ts holds the two to the same answers on the fixture rows,
+ * the fuzz campaign's malformed rows and a mutation of every column.
  */
-export function importRowToIntake(row: number, cells: ReadonlyMap<ImportColumn, string>, now: number): RowResult {
+export function importRowToIntake(row: number, cells: readonly string[], columnAt: ReadonlyMap<number, ImportColumn>, now: number): RowResult {
+  const intake = acceptedIntake(cells, columnAt, now);
+  if (intake) return { ok: true, row, intake };
+  const byColumn = new Map<ImportColumn, string>();
+  for (const [index, column] of columnAt) byColumn.set(column, cells[index] ?? '');
+  return importRowBySchema(row, byColumn, now);
+}
+
+/** The same row through caseIntakeSchema: the reference for acceptedIntake, and the messages of a row it does not accept. */
+export function importRowBySchema(row: number, cells: ReadonlyMap<ImportColumn, string>, now: number): RowResult {
   const problems: RowProblem[] = [];
   const draft: Record<string, unknown> = { suspect: {} };
   for (const [column, raw] of cells) {
@@ -60,4 +80,108 @@ export function importRowToIntake(row: number, cells: ReadonlyMap<ImportColumn, 
 function hasValue(cells: ReadonlyMap<ImportColumn, string>, header: string): boolean {
   for (const [column, value] of cells) if (column.header === header && value.trim() !== '') return true;
   return false;
+}
+
+const isText = (value: unknown, min: number, max: number): value is string => typeof value === 'string' && value.length >= min && value.length <= max;
+const MODALITY_SET: ReadonlySet<unknown> = new Set(MODALITIES);
+const FILLER_KIND_SET: ReadonlySet<unknown> = new Set(FILLER_KINDS);
+/** The deadline engine's calendar range (shared/deadlines/input.ts). */
+const EARLIEST_EVENT_YEAR = 2000;
+const LATEST_EVENT_YEAR = 2099;
+
+/** An optional text field as the schema gives it: null when absent, undefined when the schema refuses it. */
+function optional(value: unknown, max: number): string | null | undefined {
+  return value === undefined ? null : isText(value, 1, max) ? value : undefined;
+}
+
+/** An optional moment as the schema's `instant` gives it: null when absent, undefined when refused. */
+function moment(value: unknown): string | null | undefined {
+  return value === undefined ? null : isText(value, 1, 40) && parseOffsetDateTime(value).ok ? value : undefined;
+}
+
+function precedes(later: number | undefined, earlier: number | undefined): boolean {
+  return later !== undefined && earlier !== undefined && later < earlier;
+}
+
+/** An event moment as deadlineInputSchema takes it: an instant within its years, or undefined for none; NaN when it refuses it. */
+function eventInstant(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const parsed = parseOffsetDateTime(value);
+  const year = Number(value.slice(0, 4));
+  return parsed.ok && year >= EARLIEST_EVENT_YEAR && year <= LATEST_EVENT_YEAR ? parsed.instant : NaN;
+}
+
+/**
+ * The intake of a row that passes every rule of caseIntakeSchema (its fields, its cross-field rules,
+ * the deadline engine's order of events) and of checkCaseDates, built as the schema's output is; null
+ * for any row that does not, or that this cannot tell.
+ */
+function acceptedIntake(cells: readonly string[], columnAt: ReadonlyMap<number, ImportColumn>, now: number): CaseIntake | null {
+  const fields: Partial<Record<ImportColumn['field'], string | boolean | number>> = {};
+  for (const [index, column] of columnAt) {
+    const value = (cells[index] ?? '').trim();
+    if (value === '') continue;
+    if (findForbiddenCharacter(value)) return null;
+    const parsed = column.parse(value);
+    if (!parsed.ok) return null;
+    fields[column.field] = parsed.value;
+  }
+  const { parketnummer, modality, policeUnit, offenceSummary } = fields;
+  const fullName = fields['suspect.fullName'];
+  const dateOfBirth = fields['suspect.dateOfBirth'];
+  if (!isText(parketnummer, 1, 40) || !PARKETNUMMER_PATTERN.test(parketnummer)) return null;
+  if (!isText(fullName, 1, 120) || !isText(dateOfBirth, 1, 10) || !isValidLocalDate(dateOfBirth)) return null;
+  if (!isText(policeUnit, 1, 120) || !isText(offenceSummary, 1, 300) || !MODALITY_SET.has(modality)) return null;
+  const summonsAddress = optional(fields['suspect.summonsAddress'], 200);
+  const lawyerName = optional(fields['suspect.lawyerName'], 120);
+  const coDefendantGroup = optional(fields.coDefendantGroup, 60);
+  const fillerKind = optional(fields.fillerKind, 200);
+  if (summonsAddress === undefined || lawyerName === undefined || coDefendantGroup === undefined || fillerKind === undefined) return null;
+  if (fillerKind !== null && !FILLER_KIND_SET.has(fillerKind)) return null;
+  const offenceAt = moment(fields.offenceAt);
+  const arrestedAt = moment(fields.arrestedAt);
+  const custodyOrderedAt = moment(fields.custodyOrderedAt);
+  const custodyExtendedAt = moment(fields.custodyExtendedAt);
+  const remandOrderedAt = moment(fields.remandOrderedAt);
+  const summonsServedAt = moment(fields.summonsServedAt);
+  if (offenceAt === undefined || arrestedAt === undefined || custodyOrderedAt === undefined || custodyExtendedAt === undefined || remandOrderedAt === undefined || summonsServedAt === undefined) {
+    return null;
+  }
+  const consent = fields.shortTermConsent ?? false;
+  const minutes = fields.estimatedMinutes ?? null;
+  if (typeof consent !== 'boolean') return null;
+  if (minutes !== null && !(Number.isInteger(minutes) && (minutes as number) >= ESTIMATED_MINUTES_RANGE.min && (minutes as number) <= ESTIMATED_MINUTES_RANGE.max)) return null;
+  // The schema's superRefine.
+  if ((modality === 'filler') !== (fillerKind !== null)) return null;
+  if (needsArrestTime(modality as string) && !arrestedAt) return null;
+  if (arrestedAt && dateOfBirth > arrestedAt.slice(0, 10)) return null;
+  // deadlineInputSchema: years 2000-2099, an extension only after an order, no event before the arrest, no extension or remand before the order.
+  const arrested = eventInstant(arrestedAt);
+  const ordered = eventInstant(custodyOrderedAt);
+  const extended = eventInstant(custodyExtendedAt);
+  const remand = eventInstant(remandOrderedAt);
+  const served = eventInstant(summonsServedAt);
+  if (Number.isNaN(arrested) || Number.isNaN(ordered) || Number.isNaN(extended) || Number.isNaN(remand) || Number.isNaN(served)) return null;
+  if (extended !== undefined && ordered === undefined) return null;
+  if (precedes(ordered, arrested) || precedes(extended, arrested) || precedes(remand, arrested) || precedes(served, arrested)) return null;
+  if (precedes(extended, ordered) || precedes(remand, ordered)) return null;
+  const intake: CaseIntake = {
+    parketnummer,
+    suspect: { fullName, dateOfBirth, summonsAddress, lawyerName },
+    modality: modality as CaseIntake['modality'],
+    fillerKind: fillerKind as CaseIntake['fillerKind'],
+    policeUnit,
+    offenceSummary,
+    offenceAt,
+    arrestedAt,
+    custodyOrderedAt,
+    custodyExtendedAt,
+    remandOrderedAt,
+    summonsServedAt,
+    shortTermConsent: consent,
+    coDefendantGroup,
+    estimatedMinutes: minutes as number | null,
+  };
+  if (checkCaseDates({ dateOfBirth, offenceAt, arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt }, now).length > 0) return null;
+  return intake;
 }

@@ -85,14 +85,33 @@ export interface SuspectAge {
 /** The suspect's age at the offence (else the arrest, else today), computed from the birth date; null without a usable birth date. */
 export function suspectAge(facts: Pick<DateFacts, 'dateOfBirth' | 'offenceAt' | 'arrestedAt'>, now: number): SuspectAge | null {
   if (!facts.dateOfBirth || !isValidLocalDate(facts.dateOfBirth)) return null;
-  const instant = (value: string | null | undefined) => (value && Number.isFinite(Date.parse(value)) ? Date.parse(value) : null);
-  const offence = instant(facts.offenceAt);
-  const arrest = instant(facts.arrestedAt);
+  const offence = instantOrNull(facts.offenceAt);
+  const arrest = instantOrNull(facts.arrestedAt);
   const [on, basis] =
-    offence !== null ? [amsterdamDate(offence), 'offence' as const] : arrest !== null ? [amsterdamDate(arrest), 'arrest' as const] : [amsterdamDate(now), 'today' as const];
+    offence !== null ? [dateOf(offence), 'offence' as const] : arrest !== null ? [dateOf(arrest), 'arrest' as const] : [dateOf(now), 'today' as const];
   const years = ageOn(facts.dateOfBirth, on);
   return { years, on, basis, minor: years >= MINIMUM_AGE && years < ADULT_AGE };
 }
+
+function instantOrNull(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const instant = Date.parse(value);
+  return Number.isFinite(instant) ? instant : null;
+}
+
+/** amsterdamDate, keeping the last answers: an import asks for the same moments row after row (`now`, the midnights of date-only offence dates). */
+const dates = new Map<number, string>();
+function dateOf(instant: number): string {
+  let date = dates.get(instant);
+  if (date === undefined) {
+    if (dates.size >= 4096) dates.clear();
+    date = amsterdamDate(instant);
+    dates.set(instant, date);
+  }
+  return date;
+}
+
+const MOMENT_FIELDS = (Object.keys(DATED_FIELD_LABELS) as (DatedField | 'dateOfBirth')[]).filter((field): field is DatedField => field !== 'dateOfBirth');
 
 /**
  * Every implausible date of a case, each naming its field: a moment in the future (beyond a few
@@ -102,10 +121,9 @@ export function suspectAge(facts: Pick<DateFacts, 'dateOfBirth' | 'offenceAt' | 
  */
 export function checkCaseDates(facts: DateFacts, now: number, options: { checkAge?: boolean } = {}): PlausibilityIssue[] {
   const issues: PlausibilityIssue[] = [];
-  const today = amsterdamDate(now);
+  const today = dateOf(now);
   const oldest = now - OLDEST_EVENT_YEARS * 365.25 * 86_400_000;
-  for (const field of Object.keys(DATED_FIELD_LABELS) as (DatedField | 'dateOfBirth')[]) {
-    if (field === 'dateOfBirth') continue;
+  for (const field of MOMENT_FIELDS) {
     const value = facts[field];
     if (!value) continue;
     const instant = Date.parse(value);

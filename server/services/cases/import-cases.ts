@@ -4,6 +4,8 @@ import { IMPORT_MODES, type ImportReport } from '../../../shared/api/case-schema
 import type { CaseIntake } from '../../../shared/intake/case-intake';
 import { loadDeadlineContext, loadDeadlineSettings, loadEquivalentDays } from '../settings/district-settings';
 import { insertIntakes, type StoredEvents } from './insert-intake';
+import { insertIntakesPortable } from './import-write-portable';
+import { isPostgresClient } from '../context/query-results';
 import { deferSearchIndexing } from './search-index-bulk';
 import { mapImportColumns, type DeadlineBasis } from './check-import-rows';
 import type { DerivedValues } from './derived-values';
@@ -93,15 +95,15 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
     if (request.dryRun || blocked || fresh.length === 0) return;
     // Settings changed while the file was read (another workstation): compute the columns afresh.
     const sameBasis = JSON.stringify(await loadDeadlineBasis(db)) === JSON.stringify(basis);
-    const searchIndex = await deferSearchIndexing(db);
-    await insertIntakes(
-      db,
-      await loadDeadlineContext(db),
-      ctx.clock.now(),
-      { actor, source: 'import', file: request.fileName },
-      sameBasis ? fresh : fresh.map(({ row, intake, events }) => ({ row, intake, events })),
-    );
-    await searchIndex.finish();
+    const items = sameBasis ? fresh : fresh.map(({ row, intake, events }) => ({ row, intake, events }));
+    const audit = { actor, source: 'import' as const, file: request.fileName };
+    if (isPostgresClient(db.$client)) {
+      await insertIntakesPortable(db, await loadDeadlineContext(db), ctx.clock.now(), audit, items);
+    } else {
+      const searchIndex = await deferSearchIndexing(db);
+      await insertIntakes(db, await loadDeadlineContext(db), ctx.clock.now(), audit, items);
+      await searchIndex.finish();
+    }
     report.committed = fresh.length;
   };
   if (request.dryRun) await checkAndCommit();

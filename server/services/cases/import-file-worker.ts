@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { checkImportRows, deadlineContextOf, mapImportColumns, type CheckedRow, type ColumnMapping, type DeadlineBasis } from './check-import-rows';
+import { checkImportRows, deadlineContextOf, mapImportColumns, packCheckedRows, type ColumnMapping, type DeadlineBasis, type PackedCheckedRows } from './check-import-rows';
 import type { ImportLimits } from './import-file-limits';
 import { ImportFileError, type ImportTable } from './import-table';
 import { parseImportFile } from './parse-import-file';
@@ -20,8 +20,8 @@ export interface ReadRequest {
 export type ReadReply =
   | { id: number; type: 'header'; headers: string[] }
   | { id: number; type: 'rows'; rows: ImportTable['rows'] }
-  /** `checked` is empty when the header has file problems (the rows are then only counted). */
-  | { id: number; type: 'checked'; rowCount: number; checked: CheckedRow[] }
+  /** `checked` (packCheckedRows) is empty when the header has file problems (the rows are then only counted). */
+  | { id: number; type: 'checked'; rowCount: number; checked: PackedCheckedRows }
   | { id: number; type: 'progress'; rowsRead: number }
   | { id: number; type: 'done' }
   | { id: number; type: 'refused'; message: string }
@@ -57,7 +57,7 @@ parentPort?.on('message', async (request: ReadRequest) => {
           if (checkAt !== undefined) sentToCaller += 1;
           return post({ id, type: 'rows', rows });
         }
-        const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(rows, headers, mapping.columnAt, checkAt, context);
+        const checked = mapping.fileProblems.length > 0 ? [] : packCheckedRows(checkImportRows(rows, headers, mapping.columnAt, checkAt, context));
         post({ id, type: 'checked', rowCount: rows.length, checked });
       },
       progress: ({ rowsRead }) => post({ id, type: 'progress', rowsRead }),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkImportRows, deadlineContextOf, mapImportColumns, type CheckedRow, type ColumnMapping, type DeadlineBasis } from './check-import-rows';
+import { checkImportRows, deadlineContextOf, mapImportColumns, unpackCheckedRows, type CheckedRow, type ColumnMapping, type DeadlineBasis } from './check-import-rows';
 import { formatCount, IMPORT_LIMITS, type ImportLimits } from './import-file-limits';
 import type { ReadReply, ReadRequest } from './import-file-worker';
 import { timeLimitError } from './import-rows';
@@ -176,7 +176,7 @@ function readInWorker(
             break;
           case 'checked':
             table.rowCount += reply.rowCount;
-            pushAll(table.checked, reply.checked);
+            pushAll(table.checked, unpackCheckedRows(reply.checked));
             break;
           case 'progress':
             onProgress?.({ rowsRead: reply.rowsRead });
