@@ -3,26 +3,24 @@
 // against a real server (dist/server/district-wiring.mjs) on a real PostgreSQL holding a demo district.
 // Then the race for the last free slot: 20 prosecutors reserve it at the same moment.
 // Every figure next to baselines measured in the same run: `district.get` over the same HTTPS stack,
-// and a bare `select 1` through the server's own pool.
+// and a bare `select 1` as ketenplanner_api through a pool of the server's size.
 //   --seconds N   load duration (default 60)      --users N   simulated users (default 50)
 //   --think-ms N  mean pause between a user's requests (default 1000)
-import { execFile, execFileSync } from 'node:child_process';
+//   --cpu-prof DIR  the server process writes a V8 CPU profile (.cpuprofile) into DIR when it stops
+// The server runs in its own process (scripts/bench/server-bench-process.ts), as `ketenplanner server` does;
+// this process holds PostgreSQL's owner connection, the identity provider and the simulated desktops.
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { signInFromDesktop } from '../../server/auth/desktop-sign-in';
-import { createDistrictLogger } from '../../server/district-server/district-logger';
-import { startDistrictServer } from '../../server/district-server/district-server';
-import type { wireDistrict as WireDistrict } from '../../server/district-server/district-wiring';
 import { applyPgMigrations } from '../../server/district-server/pg-migrations';
 import { copySqliteToPostgres } from '../../server/pg/copy-sqlite-to-postgres';
-import { fixedClock } from '../../server/services/context/clock';
 import { SLOT_OCCUPYING_SQL } from '../../server/services/sessions/session-occupancy';
 import { toAmsterdamLocal } from '../../shared/calendar/amsterdam-time';
 import { demoNow } from '../../test/support/demo-database';
@@ -36,6 +34,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '60' },
     users: { type: 'string', default: '50' },
     'think-ms': { type: 'string', default: '1000' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -111,46 +110,33 @@ async function main(): Promise<void> {
   // The API connects as the district server does: ketenplanner_api, without BYPASSRLS.
   const apiUrl = new URL(postgres.url);
   apiUrl.username = 'ketenplanner_api';
-  const { wireDistrict } = (await import(WIRING_BUNDLE)) as { wireDistrict: typeof WireDistrict };
-  const clock = fixedClock(NOW);
   const errorLog: string[] = [];
   const retries = { count: 0, attempts: new Map<number, number>() };
-  let serverPool: pg.Pool | undefined;
-  const server = await startDistrictServer({
-    config: {
-      databaseUrl: apiUrl.toString(),
-      migrationDatabaseUrl: postgres.url,
-      listen: { host: '127.0.0.1', port },
-      tls: { cert: certs.certFile, key: certs.keyFile },
-      shutdownGraceSeconds: 5,
-      oidc: { issuer: idp.issuer, clientId: idp.serverClient.clientId, clientSecret: idp.serverClient.clientSecret, redirectUri: `${origin}/auth/callback`, apiAudience: idp.apiResource },
-    },
-    // Only the error lines are kept (to show with the errors); the request lines are written and dropped.
-    logger: createDistrictLogger({
-      clock,
-      destination: new Writable({
-        write: (chunk: Buffer, _encoding, done) => {
-          for (const line of chunk.toString().split('\n')) {
-            if (/"level":(50|60)/.test(line)) errorLog.push(line);
-            if (line.includes('transaction retried')) {
-              retries.count++;
-              const attempt = Number(/"attempt":(\d+)/.exec(line)?.[1] ?? 0);
-              retries.attempts.set(attempt, (retries.attempts.get(attempt) ?? 0) + 1);
-            }
-          }
-          done();
-        },
-      }),
-    }),
-    migrationsFolder: PG_MIGRATIONS,
-    staticRoot: null,
-    clock,
-    wire: (resources) => {
-      serverPool = resources.pool;
-      return wireDistrict(resources);
-    },
+  const config = {
+    databaseUrl: apiUrl.toString(),
+    migrationDatabaseUrl: postgres.url,
+    listen: { host: '127.0.0.1', port },
+    tls: { cert: certs.certFile, key: certs.keyFile },
+    shutdownGraceSeconds: 5,
+    oidc: { issuer: idp.issuer, clientId: idp.serverClient.clientId, clientSecret: idp.serverClient.clientSecret, redirectUri: `${origin}/auth/callback`, apiAudience: idp.apiResource },
+  };
+  // The server in its own process, as `ketenplanner server` runs: the load generator's TLS clients and the
+  // identity provider (this process) do not share its event loop. Its log (stdout) goes to a file, as to
+  // a journal, never waiting for this busy process to read a pipe; read after the load: only the error
+  // lines are kept (to show with the errors) and the retries counted.
+  const server = await startServerProcess(config, path.join(dir, 'server.log'), (line) => {
+    if (/"level":(50|60)/.test(line)) errorLog.push(line);
+    if (line.includes('transaction retried')) {
+      retries.count++;
+      const attempt = Number(/"attempt":(\d+)/.exec(line)?.[1] ?? 0);
+      retries.attempts.set(attempt, (retries.attempts.get(attempt) ?? 0) + 1);
+    }
   });
-  cleanups.push(() => server.shutdown());
+  cleanups.push(() => server.stop());
+  // The bare round trip to PostgreSQL as the server connects (ketenplanner_api), through a pool of the server's size in this process.
+  const serverPool = new pg.Pool({ connectionString: config.databaseUrl, max: 20 });
+  serverPool.on('error', () => undefined);
+  cleanups.push(() => serverPool.end());
 
   // Each simulated user signs in as a desktop does (RFC 8252 loopback, the IdP's login form) and keeps its token and connection.
   started = performance.now();
@@ -166,7 +152,7 @@ async function main(): Promise<void> {
   console.log(`signed in ${users.length + extraRacers.length + 1} desktops through the test identity provider in ${((performance.now() - started) / 1000).toFixed(1)} s: ${countBy(roles)}`);
 
   const stats = new Stats();
-  const pool = serverPool!;
+  const pool = serverPool;
   // First each operation alone (one user at a time, no pauses), and the bare round trips with nothing else running.
   const alone = new Stats();
   for (let i = 0; i < 30; i++) {
@@ -205,10 +191,12 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - loadStart) / 1000;
 
   printLoad(stats, alone, elapsed, users.length);
+  server.readLog();
   const byAttempt = [...retries.attempts].sort((a, b) => a[0] - b[0]).map(([attempt, n]) => `${n} after attempt ${attempt}`).join(', ');
   console.log(`transactions retried by the server (40001/40P01, server/pg/, at most 25 attempts): ${retries.count}${byAttempt ? ` (${byAttempt})` : ''}`);
   const retriedBefore = retries.count;
   const race = await lastSlotRace(owner, [...users.filter((u) => u.role === 'prosecutor'), ...extraRacers].slice(0, RACERS));
+  server.readLog();
   console.log(`  transactions retried by the server during the race: ${retries.count - retriedBefore}`);
   for (const client of [...users, ...extraRacers, probe]) client.close();
 
@@ -609,14 +597,14 @@ function printLoad(stats: Stats, alone: Stats, seconds: number, users: number): 
   }
 }
 
-/** The bare round trip through the server's pool (waiting for a connection like any operation). */
+/** The bare round trip to PostgreSQL as the server's role, through a pool of the server's size in the bench's process. */
 async function selectOne(pool: pg.Pool, stats: Stats): Promise<void> {
   const started = performance.now();
   try {
     await pool.query('select 1');
-    stats.ok('select 1 (server pool)', performance.now() - started);
+    stats.ok('select 1 (api pool)', performance.now() - started);
   } catch (error) {
-    stats.error('select 1 (server pool)', 'POOL', String(error));
+    stats.error('select 1 (api pool)', 'POOL', String(error));
   }
 }
 
@@ -624,6 +612,40 @@ function countBy(list: string[]): string {
   const counts = new Map<string, number>();
   for (const item of list) counts.set(item, (counts.get(item) ?? 0) + 1);
   return [...counts].map(([k, n]) => `${n} × ${k}`).join(', ');
+}
+
+/** The server under test in its own node process, its log (stdout) into `logFile`; readLog() hands `onLog` the lines written since the last call. */
+async function startServerProcess(config: object, logFile: string, onLog: (line: string) => void): Promise<{ stop: () => Promise<unknown>; readLog: () => void }> {
+  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args['cpu-prof'])] : [];
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'server-bench-process.ts'), JSON.stringify(config), NOW.toISOString(), WIRING_BUNDLE, PG_MIGRATIONS], {
+    cwd: ROOT,
+    stdio: ['ignore', log, 'pipe'],
+  });
+  fs.closeSync(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stderr = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (stderr.includes('ready\n')) resolve();
+    });
+    void exited.then((code) => reject(new Error(`the server process ended (${code}) before it listened:\n${stderr}`)));
+  });
+  let offset = 0;
+  return {
+    readLog: () => {
+      const text = fs.readFileSync(logFile).subarray(offset);
+      const end = text.lastIndexOf(10) + 1;
+      offset += end;
+      for (const line of text.subarray(0, end).toString('utf8').split('\n')) if (line) onLog(line);
+    },
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const code = await exited;
+      if (code !== 0) console.error(`server process ended with ${code}:\n${stderr.slice(-2000)}`);
+    },
+  };
 }
 
 function freePort(): Promise<number> {

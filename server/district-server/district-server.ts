@@ -26,6 +26,9 @@ export interface DistrictResources {
 }
 
 /** The operations and the session check, wired to the server's pool (the seam for the async handlers and server/auth/). */
+/** How long the server keeps an idle connection open (longer than any client's own idle timeout). */
+const KEEP_ALIVE_MS = 65_000;
+
 export interface DistrictWiring<Person> {
   api: DistrictApi<Person>;
   authenticate: (request: Request) => Promise<Person | null>;
@@ -116,8 +119,17 @@ export async function startDistrictServer<Person>(options: DistrictServerOptions
     throw error;
   }
   let stopping = false;
+  // Operations still running when their client went away (a closed desktop, a cut network) finish before
+  // the pool closes at shutdown: a write already under way is done, not cut off.
+  const running = new Set<Promise<unknown>>();
+  const api: DistrictWiring<Person>['api'] = (request) => {
+    const answer = wiring.api(request);
+    running.add(answer);
+    void answer.finally(() => running.delete(answer)).catch(() => undefined);
+    return answer;
+  };
   const app = createDistrictServerApp<Person>({
-    api: wiring.api,
+    api,
     authenticate: wiring.authenticate,
     ...(wiring.routes ? { routes: wiring.routes } : {}),
     readiness: async () => (stopping ? { ready: false, reason: 'De server wordt afgesloten.' } : checkDatabase(pool, migrationsFolder, logger)),
@@ -149,6 +161,10 @@ export async function startDistrictServer<Person>(options: DistrictServerOptions
     if ((error as NodeJS.ErrnoException).code === 'EACCES') throw new DistrictServerStartError(`listen: de server mag poort ${config.listen.port} niet gebruiken (kies een poort boven 1024, of geef de server dat recht).`);
     throw error;
   });
+  // Idle keep-alive connections are closed by the client first (undici and node's agent wait 4-5 s), never by the
+  // server just as a client reuses one: that race loses a request with ECONNRESET.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   // A TLS handshake that fails (an old client, a port scan) is no failure of the server: logged, not thrown.
   server.on('tlsClientError', (error) => logger.info({ operation: 'tls', ...errorFields(error) }, 'tls handshake refused'));
 
@@ -164,6 +180,7 @@ export async function startDistrictServer<Person>(options: DistrictServerOptions
     shutdown() {
       shutdown ??= (async () => {
         stopping = true;
+        const deadline = performance.now() + graceMs;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             logger.warn({ operation: 'shutdown' }, 'grace period over: closing the remaining connections');
@@ -176,6 +193,12 @@ export async function startDistrictServer<Person>(options: DistrictServerOptions
           });
           logger.info({ operation: 'shutdown', graceSeconds: config.shutdownGraceSeconds }, 'shutdown started: no new connections');
         });
+        if (running.size > 0) {
+          const left = Math.max(0, deadline - performance.now());
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([Promise.allSettled([...running]), new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+          clearTimeout(timer);
+        }
         await pool.end();
         await wiring.close?.();
         logger.info({ operation: 'shutdown' }, 'server stopped');

@@ -27,7 +27,7 @@ export interface DatabaseUser {
 /**
  * Runs `work` in one transaction as the signed-in person's group role: `SET LOCAL ROLE kp_<role>`, the
  * police unit in `ketenplanner.police_unit` and the actor in `ketenplanner.actor` (set_config(..., true),
- * the values as parameters). Both end
+ * the values as quoted literals). Both end
  * with the transaction, commit or rollback, so the next transaction on the same pooled connection is
  * ketenplanner_api again, with no rights of its own and no unit (docs/postgresql.md). Row-level security
  * and the table grants are the second line behind the API's own role check: a query without a WHERE
@@ -39,6 +39,13 @@ export interface DatabaseUser {
 export interface UserTransactionOptions {
   /** SERIALIZABLE for the district server's operations: a check and the write it guards cannot interleave with another's (the last free slot). */
   isolation?: 'read committed' | 'serializable';
+  /** READ ONLY: a statement that writes fails (25006). A serializable read-only transaction cannot be the pivot of a conflict and rarely gets a writer undone. */
+  readOnly?: boolean;
+}
+
+/** BEGIN with the transaction's isolation level and access mode. */
+export function beginStatement(options: UserTransactionOptions): string {
+  return `BEGIN${options.isolation === 'serializable' ? ' ISOLATION LEVEL SERIALIZABLE' : ''}${options.readOnly ? ' READ ONLY' : ''}`;
 }
 
 export async function withUserRole<T>(client: pg.ClientBase, user: DatabaseUser, work: (client: pg.ClientBase) => Promise<T>, options: UserTransactionOptions = {}): Promise<T> {
@@ -46,10 +53,13 @@ export async function withUserRole<T>(client: pg.ClientBase, user: DatabaseUser,
   const policeUnit = user.role === 'police_liaison' ? user.policeUnit : null;
   // A police liaison without a unit would see nothing at all (the policies ask for one); say so instead.
   if (user.role === 'police_liaison' && !policeUnit?.trim()) throw new Error('A police liaison needs a police unit');
-  await client.query(options.isolation === 'serializable' ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN');
   try {
-    await client.query(`SET LOCAL ROLE ${GROUP_ROLES[user.role]}`);
-    await client.query("SELECT set_config('ketenplanner.police_unit', $1, true), set_config('ketenplanner.actor', $2, true)", [policeUnit ?? '', user.actor ?? '']);
+    // One round trip for the three (a simple query of several statements, so the values are quoted
+    // literals here, not parameters): every operation's transaction begins this way.
+    await client.query(
+      `${beginStatement(options)}; SET LOCAL ROLE ${GROUP_ROLES[user.role]}; ` +
+        `SELECT set_config('ketenplanner.police_unit', ${client.escapeLiteral(policeUnit ?? '')}, true), set_config('ketenplanner.actor', ${client.escapeLiteral(user.actor ?? '')}, true)`,
+    );
     const result = await work(client);
     await client.query('COMMIT');
     return result;

@@ -65,7 +65,8 @@ export interface ApiHandlerOptions {
   onInternalError?: (operation: string, error: unknown) => void;
 }
 
-const ALREADY_DONE =
+/** The answer to a resend of a write that was done but whose answer was not stored: done, not refused. */
+export const ALREADY_DONE =
   'Deze handeling is al uitgevoerd, maar het antwoord ging verloren (het programma stopte tussendoor). Vernieuw het scherm om het resultaat te zien.';
 const NULL_INPUT = 'De invoer ontbreekt: stuur de velden van deze handeling als object (leeg object {} als er geen velden zijn).';
 const REQUEST_ID_REUSED = 'Deze aanvraag-id hoort bij een andere handeling; kies per handeling een nieuwe id.';
@@ -98,6 +99,7 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
         const context: OperationContext = {
           db,
           actor,
+          roles: person.roles,
           clock: options.clock,
           requestId,
           write: async (work) => {
@@ -114,7 +116,7 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
         };
         const handler = handlers[operation] as (input: unknown, context: OperationContext) => unknown;
         return { value: await handler(input, context) };
-      });
+      }, { readOnly: !isWriteOperation(operation) });
       if ('repeated' in outcome) return outcome.repeated;
       const checked = (spec.output as z.ZodType).safeParse(outcome.value);
       if (!checked.success) {
@@ -131,8 +133,11 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
       if (requestId && marked) {
         // Its own small write (waiting like any write while another process holds the file). Should it
         // fail, the change itself stands: a resend is told it was done (ALREADY_DONE), never redone.
+        // A refusal here is the server stopping (UNAVAILABLE, server/pg/postgres-district-database.ts): a warning, not a failure.
         await options.database.write(scope, async (db) => await storeAnswer(db, requestId, checked.data)).catch((error: unknown) =>
-          options.onInternalError?.(`${operation} (storing the answer)`, error),
+          error instanceof ServiceError
+            ? (options.log ?? console.warn)(`${operation}: done, its answer not stored for a resend (${error.code}: ${error.message})`)
+            : options.onInternalError?.(`${operation} (storing the answer)`, error),
         );
       }
       return { ok: true, value: checked.data };
@@ -153,7 +158,7 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
     const entry = { readAt: options.clock.now().toISOString(), actor: person.actor, roles: [...person.roles], operation, caseIds, requestId };
     try {
       // Already traced for this person within the window (a list refreshing on an open screen): no write.
-      const untraced = await options.database.run(scope, async (db) => await untracedCaseIds(db, entry));
+      const untraced = await options.database.run(scope, async (db) => await untracedCaseIds(db, entry), { readOnly: true });
       if (untraced.length === 0) return null;
       if (options.database.readonly) return failure({ code: 'CONFLICT', message: NOT_TRACED_MESSAGE });
       await options.database.write(scope, async (db) => await recordDisclosures(db, entry));

@@ -31,8 +31,21 @@ export function monthsBetween(from: string, to: string): string[] {
   return result;
 }
 
+// The dashboard and its drill lists turn the same instants (a district's intake, hearings and
+// disposals) into dates on every request: remembered, as the zone's offsets are (amsterdam-time.ts).
+const DATE_CACHE_MAX_ENTRIES = 100_000;
+const dateByInstant = new Map<string, string>();
+
 /** The Amsterdam calendar date of an ISO instant. */
-export const dateOfInstant = (iso: string) => amsterdamDate(Date.parse(iso));
+export function dateOfInstant(iso: string): string {
+  let date = dateByInstant.get(iso);
+  if (date === undefined) {
+    date = amsterdamDate(Date.parse(iso));
+    if (dateByInstant.size >= DATE_CACHE_MAX_ENTRIES) dateByInstant.clear();
+    dateByInstant.set(iso, date);
+  }
+  return date;
+}
 
 /** Days between two instants as a decimal rounded to one place (throughput times). */
 export function daysBetweenInstants(fromIso: string, toIso: string): number {

@@ -25,8 +25,12 @@ export interface DistrictDatabase {
   readonly engine: 'sqlite' | 'postgresql';
   /** Nothing can be written (a district file opened read-only). */
   readonly readonly: boolean;
-  /** Runs one operation on its own handle; `write` runs work as a write transaction on that handle. */
-  run<T>(scope: OperationScope, work: (db: AppDatabase, write: WriteTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs one operation on its own handle; `write` runs work as a write transaction on that handle.
+   * `readOnly`: the operation is a read (OPERATION_KINDS); PostgreSQL then first tries it in a READ ONLY
+   * transaction and runs it again writable should it write after all.
+   */
+  run<T>(scope: OperationScope, work: (db: AppDatabase, write: WriteTransaction) => Promise<T>, options?: { readOnly?: boolean }): Promise<T>;
   /** A small write of its own, after or instead of an operation (a refusal's audit row, a read's trace, a stored answer). */
   write<T>(scope: OperationScope, work: (db: AppDatabase) => Promise<T>): Promise<T>;
   /** The Dutch message for a failure because storage is full, or null for any other failure. */

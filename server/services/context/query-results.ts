@@ -158,3 +158,18 @@ async function inPostgresSavepoint<T>(client: PostgresQueryable, db: AppDatabase
     throw error;
   }
 }
+
+/**
+ * PostgreSQL refused a write because the operation's transaction was begun READ ONLY (a read that writes
+ * after all, server/pg/postgres-district-database.ts): it runs again writable. Code that catches every
+ * failure of a statement (a dry run in a savepoint) must let this one through.
+ */
+export function isReadOnlyRefusal(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 4; current = (current as { cause?: unknown }).cause, depth++) {
+    if ((current as { code?: unknown }).code === READ_ONLY_SQL_TRANSACTION) return true;
+  }
+  return false;
+}
+
+/** SQLSTATE read_only_sql_transaction. */
+export const READ_ONLY_SQL_TRANSACTION = '25006';

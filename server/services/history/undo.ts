@@ -9,7 +9,7 @@ import { sessionById } from '../capacity/capacity-rows';
 import { expectVersion } from '../context/versions';
 import { placeCaseManually, sessionHasStarted } from '../planner/manual-placement';
 import { ServiceError } from '../service-error';
-import { firstRow, inTransaction, sqlRow } from '../context/query-results';
+import { firstRow, inTransaction, isReadOnlyRefusal, sqlRow } from '../context/query-results';
 
 /**
  * Undo (issue 15, item 3): the reverse of a move, an unplan, a session cancellation or a recorded plan,
@@ -248,6 +248,7 @@ export async function undoState(db: AppDatabase, actionId: number, actor: string
     return state(true, null);
   } catch (error) {
     if (error === ROLLBACK) return state(true, null);
+    if (isReadOnlyRefusal(error)) throw error;
     if (error instanceof ServiceError) return state(false, error.message);
     // The file is busy or read-only: not offered now, without a reason to show.
     return state(false, null);

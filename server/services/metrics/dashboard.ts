@@ -14,19 +14,47 @@ const withDrills = (c: ComplianceFigure, met: Parameters<typeof makeDrill>[0], m
   drillMissed: makeDrill(missed),
 });
 
+/**
+ * A pause that lets the process answer others between the dashboard's figures: each figure is a few
+ * milliseconds of computing over a year's rows, and the whole at once (tens of milliseconds) would hold up
+ * every other request of the district server, the writes waiting one at a time most of all.
+ */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Every figure of the dashboard for the filters; each carries the drill key of the cases behind it. */
 export async function getDashboard(db: AppDatabase, filters: DashboardFilters, today: string): Promise<Dashboard> {
   const rows = await loadMetricRows(db, filters, today);
+  const options = await fetchFilterOptions(db);
   const { from, to } = filters;
   const intake = METRICS.intake.compute(rows.intake, from, to);
   const fill = METRICS.sessionFill.compute(rows.sessions, from, to, rows.asOf);
+  await letOthersRun();
   const clearance = METRICS.clearance.compute(rows.intake, rows.disposals, from, to);
+  await letOthersRun();
   const returns = METRICS.returns.compute(rows.returns, from, to);
   const adjournments = METRICS.adjournments.compute(rows.hearings);
+  const legal = withDrills(METRICS.legalCompliance.compute(rows.hearings), 'legal-met', 'legal-missed');
+  await letOthersRun();
+  const target = withDrills(METRICS.targetCompliance.compute(rows.hearings), 'target-met', 'target-missed');
+  await letOthersRun();
+  const monthly = complianceByMonth(rows.hearings, from, to);
+  await letOthersRun();
+  const throughput = METRICS.throughput.compute(rows.steps, from, to);
+  await letOthersRun();
+  const backlog = METRICS.backlog.compute(rows.pending, today);
+  const pendingAge = METRICS.pendingAge.compute(rows.pending, today);
+  const timeToDisposition = METRICS.timeToDisposition.compute(rows.disposals, from, to);
+  await letOthersRun();
+  const dateCertainty = withDrills(METRICS.dateCertainty.compute(rows.hearings), 'certainty-first', 'certainty-changed');
+  const forecast = METRICS.forecast.compute(rows.forecastIntake, rows.forecastSessions, today);
+  await letOthersRun();
   const fairness = (groupOf: typeof byPoliceUnit, kind: 'fairness-unit' | 'fairness-location') => {
     const result = METRICS.fairness.compute(rows.hearings, groupOf);
     return { overall: result.overall, groups: result.groups.map((g) => ({ ...g, drill: makeDrill(kind, g.key) })) };
   };
+  const fairnessByPoliceUnit = fairness(byPoliceUnit, 'fairness-unit');
+  await letOthersRun();
+  const fairnessByLocation = fairness(byLocation, 'fairness-location');
   return {
     filters: { from, to, asOf: rows.asOf },
     intake: {
@@ -43,9 +71,9 @@ export async function getDashboard(db: AppDatabase, filters: DashboardFilters, t
       fillRate: fill.fillRate,
       weekly: fill.weekly.map((w) => ({ ...w, drill: makeDrill('slots-week', w.weekStart) })),
     },
-    legal: withDrills(METRICS.legalCompliance.compute(rows.hearings), 'legal-met', 'legal-missed'),
-    target: withDrills(METRICS.targetCompliance.compute(rows.hearings), 'target-met', 'target-missed'),
-    complianceMonthly: complianceByMonth(rows.hearings, from, to).map((m) => ({
+    legal,
+    target,
+    complianceMonthly: monthly.map((m) => ({
       month: m.month,
       legalRate: m.legal.rate,
       legalMeasured: m.legal.measured,
@@ -53,9 +81,9 @@ export async function getDashboard(db: AppDatabase, filters: DashboardFilters, t
       targetMeasured: m.target.measured,
       drill: makeDrill('legal-month', m.month),
     })),
-    throughput: METRICS.throughput.compute(rows.steps, from, to).map((t) => ({ ...t, drill: makeDrill('throughput', `${t.from}-${t.to}`) })),
-    backlog: METRICS.backlog.compute(rows.pending, today).map((b) => ({ ...b, drill: makeDrill('backlog', b.bucket) })),
-    pendingAge: { ...METRICS.pendingAge.compute(rows.pending, today), drill: makeDrill('pending') },
+    throughput: throughput.map((t) => ({ ...t, drill: makeDrill('throughput', `${t.from}-${t.to}`) })),
+    backlog: backlog.map((b) => ({ ...b, drill: makeDrill('backlog', b.bucket) })),
+    pendingAge: { ...pendingAge, drill: makeDrill('pending') },
     returns: { total: { value: returns.total, drill: makeDrill('returned') }, byCode: returns.byCode.map((r) => ({ ...r, drill: makeDrill('returned-code', r.code) })) },
     adjournments: { hearings: adjournments.hearings, adjourned: { value: adjournments.adjourned, drill: makeDrill('adjourned') }, share: adjournments.share },
     clearance: {
@@ -64,15 +92,15 @@ export async function getDashboard(db: AppDatabase, filters: DashboardFilters, t
       rate: clearance.total.rate,
       monthly: clearance.monthly,
     },
-    timeToDisposition: { ...METRICS.timeToDisposition.compute(rows.disposals, from, to), drill: makeDrill('disposed') },
-    dateCertainty: withDrills(METRICS.dateCertainty.compute(rows.hearings), 'certainty-first', 'certainty-changed'),
-    forecast: METRICS.forecast.compute(rows.forecastIntake, rows.forecastSessions, today).map((w) => ({ ...w, drill: makeDrill('planned-week', w.weekStart) })),
+    timeToDisposition: { ...timeToDisposition, drill: makeDrill('disposed') },
+    dateCertainty,
+    forecast: forecast.map((w) => ({ ...w, drill: makeDrill('planned-week', w.weekStart) })),
     fairness: {
-      byPoliceUnit: fairness(byPoliceUnit, 'fairness-unit'),
-      byLocation: fairness(byLocation, 'fairness-location'),
+      byPoliceUnit: fairnessByPoliceUnit,
+      byLocation: fairnessByLocation,
       complianceMarginPoints: COMPLIANCE_MARGIN_POINTS,
       waitingMarginDays: WAITING_MARGIN_DAYS,
     },
-    options: await fetchFilterOptions(db),
+    options,
   };
 }
