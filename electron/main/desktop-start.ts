@@ -4,10 +4,15 @@ import {
   IPC_DESKTOP_SIGN_OUT_CHANNEL,
   IPC_DESKTOP_START_CHANNEL,
   IPC_DESKTOP_STATE_CHANNEL,
+  IPC_DESKTOP_SYNC_STATUS_CHANNEL,
+  IPC_DESKTOP_SYNC_NOW_CHANNEL,
+  IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL,
   type DesktopStartState,
+  type ServerPerson,
   type StartAnswer,
   type StartChoice,
 } from '../../shared/api/desktop-bridge';
+import { CONFLICT_CHOICES, type ConflictChoice, type ResolveConflictAnswer, type SyncStatus } from '../../shared/api/sync-status';
 import type { ApiHandler } from '../../server/services/api-handler';
 import { parseServerUrl, type ConnectedBackend } from '../../server/desktop/connected-backend';
 import { isAppUrl } from './app-origin';
@@ -54,6 +59,21 @@ export interface DesktopStartDeps {
   openFile(): Promise<ApiHandler | null>;
   /** A connected back end for the server (main: createConnectedBackend with shell.openExternal and net.fetch). */
   connectTo(serverUrl: string): ConnectedBackend;
+  /**
+   * Issue 14: the offline layer over a connected back end (main: the SyncingBackend with a LocalCopy in
+   * the user-data folder and the system clock). Without it (tests of the start) operations go to the
+   * server directly. When it cannot be made, the desktop works online only, as before issue 14.
+   */
+  syncing?(connected: ConnectedBackend, person: ServerPerson): Promise<DesktopSync>;
+}
+
+/** What the desktop needs of the SyncingBackend (server/desktop/syncing-backend.ts). */
+export interface DesktopSync {
+  handler: ApiHandler;
+  status(): Promise<SyncStatus>;
+  syncNow(): Promise<void>;
+  resolveConflict(id: number, choice: ConflictChoice): Promise<ResolveConflictAnswer>;
+  close(): Promise<void>;
 }
 
 export interface DesktopStart {
@@ -63,6 +83,12 @@ export interface DesktopStart {
   /** remember: false when the file was named at start (--db, --demo): the remembered choice stays as it was. */
   start(choice: unknown, options?: { remember?: boolean }): Promise<StartAnswer>;
   signOut(): void;
+  /** Connected with the offline layer: its status; else null (standalone, before the choice). */
+  syncStatus(): Promise<SyncStatus | null>;
+  syncNow(): Promise<void>;
+  resolveConflict(id: unknown, choice: unknown): Promise<ResolveConflictAnswer>;
+  /** Closes the offline layer's local copy (quit). */
+  close(): Promise<void>;
 }
 
 const NOT_STARTED = 'Kies eerst of u het districtsbestand opent of verbindt met een districtsserver.';
@@ -72,6 +98,7 @@ export function createDesktopStart(deps: DesktopStartDeps): DesktopStart {
   let remembered = readStartChoice(deps.userDataFolder);
   let fileHandler: ApiHandler | null = null;
   let connected: ConnectedBackend | null = null;
+  let sync: DesktopSync | null = null;
   let starting: Promise<StartAnswer> | null = null;
 
   const state = (): DesktopStartState => ({
@@ -101,12 +128,21 @@ export function createDesktopStart(deps: DesktopStartDeps): DesktopStart {
     const parsed = parseServerUrl(choice.serverUrl);
     if (!parsed.ok) return { ok: false, message: parsed.message };
     const backend = connected?.serverUrl === parsed.url ? connected : deps.connectTo(parsed.url);
+    let person: ServerPerson;
     try {
-      await backend.connect();
+      person = await backend.connect();
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
     connected = backend;
+    if (deps.syncing) {
+      try {
+        sync = await deps.syncing(backend, person);
+      } catch {
+        // No local copy (disk, permissions): the desktop still works while the server answers.
+        sync = null;
+      }
+    }
     phase = 'server';
     if (keep) remember({ mode: 'server', serverUrl: parsed.url });
     return { ok: true, state: state() };
@@ -115,7 +151,7 @@ export function createDesktopStart(deps: DesktopStartDeps): DesktopStart {
   return {
     handler: async (operation, input, meta) => {
       if (phase === 'file' && fileHandler) return fileHandler(operation, input, meta);
-      if (phase === 'server' && connected) return connected.handler(operation, input, meta);
+      if (phase === 'server' && connected) return (sync ?? connected).handler(operation, input, meta);
       return { ok: false, error: { code: 'UNAVAILABLE', message: NOT_STARTED } };
     },
     state,
@@ -131,7 +167,26 @@ export function createDesktopStart(deps: DesktopStartDeps): DesktopStart {
       if (phase !== 'server') return;
       connected?.forget();
       connected = null;
+      const closing = sync;
+      sync = null;
+      void closing?.close().catch(() => undefined);
       phase = 'choose';
+    },
+    syncStatus: async () => (phase === 'server' && sync ? sync.status() : null),
+    syncNow: async () => {
+      if (phase === 'server' && sync) await sync.syncNow();
+    },
+    resolveConflict: async (id, choice) => {
+      if (phase !== 'server' || !sync) return { ok: false, message: 'Er is geen verbinding met een districtsserver: er zijn geen conflicten.' };
+      if (typeof id !== 'number' || !Number.isInteger(id) || !CONFLICT_CHOICES.includes(choice as ConflictChoice)) {
+        return { ok: false, message: 'Onbekend conflict of onbekende keuze.' };
+      }
+      return sync.resolveConflict(id, choice as ConflictChoice);
+    },
+    close: async () => {
+      const closing = sync;
+      sync = null;
+      await closing?.close();
     },
   };
 }
@@ -144,7 +199,7 @@ function startChoiceOf(value: unknown): StartChoice | null {
   return null;
 }
 
-/** The three start channels; like the API channel, only the app's own pages may call them. */
+/** The start and synchronisation channels; like the API channel, only the app's own pages may call them. */
 export function registerDesktopStartIpc(ipcMain: IpcMainLike, start: DesktopStart): void {
   const fromApp = (event: { senderFrame: { url: string } | null }) => isAppUrl(event.senderFrame?.url ?? '');
   ipcMain.handle(IPC_DESKTOP_STATE_CHANNEL, (event) => (fromApp(event) ? start.state() : null));
@@ -154,4 +209,11 @@ export function registerDesktopStartIpc(ipcMain: IpcMainLike, start: DesktopStar
   ipcMain.handle(IPC_DESKTOP_SIGN_OUT_CHANNEL, (event) => {
     if (fromApp(event)) start.signOut();
   });
+  ipcMain.handle(IPC_DESKTOP_SYNC_STATUS_CHANNEL, (event) => (fromApp(event) ? start.syncStatus() : null));
+  ipcMain.handle(IPC_DESKTOP_SYNC_NOW_CHANNEL, async (event) => {
+    if (fromApp(event)) await start.syncNow();
+  });
+  ipcMain.handle(IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL, (event, id, choice): Promise<ResolveConflictAnswer> =>
+    fromApp(event) ? start.resolveConflict(id, choice) : Promise.resolve({ ok: false, message: 'Alleen de app zelf mag conflicten afhandelen.' }),
+  );
 }

@@ -5,12 +5,16 @@ import { defaultBackupFolder } from '../../db/open-database';
 import { systemClock } from '../../server/services/context/clock';
 import { createBackend, type Backend } from '../../server/services/create-backend';
 import type { ApiHandler } from '../../server/services/api-handler';
-import { createConnectedBackend } from '../../server/desktop/connected-backend';
+import { createConnectedBackend, type ConnectedBackend } from '../../server/desktop/connected-backend';
+import { localCopyPath, openLocalCopy } from '../../server/desktop/local-copy/local-copy';
+import { createSyncingBackend } from '../../server/desktop/syncing-backend';
+import { actorLabel } from '../../server/auth/signed-in-person';
+import type { ServerPerson } from '../../shared/api/desktop-bridge';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { installCrashHandlers } from './crash-handlers';
 import { chooseDatabaseLocation, hasExplicitDatabase } from './database-location';
-import { createDesktopStart, registerDesktopStartIpc } from './desktop-start';
+import { createDesktopStart, registerDesktopStartIpc, type DesktopStart, type DesktopSync } from './desktop-start';
 import { registerApiIpc } from './ipc-bridge';
 import { registerNotificationIpc } from './notifications';
 import { IPC_OPEN_ROUTE_CHANNEL } from '../../shared/notifications/notification-bridge';
@@ -26,6 +30,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
+let desktopStart: DesktopStart | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -45,17 +50,22 @@ if (!app.requestSingleInstanceLock()) {
     if (details.reason !== 'clean-exit') contents.reload();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => {
+    backend?.close();
+    void desktopStart?.close();
+  });
   void app.whenReady().then(start);
 }
 
 async function start(): Promise<void> {
   const appRoot = app.getAppPath();
-  const desktopStart = createDesktopStart({
+  desktopStart = createDesktopStart({
     userDataFolder: app.getPath('userData'),
     openFile: () => openDistrictFile(appRoot),
     // The token stays in this process's memory; net.fetch trusts the system's certificates (the court's own CA).
     connectTo: (serverUrl) => createConnectedBackend({ serverUrl, openBrowser: (url) => shell.openExternal(url), fetch: (input, init) => net.fetch(input as string, init) }),
+    // Issue 14: keeps working offline on a local copy of the district in the user-data folder (docs/offline.md).
+    syncing: (connected, person) => openSyncing(appRoot, connected, person),
   });
   // --db, KETENPLANNER_DB or --demo name the file to open: no start screen (scripts, tests, `npm start`).
   if (hasExplicitDatabase(process.argv, process.env)) {
@@ -89,6 +99,23 @@ async function start(): Promise<void> {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(() => void saveReviewPack())));
   await mainWindow.loadURL(APP_START_URL);
+}
+
+/** The connected desktop's offline layer: the person's local copy (one file per server and person) and the outbox. */
+async function openSyncing(appRoot: string, connected: ConnectedBackend, person: ServerPerson): Promise<DesktopSync> {
+  const clock = systemClock();
+  const localCopy = await openLocalCopy({
+    path: localCopyPath(app.getPath('userData'), connected.serverUrl, actorLabel(person)),
+    migrationsFolder: path.join(appRoot, 'db', 'migrations'),
+    clock,
+    nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'],
+  });
+  try {
+    return await createSyncingBackend({ connected, person, localCopy, clock, nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'] });
+  } catch (error) {
+    await localCopy.close();
+    throw error;
+  }
 }
 
 /** The standalone district file, as before issue 13; null when it failed (the start-up error screen then quits the app). */

@@ -1,10 +1,14 @@
 import type { DesktopBridge, DesktopStartState, StartAnswer, StartChoice } from '../../shared/api/desktop-bridge';
+import type { ConflictChoice, ResolveConflictAnswer, SyncStatus } from '../../shared/api/sync-status';
+
+export type DesktopChannel = 'state' | 'start' | 'signOut' | 'syncStatus' | 'syncNow' | 'resolveConflict';
 
 /**
- * The preload's start bridge (issue 13, item 6): three functions, nothing of ipcRenderer itself. Only
- * the fields of a start choice cross the boundary.
+ * The preload's start bridge (issue 13, item 6; issue 14 added the synchronisation): a few functions,
+ * nothing of ipcRenderer itself. Only the fields of a start choice, a conflict's id and the choice cross
+ * the boundary.
  */
-export function createDesktopBridge(invoke: (channel: 'state' | 'start' | 'signOut', argument?: StartChoice) => Promise<unknown>): DesktopBridge {
+export function createDesktopBridge(invoke: (channel: DesktopChannel, ...args: unknown[]) => Promise<unknown>): DesktopBridge {
   return Object.freeze({
     state: () => invoke('state') as Promise<DesktopStartState>,
     start: (choice: StartChoice) =>
@@ -12,5 +16,10 @@ export function createDesktopBridge(invoke: (channel: 'state' | 'start' | 'signO
     signOut: async () => {
       await invoke('signOut');
     },
+    syncStatus: () => invoke('syncStatus') as Promise<SyncStatus | null>,
+    syncNow: async () => {
+      await invoke('syncNow');
+    },
+    resolveConflict: (id: number, choice: ConflictChoice) => invoke('resolveConflict', Number(id), String(choice)) as Promise<ResolveConflictAnswer>,
   });
 }

@@ -10,6 +10,9 @@ import {
   IPC_DESKTOP_SIGN_OUT_CHANNEL,
   IPC_DESKTOP_START_CHANNEL,
   IPC_DESKTOP_STATE_CHANNEL,
+  IPC_DESKTOP_SYNC_STATUS_CHANNEL,
+  IPC_DESKTOP_SYNC_NOW_CHANNEL,
+  IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL,
 } from '../../shared/api/desktop-bridge';
 
 // Exposes only the contract's operations, never ipcRenderer itself.
@@ -35,8 +38,16 @@ contextBridge.exposeInMainWorld(
 contextBridge.exposeInMainWorld(PRINT_GLOBAL_NAME, Object.freeze({ savePdf: () => unwrapPrintAnswer(ipcRenderer.invoke(PRINT_PDF_CHANNEL)) }));
 
 // The start (issue 13, item 6): open the district file or connect to a district server; who is signed in; sign out.
-const DESKTOP_CHANNELS = { state: IPC_DESKTOP_STATE_CHANNEL, start: IPC_DESKTOP_START_CHANNEL, signOut: IPC_DESKTOP_SIGN_OUT_CHANNEL } as const;
+// Connected (issue 14): the synchronisation's status, 'sync now' and the conflict inbox's choices.
+const DESKTOP_CHANNELS = {
+  state: IPC_DESKTOP_STATE_CHANNEL,
+  start: IPC_DESKTOP_START_CHANNEL,
+  signOut: IPC_DESKTOP_SIGN_OUT_CHANNEL,
+  syncStatus: IPC_DESKTOP_SYNC_STATUS_CHANNEL,
+  syncNow: IPC_DESKTOP_SYNC_NOW_CHANNEL,
+  resolveConflict: IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL,
+} as const;
 contextBridge.exposeInMainWorld(
   DESKTOP_BRIDGE_GLOBAL_NAME,
-  createDesktopBridge((channel, argument) => ipcRenderer.invoke(DESKTOP_CHANNELS[channel], argument)),
+  createDesktopBridge((channel, ...args) => ipcRenderer.invoke(DESKTOP_CHANNELS[channel], ...args)),
 );

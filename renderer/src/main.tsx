@@ -9,6 +9,7 @@ import { ApiProvider } from './api/api-context';
 import { queryClientConfig } from './api/server-polling';
 import { loginUrl, probeServerSession, type ServerPerson } from './api/server-session';
 import { ServerSessionProvider } from './api/server-session-context';
+import { SyncStatusProvider, type DesktopSyncSource } from './api/sync-status-context';
 import { findElectronBridge, httpTransport, ipcTransport, sessionTransport } from './api/transports';
 import { findDesktopBridge } from './api/desktop-start';
 import { DesktopStartScreen } from './components/DesktopStartScreen';
@@ -34,7 +35,10 @@ function goSignIn(): void {
  * the server whether it is a district server (GET /auth/me): then the session cookie, or sign in first.
  */
 async function chooseTransport(): Promise<
-  { transport: Transport; person: ServerPerson | null } | { desktop: DesktopBridge; state: DesktopStartState } | 'signing-in' | null
+  | { transport: Transport; person: ServerPerson | null; sync?: { source: DesktopSyncSource; serverUrl: string } }
+  | { desktop: DesktopBridge; state: DesktopStartState }
+  | 'signing-in'
+  | null
 > {
   const bridge = findElectronBridge();
   if (bridge) {
@@ -42,7 +46,9 @@ async function chooseTransport(): Promise<
     const desktop = findDesktopBridge();
     const state = desktop ? await desktop.state() : null;
     if (desktop && state?.phase === 'choose') return { desktop, state };
-    return { transport: ipcTransport(bridge), person: state?.person ?? null };
+    // Connected (issue 14): the synchronisation's status for the header and the conflict inbox.
+    const sync = desktop && state?.phase === 'server' && state.serverUrl ? { source: desktop, serverUrl: state.serverUrl } : undefined;
+    return { transport: ipcTransport(bridge), person: state?.person ?? null, ...(sync ? { sync } : {}) };
   }
   const token = takeAccessToken(window.location, window.history, window.sessionStorage);
   if (token) return { transport: httpTransport(token), person: null };
@@ -61,6 +67,16 @@ function withSession(person: ServerPerson | null, children: ReactNode): ReactNod
   return person ? <ServerSessionProvider person={person}>{children}</ServerSessionProvider> : children;
 }
 
+function withSync(sync: { source: DesktopSyncSource; serverUrl: string } | undefined, children: ReactNode): ReactNode {
+  return sync ? (
+    <SyncStatusProvider source={sync.source} serverUrl={sync.serverUrl}>
+      {children}
+    </SyncStatusProvider>
+  ) : (
+    children
+  );
+}
+
 root.render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
@@ -76,9 +92,12 @@ root.render(
           <ApiProvider client={createApiClient(chosen.transport)}>
             {withSession(
               chosen.person,
-              <HashRouter>
-                <App />
-              </HashRouter>,
+              withSync(
+                chosen.sync,
+                <HashRouter>
+                  <App />
+                </HashRouter>,
+              ),
             )}
           </ApiProvider>
         </QueryClientProvider>

@@ -4,6 +4,7 @@ import { postgresDistrictDatabase } from '../pg/postgres-district-database';
 import { createApiHandler } from '../services/api-handler';
 import { systemClock } from '../services/context/clock';
 import { operationHandlers } from '../services/operation-handlers';
+import { pruneRowChanges } from '../services/sync/row-change-pruning';
 import { errorFields } from './district-logger';
 import { DistrictServerStartError, type DistrictResources, type DistrictWiring } from './district-server';
 
@@ -42,7 +43,16 @@ export async function wireDistrict(resources: DistrictResources): Promise<Distri
     log: (message) => logger.warn({ operation: 'api' }, message),
     onInternalError: (operation, error) => logger.error({ operation, ...errorFields(error) }, 'operation failed'),
   });
+  // The change feed of the desktops' local copies keeps 30 days (issue 14): pruned now and once a day.
+  const prune = () =>
+    pruneRowChanges(pool)
+      .then((removed) => logger.info({ operation: 'sync.prune', removed }, 'change feed pruned'))
+      .catch((error: unknown) => logger.warn({ operation: 'sync.prune', ...errorFields(error) }, 'change feed not pruned'));
+  await prune();
+  const daily = setInterval(() => void prune(), 24 * 60 * 60_000);
+  daily.unref();
   return {
+    close: async () => clearInterval(daily),
     authenticate: (request) => signIn.authenticate(request),
     routes: (app) => app.route('/', signIn.routes),
     api: ({ operation, input, requestId, person }) =>

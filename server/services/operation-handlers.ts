@@ -22,6 +22,7 @@ import { retentionHandlers } from './retention/handlers';
 import { reviewHandlers } from './review/handlers';
 import { sessionsHandlers } from './sessions/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { syncHandlers } from './sync/handlers';
 import { zsmHandlers } from './zsm/handlers';
 
 /**
@@ -53,4 +54,5 @@ export const operationHandlers: OperationHandlers = {
   ...notificationsHandlers,
   ...calendarsHandlers,
   ...disclosuresHandlers,
+  ...syncHandlers,
 };

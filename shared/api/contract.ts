@@ -35,6 +35,9 @@ import { retentionTermSchema } from '../retention/retention';
 import * as calendars from '../calendars/calendar-schemas';
 import * as notifications from '../notifications/notification-schemas';
 import * as disclosures from '../disclosures/disclosure-schemas';
+import * as sync from './sync-schemas';
+import * as syncConflicts from './sync-conflict-schemas';
+import * as offlineReads from './offline-reads-schemas';
 
 /** The fields of a ZSM decision, shared by the single and the bulk operation. */
 const zsmDecisionFields = {
@@ -709,6 +712,15 @@ export const contract = {
   // The log of reads of personal data (issue 13 item 5, docs/disclosures.md): for the administrator.
   'disclosures.list': { input: disclosures.disclosuresListInputSchema, output: disclosures.disclosuresListSchema },
   'disclosures.setTerm': { input: disclosures.disclosuresSetTermInputSchema, output: disclosures.disclosureTermSchema },
+  /** Reads a desktop answered from its local copy while offline (issue 14): traced on the server when it is back. */
+  'disclosures.recordOffline': { input: offlineReads.recordOfflineReadsInputSchema, output: offlineReads.recordOfflineReadsOutputSchema },
+  // A desktop's local copy of what the person may see (issue 14, docs/offline.md): the district server only.
+  'sync.tables': { input: sync.syncTablesInputSchema, output: sync.syncTablesOutputSchema },
+  'sync.copyPage': { input: sync.copyPageInputSchema, output: sync.copyPageOutputSchema },
+  'sync.changes': { input: sync.changesInputSchema, output: sync.changesOutputSchema },
+  'sync.rows': { input: sync.rowsInputSchema, output: sync.rowsOutputSchema },
+  /** A desktop's decision on a write the server refused (issue 14): audited on the server. */
+  'sync.resolveConflict': { input: syncConflicts.resolveConflictInputSchema, output: syncConflicts.resolveConflictOutputSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,10 @@
 import type { Role } from '../domain/roles';
+import type { ConflictChoice, ResolveConflictAnswer, SyncStatus } from './sync-status';
 
 /**
  * The desktop's start (issue 13, item 6): open the district file (standalone) or connect to a district
- * server. What the Electron preload exposes as window.ketenplannerDesktop: three narrow functions.
+ * server. What the Electron preload exposes as window.ketenplannerDesktop: a few narrow functions
+ * (issue 14 added the synchronisation's three).
  */
 
 /** The signed-in person as the district server's GET /auth/me names them (server/auth/signed-in-person.ts). */
@@ -33,9 +35,18 @@ export interface DesktopBridge {
   start(choice: StartChoice): Promise<StartAnswer>;
   /** Connected: forgets the token (held in memory only) and returns to the start screen. */
   signOut(): Promise<void>;
+  /** Issue 14: connected, the synchronisation's state (online/offline, unconfirmed actions, conflicts); null standalone. */
+  syncStatus(): Promise<SyncStatus | null>;
+  /** Probes the server now and, when it answers, sends the unconfirmed actions and pulls the changes. */
+  syncNow(): Promise<void>;
+  /** A refused action from the conflict inbox: send it again (new request id), or take it out (adapt, drop); audited on the server. */
+  resolveConflict(id: number, choice: ConflictChoice): Promise<ResolveConflictAnswer>;
 }
 
 export const DESKTOP_BRIDGE_GLOBAL_NAME = 'ketenplannerDesktop';
 export const IPC_DESKTOP_STATE_CHANNEL = 'ketenplanner:desktop-state';
 export const IPC_DESKTOP_START_CHANNEL = 'ketenplanner:desktop-start';
 export const IPC_DESKTOP_SIGN_OUT_CHANNEL = 'ketenplanner:desktop-sign-out';
+export const IPC_DESKTOP_SYNC_STATUS_CHANNEL = 'ketenplanner:desktop-sync-status';
+export const IPC_DESKTOP_SYNC_NOW_CHANNEL = 'ketenplanner:desktop-sync-now';
+export const IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL = 'ketenplanner:desktop-resolve-conflict';

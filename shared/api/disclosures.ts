@@ -151,10 +151,18 @@ export const DISCLOSURES: { [K in OperationName]: Disclosure<K> } = {
   'notifications.markDone': WRITE,
 
   'disclosures.setTerm': WRITE,
+  'disclosures.recordOffline': { discloses: false, reason: 'Records reads the desktop answered offline: it answers with a count and discloses nothing itself.' },
   'disclosures.list': {
     discloses: false,
     reason: 'The log itself: actors, roles and parketnummers, no suspect data. Its reads are not traced again (a log of the log would grow with every look at it).',
   },
+
+  // A desktop's local copy (issue 14): copying a suspect's row discloses it like showing it does.
+  'sync.tables': { discloses: false, reason: 'The names of the copied tables.' },
+  'sync.copyPage': { discloses: 'reported', reason: "A page of suspect rows (name, date of birth, address, lawyer): the handler reports the cases of the suspects copied." },
+  'sync.changes': { discloses: 'reported', reason: 'Changed suspect rows travel to the desktop: the handler reports the cases of the suspects sent.' },
+  'sync.rows': { discloses: 'reported', reason: 'Suspect rows asked for by key: the handler reports the cases of the suspects sent.' },
+  'sync.resolveConflict': WRITE,
 };
 
 /** Which exported lists carry names (the same columns as their page): exporting one discloses every case in the file. */

@@ -11,6 +11,8 @@ export const API_ERROR_CODES = [
   'STORAGE_FULL',
   /** The district server cannot be reached (desktop connected to a server); the message names the server. Nothing was done there. */
   'UNAVAILABLE',
+  /** A desktop's local copy cannot catch up from its cursor (changes pruned, or too many): it copies everything again (sync.changes). */
+  'FULL_COPY_NEEDED',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -90,6 +90,12 @@ export const OPERATION_KINDS: Record<OperationName, 'read' | 'write'> = {
   'notifications.markDone': 'write',
   'disclosures.list': 'read',
   'disclosures.setTerm': 'write',
+  'disclosures.recordOffline': 'write',
+  'sync.tables': 'read',
+  'sync.copyPage': 'read',
+  'sync.changes': 'read',
+  'sync.rows': 'read',
+  'sync.resolveConflict': 'write',
 };
 
 export function isWriteOperation(operation: OperationName): boolean {

@@ -138,6 +138,15 @@ export const OPERATION_ROLES: Record<OperationName, readonly Role[]> = {
   // Who read which person's case (issue 13 item 5): the administrator keeps the log, not the working roles.
   'disclosures.list': [A],
   'disclosures.setTerm': [A],
+  // Every role that reads a local copy offline sends its reads of personal data back to the server's log.
+  'disclosures.recordOffline': [C, P, K, L, R, A],
+  // A desktop's local copy (issue 14): everyone who may sign in; row-level security decides what is copied.
+  'sync.tables': [C, P, K, L, R, A],
+  'sync.copyPage': [C, P, K, L, R, A],
+  'sync.changes': [C, P, K, L, R, A],
+  'sync.rows': [C, P, K, L, R, A],
+  // Whoever had a write refused decides what happens to it; the decision is audited. Reviewers queue no writes.
+  'sync.resolveConflict': [C, P, K, L, A],
 };
 
 /** The read each exportable list comes from: exporting a list needs the roles of that read. */

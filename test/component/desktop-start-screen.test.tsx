@@ -11,7 +11,14 @@ import type { DesktopBridge, DesktopStartState, StartAnswer } from '../../shared
 const CHOOSE: DesktopStartState = { phase: 'choose', remembered: { mode: 'file', serverUrl: null }, serverUrl: null, person: null };
 
 function fakeDesktop(answer: StartAnswer): DesktopBridge & { start: ReturnType<typeof vi.fn> } {
-  return { state: vi.fn(async () => CHOOSE), start: vi.fn(async () => answer), signOut: vi.fn(async () => undefined) };
+  return {
+    state: vi.fn(async () => CHOOSE),
+    start: vi.fn(async () => answer),
+    signOut: vi.fn(async () => undefined),
+    syncStatus: vi.fn(async () => null),
+    syncNow: vi.fn(async () => undefined),
+    resolveConflict: vi.fn(async () => ({ ok: true as const })),
+  };
 }
 
 function show(desktop: DesktopBridge, initial = CHOOSE) {

@@ -53,6 +53,8 @@ function sqliteVirtualTables(): string[] {
   return (sqlite.prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'").all() as Array<{ name: string }>).map((r) => r.name);
 }
 const isSearchIndexTrigger = (name: string) => name.startsWith('case_search_');
+/** The change feed of the desktops' local copies (PostgreSQL only, db/pg-migrations/0008; test/operations/sync-feed.test.ts). */
+const isChangeFeedTrigger = (name: string) => name.startsWith('sync_changes_');
 
 /** SQLite's own tables, without drizzle's bookkeeping and the FTS5 search index (virtual tables and their shadows). */
 function sqliteTableNames(): string[] {
@@ -150,7 +152,7 @@ describe('the PostgreSQL schema next to the SQLite one', () => {
       await rows<{ name: string; table: string; args: string }>(
         "select t.tgname as name, c.relname as table, encode(t.tgargs, 'escape') as args from pg_trigger t join pg_class c on c.oid = t.tgrelid where not t.tgisinternal",
       )
-    ).filter((t) => !isSearchIndexTrigger(t.name));
+    ).filter((t) => !isSearchIndexTrigger(t.name) && !isChangeFeedTrigger(t.name));
     expect(pgTriggers.map((t) => `${t.table}.${t.name}`).sort()).toEqual(sqliteTriggers.map((t) => `${t.tableName}.${t.name}`).sort());
     // SQLite's own-version triggers list what they watch; PostgreSQL's list what they do not: together, all columns.
     for (const trigger of sqliteTriggers.filter((t) => t.name === `${t.tableName}_version_au`)) {

@@ -9,6 +9,9 @@ import { CaseSearchBox } from '../components/search/CaseSearchBox';
 import { PageBoundaryOutlet, PageErrorBoundary } from '../components/PageErrorBoundary';
 import { NotificationBell } from '../components/notifications/NotificationBell';
 import { SignedInPerson } from '../components/SignedInPerson';
+import { ConflictsPage } from '../components/sync/ConflictsPage';
+import { SyncStatusBar } from '../components/sync/SyncStatusBar';
+import { useSyncState } from '../api/sync-status-context';
 import { NotificationsPage } from '../components/notifications/NotificationsPage';
 import { CapacityPage } from '../pages/capacity/CapacityPage';
 import { CasePage } from '../pages/cases/CasePage';
@@ -67,6 +70,8 @@ export function App() {
   const person = useServerPerson();
   const mayReadProblems = !person || mayCall(person.roles, 'planner.problems');
   const problems = useOperationQuery('planner.problems', {}, { enabled: !!district.data && mayReadProblems, refetchInterval: 60_000 });
+  // A connected desktop (issue 14): the actions the server refused while offline; the menu item shows only then.
+  const conflictCount = useSyncState().status?.conflicts.length ?? 0;
 
   return (
     <>
@@ -85,6 +90,7 @@ export function App() {
         <p className="app-title">{t('app.title')}</p>
         {district.data && <p className="district-name">{district.data.name}</p>}
         <SignedInPerson />
+        <SyncStatusBar />
         {district.data && <CaseSearchBox />}
         {district.data && <NotificationBell />}
         {district.data && (
@@ -94,6 +100,7 @@ export function App() {
                 {item.to === '/problemen' ? t('nav.problems', { count: problems.data?.length ?? 0 }) : t(`nav.${item.label}`)}
               </NavLink>
             ))}
+            {conflictCount > 0 && <NavLink to="/conflicten">{t('sync.conflicts.nav', { count: conflictCount })}</NavLink>}
           </nav>
         )}
       </header>
@@ -134,6 +141,7 @@ export function App() {
                 <Route path="/instellingen/inzage-log" element={<DisclosuresPage />} />
                 <Route path="/overleg" element={<RegisterPage />} />
                 <Route path="/overleg/pakket" element={<ReviewPackPage />} />
+                <Route path="/conflicten" element={<ConflictsPage />} />
               </Route>
               <Route path="*" element={<Navigate to="/zittingen" replace />} />
             </Routes>

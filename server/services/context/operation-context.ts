@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../../../db/open-database';
+import type { Role } from '../../../shared/domain/roles';
 import type { Clock } from './clock';
 
 /**
@@ -8,6 +9,8 @@ import type { Clock } from './clock';
 export interface OperationContext {
   db: AppDatabase;
   actor: string;
+  /** The actor's roles as the api handler checked them; a context made outside the api handler has none. */
+  roles?: readonly Role[];
   clock: Clock;
   /** The caller's id for this request (one per user action); null for reads and callers without one. */
   requestId: string | null;

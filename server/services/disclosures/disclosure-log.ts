@@ -87,6 +87,29 @@ export async function recordDisclosures(db: AppDatabase, entry: DisclosureEntry)
   return result.changes;
 }
 
+/**
+ * disclosures.recordOffline: the reads a desktop answered from its local copy while offline, traced under
+ * the signed-in person and roles (never a name the desktop sends), at the moment the desktop answered
+ * them, each operation marked as read offline. A read sent twice (same request id) is recorded once.
+ */
+export async function recordOfflineReads(db: AppDatabase, person: { actor: string; roles: readonly Role[] }, input: ParsedInput<'disclosures.recordOffline'>): Promise<number> {
+  let recorded = 0;
+  for (const read of input.reads) {
+    recorded += await recordDisclosures(db, {
+      readAt: new Date(read.readAt).toISOString(),
+      actor: person.actor,
+      roles: person.roles,
+      operation: `${read.operation} ${OFFLINE_READ_MARK}`,
+      caseIds: read.caseIds,
+      requestId: read.requestId,
+    });
+  }
+  return recorded;
+}
+
+/** How the log names a read answered from a desktop's local copy (docs/disclosures.md). */
+export const OFFLINE_READ_MARK = '(zonder verbinding)';
+
 export async function loadDisclosureTerm(db: Pick<AppDatabase, 'select'>): Promise<DisclosureTerm> {
   const value = firstRow(await db.select().from(districtSettings).where(eq(districtSettings.key, SETTING_KEYS.disclosureLogTerm)))?.value;
   if (value === undefined) return { ...DEFAULT_DISCLOSURE_TERM };

@@ -7,7 +7,16 @@ import type { IpcMainLike } from '../../../electron/main/ipc-bridge';
 import { createDesktopBridge } from '../../../electron/preload/desktop-bridge';
 import { ConnectError, parseServerUrl, type ConnectedBackend } from '../../../server/desktop/connected-backend';
 import type { ApiHandler } from '../../../server/services/api-handler';
-import { IPC_DESKTOP_SIGN_OUT_CHANNEL, IPC_DESKTOP_START_CHANNEL, IPC_DESKTOP_STATE_CHANNEL, type ServerPerson } from '../../../shared/api/desktop-bridge';
+import {
+  IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL,
+  IPC_DESKTOP_SIGN_OUT_CHANNEL,
+  IPC_DESKTOP_START_CHANNEL,
+  IPC_DESKTOP_STATE_CHANNEL,
+  IPC_DESKTOP_SYNC_NOW_CHANNEL,
+  IPC_DESKTOP_SYNC_STATUS_CHANNEL,
+  type ServerPerson,
+} from '../../../shared/api/desktop-bridge';
+import type { SyncStatus } from '../../../shared/api/sync-status';
 import { useTempDir } from '../../support/temp-dir';
 
 /** The desktop's start (issue 13, item 6) with fakes for Electron; the connected back end itself runs against a real server in test/integration/desktop-connected.test.ts. */
@@ -158,16 +167,20 @@ describe('the start channels and the preload bridge', () => {
     const fake = fakeIpcMain();
     const start = createDesktopStart({ userDataFolder: tempDir(), openFile: async () => null, connectTo: () => fakeConnected('x').backend });
     registerDesktopStartIpc(fake.ipcMain, start);
-    expect(fake.channels().sort()).toEqual([IPC_DESKTOP_SIGN_OUT_CHANNEL, IPC_DESKTOP_START_CHANNEL, IPC_DESKTOP_STATE_CHANNEL].sort());
+    expect(fake.channels().sort()).toEqual(
+      [IPC_DESKTOP_SIGN_OUT_CHANNEL, IPC_DESKTOP_START_CHANNEL, IPC_DESKTOP_STATE_CHANNEL, IPC_DESKTOP_SYNC_STATUS_CHANNEL, IPC_DESKTOP_SYNC_NOW_CHANNEL, IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL].sort(),
+    );
     await expect(fake.invoke(IPC_DESKTOP_STATE_CHANNEL, APP)).resolves.toMatchObject({ phase: 'choose' });
     await expect(fake.invoke(IPC_DESKTOP_STATE_CHANNEL, 'https://evil.example/')).resolves.toBeNull();
     await expect(fake.invoke(IPC_DESKTOP_START_CHANNEL, 'https://evil.example/', { mode: 'file' })).resolves.toMatchObject({ ok: false });
+    await expect(fake.invoke(IPC_DESKTOP_SYNC_STATUS_CHANNEL, 'https://evil.example/')).resolves.toBeNull();
+    await expect(fake.invoke(IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL, 'https://evil.example/', 1, 'drop')).resolves.toMatchObject({ ok: false });
   });
 
   it('exposes three frozen functions and passes only the fields of a choice', async () => {
     const invoke = vi.fn(async (_channel: string, _argument?: unknown) => ({ ok: true }));
     const bridge = createDesktopBridge(invoke);
-    expect(Object.keys(bridge).sort()).toEqual(['signOut', 'start', 'state']);
+    expect(Object.keys(bridge).sort()).toEqual(['resolveConflict', 'signOut', 'start', 'state', 'syncNow', 'syncStatus']);
     expect(Object.isFrozen(bridge)).toBe(true);
     await bridge.start({ mode: 'server', serverUrl: 'https://planner.district.example', token: 'x' } as never);
     expect(invoke).toHaveBeenLastCalledWith('start', { mode: 'server', serverUrl: 'https://planner.district.example' });
@@ -175,5 +188,62 @@ describe('the start channels and the preload bridge', () => {
     expect(invoke).toHaveBeenLastCalledWith('state');
     await bridge.signOut();
     expect(invoke).toHaveBeenLastCalledWith('signOut');
+    await bridge.resolveConflict('7' as never, 'drop');
+    expect(invoke).toHaveBeenLastCalledWith('resolveConflict', 7, 'drop');
+  });
+});
+
+describe('the offline layer of a connected desktop (issue 14)', () => {
+  const STATUS: SyncStatus = { connection: 'offline', offlineSince: '2026-06-15T08:42:00.000Z', dataAsOf: '2026-06-15T08:41:00.000Z', pending: [], conflicts: [], syncing: false, firstCopy: null };
+
+  function fakeSync() {
+    return {
+      handler: vi.fn<ApiHandler>(async (operation) => ({ ok: true, value: `sync:${String(operation)}` })),
+      status: vi.fn(async () => STATUS),
+      syncNow: vi.fn(async () => undefined),
+      resolveConflict: vi.fn(async () => ({ ok: true as const })),
+      close: vi.fn(async () => undefined),
+    };
+  }
+
+  it('sends operations through the syncing back end, answers its status on the app channels, checks a choice, and closes it at sign-out', async () => {
+    const connected = fakeConnected('https://planner.district.example');
+    const sync = fakeSync();
+    const syncing = vi.fn(async () => sync);
+    const start = createDesktopStart({ userDataFolder: tempDir(), openFile: async () => null, connectTo: () => connected.backend, syncing });
+    await expect(start.syncStatus()).resolves.toBeNull();
+    await start.start({ mode: 'server', serverUrl: 'https://planner.district.example' });
+    expect(syncing).toHaveBeenCalledWith(connected.backend, PERSON);
+    await expect(start.handler('sessions.week', { weekStart: '2026-03-09' }, { requestId: null })).resolves.toEqual({ ok: true, value: 'sync:sessions.week' });
+    expect(connected.handler).not.toHaveBeenCalled();
+
+    const fake = fakeIpcMain();
+    registerDesktopStartIpc(fake.ipcMain, start);
+    await expect(fake.invoke(IPC_DESKTOP_SYNC_STATUS_CHANNEL, APP)).resolves.toEqual(STATUS);
+    await fake.invoke(IPC_DESKTOP_SYNC_NOW_CHANNEL, APP);
+    expect(sync.syncNow).toHaveBeenCalledOnce();
+    await expect(fake.invoke(IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL, APP, 3, 'redo')).resolves.toEqual({ ok: true });
+    expect(sync.resolveConflict).toHaveBeenCalledWith(3, 'redo');
+    await expect(fake.invoke(IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL, APP, 3, 'merge')).resolves.toMatchObject({ ok: false });
+    expect(sync.resolveConflict).toHaveBeenCalledOnce();
+
+    start.signOut();
+    expect(sync.close).toHaveBeenCalledOnce();
+    await expect(start.syncStatus()).resolves.toBeNull();
+  });
+
+  it('works online only when the local copy cannot be made', async () => {
+    const connected = fakeConnected('https://planner.district.example');
+    const start = createDesktopStart({
+      userDataFolder: tempDir(),
+      openFile: async () => null,
+      connectTo: () => connected.backend,
+      syncing: async () => {
+        throw new Error('EACCES');
+      },
+    });
+    await expect(start.start({ mode: 'server', serverUrl: 'https://planner.district.example' })).resolves.toMatchObject({ ok: true });
+    await expect(start.handler('district.get', {}, {})).resolves.toEqual({ ok: true, value: 'server:district.get' });
+    await expect(start.syncStatus()).resolves.toBeNull();
   });
 });

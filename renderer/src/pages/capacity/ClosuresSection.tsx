@@ -8,6 +8,8 @@ import { formatDate } from '../../i18n/format';
 import { CancelSessionForm } from './CancelSessionForm';
 import { DateField } from '../../components/DateTimeInputs';
 import { sessionLabel } from './capacity-format';
+import { useOperationAvailability } from '../../api/use-operation-availability';
+import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
 
 /** Closure days per location: add (seeing the sessions already on that day) and remove. */
 export function ClosuresSection({ overview, today }: { overview: CapacityOverview; today: string }) {
@@ -19,6 +21,7 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
   const [cancelling, setCancelling] = useState<CapacitySession | null>(null);
   const add = useOperationMutation('capacity.addClosure', { onSuccess: () => setReason('') });
   const remove = useOperationMutation('capacity.removeClosure');
+  const availability = useOperationAvailability('capacity.addClosure');
   const locationName = (id: number) => overview.locations.find((l) => l.id === id)?.name ?? String(id);
 
   const submit = (event: FormEvent) => {
@@ -86,9 +89,10 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
         </div>
         {add.isError && <ErrorPanel error={add.error} />}
         <div className="actions">
-          <button type="submit" disabled={add.isPending}>
+          <button type="submit" disabled={add.isPending || !availability.allowed} {...unavailableProps(availability, 'closure-unavailable')}>
             {t('capacity.addClosure')}
           </button>
+          <UnavailableReason availability={availability} id="closure-unavailable" />
         </div>
       </form>
       {add.isSuccess && (

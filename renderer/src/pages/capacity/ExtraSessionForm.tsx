@@ -9,6 +9,8 @@ import { formatDate } from '../../i18n/format';
 import { DateField } from '../../components/DateTimeInputs';
 import { SessionFieldsEditor } from './SessionFieldsEditor';
 import { emptySessionDraft, issuesByField, sessionFieldsFromDraft, sessionRequestFromDraft } from './session-draft';
+import { useOperationAvailability } from '../../api/use-operation-availability';
+import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
 
 /** One session outside the patterns (an exception), under the same rules as generated sessions. */
 export function ExtraSessionForm({ locations, today }: { locations: CapacityOverview['locations']; today: string }) {
@@ -19,6 +21,7 @@ export function ExtraSessionForm({ locations, today }: { locations: CapacityOver
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const add = useOperationMutation('sessions.addExtra');
+  const availability = useOperationAvailability('sessions.addExtra');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -54,9 +57,10 @@ export function ExtraSessionForm({ locations, today }: { locations: CapacityOver
           </p>
         )}
         <div className="actions">
-          <button type="submit" disabled={add.isPending}>
+          <button type="submit" disabled={add.isPending || !availability.allowed} {...unavailableProps(availability, 'extra-session-unavailable')}>
             {t('capacity.extraSubmit')}
           </button>
+          <UnavailableReason availability={availability} id="extra-session-unavailable" />
         </div>
       </form>
     </section>

@@ -7,6 +7,8 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { DateField } from '../../components/DateTimeInputs';
+import { useOperationAvailability } from '../../api/use-operation-availability';
+import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
 
 /** A dry run first (what will be made, what is skipped and why), then the coordinator confirms. */
 export function GenerateSection({ today }: { today: string }) {
@@ -14,6 +16,7 @@ export function GenerateSection({ today }: { today: string }) {
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(format(addDays(parseISO(today), 90), 'yyyy-MM-dd'));
   const run = useOperationMutation('capacity.generate');
+  const availability = useOperationAvailability('capacity.generate');
   const preview = (event: FormEvent) => {
     event.preventDefault();
     run.mutate({ from, to, dryRun: true });
@@ -26,9 +29,10 @@ export function GenerateSection({ today }: { today: string }) {
         <DateField label={t('capacity.from')} value={from} onChange={setFrom} />
         <DateField label={t('capacity.to')} value={to} onChange={setTo} />
         <div className="actions">
-          <button type="submit" disabled={run.isPending}>
+          <button type="submit" disabled={run.isPending || !availability.allowed} {...unavailableProps(availability, 'generate-unavailable')}>
             {t('capacity.preview')}
           </button>
+          <UnavailableReason availability={availability} id="generate-unavailable" />
         </div>
       </form>
       {run.isPending && <p role="status">{t('capacity.previewing')}</p>}
@@ -40,6 +44,7 @@ export function GenerateSection({ today }: { today: string }) {
 
 function GenerationResultView({ result, onConfirm, busy }: { result: GenerationResult; onConfirm: () => void; busy: boolean }) {
   const { t } = useTranslation();
+  const confirmAvailability = useOperationAvailability('capacity.generate');
   const worthShowing = result.skipped.filter((s) => s.reason !== 'already_exists');
   const counts = { created: formatNumber(result.counts.created), skipped: formatNumber(result.counts.skipped) };
   return (
@@ -68,9 +73,12 @@ function GenerationResultView({ result, onConfirm, busy }: { result: GenerationR
       {result.dryRun && (
         <div className="actions">
           {result.counts.created > 0 ? (
-            <button type="button" onClick={onConfirm} disabled={busy}>
-              {t('capacity.confirmGenerate', { count: result.counts.created, formatted: formatNumber(result.counts.created) })}
-            </button>
+            <>
+              <button type="button" onClick={onConfirm} disabled={busy || !confirmAvailability.allowed} {...unavailableProps(confirmAvailability, 'generate-confirm-unavailable')}>
+                {t('capacity.confirmGenerate', { count: result.counts.created, formatted: formatNumber(result.counts.created) })}
+              </button>
+              <UnavailableReason availability={confirmAvailability} id="generate-confirm-unavailable" />
+            </>
           ) : (
             <p>{t('capacity.nothingToCreate')}</p>
           )}

@@ -11,6 +11,8 @@ import { CheckboxGroup } from './CheckboxGroup';
 import { MinorsCheckbox } from './MinorsCheckbox';
 import { sessionLabel } from './capacity-format';
 import { issuesByField, numberFrom } from './session-draft';
+import { useOperationAvailability } from '../../api/use-operation-availability';
+import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
 
 /** Changes one session's capacity, overbooking and accepted modalities, with a reason for the audit trail. */
 export function SessionCapacityForm({ session, onClose }: { session: CapacitySession; onClose: () => void }) {
@@ -25,6 +27,7 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const update = useOperationMutation('sessions.update');
+  const availability = useOperationAvailability('sessions.update');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -80,9 +83,10 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={update.isPending}>
+        <button type="submit" disabled={update.isPending || !availability.allowed} {...unavailableProps(availability, 'session-capacity-unavailable')}>
           {t('capacity.updateSubmit')}
         </button>
+        <UnavailableReason availability={availability} id="session-capacity-unavailable" />
         <button type="button" className="secondary" onClick={onClose}>
           {t('capacity.close')}
         </button>

@@ -9,6 +9,8 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { FileCheckForm } from '../../components/FileCheckForm';
 import { downloadBase64File, fileToBase64 } from './download-file';
 import { ImportReportView } from './ImportReportView';
+import { useOperationAvailability } from '../../api/use-operation-availability';
+import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
 
 type Mode = ImportReport['mode'];
 
@@ -19,6 +21,7 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('valid_only');
   const run = useOperationMutation('cases.import');
+  const availability = useOperationAvailability('cases.import');
   const send = async (dryRun: boolean) => {
     if (file) run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), mode, dryRun });
   };
@@ -103,9 +106,10 @@ export function ImportPage() {
                     </div>
                   </fieldset>
                   <div className="actions">
-                    <button type="submit" disabled={run.isPending}>
+                    <button type="submit" disabled={run.isPending || !availability.allowed} {...unavailableProps(availability, 'import-unavailable')}>
                       {run.isPending ? t('import.committing') : t('import.commit')}
                     </button>
+                    <UnavailableReason availability={availability} id="import-unavailable" />
                   </div>
                 </>
               )}

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { RollEntry } from '../../../../shared/outcomes/decision-schemas';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { NotConfirmed } from '../../components/sync/NotConfirmed';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatLongDay } from '../../i18n/format';
 import { RollEntryForm } from './RollEntryForm';
@@ -60,6 +61,7 @@ export function SessionRollPage() {
               <h2 id={titleId}>
                 {index + 1}. {entry.parketnummer} · {entry.suspectName}
               </h2>
+              <NotConfirmed subjects={[{ table: 'hearing', key: String(entry.hearingId) }]} />
               <p className="muted">
                 {t(`modality.${entry.modality}`)} · {entry.offenceSummary} · <Link to={`/zaken/${entry.caseId}`}>{t('outcomes.openCase')}</Link>
                 {entry.probationAdvice && ` · ${t('outcomes.probationAdvice', { status: t(`outcomes.adviceStatus.${entry.probationAdvice.status}`) })}`}

@@ -9,6 +9,8 @@ import { UndoNotice } from '../../components/UndoNotice';
 import { DateField } from '../../components/DateTimeInputs';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
+import { useOperationAvailability } from '../../api/use-operation-availability';
+import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
 
 /** The planner proposes; a coordinator checks the proposal and its explanations, then records it. */
 export function PlanningPage({ today = new Date() }: { today?: Date }) {
@@ -19,6 +21,7 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
   const [holdBack, setHoldBack] = useState(false);
   const [replan, setReplan] = useState(false);
   const run = useOperationMutation('planner.run');
+  const runAvailability = useOperationAvailability('planner.run');
   const propose = (event: FormEvent) => {
     event.preventDefault();
     run.mutate({ from, to, dryRun: true, holdBackForUrgent: holdBack, replan });
@@ -51,9 +54,10 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
           </div>
         </div>
         <div className="actions">
-          <button type="submit" disabled={run.isPending}>
+          <button type="submit" disabled={run.isPending || !runAvailability.allowed} {...unavailableProps(runAvailability, 'planning-run-unavailable')}>
             {t('planning.propose')}
           </button>
+          <UnavailableReason availability={runAvailability} id="planning-run-unavailable" />
         </div>
       </form>
       {run.isPending && <p role="status">{t('planning.busy')}</p>}
@@ -70,6 +74,7 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
 
 function PlanningSummaryView({ summary, onCommit, committing }: { summary: PlannerSummary; onCommit: () => void; committing: boolean }) {
   const { t } = useTranslation();
+  const commitAvailability = useOperationAvailability('planner.run');
   return (
     <section className="panel" aria-labelledby="planning-result">
       <h2 id="planning-result">{summary.dryRun ? t('planning.proposalTitle') : t('planning.recordedTitle')}</h2>
@@ -166,9 +171,10 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
       )}
       {summary.dryRun && summary.planned.length > 0 && (
         <div className="actions">
-          <button type="button" onClick={onCommit} disabled={committing}>
+          <button type="button" onClick={onCommit} disabled={committing || !commitAvailability.allowed} {...unavailableProps(commitAvailability, 'planning-commit-unavailable')}>
             {t('planning.commit', { count: summary.planned.length, formatted: formatNumber(summary.planned.length) })}
           </button>
+          <UnavailableReason availability={commitAvailability} id="planning-commit-unavailable" />
         </div>
       )}
     </section>

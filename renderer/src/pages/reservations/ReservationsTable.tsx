@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { ReservationsOverview } from '../../../../shared/api/contract';
 import { formatDate, formatInstant, formatShortDay } from '../../i18n/format';
 import { ReleaseButton } from './ReleaseButton';
+import { NotConfirmed } from '../../components/sync/NotConfirmed';
 
 type Session = ReservationsOverview['sessions'][number];
 
@@ -42,6 +43,8 @@ export function ReservationsTable({
                 <span className="muted">
                   {s.location}, {s.room} · {t(`sessionType.${s.sessionType}`, { defaultValue: s.sessionType })}
                 </span>
+                {/* A reservation made offline: its session is the outbox entry's subject (issue 14). */}
+                <NotConfirmed subjects={[{ table: 'court_session', key: String(s.sessionId) }]} />
               </th>
               <td>{s.capacity}</td>
               <td>{s.booked}</td>
@@ -84,6 +87,7 @@ export function ReservationsTable({
                                 at: r.releasedAt ? formatInstant(r.releasedAt) : '',
                               })}
                           {r.note && <span className="muted"> ({r.note})</span>}
+                          <NotConfirmed subjects={[{ table: 'reservation', key: String(r.id) }]} />
                           {r.fillingCases.length > 0 && (
                             <span className="filling-cases" data-testid={`filling-${r.id}`}>
                               {' '}

@@ -1,0 +1,19 @@
+import type { OperationAvailability } from '../../api/use-operation-availability';
+
+/**
+ * The reason an action is disabled, as text next to it (not by its colour alone). The button names it
+ * with aria-describedby={id}.
+ */
+export function UnavailableReason({ availability, id }: { availability: OperationAvailability; id: string }) {
+  if (availability.allowed || !availability.reason) return null;
+  return (
+    <p id={id} className="unavailable-reason">
+      {availability.reason}
+    </p>
+  );
+}
+
+/** The props of the action's button: disabled with the reason as its description when not available. */
+export function unavailableProps(availability: OperationAvailability, id: string): { 'aria-describedby'?: string } {
+  return availability.allowed ? {} : { 'aria-describedby': id };
+}
