@@ -80,7 +80,10 @@ export function postgresDistrictDatabase(pool: pg.Pool, options: PostgresDistric
       if (result !== NEEDS_WRITE) return result as T;
       // A read that writes after all (reservations due for release, an undo's dry run): again, writable.
     }
-    // A write runs at once; only one that a conflict undid runs again in the lane, one at a time.
+    // A write runs at once; only one that a conflict undid runs again in the lane, one at a time. While the
+    // lane holds such a write, new writes join the lane too: otherwise they keep undoing the write in it
+    // (4 people changing details of neighbouring cases at once ran out of attempts, npm run bench:sync).
+    if (writeLane.busy()) return (await writeLane.run(() => attempts(scope, false, work))) as T;
     const first = await attempts(scope, false, work, true);
     if (first !== COLLIDED) return first as T;
     return (await writeLane.run(() => attempts(scope, false, work))) as T;
@@ -142,6 +145,11 @@ class WriteLane {
   private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly width: number) {}
+
+  /** Whether a write is running or waiting in the lane. */
+  busy(): boolean {
+    return this.running > 0 || this.waiting.length > 0;
+  }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.width) await new Promise<void>((resolve) => this.waiting.push(resolve));
