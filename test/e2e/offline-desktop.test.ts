@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +38,7 @@ import { makeTestCertificates } from '../support/test-ca';
 import { startTestIdentityProvider, TEST_USERS, type TestIdentityProvider, type TestUser } from '../support/test-identity-provider';
 import { axeViolations, CHROMIUM_PATH, launchChromium, screenshot, SCREENSHOT_DIR } from './support/browser';
 import { ROOT } from './support/serve-process';
+import { fetchTrusting, freePort } from '../support/trusting-fetch';
 
 /**
  * Issue 14 in real Chromium: a desktop connected to the district server keeps working when the network
@@ -79,40 +79,6 @@ let uiOrigin: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const desktops: DesktopStart[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** fetch over node:https trusting the test CA (Electron uses net.fetch and the computer's store); a new connection per request. */
-function fetchTrusting(caCert: string): typeof fetch {
-  return (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : input);
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    return new Promise<Response>((resolve, reject) => {
-      const req = https.request(url, { method: init?.method ?? 'GET', headers, ca: caCert, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const responseHeaders = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders.set(key, value);
-          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: responseHeaders }));
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      init?.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
-      req.end(typeof init?.body === 'string' ? init.body : undefined);
-    });
-  }) as typeof fetch;
-}
 
 const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png', '.json': 'application/json' };
 

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,6 +22,7 @@ import { TestBrowser } from './test-browser';
 import { makeTestCertificates } from './test-ca';
 import { startTestIdentityProvider, type TestIdentityProvider, type TestUser } from './test-identity-provider';
 import { pageRows, type CopyPageOutput } from '../../shared/api/sync-schemas';
+import { fetchTrusting, freePort } from './trusting-fetch';
 
 /**
  * Offline desktops against a real district server (issue 14), for test/integration/syncing-backend.test.ts
@@ -59,41 +58,6 @@ export interface SyncStack {
   /** A desktop behind the proxy, signed in as `user`, with its local copy in `<dir>/<name>.sqlite` (first copy done). */
   desktop(user: TestUser, name: string, options?: { clock?: Clock }): Promise<Desktop>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** fetch over node:https trusting the test CA, a new connection per request (Electron uses net.fetch). */
-function fetchTrusting(caCert: string): typeof fetch {
-  return (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : input);
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    return new Promise<Response>((resolve, reject) => {
-      const req = https.request(url, { method: init?.method ?? 'GET', headers, ca: caCert, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const responseHeaders = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders.set(key, value);
-          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: responseHeaders }));
-        });
-        res.on('error', reject);
-        res.on('aborted', () => reject(new Error('connection cut')));
-      });
-      req.on('error', reject);
-      init?.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
-      req.end(typeof init?.body === 'string' ? init.body : undefined);
-    });
-  }) as typeof fetch;
 }
 
 export async function startSyncStack(options: { clock: Clock; demo: DemoOptions; wiringBundle?: string }): Promise<SyncStack> {
