@@ -14,7 +14,6 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -32,6 +31,7 @@ import { findPostgresBin, startPostgres } from '../../test/support/postgres-serv
 import { TestBrowser } from '../../test/support/test-browser';
 import { makeTestCertificates } from '../../test/support/test-ca';
 import { startTestIdentityProvider, TEST_USERS, type TestUser } from '../../test/support/test-identity-provider';
+import { freePort } from '../../test/support/trusting-fetch';
 
 const { values: args } = parseArgs({
   options: {
@@ -340,16 +340,6 @@ function keepAliveFetch(caCert: string): typeof fetch {
   }) as typeof fetch;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** CPU time (user + system) a process used so far, from /proc (Linux). */
 function processCpuMs(pid: number): number {

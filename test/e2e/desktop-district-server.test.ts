@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -16,6 +14,7 @@ import { TestBrowser } from '../support/test-browser';
 import { makeTestCertificates } from '../support/test-ca';
 import { startTestIdentityProvider, TEST_USERS, type TestIdentityProvider } from '../support/test-identity-provider';
 import { ROOT } from './support/serve-process';
+import { fetchTrusting, freePort } from '../support/trusting-fetch';
 
 /**
  * Issue 13, item 6: the desktop's connected back end (server/desktop/connected-backend.ts, what Electron's
@@ -35,38 +34,7 @@ let server: RunningDistrictServer;
 let origin: string;
 let ca: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-/** fetch over node:https trusting the test CA (Electron uses net.fetch and the computer's store). */
-function fetchTrusting(caCert: string): typeof fetch {
-  return (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : input);
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    return new Promise<Response>((resolve, reject) => {
-      const req = https.request(url, { method: init?.method ?? 'GET', headers, ca: caCert, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const responseHeaders = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders.set(key, value);
-          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: responseHeaders }));
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(typeof init?.body === 'string' ? init.body : undefined);
-    });
-  }) as typeof fetch;
-}
 
 beforeAll(async () => {
   if (!fs.existsSync(WIRING_BUNDLE)) throw new Error('Build first: npx vite build --config vite.server.config.ts (npm test does).');

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -18,6 +17,7 @@ import { makeTestCertificates } from '../support/test-ca';
 import { startTestIdentityProvider, TEST_USERS, type TestIdentityProvider, type TestUser } from '../support/test-identity-provider';
 import { axeViolations, CHROMIUM_PATH, launchChromium, screenshot } from './support/browser';
 import { ROOT } from './support/serve-process';
+import { freePort } from '../support/trusting-fetch';
 
 /**
  * Issue 13, items 6 and 8: the district server with real parts, in real Chromium. PostgreSQL started
@@ -50,16 +50,6 @@ let origin: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The server's log lines (JSON), to show what went wrong when a test fails. */
 const logLines: string[] = [];

@@ -14,6 +14,7 @@ import { fixedClock, systemClock } from '../../server/services/context/clock';
 import { TestBrowser } from '../support/test-browser';
 import { makeTestCertificates } from '../support/test-ca';
 import { TEST_USERS, startTestIdentityProvider, type TestIdentityProvider, type TestUser } from '../support/test-identity-provider';
+import { fetchTrusting } from '../support/trusting-fetch';
 
 /**
  * The desktop connected to a district server (issue 13, item 6): the real district server app over real
@@ -33,28 +34,6 @@ let ca: string;
 let certDir: string;
 const received: DistrictApiRequest<SignedInPerson>[] = [];
 
-/** fetch over node:https trusting the test CA (Electron uses net.fetch and the system's store). */
-function fetchTrusting(caCert: string): typeof fetch {
-  return (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : input);
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const body = typeof init?.body === 'string' ? init.body : undefined;
-    return new Promise<Response>((resolve, reject) => {
-      const req = https.request(url, { method: init?.method ?? 'GET', headers, ca: caCert }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const responseHeaders = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders.set(key, value);
-          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: responseHeaders }));
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }) as typeof fetch;
-}
 
 /** The system browser: logs `user` in at the IdP and follows the redirect to the desktop's loopback listener. */
 function systemBrowser(user: TestUser, opened: string[]) {

@@ -7,10 +7,10 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from './trusting-fetch';
 
 const MIN_VERSION = 15;
 const DEBIAN_ROOT = '/usr/lib/postgresql';
@@ -75,18 +75,6 @@ function run(program: string, args: string[], runAs: RunAs | null, cwd: string):
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilAnswering(port: number, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
