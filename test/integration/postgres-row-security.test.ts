@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withUserRole, type DatabaseUser } from '../../server/pg/with-user-role';
+import { bookedByModality } from '../../server/services/sessions/session-occupancy';
 import { startPostgres, type PostgresServer } from '../support/postgres-server';
 
 /**
@@ -187,6 +188,16 @@ describe('a police liaison', () => {
     expect(await as({ ...LIAISON_A, actor: 'politie' }, (client) => ids(client, 'select case_id as id from personal_data_read'))).toEqual([]);
     expect(await as({ role: 'prosecutor', policeUnit: null, actor: 'om' }, (client) => ids(client, 'select case_id as id from personal_data_read'))).not.toEqual([]);
     expect(await as({ role: 'prosecutor', policeUnit: null, actor: 'iemand.anders' }, (client) => ids(client, 'select case_id as id from personal_data_read'))).toEqual([]);
+  });
+
+  it("counts a session's booked places over every unit's hearings (numbers only), though it sees only its own (migration 0009)", async () => {
+    // Session 1 holds the four seeded hearings, two of each unit.
+    expect(await as(LIAISON_A, (client) => ids(client, 'select id from hearing where session_id = 1'))).toHaveLength(2);
+    const booked = await as(LIAISON_A, (client) => bookedByModality({ $client: client } as Parameters<typeof bookedByModality>[0], [1]));
+    expect(booked.get(1)).toEqual({ snelrecht: 4 });
+    // And nothing else through the function: no rows, no ids, only the counts per modality.
+    const columns = await as(LIAISON_A, async (client) => (await client.query(`select * from booked_by_modality(array[1], array['planned', 'held'])`)).fields.map((f) => f.name));
+    expect(columns).toEqual(['sessionId', 'modality', 'n']);
   });
 
   it('cannot read a suspect of another unit by id, nor a case by its parketnummer', async () => {

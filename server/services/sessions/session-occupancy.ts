@@ -8,7 +8,7 @@ import type { SessionStatus } from '../../../shared/domain/session';
 import { sessionPlaces, SLOT_OCCUPYING_HEARING_STATUSES, unfilledTotal, type SessionPlaces } from '../../../shared/domain/slot-occupancy';
 import { fillReservations, unfilledByModality, type ReservationFill } from '../../../shared/planning/reservation-fill';
 import { reservationsOfSessions, type ReservationRow } from '../reservations/reservation-state';
-import { sqlRows } from '../context/query-results';
+import { isPostgresClient, sqlRows } from '../context/query-results';
 
 /*
  * The one place the back end counts what occupies a session: booked hearings (per case modality) and
@@ -39,14 +39,25 @@ export const OCCUPANCY_SQL = {
      where h.session_id in (${Array(n).fill('?').join(',')}) and h.status in ${SLOT_OCCUPYING_SQL} group by h.session_id, c.modality`,
 } as const;
 
+/**
+ * PostgreSQL counts through a function of its own (pg migration 0009): row-level security shows a police
+ * liaison only its unit's hearings, and counted over those a session full with other units' cases looked
+ * free. The function returns numbers only, counted over every hearing, for every role.
+ */
+const BOOKED_BY_MODALITY_POSTGRES = 'select "sessionId", modality, n from booked_by_modality(?::integer[], ?::text[])';
+
 const CHUNK = 500; // SQLite limits bound parameters; chunks keep long windows safe.
 
-/** Hearings holding a place, per session and case modality (sessions without any are absent). */
+/** Hearings holding a place, per session and case modality (sessions without any are absent), whoever asks. */
 export async function bookedByModality(db: Reader, sessionIds: readonly number[]): Promise<Map<number, Partial<Record<string, number>>>> {
   const out = new Map<number, Partial<Record<string, number>>>();
   for (let k = 0; k < sessionIds.length; k += CHUNK) {
     const chunk = sessionIds.slice(k, k + CHUNK);
-    const rows = await sqlRows(db.$client, OCCUPANCY_SQL.bookedByModality(chunk.length), [...chunk]) as { sessionId: number; modality: string; n: number }[];
+    const rows = (
+      isPostgresClient(db.$client)
+        ? await sqlRows(db.$client, BOOKED_BY_MODALITY_POSTGRES, [chunk, SLOT_OCCUPYING_HEARING_STATUSES])
+        : await sqlRows(db.$client, OCCUPANCY_SQL.bookedByModality(chunk.length), [...chunk])
+    ) as { sessionId: number; modality: string; n: number }[];
     for (const r of rows) {
       const entry = out.get(r.sessionId) ?? {};
       entry[r.modality] = r.n;
