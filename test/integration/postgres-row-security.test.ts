@@ -193,7 +193,7 @@ describe('a police liaison', () => {
   it("counts a session's booked places over every unit's hearings (numbers only), though it sees only its own (migration 0009)", async () => {
     // Session 1 holds the four seeded hearings, two of each unit.
     expect(await as(LIAISON_A, (client) => ids(client, 'select id from hearing where session_id = 1'))).toHaveLength(2);
-    const booked = await as(LIAISON_A, (client) => bookedByModality({ $client: client } as Parameters<typeof bookedByModality>[0], [1]));
+    const booked = await as(LIAISON_A, (client) => bookedByModality({ $client: client } as unknown as Parameters<typeof bookedByModality>[0], [1]));
     expect(booked.get(1)).toEqual({ snelrecht: 4 });
     // And nothing else through the function: no rows, no ids, only the counts per modality.
     const columns = await as(LIAISON_A, async (client) => (await client.query(`select * from booked_by_modality(array[1], array['planned', 'held'])`)).fields.map((f) => f.name));
