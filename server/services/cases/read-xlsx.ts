@@ -1,17 +1,17 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { wallClockDateToText } from '../../../shared/intake/dutch-datetime';
 import { formatCount, formatMb, type ImportLimits } from './import-file-limits';
 import { cellTooLongError, type RowCollector } from './import-rows';
 import { ImportFileError } from './import-table';
+import { XmlStream, XmlSyntaxError, XmlTooLongError, type XmlHandlers } from './xml-stream';
 
 /*
  * The first worksheet of an XLSX, read as a stream: yauzl reads the zip's central directory (the declared
  * sizes are checked before anything is unpacked, and an entry that unpacks to more than it declared is
- * stopped as soon as it does), saxes parses each part's XML as it is inflated, and the rows go to the collector one by one.
+ * stopped as soon as it does), xml-stream.ts parses each part's XML as it is inflated, and the rows go to the collector one by one.
  * Nothing holds the whole sheet: a cell at XFD1048576 costs one cell, not a million empty rows.
  * Only the shared texts are kept, as Excel puts them in a separate part.
  */
@@ -26,12 +26,6 @@ const EXCEL_MAX_COLUMN = 16_384;
  * date formats Excel also ships).
  */
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-interface XmlHandlers {
-  open(name: string, attributes: Record<string, string>): void;
-  text?(text: string): void;
-  close?(name: string): void;
-}
 
 export async function readXlsx(content: Buffer, limits: ImportLimits, collector: RowCollector): Promise<void> {
   const zip = await openZip(content);
@@ -147,28 +141,22 @@ async function* inflatedChunks(zip: yauzl.ZipFile, entry: yauzl.Entry): AsyncGen
 }
 
 /**
- * Streams one part through saxes. The longest run of text between two tags is bounded (saxes would
- * otherwise gather a 300 MB cell before we see it), and an entry that inflates to more than it
- * declared is stopped (inflatedChunks).
+ * Streams one part through the XML reader, names without their namespace prefix. The longest run of
+ * text between two tags is bounded (a 300 MB cell is refused before it is gathered), and an entry that
+ * inflates to more than it declared is stopped (inflatedChunks).
  */
 async function parseXml(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: ImportLimits, handlers: XmlHandlers, collector?: RowCollector): Promise<void> {
-  const parser = new SaxesParser({ position: false });
-  let xmlError: Error | null = null;
-  parser.on('error', (error) => {
-    xmlError ??= error;
-  });
-  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>));
-  if (handlers.text) {
-    const text = handlers.text;
-    parser.on('text', (t) => text(t));
-    parser.on('cdata', (t) => text(t));
-  }
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on('closetag', (tag) => close(localName(tag.name)));
-  }
   // Entities and character references can make one character take up to 10 characters of XML.
   const maxRun = limits.maxCellChars * 10 + 4096;
+  const { text, close } = handlers;
+  const parser = new XmlStream(
+    {
+      open: (name, attributes) => handlers.open(localName(name), attributes),
+      text: text && ((t) => text(t)),
+      close: close && ((name) => close(localName(name))),
+    },
+    maxRun,
+  );
   let run = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
@@ -182,25 +170,24 @@ async function parseXml(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: ImportLi
       }
       if (run > maxRun) throw cellTooLongError(limits, null, null, null);
       parser.write(text);
-      if (xmlError) throw xmlError;
       collector?.checkTime();
     }
     parser.write(decoder.decode());
     parser.close();
-    if (xmlError) throw xmlError;
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
+    if (error instanceof XmlTooLongError) throw cellTooLongError(limits, null, null, null);
     if (error instanceof LyingEntryError) {
       throw new ImportFileError(
         `Een onderdeel van de werkmap (${entry.fileName}) is uitgepakt groter dan de werkmap zelf aangeeft: het bestand is beschadigd of gemaakt om te misleiden. Er is niets geïmporteerd.`,
       );
     }
-    if (error === xmlError) throw new ImportFileError(`${DAMAGED} (${entry.fileName} is geen geldige XML.)`);
+    if (error instanceof XmlSyntaxError) throw new ImportFileError(`${DAMAGED} (${entry.fileName} is geen geldige XML.)`);
     throw new ImportFileError(`${DAMAGED} (${entry.fileName} is niet uit te pakken.)`);
   }
 }
 
-const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+const localName = (name: string) => (name.includes(':') ? name.slice(name.indexOf(':') + 1) : name);
 
 interface Relationship {
   id: string;
@@ -226,9 +213,10 @@ async function readRelationships(zip: yauzl.ZipFile, entry: yauzl.Entry | null, 
   const relationships: Relationship[] = [];
   await parseXml(zip, entry, limits, {
     open(name, a) {
-      if (name !== 'Relationship' || !a['Id'] || !a['Target'] || a['TargetMode'] === 'External') return;
-      const target = a['Target'].startsWith('/') ? a['Target'].slice(1) : path.posix.join(baseFolder, a['Target']);
-      relationships.push({ id: a['Id'], type: a['Type'] ?? '', target: path.posix.normalize(target) });
+      if (name !== 'Relationship' || !a.get('Id') || !a.get('Target') || a.get('TargetMode') === 'External') return;
+      const [id, written] = [a.get('Id')!, a.get('Target')!];
+      const target = written.startsWith('/') ? written.slice(1) : path.posix.join(baseFolder, written);
+      relationships.push({ id, type: a.get('Type') ?? '', target: path.posix.normalize(target) });
     },
   });
   return relationships;
@@ -240,9 +228,9 @@ async function readWorkbook(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: Impo
   let date1904 = false;
   await parseXml(zip, entry, limits, {
     open(name, a) {
-      if (name === 'workbookPr') date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
+      if (name === 'workbookPr') date1904 = a.get('date1904') === '1' || a.get('date1904') === 'true';
       if (name === 'sheet' && firstSheetRelationship === null) {
-        firstSheetRelationship = Object.entries(a).find(([key]) => localName(key) === 'id')?.[1] ?? null;
+        firstSheetRelationship = a.entries().find(([key]) => localName(key) === 'id')?.[1] ?? null;
       }
     },
   });
@@ -257,9 +245,9 @@ async function readDateStyles(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: Im
   let inCellXfs = false;
   await parseXml(zip, entry, limits, {
     open(name, a) {
-      if (name === 'numFmt' && isDateFormatCode(a['formatCode'] ?? '')) customDateFormats.add(Number(a['numFmtId']));
+      if (name === 'numFmt' && isDateFormatCode(a.get('formatCode') ?? '')) customDateFormats.add(Number(a.get('numFmtId')));
       if (name === 'cellXfs') inCellXfs = true;
-      if (name === 'xf' && inCellXfs) styleFormats.push(Number(a['numFmtId'] ?? 0));
+      if (name === 'xf' && inCellXfs) styleFormats.push(Number(a.get('numFmtId') ?? 0));
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
@@ -285,8 +273,7 @@ export function decodeOoxmlEscapes(text: string): string {
 
 /** Text of a string item (`<si>` or `<is>`): its `<t>` elements, rich-text runs included, phonetic runs (`<rPh>`) left out. */
 class StringItem {
-  private parts: string[] = [];
-  private length = 0;
+  private joined = '';
   private inText = false;
   private inPhonetic = false;
 
@@ -299,9 +286,8 @@ class StringItem {
 
   text(text: string) {
     if (!this.inText) return;
-    this.length += text.length;
-    if (this.length > this.limits.maxCellChars) throw cellTooLongError(this.limits, null, null, null);
-    this.parts.push(text);
+    if (this.joined.length + text.length > this.limits.maxCellChars) throw cellTooLongError(this.limits, null, null, null);
+    this.joined += text;
   }
 
   close(name: string) {
@@ -310,7 +296,7 @@ class StringItem {
   }
 
   value(): string {
-    return decodeOoxmlEscapes(this.parts.join(''));
+    return decodeOoxmlEscapes(this.joined);
   }
 }
 
@@ -347,12 +333,20 @@ interface SheetContext {
   date1904: boolean;
 }
 
-/** Column number of a cell reference such as "AB12" (1-based), or null if it is none. */
+/** Column number of a cell reference such as "AB12" (1-based: one to three letters, then digits or nothing), or null if it is none. */
 function columnOf(reference: string): number | null {
-  const match = /^([A-Za-z]{1,3})\d*$/.exec(reference);
-  if (!match) return null;
   let column = 0;
-  for (const letter of match[1]!.toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+  let i = 0;
+  for (; i < reference.length; i++) {
+    const c = reference.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+  }
+  if (i === 0 || i > 3) return null;
+  for (; i < reference.length; i++) {
+    const c = reference.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
   return column;
 }
 
@@ -362,7 +356,13 @@ async function readSheet(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: ImportL
   let cells: string[] | null = null;
   let headerWidth = 0;
   let column = 0;
-  let cell: { type: string; style: number; column: number; value: string[]; valueLength: number; inValue: boolean; inline: StringItem | null } | null = null;
+  // The cell being read (one at a time; plain variables rather than an object per cell).
+  let inCell = false;
+  let cellType = 'n';
+  let cellStyle = 0;
+  let cellValue = '';
+  let inValue = false;
+  let inline: StringItem | null = null;
 
   await parseXml(
     zip,
@@ -373,55 +373,62 @@ async function readSheet(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: ImportL
         if (name === 'sheetData') inSheetData = true;
         if (!inSheetData) return;
         if (name === 'row') {
-          const declared = a['r'] === undefined ? rowNumber + 1 : Number(a['r']);
+          const written = a.get('r');
+          const declared = written === undefined ? rowNumber + 1 : Number(written);
           if (!Number.isInteger(declared) || declared < 1 || declared > EXCEL_MAX_ROW) {
-            throw new ImportFileError(`${DAMAGED} (Rijnummer ${a['r']} ligt buiten het bereik van Excel, 1 tot ${formatCount(EXCEL_MAX_ROW)}.)`);
+            throw new ImportFileError(`${DAMAGED} (Rijnummer ${written} ligt buiten het bereik van Excel, 1 tot ${formatCount(EXCEL_MAX_ROW)}.)`);
           }
           if (declared <= rowNumber) throw new ImportFileError(`${DAMAGED} (Rij ${declared} staat twee keer of niet op volgorde.)`);
           rowNumber = declared;
           cells = [];
           column = 0;
         } else if (name === 'c' && cells) {
-          const declared = a['r'] === undefined ? column + 1 : columnOf(a['r']);
-          if (declared === null || declared < 1 || declared > EXCEL_MAX_COLUMN) throw new ImportFileError(`${DAMAGED} (Celverwijzing ${a['r']} is ongeldig.)`);
+          const reference = a.get('r');
+          const declared = reference === undefined ? column + 1 : columnOf(reference);
+          if (declared === null || declared < 1 || declared > EXCEL_MAX_COLUMN) throw new ImportFileError(`${DAMAGED} (Celverwijzing ${reference} is ongeldig.)`);
           column = declared;
-          cell = { type: a['t'] ?? 'n', style: Number(a['s'] ?? 0), column, value: [], valueLength: 0, inValue: false, inline: null };
-        } else if (cell) {
-          if (name === 'v') cell.inValue = true;
-          else if (name === 'is') cell.inline = new StringItem(limits);
-          else cell.inline?.open(name);
+          inCell = true;
+          cellType = a.get('t') ?? 'n';
+          const style = a.get('s');
+          cellStyle = style === undefined ? 0 : Number(style);
+          cellValue = '';
+          inValue = false;
+          inline = null;
+        } else if (inCell) {
+          if (name === 'v') inValue = true;
+          else if (name === 'is') inline = new StringItem(limits);
+          else inline?.open(name);
         }
       },
       text(text) {
-        if (!cell) return;
-        if (cell.inValue) {
-          cell.valueLength += text.length;
-          if (cell.valueLength > limits.maxCellChars) throw cellTooLongError(limits, rowNumber, cell.column, null);
-          cell.value.push(text);
-        } else cell.inline?.text(text);
+        if (!inCell) return;
+        if (inValue) {
+          if (cellValue.length + text.length > limits.maxCellChars) throw cellTooLongError(limits, rowNumber, column, null);
+          cellValue += text;
+        } else inline?.text(text);
       },
       close(name) {
         if (name === 'sheetData') inSheetData = false;
-        if (cell) {
-          if (name === 'v') cell.inValue = false;
-          else if (name !== 'c') cell.inline?.close(name);
+        if (inCell) {
+          if (name === 'v') inValue = false;
+          else if (name !== 'c') inline?.close(name);
           else {
-            const text = cellText(cell.type, cell.value.join(''), cell.inline, cell.style, context, rowNumber, cell.column);
+            const text = cellText(cellType, cellValue, inline, cellStyle, context, rowNumber, column);
             if (text !== '') {
-              if (cell.column > limits.maxColumns) {
-                throw new ImportFileError(
-                  `Rij ${rowNumber} heeft een gevulde cel in kolom ${formatCount(cell.column)}; een importbestand heeft hoogstens ${formatCount(limits.maxColumns)} kolommen.`,
-                );
+              if (column > limits.maxColumns) {
+                throw new ImportFileError(`Rij ${rowNumber} heeft een gevulde cel in kolom ${formatCount(column)}; een importbestand heeft hoogstens ${formatCount(limits.maxColumns)} kolommen.`);
               }
-              cells![cell.column - 1] = text;
+              cells![column - 1] = text;
             }
-            cell = null;
+            inCell = false;
+            inline = null;
           }
           return;
         }
         if (name === 'row' && cells) {
           const width = rowNumber === 1 ? cells.length : Math.max(cells.length, headerWidth);
-          const dense = Array.from({ length: width }, (_, i) => cells![i] ?? '');
+          const dense: string[] = [];
+          for (let i = 0; i < width; i++) dense.push(cells[i] ?? '');
           if (rowNumber === 1) headerWidth = dense.length;
           cells = null;
           collector.add(rowNumber, dense);
