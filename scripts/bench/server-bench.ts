@@ -1,6 +1,6 @@
 // npm run bench:server — the district server under a working day's load (issue 13, item 9): simulated
 // coordinators, prosecutors, clerks and reviewers, each with their own desktop token and HTTPS connection,
-// against a real server (dist/server/district-wiring.mjs) on a real PostgreSQL holding a demo district.
+// against a real server (dist/server/district-wiring.mjs, or KETENPLANNER_WIRING_BUNDLE) on a real PostgreSQL holding a demo district.
 // Then the race for the last free slot: 20 prosecutors reserve it at the same moment.
 // Every figure next to baselines measured in the same run: `district.get` over the same HTTPS stack,
 // and a bare `select 1` as ketenplanner_api through a pool of the server's size.
@@ -10,6 +10,7 @@
 // The server runs in its own process (scripts/bench/server-bench-process.ts), as `ketenplanner server` does;
 // this process holds PostgreSQL's owner connection, the identity provider and the simulated desktops.
 import { execFile, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
@@ -19,6 +20,8 @@ import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { signInFromDesktop } from '../../server/auth/desktop-sign-in';
+import { isOperationName } from '../../shared/api/contract';
+import { isWriteOperation } from '../../shared/api/operation-kinds';
 import { applyPgMigrations } from '../../server/district-server/pg-migrations';
 import { copySqliteToPostgres } from '../../server/pg/copy-sqlite-to-postgres';
 import { SLOT_OCCUPYING_SQL } from '../../server/services/sessions/session-occupancy';
@@ -43,7 +46,8 @@ const THINK_MS = Number(args['think-ms']);
 const RACERS = 20;
 const SINGLE_CASE_TARGET_MS = 100;
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const WIRING_BUNDLE = path.join(ROOT, 'dist', 'server', 'district-wiring.mjs');
+/** The server's operations: dist/server/district-wiring.mjs, or another build named by KETENPLANNER_WIRING_BUNDLE. */
+const WIRING_BUNDLE = path.resolve(process.env['KETENPLANNER_WIRING_BUNDLE'] ?? path.join(ROOT, 'dist', 'server', 'district-wiring.mjs'));
 const PG_MIGRATIONS = path.join(ROOT, 'db', 'pg-migrations');
 const AS_OF = '2026-06-15';
 const DEMO = { seed: 5, casesPerYear: 2800, asOf: AS_OF };
@@ -73,6 +77,7 @@ let thinkMs = THINK_MS;
 const think = () => sleep(thinkMs * (0.5 + Math.random()));
 
 if (!fs.existsSync(WIRING_BUNDLE)) {
+  if (process.env['KETENPLANNER_WIRING_BUNDLE']) throw new Error(`KETENPLANNER_WIRING_BUNDLE=${WIRING_BUNDLE} does not exist`);
   console.log('building dist/server/district-wiring.mjs ...');
   execFileSync('npx', ['vite', 'build', '--config', 'vite.server.config.ts'], { cwd: ROOT, stdio: 'inherit' });
 }
@@ -261,11 +266,14 @@ class Client {
   /** POST /api/<operation>; a CONFLICT is a refusal the person reads, anything else not ok is an error. */
   async call(operation: string, input: unknown, stats: Stats): Promise<Envelope> {
     const body = JSON.stringify(input);
+    const headers: Record<string, string | number> = { authorization: `Bearer ${this.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    // A write carries a request id, as the desktop sends every write (renderer/src/api/transports.ts).
+    if (isOperationName(operation) && isWriteOperation(operation)) headers['Idempotency-Key'] = randomUUID();
     const started = performance.now();
     const envelope = await new Promise<Envelope>((resolve, reject) => {
       const req = https.request(
         `${this.origin}/api/${operation}`,
-        { method: 'POST', agent: this.agent, headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        { method: 'POST', agent: this.agent, headers },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -5,6 +5,7 @@ import * as pgSchema from '../../db/pg/schema';
 import type { DistrictDatabase, OperationScope } from '../services/context/district-database';
 import { ServiceError } from '../services/service-error';
 import { READ_ONLY_SQL_TRANSACTION } from '../services/context/query-results';
+import { withOperationMemo } from '../services/context/operation-memo';
 import { beginStatement, withUserRole } from './with-user-role';
 
 /** serialization_failure and deadlock_detected: PostgreSQL undid the transaction; running it again is safe. */
@@ -47,7 +48,8 @@ export function postgresDistrictDatabase(pool: pg.Pool, options: PostgresDistric
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await inScope(client, scope, readOnly, () => work(db, readOnly));
+          // Each attempt reads afresh what the operation keeps for itself (operation-memo.ts).
+          return await withOperationMemo(() => inScope(client, scope, readOnly, () => work(db, readOnly)));
         } catch (error) {
           const code = sqlState(error);
           if (readOnly && code === READ_ONLY_SQL_TRANSACTION) return NEEDS_WRITE;

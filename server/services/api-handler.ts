@@ -15,7 +15,7 @@ import type { Clock } from './context/clock';
 import type { OperationContext } from './context/operation-context';
 import { appendAudit } from './audit';
 import { NOT_TRACED_MESSAGE, recordDisclosures, untracedCaseIds } from './disclosures/disclosure-log';
-import { findProcessedRequest, hashInput, markRequestProcessed, storeAnswer } from './context/processed-requests';
+import { claimRequest, findProcessedRequest, hashInput, markRequestProcessed, storeAnswer } from './context/processed-requests';
 import type { DistrictDatabase, OperationScope } from './context/district-database';
 import { ServiceError } from './service-error';
 
@@ -86,14 +86,21 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
     const scope = scopeFor(operation, person);
     const reported = new Set<number>();
     let marked = false;
+    // PostgreSQL runs a write as one transaction: its request id, its answer and the trace of what it shows
+    // are written in it too (no transactions of their own after it); the answer is then taken from here.
+    const oneTransaction = requestId !== null && options.database.engine === 'postgresql';
+    const answered = { done: false, value: undefined as unknown };
     const inputHash = requestId ? hashInput(operation, input) : '';
     try {
       // On PostgreSQL a transaction undone by a conflict runs again from here: nothing outside the database is kept.
       const outcome = await options.database.run(scope, async (db, write): Promise<{ repeated: ApiEnvelope<unknown> } | { value: unknown }> => {
         reported.clear();
         marked = false;
+        answered.done = false;
         if (requestId) {
-          const stored = await findProcessedRequest(db, requestId);
+          // One statement for a new id: marked at once (a refusal undoes the whole transaction, the mark with it).
+          if (oneTransaction) marked = await claimRequest(db, { requestId, operation, inputHash, actor, at: options.clock.now() });
+          const stored = marked ? undefined : await findProcessedRequest(db, requestId);
           if (stored) return { repeated: repeatedAnswer(stored, operation, inputHash) };
         }
         const context: OperationContext = {
@@ -115,9 +122,24 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
           },
         };
         const handler = handlers[operation] as (input: unknown, context: OperationContext) => unknown;
-        return { value: await handler(input, context) };
+        const value = await handler(input, context);
+        if (oneTransaction && requestId && marked) {
+          const checked = (spec.output as z.ZodType).safeParse(value);
+          if (checked.success) {
+            const disclosed = disclosedCaseIds(operation, checked.data as never, input as never);
+            const caseIds = disclosed === 'reported' ? [...reported] : disclosed;
+            await write(async () => {
+              // Only the cases not traced for this person within the window (recordDisclosures), as traceDisclosure.
+              if (caseIds.length > 0) await recordDisclosures(db, { readAt: options.clock.now().toISOString(), actor, roles: [...person.roles], operation, caseIds, requestId });
+              await storeAnswer(db, requestId, checked.data);
+            });
+            Object.assign(answered, { done: true, value: checked.data });
+          }
+        }
+        return { value };
       }, { readOnly: !isWriteOperation(operation) });
       if ('repeated' in outcome) return outcome.repeated;
+      if (answered.done) return { ok: true, value: answered.value };
       const checked = (spec.output as z.ZodType).safeParse(outcome.value);
       if (!checked.success) {
         options.onInternalError?.(operation, checked.error);

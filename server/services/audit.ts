@@ -39,3 +39,22 @@ export async function appendAudit(db: Pick<AppDatabase, 'insert'>, entry: AuditE
     details: entry.details ?? null,
   });
 }
+
+/**
+ * Writes several audit rows with one statement, in the order given (their ids rise in that order), as
+ * recordAudit would one after the other. Call it inside the transaction of the changes they record.
+ */
+export async function recordAudits(db: Pick<AppDatabase, 'insert'>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditEvents).values(
+    entries.map((entry) => ({
+      occurredAt: entry.occurredAt,
+      actor: entry.actor,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      reason: entry.reason ?? null,
+      details: entry.details ?? null,
+    })),
+  );
+}

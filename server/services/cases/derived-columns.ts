@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { PreconditionFacts } from '../../../shared/domain/planning-readiness';
 import type { AppDatabase } from '../../../db/open-database';
 import { casePreconditions, criminalCases, districtSettings, hearingOutcomes, hearings } from '../../../db/schema';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { derivedColumns, HEARING_TOOK_PLACE, type ReadinessInputs } from './derived-values';
-import { firstRow, inTransaction } from '../context/query-results';
+import { firstRow, inTransaction, sqlRow } from '../context/query-results';
 
 export { deadlinesOf, derivedColumns, utc, type DeadlineFacts, type NextLimitKind, type ReadinessInputs } from './derived-values';
 
@@ -31,30 +31,17 @@ export async function refreshDerivedColumns(db: AppDatabase, actor: string, now:
 }
 
 /** The preconditions of one case, and its latest adjournment's resume date, as readiness reads them. */
-export async function preconditionsOf(db: Pick<AppDatabase, 'select'>, caseId: number): Promise<PreconditionFacts[] & { resumeFrom: string | null; hearingTookPlace: boolean }> {
+export async function preconditionsOf(db: Pick<AppDatabase, 'select' | '$client'>, caseId: number): Promise<PreconditionFacts[] & { resumeFrom: string | null; hearingTookPlace: boolean }> {
   const list = (await db
     .select({ kind: casePreconditions.kind, status: casePreconditions.status, expectedOn: casePreconditions.expectedOn })
     .from(casePreconditions)
     .where(eq(casePreconditions.caseId, caseId)));
-  const tookPlace = firstRow(await db
-    .select({ id: hearingOutcomes.id })
-    .from(hearingOutcomes)
-    .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
-    .where(and(eq(hearings.caseId, caseId), inArray(hearingOutcomes.outcome, [...HEARING_TOOK_PLACE])))
-    .limit(1));
-  return Object.assign(list, { resumeFrom: await latestResumeFrom(db, caseId), hearingTookPlace: tookPlace !== undefined });
-}
-
-/** The resume date of the case's latest adjournment by the court; null when never adjourned. */
-export async function latestResumeFrom(db: Pick<AppDatabase, 'select'>, caseId: number): Promise<string | null> {
-  const row = firstRow(await db
-    .select({ resumeFrom: hearingOutcomes.resumeFrom })
-    .from(hearingOutcomes)
-    .innerJoin(hearings, eq(hearings.id, hearingOutcomes.hearingId))
-    .where(and(eq(hearings.caseId, caseId), eq(hearingOutcomes.outcome, 'adjourned')))
-    .orderBy(desc(hearingOutcomes.id))
-    .limit(1));
-  return row?.resumeFrom ?? null;
+  // Whether a hearing took place, and the resume date of the latest adjournment by the court (null when never adjourned): one round trip.
+  const heard = await sqlRow(db.$client, `select
+      (select 1 from hearing_outcome o join hearing h on h.id = o.hearing_id where h.case_id = ? and o.outcome in (${HEARING_TOOK_PLACE.map(() => '?').join(', ')}) limit 1) as "tookPlace",
+      (select o.resume_from from hearing_outcome o join hearing h on h.id = o.hearing_id where h.case_id = ? and o.outcome = 'adjourned' order by o.id desc limit 1) as "resumeFrom"`,
+  [caseId, ...HEARING_TOOK_PLACE, caseId]) as { tookPlace: number | null; resumeFrom: string | null };
+  return Object.assign(list, { resumeFrom: heard.resumeFrom ?? null, hearingTookPlace: heard.tookPlace !== null });
 }
 
 async function preconditionsByCase(db: Pick<AppDatabase, 'select'>): Promise<Map<number, ReadinessInputs>> {

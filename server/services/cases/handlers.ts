@@ -11,9 +11,10 @@ import { releaseToPlanning } from './release-to-planning';
 import { searchCases } from './search-cases';
 import { updateCaseDetails } from './update-case-details';
 import { updateCaseEvents } from './update-case-events';
+import { asOneWrite } from '../context/query-results';
 
 export const casesHandlers: FeatureHandlers<'cases'> = {
-  'cases.create': async (input, ctx) => await ctx.write(async () => await createCase(ctx.db, input, ctx.actor, ctx.clock.now())),
+  'cases.create': async (input, ctx) => await ctx.write(() => asOneWrite(async () => await createCase(ctx.db, input, ctx.actor, ctx.clock.now()))),
   'cases.import': ({ contentBase64, ...request }, ctx) => importCases(ctx, { ...request, content: Buffer.from(contentBase64, 'base64') }),
   'cases.importTemplate': ({ format }) => importTemplate(format),
   'cases.find': async ({ parketnummer }, { db }) => await findCaseByParketnummer(db, parketnummer),

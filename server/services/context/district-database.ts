@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { diskFullMessage, isDiskFull } from '../../../db/database-errors';
 import type { AppDatabase } from '../../../db/open-database';
 import type { Role } from '../../../shared/domain/roles';
+import { withOperationMemo } from './operation-memo';
 import { runWriteTransaction } from './write-transaction';
 
 /** Who an operation runs for, as the database's second line needs it (PostgreSQL's role and row scope). */
@@ -50,7 +51,7 @@ export function sqliteDistrictDatabase(db: AppDatabase, sqlite: Database.Databas
     get readonly() {
       return sqlite.readonly;
     },
-    run: (_scope, work) => work(db, write),
+    run: (_scope, work) => withOperationMemo(() => work(db, write)),
     write: async (_scope, work) => await write(() => work(db)),
     storageFullMessage: (error) => (isDiskFull(error) ? diskFullMessage(path.dirname(sqlite.name)) : null),
     isUniqueViolation: isSqliteUniqueViolation,

@@ -24,6 +24,18 @@ export async function markRequestProcessed(db: AppDatabase, entry: { requestId: 
     .onConflictDoNothing();
 }
 
+/**
+ * Marks the request as done if no operation has used its id yet: true when this call marked it. Inside the
+ * operation's own transaction (PostgreSQL), as its first write: a refusal undoes the mark with the rest.
+ */
+export async function claimRequest(db: AppDatabase, entry: { requestId: string; operation: string; inputHash: string; actor: string; at: Date }): Promise<boolean> {
+  const rows = await db.insert(processedRequests)
+    .values({ requestId: entry.requestId, operation: entry.operation, inputHash: entry.inputHash, actor: entry.actor, processedAt: entry.at.toISOString(), answer: null })
+    .onConflictDoNothing()
+    .returning({ requestId: processedRequests.requestId });
+  return rows.length > 0;
+}
+
 export async function storeAnswer(db: AppDatabase, requestId: string, answer: unknown): Promise<void> {
   await db.update(processedRequests).set({ answer: answer as never }).where(eq(processedRequests.requestId, requestId));
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import type { AppDatabase } from '../../../db/open-database';
 
@@ -111,6 +112,17 @@ function pick(text: EngineSql, engine: 'sqlite' | 'postgresql'): string {
 
 let savepoints = 0;
 
+const undoneWhole = new AsyncLocalStorage<true>();
+
+/**
+ * Runs a single-case write in which no failure is caught and carried on from: a refusal anywhere ends the
+ * operation, and PostgreSQL undoes its one transaction whole. The steps' own inTransaction then need no
+ * savepoint there (two round trips each). On SQLite savepoints cost no round trip and stay.
+ */
+export function asOneWrite<T>(work: () => Promise<T>): Promise<T> {
+  return undoneWhole.run(true, work);
+}
+
 /**
  * Runs `work` all or nothing: inside an open transaction as a savepoint (a refusal undoes only its own
  * part), otherwise as its own transaction. `work` gets the same database to use. On PostgreSQL every
@@ -118,7 +130,7 @@ let savepoints = 0;
  */
 export async function inTransaction<T>(db: AppDatabase, work: (tx: AppDatabase) => Promise<T>): Promise<T> {
   const client: SqlClient = db.$client;
-  if (isPostgresClient(client)) return inPostgresSavepoint(client, db, work);
+  if (isPostgresClient(client)) return undoneWhole.getStore() ? work(db) : inPostgresSavepoint(client, db, work);
   if (!client.inTransaction) {
     client.exec('BEGIN');
     try {

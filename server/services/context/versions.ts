@@ -73,6 +73,15 @@ export async function expectVersion(db: AppDatabase, record: VersionedRecord, id
   throw new ServiceError('CONFLICT', await conflictMessage(db, record, id));
 }
 
+/**
+ * expectVersion for a record the operation has just read in its transaction (its version known): no query,
+ * unless it is stale (then the same refusal, naming who changed it).
+ */
+export async function expectKnownVersion(db: AppDatabase, record: Exclude<VersionedRecord, 'settings'>, id: number, expectedVersion: number, currentVersion: number): Promise<void> {
+  if (currentVersion === expectedVersion) return;
+  throw new ServiceError('CONFLICT', await conflictMessage(db, record, id));
+}
+
 /** The case a hearing belongs to (a correction of its outcome is an edit of the case); null when unknown. */
 export async function caseOfHearing(db: AppDatabase, hearingId: number): Promise<number | null> {
   const row = await sqlRow(db.$client, 'select case_id as "caseId" from hearing where id = ?', [hearingId]) as { caseId: number } | undefined;

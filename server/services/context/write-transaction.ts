@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import { ServiceError } from '../service-error';
+import { forgetOperationMemo } from './operation-memo';
 
 export interface WriteTransactionOptions {
   /** How long to keep trying while another connection holds the write lock. */
@@ -52,7 +53,11 @@ export async function runWriteTransaction<T>(sqlite: Database.Database, work: ()
   for (;;) {
     const release = await gateOf(sqlite).acquire();
     try {
-      if (beginImmediate(sqlite, waited >= maxWait)) return await heldTransactions.run(sqlite, () => commitOrRollBack(sqlite, work));
+      if (beginImmediate(sqlite, waited >= maxWait)) {
+        // Another process may have changed the settings this operation read before it held the lock.
+        forgetOperationMemo();
+        return await heldTransactions.run(sqlite, () => commitOrRollBack(sqlite, work));
+      }
     } finally {
       release();
     }

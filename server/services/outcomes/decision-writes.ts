@@ -4,7 +4,7 @@ import type { DecisionKind } from '../../../shared/domain/outcome';
 import { sanctionIssues, type SanctionInput } from '../../../shared/outcomes/sanction-rules';
 import { verdictOf } from '../../../shared/outcomes/outcome-record';
 import { cjibBatchItems, cjibHandoffs, criminalCases, sanctionExecutions, sanctions } from '../../../db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit, type AuditEntry } from '../audit';
 import type { Tx } from '../cases/case-transition';
 import { derivedColumns, preconditionsOf } from '../cases/derived-columns';
 import { ServiceError } from '../service-error';
@@ -35,7 +35,9 @@ const sanctionValues = (s: SanctionInput) => ({
  * knows it by that id), one without is added, one left out is removed unless CJIB already reported
  * on its execution. Returns the sanctions before and after, for the audit.
  */
-export async function writeSanctions(tx: Tx, decisionId: number, next: readonly SanctionInput[]): Promise<{ before: SanctionRow[]; after: SanctionRow[] }> {
+export async function writeSanctions(tx: Tx, decisionId: number, next: readonly SanctionInput[], options: { newDecision?: boolean } = {}): Promise<{ before: SanctionRow[]; after: SanctionRow[] }> {
+  // A decision inserted by this transaction has no sanctions yet: all are added, with one statement.
+  if (options.newDecision) return { before: [], after: await insertSanctionsOfNewDecision(tx, decisionId, next) };
   const before = (await tx.select().from(sanctions).where(eq(sanctions.decisionId, decisionId)));
   const keep = next.flatMap((s) => (s.id === undefined ? [] : [s.id]));
   for (const id of keep) {
@@ -55,19 +57,37 @@ export async function writeSanctions(tx: Tx, decisionId: number, next: readonly 
   return { before, after };
 }
 
+async function insertSanctionsOfNewDecision(tx: Tx, decisionId: number, next: readonly SanctionInput[]): Promise<SanctionRow[]> {
+  const named = next.find((s) => s.id !== undefined);
+  if (named) throw new ServiceError('INVALID_INPUT', `Straf ${named.id} hoort niet bij deze beslissing.`);
+  if (next.length === 0) return [];
+  return await tx.insert(sanctions).values(next.map((s) => ({ decisionId, ...sanctionValues(s) }))).returning();
+}
+
+/** What syncHandoff may be told instead of reading it: the decision's sanctions and hand-off as this transaction wrote them. */
+export interface KnownHandoffFacts {
+  sanctions?: readonly Pick<SanctionRow, 'kind' | 'description'>[];
+  /** null: the decision is new in this transaction, so it has no hand-off yet. */
+  handoff?: null;
+  /** Collects the audit rows here (the caller writes them in order, recordAudits). */
+  audits?: AuditEntry[];
+}
+
 /**
  * A decision with something to enforce gets one hand-off (status waiting, one correlation id for its
  * whole life); a verdict without punishment needs none, and an unsent one is withdrawn when a
  * correction turns the decision into such a verdict.
  */
-export async function syncHandoff(tx: Tx, decisionId: number, actor: string, now: Date): Promise<void> {
-  const list = (await tx.select({ kind: sanctions.kind, description: sanctions.description }).from(sanctions).where(eq(sanctions.decisionId, decisionId)));
+export async function syncHandoff(tx: Tx, decisionId: number, actor: string, now: Date, known: KnownHandoffFacts = {}): Promise<void> {
+  const list = known.sanctions ?? (await tx.select({ kind: sanctions.kind, description: sanctions.description }).from(sanctions).where(eq(sanctions.decisionId, decisionId)));
   const enforceable = list.length > 0 && verdictOf(list) === 'sanctions';
-  const handoff = firstRow(await tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decisionId)));
+  const handoff = known.handoff === null ? undefined : firstRow(await tx.select().from(cjibHandoffs).where(eq(cjibHandoffs.decisionId, decisionId)));
   if (enforceable && !handoff) {
     const correlationId = randomUUID();
     const created = returnedRow(await tx.insert(cjibHandoffs).values({ decisionId, correlationId, status: 'waiting' }).returning({ id: cjibHandoffs.id }));
-    await recordAudit(tx, { actor, action: 'cjib.handoff_created', entityType: 'cjib_handoff', entityId: created.id, details: { decisionId, correlationId }, occurredAt: now.toISOString() });
+    const entry: AuditEntry = { actor, action: 'cjib.handoff_created', entityType: 'cjib_handoff', entityId: created.id, details: { decisionId, correlationId }, occurredAt: now.toISOString() };
+    if (known.audits) known.audits.push(entry);
+    else await recordAudit(tx, entry);
   }
   if (!enforceable && handoff) {
     const inBatch = firstRow(await tx.select({ id: cjibBatchItems.id }).from(cjibBatchItems).where(eq(cjibBatchItems.handoffId, handoff.id)));

@@ -4,21 +4,22 @@ import { instantOf } from '../../../shared/calendar/amsterdam-time';
 import type { CaseStatus } from '../../../shared/domain/case-status';
 import { occupiesSlot } from '../../../shared/domain/slot-occupancy';
 import { courtSessions, criminalCases, hearingOutcomes, hearings } from '../../../db/schema';
-import { transitionCase, type Tx } from '../cases/case-transition';
+import { transitionCase, type TransitionOptions, type Tx } from '../cases/case-transition';
 import { ServiceError } from '../service-error';
 import { firstRow } from '../context/query-results';
 
 /** A hearing with its session and case, as outcome registration needs them. */
 export async function loadHearingFacts(tx: Tx, hearingId: number) {
+  // Its outcome in the same query (at most one per hearing: hearing_outcome.hearing_id is unique).
   const row = firstRow(await tx
-    .select({ hearing: hearings, session: courtSessions, case: criminalCases })
+    .select({ hearing: hearings, session: courtSessions, case: criminalCases, outcome: hearingOutcomes })
     .from(hearings)
     .innerJoin(courtSessions, eq(courtSessions.id, hearings.sessionId))
     .innerJoin(criminalCases, eq(criminalCases.id, hearings.caseId))
+    .leftJoin(hearingOutcomes, eq(hearingOutcomes.hearingId, hearings.id))
     .where(eq(hearings.id, hearingId)));
   if (!row) throw new ServiceError('NOT_FOUND', `Behandeling ${hearingId} bestaat niet.`);
-  const outcome = firstRow(await tx.select().from(hearingOutcomes).where(eq(hearingOutcomes.hearingId, hearingId))) ?? null;
-  return { ...row, outcome };
+  return row;
 }
 export type HearingFacts = Awaited<ReturnType<typeof loadHearingFacts>>;
 
@@ -49,10 +50,29 @@ export function judgmentMoment(given: string | undefined, session: { date: strin
   return new Date(at).toISOString();
 }
 
-/** Walks the case through the given statuses in order, skipping those it has already reached; each step audited. */
-export async function moveCase(tx: Tx, caseId: number, path: readonly CaseStatus[], audit: { actor: string; reason?: string | null; details?: Record<string, unknown> }, now: Date): Promise<void> {
-  const current = firstRow(await tx.select({ status: criminalCases.status }).from(criminalCases).where(eq(criminalCases.id, caseId)));
-  if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
-  const start = path.indexOf(current.status);
-  for (const status of path.slice(start + 1)) await transitionCase(tx, caseId, status, audit, now);
+/**
+ * Walks the case through the given statuses in order, skipping those it has already reached; each step
+ * audited. `known.from`: the case's status as this transaction read it (no SELECT); `known.audits`: collect
+ * the audit rows there. Returns the status the case ends in.
+ */
+export async function moveCase(
+  tx: Tx,
+  caseId: number,
+  path: readonly CaseStatus[],
+  audit: { actor: string; reason?: string | null; details?: Record<string, unknown> },
+  now: Date,
+  known: TransitionOptions = {},
+): Promise<CaseStatus> {
+  let status = known.from;
+  if (status === undefined) {
+    const current = firstRow(await tx.select({ status: criminalCases.status }).from(criminalCases).where(eq(criminalCases.id, caseId)));
+    if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${caseId} bestaat niet.`);
+    status = current.status;
+  }
+  const start = path.indexOf(status);
+  for (const next of path.slice(start + 1)) {
+    await transitionCase(tx, caseId, next, audit, now, { from: status, ...(known.audits ? { audits: known.audits } : {}) });
+    status = next;
+  }
+  return status;
 }

@@ -5,7 +5,7 @@ import { resumeFromRefusal, VERDICT_DESCRIPTIONS, type OutcomeRecord } from '../
 import type { SanctionInput } from '../../../shared/outcomes/sanction-rules';
 import type { AppDatabase } from '../../../db/open-database';
 import { decisions, hearingOutcomes, hearings } from '../../../db/schema';
-import { recordAudit } from '../audit';
+import { recordAudits, type AuditEntry } from '../audit';
 import type { Tx } from '../cases/case-transition';
 import { ServiceError } from '../service-error';
 import { loadDeadlineContext, type DeadlineContext } from '../settings/district-settings';
@@ -51,13 +51,23 @@ export async function recordOutcome(db: AppDatabase, input: ParsedInput<'outcome
 }
 
 async function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock: OutcomeClock, context: DeadlineContext): Promise<number | null> {
+  // The audit rows in the order of the steps, written together at the end (one statement).
+  const audits: AuditEntry[] = [];
+  const decisionId = await applyOutcomeSteps(tx, facts, record, clock, context, audits);
+  await recordAudits(tx, audits);
+  return decisionId;
+}
+
+async function applyOutcomeSteps(tx: Tx, facts: HearingFacts, record: OutcomeRecord, clock: OutcomeClock, context: DeadlineContext, audits: AuditEntry[]): Promise<number | null> {
   const { actor, now } = clock;
+  // The case's status as loadHearingFacts read it in this transaction: the status changes need not read it again.
+  const known = { from: facts.case.status, audits };
   const caseId = facts.case.id;
   const recordedAt = now.toISOString();
   const base = { hearingId: facts.hearing.id, outcome: record.outcome, note: record.note ?? null, recordedBy: actor, recordedAt };
   const setHearing = async (status: 'held' | 'adjourned' | 'cancelled') => await tx.update(hearings).set({ status }).where(eq(hearings.id, facts.hearing.id));
-  const auditOutcome = async (reason: string | null, details: Record<string, unknown>) =>
-    await recordAudit(tx, { actor, action: 'outcome.recorded', entityType: 'hearing', entityId: facts.hearing.id, reason, details: { caseId, sessionId: facts.session.id, outcome: record.outcome, ...details }, occurredAt: recordedAt });
+  const auditOutcome = (reason: string | null, details: Record<string, unknown>) =>
+    audits.push({ actor, action: 'outcome.recorded', entityType: 'hearing', entityId: facts.hearing.id, reason, details: { caseId, sessionId: facts.session.id, outcome: record.outcome, ...details }, occurredAt: recordedAt });
 
   switch (record.outcome) {
     case 'decided': {
@@ -83,9 +93,9 @@ async function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, 
           recordedAt,
         })
         .returning({ id: decisions.id }));
-      const { after } = await writeSanctions(tx, decision.id, sanctionsOfRecord(record));
-      await auditOutcome(null, { suspectPresent: record.suspectPresent, decisionId: decision.id });
-      await recordAudit(tx, {
+      const { after } = await writeSanctions(tx, decision.id, sanctionsOfRecord(record), { newDecision: true });
+      auditOutcome(null, { suspectPresent: record.suspectPresent, decisionId: decision.id });
+      audits.push({
         actor,
         action: 'decision.recorded',
         entityType: 'decision',
@@ -93,11 +103,11 @@ async function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, 
         details: { caseId, kind: 'judgment', decidedAt, decidedBy: record.decidedBy, verdict: record.verdict, sanctions: after, conditions: record.conditions, signals: record.signals },
         occurredAt: recordedAt,
       });
-      await syncHandoff(tx, decision.id, actor, now);
-      await moveCase(tx, caseId, ['heard', 'decided'], { actor, details: { hearingId: facts.hearing.id, decisionId: decision.id } }, now);
+      await syncHandoff(tx, decision.id, actor, now, { sanctions: after, handoff: null, audits });
+      const status = await moveCase(tx, caseId, ['heard', 'decided'], { actor, details: { hearingId: facts.hearing.id, decisionId: decision.id } }, now, known);
       await setDecisionMoments(tx, caseId, context, { judgmentAt: decidedAt });
       if (verdictOf(sanctionsOfRecord(record)) !== 'sanctions') {
-        await moveCase(tx, caseId, ['decided', 'completed'], { actor, reason: NOTHING_TO_ENFORCE, details: { decisionId: decision.id } }, now);
+        await moveCase(tx, caseId, ['decided', 'completed'], { actor, reason: NOTHING_TO_ENFORCE, details: { decisionId: decision.id } }, now, { from: status, audits });
       }
       return decision.id;
     }
@@ -106,8 +116,8 @@ async function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, 
       if (refusal) throw new ServiceError('INVALID_INPUT', refusal);
       await tx.insert(hearingOutcomes).values({ ...base, suspectPresent: record.suspectPresent, adjournmentReason: record.reason, resumeFrom: record.resumeFrom });
       await setHearing('adjourned');
-      await auditOutcome(record.reason, { resumeFrom: record.resumeFrom, suspectPresent: record.suspectPresent });
-      await moveCase(tx, caseId, ['heard', 'adjourned', 'awaiting_planning'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id, resumeFrom: record.resumeFrom } }, now);
+      auditOutcome(record.reason, { resumeFrom: record.resumeFrom, suspectPresent: record.suspectPresent });
+      await moveCase(tx, caseId, ['heard', 'adjourned', 'awaiting_planning'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id, resumeFrom: record.resumeFrom } }, now, known);
       // The derived readiness now holds the resume date: the planner places it no earlier.
       await setDecisionMoments(tx, caseId, context, {});
       return null;
@@ -115,13 +125,13 @@ async function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, 
     case 'not_appeared': {
       await tx.insert(hearingOutcomes).values({ ...base, suspectPresent: false, adjournmentReason: record.reason });
       await setHearing('adjourned');
-      await auditOutcome(record.reason, {});
+      auditOutcome(record.reason, {});
       const path = facts.case.status === 'heard' ? (['adjourned', 'awaiting_planning'] as const) : (['awaiting_planning'] as const);
-      await moveCase(tx, caseId, path, { actor, reason: record.reason, details: { hearingId: facts.hearing.id, outcome: 'not_appeared' } }, now);
+      await moveCase(tx, caseId, path, { actor, reason: record.reason, details: { hearingId: facts.hearing.id, outcome: 'not_appeared' } }, now, known);
       // A new hearing needs a new summons served (art. 265 Sv): readiness shows the gap until it is.
       const clearSummons = facts.case.modality !== 'supersnelrecht' && facts.case.summonsServedAt !== null;
       if (clearSummons) {
-        await recordAudit(tx, {
+        audits.push({
           actor,
           action: 'case.events_changed',
           entityType: 'case',
@@ -137,8 +147,8 @@ async function applyOutcome(tx: Tx, facts: HearingFacts, record: OutcomeRecord, 
     case 'withdrawn': {
       await tx.insert(hearingOutcomes).values({ ...base, adjournmentReason: record.reason });
       await setHearing('cancelled');
-      await auditOutcome(record.reason, {});
-      await moveCase(tx, caseId, ['withdrawn'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id } }, now);
+      auditOutcome(record.reason, {});
+      await moveCase(tx, caseId, ['withdrawn'], { actor, reason: record.reason, details: { hearingId: facts.hearing.id } }, now, known);
       return null;
     }
   }

@@ -1,5 +1,4 @@
 import type { FeatureHandlers } from '../api-handler';
-import { expectVersion } from '../context/versions';
 import { getCaseDetail } from '../cases/case-detail';
 import { releaseDueReservations } from '../reservations/release-reservations';
 import { releaseDueBeforeReading } from '../reservations/release-before-reading';
@@ -9,16 +8,19 @@ import { listPlanningProblems } from './planning-problems';
 import { runPlanner } from './run-planner';
 import { getTrafficTower } from './traffic-tower';
 import { runWhatIf } from './what-if';
+import { asOneWrite } from '../context/query-results';
 
 export const plannerHandlers: FeatureHandlers<'planner'> = {
   'planner.run': (input, ctx) => runPlanner(ctx, input),
   'planner.place': async (input, ctx) =>
-    await ctx.write(async () => {
-      await expectVersion(ctx.db, 'case', input.caseId, input.expectedVersion);
-      await releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now());
-      const check = await placeCaseManually(ctx.db, input, ctx.actor, ctx.clock.now());
-      return { ...check, detail: await getCaseDetail(ctx.db, input.caseId, ctx.clock.today()) };
-    }),
+    await ctx.write(() =>
+      asOneWrite(async () => {
+        await releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now());
+        // The stale-edit check on the case as placeCaseManually reads it (releasing reservations leaves the case's version as it is).
+        const check = await placeCaseManually(ctx.db, input, ctx.actor, ctx.clock.now(), { expectedVersion: input.expectedVersion });
+        return { ...check, detail: await getCaseDetail(ctx.db, input.caseId, ctx.clock.today()) };
+      }),
+    ),
   'planner.moveMany': async (input, ctx) =>
     await ctx.write(async () => {
       await releaseDueReservations(ctx.db, ctx.clock.today(), undefined, ctx.clock.now());

@@ -3,8 +3,8 @@ import { amsterdamDate, fromAmsterdamLocal } from '../../../shared/calendar/amst
 import { freePlacesFor } from '../../../shared/domain/slot-occupancy';
 import { sessionAcceptsCase } from '../../../shared/domain/session';
 import type { AppDatabase } from '../../../db/open-database';
-import { courtSessions, criminalCases, hearings } from '../../../db/schema';
-import { recordAudit } from '../audit';
+import { courtSessions, criminalCases, hearings, suspects } from '../../../db/schema';
+import { recordAudit, recordAudits, type AuditEntry } from '../audit';
 import { transitionCase } from '../cases/case-transition';
 import { reservationBreaches } from '../reservations/reservation-breach';
 import { sessionOccupancy } from '../sessions/session-occupancy';
@@ -19,6 +19,7 @@ import { DutchTimeFormatter } from '../../../shared/planner/dutch-time';
 import { suspectAge } from '../../../shared/intake/plausibility';
 import type { UndoToken } from '../../../shared/api/undo-schemas';
 import { caseVersions } from '../history/action-versions';
+import { expectKnownVersion } from '../context/versions';
 import { firstRow, inTransaction, returnedRow, sqlRow, sqlRows } from '../context/query-results';
 
 const DUTCH = new DutchTimeFormatter();
@@ -145,8 +146,8 @@ export function sessionHasStarted(session: Pick<SessionSlot, 'date' | 'startTime
 }
 
 /** The suspect's age when 12 to 17 at the offence (else the arrest): juvenile law applies (art. 77a Sr ff.); null for an adult. */
-export async function minorAtOffence(db: Pick<AppDatabase, '$client'>, c: Pick<CaseRow, 'suspectId' | 'offenceAt' | 'arrestedAt'>, now: Date): Promise<number | null> {
-  const suspect = await sqlRow(db.$client, 'select date_of_birth as "dateOfBirth" from suspect where id = ?', [c.suspectId]) as { dateOfBirth: string } | undefined;
+export async function minorAtOffence(db: Pick<AppDatabase, '$client'>, c: Pick<CaseRow, 'suspectId' | 'offenceAt' | 'arrestedAt'>, now: Date, known?: { dateOfBirth: string }): Promise<number | null> {
+  const suspect = known ?? (await sqlRow(db.$client, 'select date_of_birth as "dateOfBirth" from suspect where id = ?', [c.suspectId]) as { dateOfBirth: string } | undefined);
   const age = suspect ? suspectAge({ dateOfBirth: suspect.dateOfBirth, offenceAt: c.offenceAt, arrestedAt: c.arrestedAt }, now.getTime()) : null;
   return age?.minor ? age.years : null;
 }
@@ -163,10 +164,14 @@ export interface PlacementCheck {
  * after a hard limit). A breach is refused unless explicitly confirmed; then it is recorded, with the
  * reason, in the audit trail. A moved hearing is kept as cancelled, so the history shows both.
  */
-export async function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor: string, now: Date): Promise<PlacementCheck> {
+export async function placeCaseManually(db: AppDatabase, input: ManualPlacement, actor: string, now: Date, options: { expectedVersion?: number } = {}): Promise<PlacementCheck> {
   return await inTransaction(db, async (tx) => {
-    const c = firstRow(await tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)));
-    if (!c) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
+    // With the suspect's date of birth (the juvenile check below), in one query.
+    const found = firstRow(await tx.select({ c: criminalCases, dateOfBirth: suspects.dateOfBirth }).from(criminalCases).leftJoin(suspects, eq(suspects.id, criminalCases.suspectId)).where(eq(criminalCases.id, input.caseId)));
+    if (!found) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
+    const { c, dateOfBirth } = found;
+    // A stale edit is refused before anything is written (expectVersion, with the version just read).
+    if (options.expectedVersion !== undefined) await expectKnownVersion(db, 'case', c.id, options.expectedVersion, c.version);
     if (c.status !== 'planned' && c.status !== 'awaiting_planning') {
       throw new ServiceError('CONFLICT', 'Alleen een zaak die wacht op planning of al gepland is, kan worden (her)gepland.');
     }
@@ -188,7 +193,7 @@ export async function placeCaseManually(db: AppDatabase, input: ManualPlacement,
       if (c.modality === 'zsm' || !sessionAcceptsCase(target, c.modality, c.fillerKind)) {
         throw new ServiceError('CONFLICT', 'Deze zitting neemt deze modaliteit niet.');
       }
-      const minorAge = await minorAtOffence(db, c, now);
+      const minorAge = await minorAtOffence(db, c, now, dateOfBirth === null ? undefined : { dateOfBirth });
       if (minorAge !== null && !target.acceptsMinors) {
         throw new ServiceError(
           'CONFLICT',
@@ -204,6 +209,9 @@ export async function placeCaseManually(db: AppDatabase, input: ManualPlacement,
     }
 
     const undoOf = input.undoOf === undefined ? {} : { undoOf: input.undoOf };
+    // The audit rows of the placement and the status change, written together (one statement); the move's
+    // own row after them, on its own: its id is the undo token.
+    const audits: AuditEntry[] = [];
     if (current) await tx.update(hearings).set({ status: 'cancelled' }).where(eq(hearings.id, current.id));
     let newHearingId: number | undefined;
     if (target) {
@@ -213,7 +221,7 @@ export async function placeCaseManually(db: AppDatabase, input: ManualPlacement,
         .values({ caseId: c.id, sessionId: target.id, status: 'planned', pinned: input.pin, explanation })
         .returning({ id: hearings.id })).id;
       newHearingId = hearingId;
-      await recordAudit(tx, {
+      audits.push({
         actor,
         action: 'hearing.planned',
         entityType: 'hearing',
@@ -222,10 +230,11 @@ export async function placeCaseManually(db: AppDatabase, input: ManualPlacement,
         details: { caseId: c.id, sessionId: target.id, by: 'hand', pinned: input.pin, ...(breaches.length ? { breaches, confirmed: true } : {}), ...undoOf },
         occurredAt: now.toISOString(),
       });
-      if (c.status === 'awaiting_planning') await transitionCase(tx, c.id, 'planned', { actor, reason: input.reason }, now);
+      if (c.status === 'awaiting_planning') await transitionCase(tx, c.id, 'planned', { actor, reason: input.reason }, now, { from: c.status, audits });
     } else if (c.status === 'planned') {
-      await transitionCase(tx, c.id, 'awaiting_planning', { actor, reason: input.reason }, now);
+      await transitionCase(tx, c.id, 'awaiting_planning', { actor, reason: input.reason }, now, { from: c.status, audits });
     }
+    await recordAudits(tx, audits);
     if (!current) return { breaches, undo: null };
     // The move or unplan is written last: its audit row is the action's undo token and carries the case's
     // version after it (history.undo refuses when the case changed since, as any edit would be).

@@ -9,6 +9,7 @@ import { loadReservationReleaseWorkingDays } from '../settings/district-settings
 import { reservationStateOfSessions } from '../sessions/session-occupancy';
 import { reservationById, type ReservationRow } from './reservation-state';
 import { firstRow, inTransaction, sqlRows } from '../context/query-results';
+import { expectKnownVersion } from '../context/versions';
 
 export const SYSTEM_ACTOR = 'systeem';
 
@@ -33,10 +34,19 @@ async function markReleased(tx: Tx, db: AppDatabase, row: ReservationRow, kind: 
  * The OM gives its reservation back: the slots still unfilled go to the court (cases already on
  * them keep their places). Refused for a released reservation or a session that has passed.
  */
-export async function releaseReservation(db: AppDatabase, input: { reservationId: number; reason: string }, actor: string, today: string, now: Date): Promise<{ releasedSlots: number }> {
+export async function releaseReservation(
+  db: AppDatabase,
+  input: { reservationId: number; reason: string },
+  actor: string,
+  today: string,
+  now: Date,
+  options: { expectedVersion?: number } = {},
+): Promise<{ releasedSlots: number }> {
   return await inTransaction(db, async (tx) => {
     const row = await reservationById(db, input.reservationId);
     if (!row) throw new ServiceError('NOT_FOUND', `Reservering ${input.reservationId} bestaat niet.`);
+    // A stale edit is refused before anything is written (expectVersion, with the version just read).
+    if (options.expectedVersion !== undefined) await expectKnownVersion(db, 'reservation', row.id, options.expectedVersion, row.version);
     if (row.releasedAt !== null) throw new ServiceError('CONFLICT', 'Deze reservering is al vrijgegeven.');
     const session = firstRow(await tx.select({ date: courtSessions.date }).from(courtSessions).where(eq(courtSessions.id, row.sessionId)));
     if (session && session.date < today) throw new ServiceError('CONFLICT', 'De zitting van deze reservering is al geweest.');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { createCourtCalendar, courtCalendarSettingsSchema, type CourtCalendar } from '../../../shared/calendar/court-calendar';
 import { deadlineSettingsSchema, resolveDeadlineSettings, type DeadlineSettings } from '../../../shared/deadlines/settings';
 import { DEFAULT_RESERVATION_RELEASE_WORKING_DAYS } from '../../../shared/domain/reservation';
@@ -7,6 +7,7 @@ import { DEFAULT_RETENTION_TERM, retentionTermSchema, type RetentionTerm } from 
 import type { AppDatabase } from '../../../db/open-database';
 import { districtSettings } from '../../../db/schema';
 import { firstRow } from '../context/query-results';
+import { memoized } from '../context/operation-memo';
 
 export const SETTING_KEYS = {
   deadlines: 'deadlines',
@@ -21,8 +22,22 @@ export const SETTING_KEYS = {
 
 type Reader = Pick<AppDatabase, 'select'>;
 
+/**
+ * The settings a write reads in several of its steps (the deadline engine's, the court calendar's, the
+ * reservations' release days): one query for the three, kept for the rest of the operation (operation-memo.ts).
+ */
+const OFTEN_READ: readonly string[] = [SETTING_KEYS.deadlines, SETTING_KEYS.equivalentDays, SETTING_KEYS.reservationReleaseWorkingDays];
+
 async function stored(db: Reader, key: string): Promise<unknown> {
+  if (OFTEN_READ.includes(key)) return (await oftenRead(db)).get(key);
   return firstRow(await db.select().from(districtSettings).where(eq(districtSettings.key, key)))?.value;
+}
+
+function oftenRead(db: Reader): Promise<Map<string, unknown>> {
+  return memoized('district-settings', async () => {
+    const rows = await db.select({ key: districtSettings.key, value: districtSettings.value }).from(districtSettings).where(inArray(districtSettings.key, [...OFTEN_READ]));
+    return new Map(rows.map((row) => [row.key, row.value]));
+  });
 }
 
 /** A stored setting that does not pass its schema is a damaged file: say so, never fall back silently. */
@@ -31,7 +46,11 @@ function invalid(key: string, message: string): never {
 }
 
 /** The district's deadline settings: stored values on top of the documented defaults. */
-export async function loadDeadlineSettings(db: Reader): Promise<DeadlineSettings> {
+export function loadDeadlineSettings(db: Reader): Promise<DeadlineSettings> {
+  return memoized('deadline-settings', () => parseDeadlineSettings(db));
+}
+
+async function parseDeadlineSettings(db: Reader): Promise<DeadlineSettings> {
   const value = await stored(db, SETTING_KEYS.deadlines);
   if (value === undefined) return resolveDeadlineSettings();
   const parsed = deadlineSettingsSchema.safeParse(value);
@@ -68,8 +87,8 @@ export async function loadConfirmedSettings(db: Reader): Promise<string[]> {
 }
 
 /** The court calendar with the district's list of days made equal to holidays. */
-export async function loadCourtCalendar(db: Reader): Promise<CourtCalendar> {
-  return createCourtCalendar({ equivalentDaysByYear: await loadEquivalentDays(db) });
+export function loadCourtCalendar(db: Reader): Promise<CourtCalendar> {
+  return memoized('court-calendar', async () => createCourtCalendar({ equivalentDaysByYear: await loadEquivalentDays(db) }));
 }
 
 export interface DeadlineContext {
@@ -78,5 +97,6 @@ export interface DeadlineContext {
 }
 
 export async function loadDeadlineContext(db: Reader): Promise<DeadlineContext> {
-  return { settings: await loadDeadlineSettings(db), calendar: await loadCourtCalendar(db) };
+  const [settings, calendar] = await Promise.all([loadDeadlineSettings(db), loadCourtCalendar(db)]);
+  return { settings, calendar };
 }

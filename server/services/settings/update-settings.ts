@@ -8,6 +8,7 @@ import { ServiceError } from '../service-error';
 import { recomputeReleaseDates } from '../reservations/release-reservations';
 import { loadConfirmedSettings, loadCourtCalendar, loadDeadlineSettings, loadEquivalentDays, loadReservationReleaseWorkingDays, SETTING_KEYS } from './district-settings';
 import { inTransaction } from '../context/query-results';
+import { forgetOperationMemo } from '../context/operation-memo';
 
 export interface SettingsUpdate {
   deadlines: DeadlineSettings;
@@ -46,6 +47,8 @@ export async function updateSettings(db: AppDatabase, update: SettingsUpdate, ac
     await write(SETTING_KEYS.equivalentDays, after.equivalentDaysByYear);
     await write(SETTING_KEYS.confirmed, after.confirmed);
     if ('reservationReleaseWorkingDays' in diff) await write(SETTING_KEYS.reservationReleaseWorkingDays, after.reservationReleaseWorkingDays);
+    // What this operation read of the settings before is old now.
+    forgetOperationMemo();
     // Open reservations follow a new number of days or a new calendar at once.
     const recomputedReservations = await recomputeReleaseDates(db, tx, after.reservationReleaseWorkingDays, await loadCourtCalendar(tx));
     await recordAudit(tx, { actor, action: 'settings.changed', entityType: 'district', entityId: 0, reason: update.reason, details: { ...diff, ...(recomputedReservations ? { recomputedReservations } : {}) }, occurredAt: updatedAt });

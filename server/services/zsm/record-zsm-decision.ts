@@ -3,12 +3,13 @@ import { needsArrestTime } from '../../../shared/domain/case-lifecycle';
 import { SUMMONS_MODALITY, type OtherRoute, type ZsmOutcome } from '../../../shared/domain/zsm-outcome';
 import type { AppDatabase } from '../../../db/open-database';
 import { criminalCases, zsmDecisions } from '../../../db/schema';
-import { recordAudit } from '../audit';
+import { recordAudits, type AuditEntry } from '../audit';
 import { ServiceError } from '../service-error';
 import { loadDeadlineContext } from '../settings/district-settings';
 import { transitionCase } from '../cases/case-transition';
 import { derivedColumns, preconditionsOf } from '../cases/derived-columns';
 import { firstRow, inTransaction, returnedRow, sqlRows } from '../context/query-results';
+import { expectKnownVersion } from '../context/versions';
 
 export interface ZsmDecisionInput {
   caseId: number;
@@ -25,18 +26,22 @@ export interface ZsmDecisionInput {
  * (decisions.recordPenaltyOrder: see pendingPenaltyOrders), which creates its CJIB hand-off; sepot
  * and other routes complete the case.
  */
-export async function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, actor: string, now: Date): Promise<void> {
+export async function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput, actor: string, now: Date, options: { expectedVersion?: number } = {}): Promise<void> {
   const context = await loadDeadlineContext(db);
   await inTransaction(db, async (tx) => {
     const current = firstRow(await tx.select().from(criminalCases).where(eq(criminalCases.id, input.caseId)));
     if (!current) throw new ServiceError('NOT_FOUND', `Zaak ${input.caseId} bestaat niet.`);
+    // A stale edit is refused before anything is written (expectVersion, with the version just read).
+    if (options.expectedVersion !== undefined) await expectKnownVersion(tx, 'case', current.id, options.expectedVersion, current.version);
     const decidedAt = now.toISOString();
     const decision = returnedRow(await tx
       .insert(zsmDecisions)
       .values({ ...input, decidedAt, recordedBy: actor })
       .returning({ id: zsmDecisions.id }));
-    await transitionCase(tx, input.caseId, 'zsm_decided', { actor, reason: input.reason, details: { zsmDecisionId: decision.id, outcome: input.outcome } }, now);
-    await recordAudit(tx, {
+    // The audit rows in the order of the steps, written together at the end (one statement).
+    const audits: AuditEntry[] = [];
+    await transitionCase(tx, input.caseId, 'zsm_decided', { actor, reason: input.reason, details: { zsmDecisionId: decision.id, outcome: input.outcome } }, now, { from: current.status, audits });
+    audits.push({
       actor,
       action: 'zsm.decided',
       entityType: 'case',
@@ -51,13 +56,13 @@ export async function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput
       throw new ServiceError('CONFLICT', 'Vul eerst het tijdstip van aanhouding in: zonder dat is de termijn van een gedetineerde zaak niet te bewaken.');
     }
     if (input.outcome === 'sepot' || input.outcome === 'other_route') {
-      await transitionCase(tx, input.caseId, 'completed', { actor, reason: input.reason, details: { outcome: input.outcome } }, now);
+      await transitionCase(tx, input.caseId, 'completed', { actor, reason: input.reason, details: { outcome: input.outcome } }, now, { from: 'zsm_decided', audits });
     }
     if (modality) {
       const changed = { ...current, modality, fillerKind: null };
       await tx.update(criminalCases).set({ modality, fillerKind: null, ...derivedColumns(changed, context, await preconditionsOf(tx, input.caseId)) }).where(eq(criminalCases.id, input.caseId));
       if (modality !== current.modality) {
-        await recordAudit(tx, {
+        audits.push({
           actor,
           action: 'case.modality_changed',
           entityType: 'case',
@@ -67,8 +72,9 @@ export async function recordZsmDecision(db: AppDatabase, input: ZsmDecisionInput
           occurredAt: decidedAt,
         });
       }
-      await transitionCase(tx, input.caseId, 'awaiting_planning', { actor, reason: 'Dagvaarding na ZSM-beslissing' }, now);
+      await transitionCase(tx, input.caseId, 'awaiting_planning', { actor, reason: 'Dagvaarding na ZSM-beslissing' }, now, { from: 'zsm_decided', audits });
     }
+    await recordAudits(tx, audits);
   });
 }
 
