@@ -30,9 +30,11 @@ export const disposalDate = (row: DisposalRow) => dateOfInstant(row.disposedAt);
 
 /** Days from intake to disposition, for cases disposed in [from, to]. */
 export function computeTimeToDisposition(rows: readonly DisposalRow[], from: string, to: string): Distribution {
-  const values = rows
-    .filter((r) => disposalDate(r) >= from && disposalDate(r) <= to)
-    .map((r) => Math.max(0, calendarDaysBetween(dateOfInstant(r.intakeAt), disposalDate(r))));
+  const values: number[] = [];
+  for (const r of rows) {
+    const date = disposalDate(r);
+    if (date >= from && date <= to) values.push(Math.max(0, calendarDaysBetween(dateOfInstant(r.intakeAt), date)));
+  }
   return distributionOf(values);
 }
 
@@ -45,9 +47,11 @@ export interface ClearanceFigure {
 
 /** Clearance rate: cases out (disposed) / cases in (intake), over [from, to] and per month. */
 export function computeClearance(intake: readonly IntakeRow[], disposals: readonly DisposalRow[], from: string, to: string) {
+  // Each disposal's date once, not once per month and bound.
+  const disposed = disposals.map(disposalDate);
   const figure = (a: string, b: string): ClearanceFigure => {
     const incoming = intake.filter((r) => r.intakeDate >= a && r.intakeDate <= b).length;
-    const outgoing = disposals.filter((r) => disposalDate(r) >= a && disposalDate(r) <= b).length;
+    const outgoing = disposed.filter((date) => date >= a && date <= b).length;
     return { incoming, outgoing, rate: shareOf(outgoing, incoming) };
   };
   return {

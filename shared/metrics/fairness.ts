@@ -36,31 +36,39 @@ interface Summary {
   medianWaitingDays: number | null;
 }
 
-function summarise(rows: readonly HearingRow[]): Summary {
-  const first = rows.filter(isFirstHearing);
+/** What a first hearing contributes to its group's summary: measured once per row, for the district and its group. */
+interface FirstHearing {
+  legal: boolean | null;
+  waiting: number;
+}
+
+function summarise(first: readonly FirstHearing[]): Summary {
   let met = 0;
   let measured = 0;
-  for (const row of first) {
-    const result = legalLimitMet(row);
-    if (result === null) continue;
+  for (const { legal } of first) {
+    if (legal === null) continue;
     measured += 1;
-    if (result) met += 1;
+    if (legal) met += 1;
   }
-  return { cases: first.length, measured, met, complianceRate: shareOf(met, measured), medianWaitingDays: distributionOf(first.map(waitingDays)).median };
+  return { cases: first.length, measured, met, complianceRate: shareOf(met, measured), medianWaitingDays: distributionOf(first.map((f) => f.waiting)).median };
 }
 
 /** Deadline compliance and median waiting time per group, compared with the district as a whole. */
 export function computeFairness(rows: readonly HearingRow[], groupOf: (h: HearingRow) => { key: string; label: string }) {
-  const overall = summarise(rows);
-  const groups = new Map<string, { label: string; rows: HearingRow[] }>();
+  const all: FirstHearing[] = [];
+  const groups = new Map<string, { label: string; first: FirstHearing[] }>();
   for (const row of rows) {
     const { key, label } = groupOf(row);
-    const group = groups.get(key) ?? { label, rows: [] };
-    group.rows.push(row);
-    groups.set(key, group);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { label, first: [] }));
+    if (!isFirstHearing(row)) continue;
+    const first = { legal: legalLimitMet(row), waiting: waitingDays(row) };
+    all.push(first);
+    group.first.push(first);
   }
-  const result: FairnessGroup[] = [...groups].map(([key, { label, rows: groupRows }]) => {
-    const s = summarise(groupRows);
+  const overall = summarise(all);
+  const result: FairnessGroup[] = [...groups].map(([key, { label, first }]) => {
+    const s = summarise(first);
     const complianceDifference =
       s.complianceRate === null || overall.complianceRate === null ? null : Math.round((s.complianceRate - overall.complianceRate) * 1000) / 10;
     const waitingDifference = s.medianWaitingDays === null || overall.medianWaitingDays === null ? null : s.medianWaitingDays - overall.medianWaitingDays;

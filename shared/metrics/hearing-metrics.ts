@@ -48,8 +48,15 @@ export const computeDateCertainty = (rows: readonly HearingRow[]) => compliance(
 
 /** Legal-limit and target compliance per calendar month of the hearing. */
 export function complianceByMonth(rows: readonly HearingRow[], from: string, to: string) {
+  const byMonth = new Map<string, HearingRow[]>();
+  for (const row of rows) {
+    const month = monthOf(row.date);
+    const list = byMonth.get(month);
+    if (list) list.push(row);
+    else byMonth.set(month, [row]);
+  }
   return monthsBetween(from, to).map((month) => {
-    const inMonth = rows.filter((r) => monthOf(r.date) === month);
+    const inMonth = byMonth.get(month) ?? [];
     return { month, legal: computeLegalCompliance(inMonth), target: computeTargetCompliance(inMonth) };
   });
 }

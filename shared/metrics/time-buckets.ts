@@ -1,9 +1,17 @@
 import { addDays, dayOfWeek, toEpochDay } from '../calendar/local-date';
 import { amsterdamDate, MS_PER_DAY } from '../calendar/amsterdam-time';
 
-/** The Monday of the ISO week a date falls in. */
+const weekStartByDate = new Map<string, string>();
+
+/** The Monday of the ISO week a date falls in (remembered: thousands of rows share a few hundred dates). */
 export function weekStartOf(date: string): string {
-  return addDays(date, -((dayOfWeek(date) + 6) % 7));
+  let monday = weekStartByDate.get(date);
+  if (monday === undefined) {
+    monday = addDays(date, -((dayOfWeek(date) + 6) % 7));
+    if (weekStartByDate.size >= 10_000) weekStartByDate.clear();
+    weekStartByDate.set(date, monday);
+  }
+  return monday;
 }
 
 /** Every week start (Monday) of the weeks touching [from, to]. */
@@ -47,10 +55,21 @@ export function dateOfInstant(iso: string): string {
   return date;
 }
 
-/** Days between two instants as a decimal rounded to one place (throughput times). */
-export function daysBetweenInstants(fromIso: string, toIso: string): number {
-  return Math.round(((Date.parse(toIso) - Date.parse(fromIso)) / MS_PER_DAY) * 10) / 10;
+/** Days between two instants (epoch milliseconds) as a decimal rounded to one place (throughput times). */
+export const daysBetweenMs = (fromMs: number, toMs: number) => Math.round(((toMs - fromMs) / MS_PER_DAY) * 10) / 10;
+
+const epochDayByDate = new Map<string, number>();
+
+/** toEpochDay, remembered: the figures count days between the same few hundred dates for thousands of rows. */
+function epochDayOf(date: string): number {
+  let day = epochDayByDate.get(date);
+  if (day === undefined) {
+    day = toEpochDay(date);
+    if (epochDayByDate.size >= DATE_CACHE_MAX_ENTRIES) epochDayByDate.clear();
+    epochDayByDate.set(date, day);
+  }
+  return day;
 }
 
 /** Whole calendar days between two dates (age of a waiting case). */
-export const calendarDaysBetween = (from: string, to: string) => toEpochDay(to) - toEpochDay(from);
+export const calendarDaysBetween = (from: string, to: string) => epochDayOf(to) - epochDayOf(from);

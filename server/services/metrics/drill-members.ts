@@ -1,6 +1,6 @@
 import { addDays } from '../../../shared/calendar/local-date';
 import { backlogBucket, disposalDate, pendingAge } from '../../../shared/metrics/caseload';
-import type { Drill } from '../../../shared/metrics/drill';
+import type { Drill, DrillKind } from '../../../shared/metrics/drill';
 import { byLocation, byPoliceUnit } from '../../../shared/metrics/fairness';
 import { heldOnFirstDate, isFirstHearing, legalLimitMet, targetMet } from '../../../shared/metrics/hearing-metrics';
 import type { ChainStep, HearingRow } from '../../../shared/metrics/metric-rows';
@@ -9,7 +9,7 @@ import { sessionCounts } from '../../../shared/metrics/session-fill';
 import { pairDays } from '../../../shared/metrics/throughput';
 import { dateOfInstant, monthOf, weekStartOf } from '../../../shared/metrics/time-buckets';
 import type { AppDatabase } from '../../../db/open-database';
-import type { MetricRows } from './dashboard-data';
+import type { MetricRowPart, MetricRows } from './dashboard-data';
 import { fetchSlotHearings } from './metric-queries';
 
 export interface DrillMember {
@@ -25,6 +25,43 @@ const hearingMember = (h: HearingRow, extra: DrillMember['dates'] = []): DrillMe
 });
 const limitDates = (h: HearingRow) => (h.hearingBy ? [{ label: 'Uiterste zittingsdatum', value: dateOfInstant(h.hearingBy) }] : []);
 const targetDates = (h: HearingRow) => (h.hearingTargetBy ? [{ label: 'Normdatum', value: dateOfInstant(h.hearingTargetBy) }] : []);
+
+/** The rows a drill list selects from (drillMembers below reads only these): a list needs one kind of row, not the whole dashboard's. */
+export function drillParts(kind: DrillKind): ReadonlySet<MetricRowPart> {
+  switch (kind) {
+    case 'intake':
+    case 'intake-modality':
+    case 'intake-unit':
+    case 'intake-week':
+      return new Set(['intake']);
+    case 'slots-used':
+    case 'slots-week':
+      return new Set(['sessions']);
+    case 'planned-week':
+      return new Set(['forecastSessions']);
+    case 'disposed':
+      return new Set(['disposals']);
+    case 'backlog':
+    case 'pending':
+      return new Set(['pending']);
+    case 'returned':
+    case 'returned-code':
+      return new Set(['returns']);
+    case 'throughput':
+      return new Set(['steps']);
+    case 'legal-met':
+    case 'legal-missed':
+    case 'target-met':
+    case 'target-missed':
+    case 'legal-month':
+    case 'certainty-first':
+    case 'certainty-changed':
+    case 'adjourned':
+    case 'fairness-unit':
+    case 'fairness-location':
+      return new Set(['hearings']);
+  }
+}
 
 /** The cases behind one figure, selected from the same rows with the same rules the figure is computed with. */
 export async function drillMembers(db: Pick<AppDatabase, '$client'>, drill: Drill, rows: MetricRows, from: string, to: string): Promise<DrillMember[]> {

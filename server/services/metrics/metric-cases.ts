@@ -1,12 +1,11 @@
 import type { AppDatabase } from '../../../db/open-database';
-import type { Modality } from '../../../shared/domain/modality';
 import type { MetricCases } from '../../../shared/metrics/dashboard-schemas';
 import type { DashboardFilters } from '../../../shared/metrics/dashboard-schemas';
 import { parseDrill } from '../../../shared/metrics/drill';
 import { ServiceError } from '../service-error';
 import { loadMetricRows } from './dashboard-data';
-import { drillMembers } from './drill-members';
-import { sqlRow } from '../context/query-results';
+import { drillMembers, drillParts } from './drill-members';
+import { loadCaseLabels } from './metric-queries';
 
 export interface MetricCasesInput {
   drill: string;
@@ -19,13 +18,11 @@ export interface MetricCasesInput {
 export async function listMetricCases(db: AppDatabase, input: MetricCasesInput, today: string): Promise<MetricCases> {
   const drill = parseDrill(input.drill);
   if (!drill) throw new ServiceError('INVALID_INPUT', `Onbekende doorklik '${input.drill}': kies een cijfer op het dashboard`);
-  const members = await drillMembers(db, drill, await loadMetricRows(db, input.filters, today), input.filters.from, input.filters.to);
+  const rowsNeeded = await loadMetricRows(db, input.filters, today, drillParts(drill.kind));
+  const members = await drillMembers(db, drill, rowsNeeded, input.filters.from, input.filters.to);
   members.sort((a, b) => (a.dates[0]?.value ?? '').localeCompare(b.dates[0]?.value ?? '') || a.caseId - b.caseId);
   const page = members.slice(input.offset, input.offset + input.limit);
-  const rows: MetricCases['rows'] = [];
-  for (const m of page) {
-    const c = await sqlRow(db.$client, 'select parketnummer, modality, police_unit as "policeUnit" from criminal_case where id = ?', [m.caseId]) as { parketnummer: string; modality: Modality; policeUnit: string };
-    rows.push({ caseId: m.caseId, ...c, dates: m.dates, detail: m.detail });
-  }
+  const labels = await loadCaseLabels(db, page.map((m) => m.caseId));
+  const rows: MetricCases['rows'] = page.map((m) => ({ caseId: m.caseId, ...labels.get(m.caseId)!, dates: m.dates, detail: m.detail }));
   return { total: members.length, offset: input.offset, rows };
 }

@@ -11,12 +11,25 @@ import { sqlRows } from '../context/query-results';
 
 type Db = Pick<AppDatabase, '$client'>;
 
+/** A case registered in the range, with its registration instant. */
+export interface IntakeInstantRow {
+  caseId: number;
+  modality: Modality;
+  policeUnit: string;
+  createdAt: string;
+}
+
 /** Cases registered in the range. Uses an index on criminal_case(created_at) (see docs/metrics.md). */
 export async function fetchIntake(db: Db, p: QueryParams): Promise<IntakeRow[]> {
-  const rows = await sqlRows(db.$client, `select c.id as "caseId", c.modality, c.police_unit as "policeUnit", c.created_at as "createdAt" from criminal_case c
-       where c.created_at between @fromInstant and @toInstant and ${CASE_FILTER}`, [p]) as { caseId: number; modality: Modality; policeUnit: string; createdAt: string }[];
-  return rows.map((r) => ({ caseId: r.caseId, modality: r.modality, policeUnit: r.policeUnit, intakeDate: dateOfInstant(r.createdAt) }));
+  return (await loadIntakeInstants(db, p)).map(intakeRowOf);
 }
+
+export async function loadIntakeInstants(db: Db, p: QueryParams): Promise<IntakeInstantRow[]> {
+  return await sqlRows(db.$client, `select c.id as "caseId", c.modality, c.police_unit as "policeUnit", c.created_at as "createdAt" from criminal_case c
+       where c.created_at between @fromInstant and @toInstant and ${CASE_FILTER}`, [p]) as IntakeInstantRow[];
+}
+
+export const intakeRowOf = (r: IntakeInstantRow): IntakeRow => ({ caseId: r.caseId, modality: r.modality, policeUnit: r.policeUnit, intakeDate: dateOfInstant(r.createdAt) });
 
 /**
  * The fill rate counts a slot as used by a hearing that is planned, was held, or took place and was
@@ -37,27 +50,34 @@ export async function fetchSessions(db: Db, p: QueryParams): Promise<SessionRow[
     .map((r) => ({ sessionId: r.sessionId, date: r.date, cancelled: r.status === 'cancelled', capacitySlots: r.capacitySlots, reservedSlots: r.reservedSlots, usedSlots: r.usedSlots, bookedSlots: r.bookedSlots }));
 }
 
-/** Hearings that took place (held or adjourned) on sessions in the range. */
+/**
+ * Hearings that took place (held or adjourned) on sessions in the range, each with the case's hearings
+ * before it and the moves up to it: counted in one pass over the case's hearings (x), not a lookup per figure.
+ */
 export async function fetchHearings(db: Db, p: QueryParams): Promise<HearingRow[]> {
   const rows = await sqlRows(db.$client, `select h.id as "hearingId", h.case_id as "caseId", c.modality, c.police_unit as "policeUnit", r.location_id as "locationId", l.name as "locationName",
          c.created_at as "intakeAt", s.date, s.start_time as "startTime", h.status, c.hearing_by as "hearingBy", c.hearing_target_by as "hearingTargetBy",
-         (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id) as "earlierHearings",
-         (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id and e.status in ('held', 'adjourned')) as "earlierTookPlace",
-         (select count(*) from hearing e where e.case_id = h.case_id and e.id < h.id and e.status = 'held') as "earlierHeld",
-         (select count(*) from hearing e join audit_event a on a.entity_type = 'hearing' and a.entity_id = e.id and a.action = 'hearing.moved'
-            where e.case_id = h.case_id and e.id <= h.id) as "movedEvents"
+         x."earlierHearings", x."earlierTookPlace", x."earlierHeld", x."movedEvents"
        from court_session s
        join hearing h on h.session_id = s.id and h.status in ('held', 'adjourned')
+       join (
+         select t.id,
+                count(case when e.id < t.id then 1 end) as "earlierHearings",
+                count(case when e.id < t.id and e.status in ('held', 'adjourned') then 1 end) as "earlierTookPlace",
+                count(case when e.id < t.id and e.status = 'held' then 1 end) as "earlierHeld",
+                sum((select count(*) from audit_event a where a.entity_type = 'hearing' and a.entity_id = e.id and a.action = 'hearing.moved')) as "movedEvents"
+           from court_session ts
+           join hearing t on t.session_id = ts.id and t.status in ('held', 'adjourned')
+           join hearing e on e.case_id = t.case_id and e.id <= t.id
+          where ts.date between @from and @to and ts.status = 'scheduled'
+          group by t.id) x on x.id = h.id
        join criminal_case c on c.id = h.case_id
        join courtroom r on r.id = s.courtroom_id
        join court_location l on l.id = r.location_id
        where s.date between @from and @to and s.status = 'scheduled'
          and (cast(@modality as text) is null or c.modality = @modality) and (cast(@policeUnit as text) is null or c.police_unit = @policeUnit)
          and (cast(@locationId as integer) is null or r.location_id = @locationId)`, [p]) as (Omit<HearingRow, 'startAt'> & { startTime: string })[];
-  return rows.map(({ startTime, ...r }) => {
-    const [hour, minute] = startTime.split(':').map(Number);
-    return { ...r, startAt: new Date(fromAmsterdamLocal(r.date, hour ?? 0, minute ?? 0)).toISOString() };
-  });
+  return rows.map(({ startTime, ...r }) => ({ ...r, startAt: localToInstant(`${r.date} ${startTime}`) }));
 }
 
 /** Cases settled at the ZSM table in the range (modality zsm: no hearing follows). */
@@ -137,13 +157,36 @@ export async function fetchReturns(db: Db, p: QueryParams): Promise<ReturnRow[]>
        where f.returned_at between @fromInstant and @toInstant and ${CASE_FILTER}`, [p]) as ReturnRow[];
 }
 
-/** The hearings that used (or hold) a slot on the given sessions, for the drill lists. */
+/** The hearings that used (or hold) a slot on the given sessions, for the drill lists: by session in the order given, each by hearing id. */
 export async function fetchSlotHearings(db: Db, sessionIds: readonly number[]): Promise<{ caseId: number; sessionId: number }[]> {
-  if (sessionIds.length === 0) return [];
-  const result: { caseId: number; sessionId: number }[] = [];
-  for (const id of sessionIds) {
-    result.push(...(await sqlRows(db.$client, `select h.case_id as "caseId", h.session_id as "sessionId" from hearing h where h.session_id = ? and h.status in ${SLOT_USED} order by h.id`, [id]) as { caseId: number; sessionId: number }[]));
+  const bySession = new Map<number, { caseId: number; sessionId: number }[]>(sessionIds.map((id) => [id, []]));
+  for (const ids of chunks(sessionIds)) {
+    const rows = await sqlRows(db.$client, `select h.case_id as "caseId", h.session_id as "sessionId" from hearing h
+         where h.session_id in (${ids.map(() => '?').join(', ')}) and h.status in ${SLOT_USED} order by h.id`, ids) as { caseId: number; sessionId: number }[];
+    for (const row of rows) bySession.get(row.sessionId)!.push(row);
   }
+  return [...bySession.values()].flat();
+}
+
+/** The parketnummer, modality and police unit of the given cases (the drill list's page), by id. */
+export async function loadCaseLabels(db: Db, caseIds: readonly number[]): Promise<Map<number, { parketnummer: string; modality: Modality; policeUnit: string }>> {
+  const result = new Map<number, { parketnummer: string; modality: Modality; policeUnit: string }>();
+  for (const ids of chunks([...new Set(caseIds)])) {
+    const rows = await sqlRows(db.$client, `select id, parketnummer, modality, police_unit as "policeUnit" from criminal_case where id in (${ids.map(() => '?').join(', ')})`, ids) as {
+      id: number;
+      parketnummer: string;
+      modality: Modality;
+      policeUnit: string;
+    }[];
+    for (const { id, ...label } of rows) result.set(id, label);
+  }
+  return result;
+}
+
+/** Lists of ids bound as parameters a few hundred at a time (far below either engine's limit on parameters). */
+function chunks<T>(list: readonly T[], size = 500): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < list.length; i += size) result.push(list.slice(i, i + size));
   return result;
 }
 
