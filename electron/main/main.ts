@@ -6,7 +6,7 @@ import { systemClock } from '../../server/services/context/clock';
 import { createBackend, type Backend } from '../../server/services/create-backend';
 import type { ApiHandler } from '../../server/services/api-handler';
 import { createConnectedBackend, type ConnectedBackend } from '../../server/desktop/connected-backend';
-import { localCopyPath, openLocalCopy } from '../../server/desktop/local-copy/local-copy';
+import { inspectLocalCopy, localCopyPath, openLocalCopy } from '../../server/desktop/local-copy/local-copy';
 import { createSyncingBackend } from '../../server/desktop/syncing-backend';
 import { actorLabel } from '../../server/auth/signed-in-person';
 import type { ServerPerson } from '../../shared/api/desktop-bridge';
@@ -65,7 +65,10 @@ async function start(): Promise<void> {
     // The token stays in this process's memory; net.fetch trusts the system's certificates (the court's own CA).
     connectTo: (serverUrl) => createConnectedBackend({ serverUrl, openBrowser: (url) => shell.openExternal(url), fetch: (input, init) => net.fetch(input as string, init) }),
     // Issue 14: keeps working offline on a local copy of the district in the user-data folder (docs/offline.md).
-    syncing: (connected, person) => openSyncing(appRoot, connected, person),
+    syncing: (connected, person, options) => openSyncing(appRoot, connected, person, options?.signedOut === true),
+    // Issue 14's offline start reads the remembered copy's owner and age (Electron's build of better-sqlite3).
+    inspectCopy: (file) => inspectLocalCopy(file, process.env['KETENPLANNER_SQLITE_BINDING']),
+    clock: systemClock(),
   });
   // --db, KETENPLANNER_DB or --demo name the file to open: no start screen (scripts, tests, `npm start`).
   if (hasExplicitDatabase(process.argv, process.env)) {
@@ -101,8 +104,11 @@ async function start(): Promise<void> {
   await mainWindow.loadURL(APP_START_URL);
 }
 
-/** The connected desktop's offline layer: the person's local copy (one file per server and person) and the outbox. */
-async function openSyncing(appRoot: string, connected: ConnectedBackend, person: ServerPerson): Promise<DesktopSync> {
+/**
+ * The connected desktop's offline layer: the person's local copy (one file per server and person) and the
+ * outbox. signedOut: an offline start on the copy of its owner (`person`), nothing sent before sign-in.
+ */
+async function openSyncing(appRoot: string, connected: ConnectedBackend, person: ServerPerson, signedOut: boolean): Promise<DesktopSync> {
   const clock = systemClock();
   const localCopy = await openLocalCopy({
     path: localCopyPath(app.getPath('userData'), connected.serverUrl, actorLabel(person)),
@@ -111,7 +117,7 @@ async function openSyncing(appRoot: string, connected: ConnectedBackend, person:
     nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'],
   });
   try {
-    return await createSyncingBackend({ connected, person, localCopy, clock, nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'] });
+    return await createSyncingBackend({ connected, person, localCopy, clock, signedOut, nativeBinding: process.env['KETENPLANNER_SQLITE_BINDING'] });
   } catch (error) {
     await localCopy.close();
     throw error;

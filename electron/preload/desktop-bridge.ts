@@ -1,7 +1,7 @@
-import type { DesktopBridge, DesktopStartState, StartAnswer, StartChoice } from '../../shared/api/desktop-bridge';
+import type { DesktopBridge, DesktopStartState, SignInAnswer, StartAnswer, StartChoice } from '../../shared/api/desktop-bridge';
 import type { ConflictChoice, ResolveConflictAnswer, SyncStatus } from '../../shared/api/sync-status';
 
-export type DesktopChannel = 'state' | 'start' | 'signOut' | 'syncStatus' | 'syncNow' | 'resolveConflict';
+export type DesktopChannel = 'state' | 'start' | 'signOut' | 'signIn' | 'syncStatus' | 'syncNow' | 'resolveConflict';
 
 /**
  * The preload's start bridge (issue 13, item 6; issue 14 added the synchronisation): a few functions,
@@ -12,10 +12,11 @@ export function createDesktopBridge(invoke: (channel: DesktopChannel, ...args: u
   return Object.freeze({
     state: () => invoke('state') as Promise<DesktopStartState>,
     start: (choice: StartChoice) =>
-      invoke('start', choice.mode === 'server' ? { mode: 'server', serverUrl: String(choice.serverUrl) } : { mode: 'file' }) as Promise<StartAnswer>,
+      invoke('start', choice.mode === 'file' ? { mode: 'file' } : { mode: choice.mode === 'offline' ? 'offline' : 'server', serverUrl: String(choice.serverUrl) }) as Promise<StartAnswer>,
     signOut: async () => {
       await invoke('signOut');
     },
+    signIn: () => invoke('signIn') as Promise<SignInAnswer>,
     syncStatus: () => invoke('syncStatus') as Promise<SyncStatus | null>,
     syncNow: async () => {
       await invoke('syncNow');

@@ -46,6 +46,11 @@ export interface ConnectedBackend {
   person(): ServerPerson | null;
   /** Forgets the token and the person (sign-out on this desktop). */
   forget(): void;
+  /**
+   * Whether the server answers (GET /auth/desktop-config), without signing in: the probe of a desktop that
+   * started offline, signed out (issue 14), which must not open a browser window by itself.
+   */
+  reachable(): Promise<boolean>;
 }
 
 /** Connecting failed; the message is Dutch, for the start screen. */
@@ -194,6 +199,11 @@ export function createConnectedBackend(options: ConnectedBackendOptions): Connec
     handler,
     connect,
     person: () => person,
+    async reachable() {
+      const response = await send('/auth/desktop-config', { method: 'GET', headers: { Accept: 'application/json' } });
+      // A proxy answering for a server that is down is not the server.
+      return response !== null && response.status !== 502 && response.status !== 503 && response.status !== 504;
+    },
     forget() {
       token = null;
       person = null;

@@ -26,8 +26,15 @@ import { OutboxStore, type OfflineRead, type OutboxEntry } from './outbox-store'
  */
 
 export interface SyncingBackendOptions {
-  connected: Pick<ConnectedBackend, 'handler' | 'serverUrl'>;
+  connected: Pick<ConnectedBackend, 'handler' | 'serverUrl' | 'reachable'>;
+  /** The signed-in person; started signed out: the copy's owner, whose roles the copy answers with. */
   person: ServerPerson;
+  /**
+   * Issue 14's offline start: no one is signed in. Everything is answered from the copy (the outbox as
+   * offline) and nothing is sent to the server: the probe only asks whether it answers (without signing
+   * in), and the outbox waits for `signedIn` with the copy's owner.
+   */
+  signedOut?: boolean;
   localCopy: LocalCopy;
   /** better-sqlite3's addon for the outbox's connection (the Electron-ABI build under Electron). */
   nativeBinding?: string | undefined;
@@ -46,6 +53,11 @@ export interface SyncingBackend {
   /** Offline: probes the server and, when it answers, sends the outbox, repairs and pulls. Online: pulls. */
   syncNow(): Promise<void>;
   resolveConflict(id: number, choice: ConflictChoice): Promise<ResolveConflictAnswer>;
+  /**
+   * Started signed out: the copy's owner signed in (the same actor; anyone else is refused with false,
+   * nothing sent). Then the outbox is sent, as after any time offline, under their name.
+   */
+  signedIn(person: ServerPerson): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -75,18 +87,27 @@ export async function createSyncingBackend(options: SyncingBackendOptions): Prom
   const { connected, localCopy, clock } = options;
   const log = options.log ?? ((message: string) => console.warn(message));
   const newRequestId = options.newRequestId ?? (() => `kp-${randomUUID()}`);
-  const person = { actor: `${options.person.name} (${options.person.organisation})`, roles: options.person.roles, policeUnit: options.person.policeUnit };
+  const localPerson = (p: ServerPerson) => ({ actor: `${p.name} (${p.organisation})`, roles: p.roles, policeUnit: p.policeUnit });
+  let person = localPerson(options.person);
+  let signIn: NonNullable<SyncStatus['signIn']> = options.signedOut ? 'signedOut' : 'signedIn';
   const host = new URL(connected.serverUrl).host;
   const store = new OutboxStore(localCopy.path, options.nativeBinding);
   await store.init();
-  const local = localCopy.localHandler(person);
+  let local = localCopy.localHandler(person);
+  // The copy remembers whom it belongs to (the roles of this sign-in), for a start without the server.
+  if (signIn === 'signedIn') await localCopy.setOwner(options.person);
 
   // A write cut off between the outbox and the local copy by a crash: kept only if the copy took it.
   await store.recover((requestId) => store.lookup('select 1 from processed_request where request_id = ?', requestId) !== undefined);
 
-  const pendingAtStart = store.pendingCount() > 0;
+  const pendingAtStart = store.pendingCount() > 0 || signIn === 'signedOut';
   let connection: SyncStatus['connection'] = pendingAtStart ? 'offline' : 'online';
   let offlineSince: string | null = pendingAtStart ? (store.meta(OFFLINE_SINCE) ?? store.pending()[0]?.createdAt ?? null) : null;
+  if (signIn === 'signedOut' && offlineSince === null) {
+    // Closed while online: when the network went is not known; from this start on it is missing.
+    offlineSince = clock.now().toISOString();
+    await store.setMeta(OFFLINE_SINCE, offlineSince);
+  }
   let syncing = false;
   let firstCopy: SyncStatus['firstCopy'] = null;
   let closed = false;
@@ -213,6 +234,12 @@ export async function createSyncingBackend(options: SyncingBackendOptions): Prom
     if (closed) return;
     syncing = true;
     try {
+      if (signIn === 'signedOut') {
+        // Nothing is sent before someone signs in: only whether the server answers again (the header then asks to sign in).
+        if (await connected.reachable()) connection = 'signed-out';
+        else if (connection !== 'offline') connection = 'offline';
+        return;
+      }
       if (connection !== 'online') {
         // The probe: the first entry sent, or a cheap read when there is none.
         if (store.pendingCount() === 0) await remote('district.get', {});
@@ -299,7 +326,7 @@ export async function createSyncingBackend(options: SyncingBackendOptions): Prom
   }
 
   /** Whether operations go to the server: online, or signed out with nothing in the outbox (a write must never overtake queued ones). */
-  const direct = () => connection === 'online' || (connection === 'signed-out' && store.pendingCount() === 0);
+  const direct = () => signIn === 'signedIn' && (connection === 'online' || (connection === 'signed-out' && store.pendingCount() === 0));
 
   const handler: ApiHandler = async (operation, input, meta = {}) => {
     if (typeof operation !== 'string' || !isOperationName(operation)) return connected.handler(operation, input, meta);
@@ -320,6 +347,9 @@ export async function createSyncingBackend(options: SyncingBackendOptions): Prom
     return offline(operation, input, meta.requestId);
   };
 
+  /** Conflicts whose choice is being carried out now. */
+  const resolving = new Set<number>();
+
   const timers: NodeJS.Timeout[] = [];
   const intervals = options.intervals === undefined ? { probeMs: 5_000, pullMs: 15_000 } : options.intervals;
   const background = (work: () => Promise<void>) => () => {
@@ -338,6 +368,7 @@ export async function createSyncingBackend(options: SyncingBackendOptions): Prom
       const { copiedAt } = await localCopy.state();
       return {
         connection,
+        signIn,
         offlineSince,
         dataAsOf: copiedAt,
         pending: store.pending().map(({ requestId, operation, summary, createdAt, subject }) => ({ requestId, operation, summary, createdAt, subject })),
@@ -350,12 +381,19 @@ export async function createSyncingBackend(options: SyncingBackendOptions): Prom
     async resolveConflict(id, choice) {
       const conflict = store.conflict(id);
       if (!conflict || conflict.resolvedAt !== null) return { ok: false, message: 'Dit conflict is er niet (meer); vernieuw het scherm.' };
-      if (choice === 'redo') {
-        // The same action again as a new one: to the server when online, into the outbox when not.
-        const answer = await handler(conflict.operation, conflict.input, { requestId: newRequestId() });
-        if (!answer.ok) return { ok: false, message: answer.error.message };
+      // Two windows (or a double click that got through) choosing at once: one choice, never the action redone twice.
+      if (resolving.has(id)) return { ok: false, message: 'Dit conflict wordt al afgehandeld (in een ander venster?); vernieuw het scherm.' };
+      resolving.add(id);
+      try {
+        if (choice === 'redo') {
+          // The same action again as a new one: to the server when online, into the outbox when not.
+          const answer = await handler(conflict.operation, conflict.input, { requestId: newRequestId() });
+          if (!answer.ok) return { ok: false, message: answer.error.message };
+        }
+        if (!(await store.resolve(id, choice, nowIso()))) return { ok: false, message: 'Dit conflict is al afgehandeld; vernieuw het scherm.' };
+      } finally {
+        resolving.delete(id);
       }
-      if (!(await store.resolve(id, choice, nowIso()))) return { ok: false, message: 'Dit conflict is al afgehandeld; vernieuw het scherm.' };
       const audit = await handler(
         RESOLUTION_OPERATION,
         { requestId: conflict.requestId, operation: conflict.operation, choice, summary: conflict.summary.slice(0, 300) },
@@ -363,6 +401,22 @@ export async function createSyncingBackend(options: SyncingBackendOptions): Prom
       );
       if (!audit.ok) log(`De afhandeling van conflict ${id} is niet op de districtsserver vastgelegd: ${audit.error.message}`);
       return { ok: true };
+    },
+    async signedIn(signedInPerson) {
+      const allowed = await exclusive(async () => {
+        if (signIn === 'signedIn') return true;
+        // Never one person's queued work under another's name: the outbox is the owner's.
+        if (localPerson(signedInPerson).actor !== person.actor) return false;
+        person = localPerson(signedInPerson);
+        local = localCopy.localHandler(person);
+        await localCopy.setOwner(signedInPerson);
+        signIn = 'signedIn';
+        // As after any time offline: the next synchronisation sends the outbox first.
+        if (connection !== 'offline') connection = 'offline';
+        return true;
+      });
+      if (allowed) await exclusive(synchronise);
+      return allowed;
     },
     async close() {
       if (closed) return;

@@ -15,7 +15,24 @@ export interface ServerPerson {
   policeUnit: string | null;
 }
 
-export type StartChoice = { mode: 'file' } | { mode: 'server'; serverUrl: string };
+/**
+ * 'offline' (issue 14): start on the local copy of that server without signing in, as the last person who
+ * signed in on this desktop; offered by the start screen only after connecting found the server unreachable.
+ */
+export type StartChoice = { mode: 'file' } | { mode: 'server'; serverUrl: string } | { mode: 'offline'; serverUrl: string };
+
+/**
+ * The server could not be reached, but this desktop holds a usable local copy of it (complete, its last
+ * pull at most OFFLINE_START_MAX_AGE old): the start screen offers to work on it as its owner, signed out.
+ */
+export interface OfflineStartOffer {
+  serverUrl: string;
+  /** The copy's owner: the last person who signed in to this server on this desktop. */
+  name: string;
+  organisation: string;
+  /** ISO instant of the copy's last successful pull. */
+  dataAsOf: string;
+}
 
 export interface DesktopStartState {
   /** 'choose': show the start screen; 'file' or 'server': the app runs that way. */
@@ -27,7 +44,10 @@ export interface DesktopStartState {
   person: ServerPerson | null;
 }
 
-export type StartAnswer = { ok: true; state: DesktopStartState } | { ok: false; message: string };
+export type StartAnswer = { ok: true; state: DesktopStartState } | { ok: false; message: string; offline?: OfflineStartOffer };
+
+/** Signing in after an offline start; `note` (Dutch): another person's unsent work waits on this desktop. */
+export type SignInAnswer = { ok: true; note: string | null } | { ok: false; message: string };
 
 export interface DesktopBridge {
   state(): Promise<DesktopStartState>;
@@ -39,6 +59,11 @@ export interface DesktopBridge {
   syncStatus(): Promise<SyncStatus | null>;
   /** Probes the server now and, when it answers, sends the unconfirmed actions and pulls the changes. */
   syncNow(): Promise<void>;
+  /**
+   * Started offline (signed out): signs in through the system browser. The copy's owner: their outbox is
+   * sent. Someone else: their own copy is opened (or built); the owner's outbox stays on disk, unsent.
+   */
+  signIn(): Promise<SignInAnswer>;
   /** A refused action from the conflict inbox: send it again (new request id), or take it out (adapt, drop); audited on the server. */
   resolveConflict(id: number, choice: ConflictChoice): Promise<ResolveConflictAnswer>;
 }
@@ -50,3 +75,4 @@ export const IPC_DESKTOP_SIGN_OUT_CHANNEL = 'ketenplanner:desktop-sign-out';
 export const IPC_DESKTOP_SYNC_STATUS_CHANNEL = 'ketenplanner:desktop-sync-status';
 export const IPC_DESKTOP_SYNC_NOW_CHANNEL = 'ketenplanner:desktop-sync-now';
 export const IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL = 'ketenplanner:desktop-resolve-conflict';
+export const IPC_DESKTOP_SIGN_IN_CHANNEL = 'ketenplanner:desktop-sign-in';

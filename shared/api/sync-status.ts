@@ -37,7 +37,18 @@ export interface SyncConflict {
 }
 
 export interface SyncStatus {
+  /**
+   * 'signed-out': the server answers but wants a sign-in first (a refused token; or, started offline and
+   * signed out, the server is reachable again).
+   */
   connection: 'online' | 'offline' | 'signed-out';
+  /**
+   * Issue 14's offline start: 'signedOut' while the desktop works on its copy as its owner without a
+   * sign-in (nothing is sent to the server until they sign in). Absent: signed in.
+   */
+  signIn?: 'signedIn' | 'signedOut';
+  /** Another person's outbox waits in their own copy on this desktop, unsent until they sign in here. */
+  waitingFor?: { owner: string; pending: number } | null;
   /** ISO instant the server became unreachable. */
   offlineSince: string | null;
   /** ISO instant of the last successful pull. */

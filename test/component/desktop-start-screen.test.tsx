@@ -18,6 +18,7 @@ function fakeDesktop(answer: StartAnswer): DesktopBridge & { start: ReturnType<t
     syncStatus: vi.fn(async () => null),
     syncNow: vi.fn(async () => undefined),
     resolveConflict: vi.fn(async () => ({ ok: true as const })),
+    signIn: vi.fn(async () => ({ ok: true as const, note: null })),
   };
 }
 
@@ -25,7 +26,7 @@ function show(desktop: DesktopBridge, initial = CHOOSE) {
   const onStarted = vi.fn();
   render(
     <I18nextProvider i18n={createI18n()}>
-      <DesktopStartScreen desktop={desktop} initial={initial} onStarted={onStarted} />
+      <DesktopStartScreen desktop={desktop} initial={initial} onStarted={onStarted} now={() => new Date('2026-06-15T09:00:00.000Z')} />
     </I18nextProvider>,
   );
   return onStarted;
@@ -73,5 +74,36 @@ describe('the desktop start screen', () => {
     await signOutOfDesktop(desktop, reload);
     expect(desktop.signOut).toHaveBeenCalledOnce();
     expect(reload).toHaveBeenCalledOnce();
+  });
+
+  it('offers the offline start as a button when the server cannot be reached, saying why, and starts on the copy only when pressed', async () => {
+    const unreachable = 'De districtsserver planner.district.example is niet bereikbaar. Controleer de netwerkverbinding en probeer het opnieuw; er is niets gewijzigd.';
+    const desktop = fakeDesktop({
+      ok: false,
+      message: unreachable,
+      offline: { serverUrl: 'https://planner.district.example', name: 'Greet Smit', organisation: 'Rechtbank Noord-Holland', dataAsOf: '2026-06-15T08:41:00.000Z' },
+    });
+    const onStarted = show(desktop, { ...CHOOSE, remembered: { mode: 'server', serverUrl: 'https://planner.district.example' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Verbinden en aanmelden' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(unreachable);
+    // Offered, not done (15 June 2026 is summer time: 08:41Z is 10:41 in Amsterdam).
+    const offline = screen.getByRole('button', { name: 'Offline verder werken als Greet Smit (gegevens van 10:41)' });
+    expect(offline.getAttribute('aria-describedby')).toBe('start-offline-hint');
+    expect(screen.getByText(/zodra Greet Smit zich weer heeft aangemeld/)).toBeTruthy();
+    expect(desktop.start).toHaveBeenCalledTimes(1);
+    expect(onStarted).not.toHaveBeenCalled();
+
+    desktop.start.mockResolvedValueOnce({ ok: true, state: { ...CHOOSE, phase: 'server' } });
+    await userEvent.click(offline);
+    expect(desktop.start).toHaveBeenLastCalledWith({ mode: 'offline', serverUrl: 'https://planner.district.example' });
+    expect(onStarted).toHaveBeenCalledOnce();
+  });
+
+  it('offers nothing for a refusal without a usable copy (an old copy: the Dutch reason only)', async () => {
+    const desktop = fakeDesktop({ ok: false, message: 'De districtsserver is niet bereikbaar. De kopie op deze computer is van vr 5 juni 2026 10:41, 10 dagen oud.' });
+    show(desktop, { ...CHOOSE, remembered: { mode: 'server', serverUrl: 'https://planner.district.example' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Verbinden en aanmelden' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('10 dagen oud');
+    expect(screen.queryByRole('button', { name: /Offline verder werken/ })).toBeNull();
   });
 });

@@ -196,8 +196,12 @@ describe('the page Conflicten', () => {
     await userEvent.click(await screen.findByRole('button', { name: `Laten vallen: ${CONFLICT.summary}` }));
     expect(source.resolveConflict).not.toHaveBeenCalled();
     const confirm = screen.getByRole('group', { name: /definitief laten vallen/ });
-    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Ja, laten vallen' }));
-    await userEvent.keyboard('{Tab}{Enter}');
+    // The focus on the harmless answer: Enter pressed twice on 'Laten vallen' never confirms.
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Nee, terug' }));
+    await userEvent.keyboard('{Enter}');
+    expect(source.resolveConflict).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: `Laten vallen: ${CONFLICT.summary}` }));
+    await userEvent.keyboard('{Enter}{Enter}');
     expect(source.resolveConflict).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: `Laten vallen: ${CONFLICT.summary}` }));
     await userEvent.click(screen.getByRole('button', { name: `Laten vallen: ${CONFLICT.summary}` }));

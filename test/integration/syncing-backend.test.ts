@@ -218,6 +218,51 @@ describe('a desktop without its district server', () => {
     await prosecutor.backend.close();
   });
 
+  it('carries out one choice when two windows choose for the same conflict at once: a redo is sent once', async () => {
+    const prosecutor = await stack.desktop(TEST_USERS.prosecutor, 'prosecutor-two-windows');
+    const colleague = await stack.direct(TEST_USERS.prosecutor);
+    const sessions = (await stack.owner.query<{ id: number }>("select id from court_session where date >= '2026-07-13' and status = 'scheduled' and capacity_slots >= 4 order by date desc, id limit 40")).rows;
+    let n = 0;
+    const requestId = () => `colleague-two-${String(++n).padStart(4, '0')}`;
+    let target: { sessionId: number; modality: string } | null = null;
+    search: for (const session of sessions) {
+      for (const modality of RESERVABLE_MODALITIES) {
+        if ((await colleague.handler('reservations.reserve', { sessionId: session.id, modality, slots: 1 }, { requestId: requestId() })).ok) {
+          target = { sessionId: session.id, modality };
+          break search;
+        }
+      }
+    }
+    expect(target).not.toBeNull();
+    const { sessionId, modality } = target!;
+    await prosecutor.backend.syncNow();
+
+    await stack.proxy.stop();
+    expect(await prosecutor.backend.handler('reservations.reserve', { sessionId, modality, slots: 1 }, { requestId: 'offline-two-0001' })).toMatchObject({ ok: true });
+    // Meanwhile every free place goes, in one reservation.
+    const refused = await colleague.handler('reservations.reserve', { sessionId, modality, slots: 50 }, { requestId: requestId() });
+    const free = Number(/nog (\d+) vrije/.exec(refused.ok ? '' : refused.error.message)?.[1] ?? 'NaN');
+    expect(free).toBeGreaterThan(0);
+    expect(await colleague.handler('reservations.reserve', { sessionId, modality, slots: free }, { requestId: requestId() })).toMatchObject({ ok: true });
+    await stack.proxy.start();
+    await prosecutor.backend.syncNow();
+    const [conflict] = (await prosecutor.backend.status()).conflicts;
+    expect(conflict).toMatchObject({ requestId: 'offline-two-0001' });
+
+    // The places come free again; then the same conflict is redone from two windows at the same moment.
+    const last = (await stack.owner.query<{ id: number; version: number }>('select id, version from reservation where session_id = $1 and released_at is null order by id desc limit 1', [sessionId])).rows[0]!;
+    expect(await colleague.handler('reservations.release', { reservationId: last.id, reason: 'Plaatsen weer vrij', expectedVersion: last.version }, { requestId: requestId() })).toMatchObject({ ok: true });
+    const open = () => serverCount('select count(*) as n from reservation where session_id = $1 and released_at is null', [sessionId]);
+    const before = await open();
+    const answers = await Promise.all([prosecutor.backend.resolveConflict(conflict!.id, 'redo'), prosecutor.backend.resolveConflict(conflict!.id, 'redo')]);
+    expect(answers).toContainEqual({ ok: true });
+    expect(answers).toContainEqual({ ok: false, message: expect.stringMatching(/^Dit conflict wordt al afgehandeld/) });
+    expect(await open()).toBe(before + 1);
+    expect((await prosecutor.backend.status()).conflicts).toEqual([]);
+    expect(await serverCount("select count(*) as n from audit_event where action = 'sync.conflict_resolved' and details like '%offline-two-0001%'", [])).toBe(1);
+    await prosecutor.backend.close();
+  });
+
   it('sends an entry again after a cut that lost the answer: the server answers from its store, the change is there once', async () => {
     const clerk = await stack.desktop(TEST_USERS.clerk, 'clerk-cut');
     const [hearing] = (

@@ -55,6 +55,14 @@ export interface SyncStack {
   owner: pg.Pool;
   /** A connected back end straight to the server (not through the proxy): someone else in the district. */
   direct(user: TestUser): Promise<ConnectedBackend>;
+  /** The server's address through the proxy (what the desktops know). */
+  proxiedUrl: string;
+  /**
+   * A connected back end to `serverUrl`, not yet signed in, whose system browser logs in as whoever
+   * `user()` names when it is asked (or presses 'Annuleren' for 'cancel'): for desktops made by
+   * electron/main/desktop-start.ts, where the person may change between sign-ins.
+   */
+  connectedTo(serverUrl: string, user: () => TestUser | 'cancel'): ConnectedBackend;
   /** A desktop behind the proxy, signed in as `user`, with its local copy in `<dir>/<name>.sqlite` (first copy done). */
   desktop(user: TestUser, name: string, options?: { clock?: Clock }): Promise<Desktop>;
   close(): Promise<void>;
@@ -117,16 +125,21 @@ export async function startSyncStack(options: { clock: Clock; demo: DemoOptions;
     const viaProxy = `https://127.0.0.1:${proxy.port}`;
     const fetchImpl = fetchTrusting(certs.caCert);
 
-    const connect = async (user: TestUser, serverUrl: string) => {
-      const connected = createConnectedBackend({
+    const connectedTo = (serverUrl: string, user: () => TestUser | 'cancel') =>
+      createConnectedBackend({
         serverUrl,
         fetch: fetchImpl,
         requestTimeoutMs: 60_000,
         openBrowser: async (url) => {
+          const who = user();
           const browser = new TestBrowser();
-          await browser.logIn(await browser.follow(url), user);
+          const loginPage = await browser.follow(url);
+          if (who === 'cancel') await browser.cancelLogIn(loginPage);
+          else await browser.logIn(loginPage, who);
         },
       });
+    const connect = async (user: TestUser, serverUrl: string) => {
+      const connected = connectedTo(serverUrl, () => user);
       await connected.connect();
       return connected;
     };
@@ -154,6 +167,8 @@ export async function startSyncStack(options: { clock: Clock; demo: DemoOptions;
       proxy,
       owner,
       direct: (user) => connect(user, origin),
+      proxiedUrl: viaProxy,
+      connectedTo,
       desktop: async (user, name, desktopOptions) => {
         const connected = await connect(user, viaProxy);
         const person = connected.person()!;

@@ -10,7 +10,7 @@ import type { SyncStatus } from '../../../shared/api/sync-status';
  * connection changes, or the server confirmed or refused actions, every other query is read again: the
  * data then comes from the other side (the server, or the local copy).
  */
-export type DesktopSyncSource = Pick<DesktopBridge, 'syncStatus' | 'syncNow' | 'resolveConflict'>;
+export type DesktopSyncSource = Pick<DesktopBridge, 'syncStatus' | 'syncNow' | 'resolveConflict'> & Partial<Pick<DesktopBridge, 'signIn'>>;
 
 interface SyncContextValue {
   source: DesktopSyncSource;

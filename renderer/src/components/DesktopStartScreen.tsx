@@ -1,22 +1,37 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DesktopBridge, DesktopStartState } from '../../../shared/api/desktop-bridge';
+import type { DesktopBridge, DesktopStartState, OfflineStartOffer } from '../../../shared/api/desktop-bridge';
+import { formatSyncMoment } from './sync/sync-format';
 
 /**
  * The desktop's start screen (issue 13, item 6): open the district file (standalone) or connect to a
  * district server, the remembered choice preselected. Connecting opens the system browser to sign in;
- * the main process checks the address again (https only) and answers in Dutch.
+ * the main process checks the address again (https only) and answers in Dutch. Issue 14: when the server
+ * cannot be reached and this desktop holds a recent copy of it, the answer says why and offers, as a
+ * button, to work on that copy as its owner without signing in; never silently.
  */
-export function DesktopStartScreen({ desktop, initial, onStarted }: { desktop: DesktopBridge; initial: DesktopStartState; onStarted: () => void }) {
+export function DesktopStartScreen({
+  desktop,
+  initial,
+  onStarted,
+  now = () => new Date(),
+}: {
+  desktop: DesktopBridge;
+  initial: DesktopStartState;
+  onStarted: () => void;
+  now?: () => Date;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'file' | 'server'>(initial.remembered.mode);
   const [serverUrl, setServerUrl] = useState(initial.remembered.serverUrl ?? '');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [offer, setOffer] = useState<OfflineStartOffer | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setMessage(null);
+    setOffer(null);
     if (mode === 'server' && !serverUrl.trim().toLowerCase().startsWith('https://')) {
       setMessage(t('desktopStart.httpsOnly'));
       return;
@@ -25,7 +40,26 @@ export function DesktopStartScreen({ desktop, initial, onStarted }: { desktop: D
     try {
       const answer = await desktop.start(mode === 'server' ? { mode, serverUrl } : { mode });
       if (answer.ok) onStarted();
-      else setMessage(answer.message);
+      else {
+        setMessage(answer.message);
+        setOffer(mode === 'server' ? (answer.offline ?? null) : null);
+      }
+    } catch {
+      setMessage(t('desktopStart.failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startOffline = async (chosen: OfflineStartOffer) => {
+    setBusy(true);
+    try {
+      const answer = await desktop.start({ mode: 'offline', serverUrl: chosen.serverUrl });
+      if (answer.ok) onStarted();
+      else {
+        setOffer(null);
+        setMessage(answer.message);
+      }
     } catch {
       setMessage(t('desktopStart.failed'));
     } finally {
@@ -68,10 +102,20 @@ export function DesktopStartScreen({ desktop, initial, onStarted }: { desktop: D
           </p>
         )}
         {message && <p role="alert">{message}</p>}
-        {busy && mode === 'server' && <p role="status">{t('desktopStart.signingIn')}</p>}
+        {busy && mode === 'server' && !offer && <p role="status">{t('desktopStart.signingIn')}</p>}
         <button type="submit" disabled={busy} autoFocus>
           {mode === 'server' ? t('desktopStart.connect') : t('desktopStart.open')}
         </button>
+        {offer && mode === 'server' && (
+          <p className="desktop-start-offline">
+            <button type="button" disabled={busy} aria-describedby="start-offline-hint" onClick={() => void startOffline(offer)}>
+              {t('desktopStart.offline', { name: offer.name, asOf: formatSyncMoment(offer.dataAsOf, now()) })}
+            </button>
+            <span id="start-offline-hint" className="hint">
+              {t('desktopStart.offlineHint', { name: offer.name })}
+            </span>
+          </p>
+        )}
       </form>
     </main>
   );

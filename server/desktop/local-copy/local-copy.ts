@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { OpenedDatabase } from '../../../db/open-database';
 import { MAX_COPY_PAGE, type ChangesOutput, type RowsOutput, type SyncedTable, type SyncRow } from '../../../shared/api/sync-schemas';
-import type { Role } from '../../../shared/domain/roles';
+import type { ServerPerson } from '../../../shared/api/desktop-bridge';
+import { ROLES, type Role } from '../../../shared/domain/roles';
 import { createApiHandler, type ApiHandler } from '../../services/api-handler';
 import type { Clock } from '../../services/context/clock';
 import { sqliteDistrictDatabase } from '../../services/context/district-database';
@@ -50,6 +52,8 @@ export interface LocalCopy {
   catchUp(fetchChanges: FetchChanges): Promise<{ rows: number; fullCopyNeeded?: true }>;
   /** Replaces every row the desktop wrote itself (the dirty set) by the server's (sync.rows), or deletes it when the server has none for this person. */
   repair(fetchRows: FetchRows): Promise<{ rows: number }>;
+  /** Records who the copy belongs to (the signed-in person; never a token): an offline start acts as them. */
+  setOwner(person: ServerPerson): Promise<void>;
   /** The standalone api handler over the copy, acting as the person (their roles are checked as on the server). */
   localHandler(person: LocalPerson): ApiHandler;
   pendingDirty(): Promise<number>;
@@ -69,10 +73,75 @@ export interface LocalCopyOptions {
   onInternalError?: (operation: string, error: unknown) => void;
 }
 
+/** The copy's key: a hash of server and person (what start-choice.json remembers; it names no one). */
+export function localCopyKey(serverUrl: string, actor: string): string {
+  return createHash('sha256').update(`${serverUrl}\n${actor}`).digest('hex').slice(0, 32);
+}
+
+export const LOCAL_COPY_KEY_PATTERN = /^[0-9a-f]{32}$/;
+
+/** <userData>/copies/<key>.sqlite. */
+export function localCopyFile(userDataFolder: string, key: string): string {
+  if (!LOCAL_COPY_KEY_PATTERN.test(key)) throw new Error(`Ongeldige sleutel van een lokale kopie: ${key}`);
+  return path.join(userDataFolder, 'copies', `${key}.sqlite`);
+}
+
 /** <userData>/copies/<hash of server and person>.sqlite: one copy per server and person. */
 export function localCopyPath(userDataFolder: string, serverUrl: string, actor: string): string {
-  const hash = createHash('sha256').update(`${serverUrl}\n${actor}`).digest('hex').slice(0, 32);
-  return path.join(userDataFolder, 'copies', `${hash}.sqlite`);
+  return localCopyFile(userDataFolder, localCopyKey(serverUrl, actor));
+}
+
+/** What an offline start needs to know of a copy, read without changing it. */
+export interface LocalCopyInfo {
+  /** Null: no one recorded (a copy made before the offline start existed). */
+  owner: ServerPerson | null;
+  /** The first copy is complete (there is a cursor). */
+  complete: boolean;
+  /** ISO instant of the last successful pull. */
+  dataAsOf: string | null;
+  /** Entries in its outbox not yet sent. */
+  pending: number;
+}
+
+/**
+ * Reads a copy's sync state and outbox size over a read-only connection (the copy may be open elsewhere
+ * in this process: WAL readers do not disturb it). Null when there is no such file or it is no copy.
+ */
+export function inspectLocalCopy(file: string, nativeBinding?: string): LocalCopyInfo | null {
+  if (!fs.existsSync(file)) return null;
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch {
+    return null;
+  }
+  try {
+    const columns = new Set((sqlite.prepare('pragma table_info(sync_state)').all() as { name: string }[]).map((c) => c.name));
+    if (!columns.has('cursor')) return null;
+    const row = sqlite.prepare(`select cursor, copied_at as copiedAt${columns.has('owner_name') ? ', owner_name as name, owner_organisation as organisation, owner_roles as roles, owner_police_unit as policeUnit' : ''} from sync_state`).get() as
+      | { cursor: string | null; copiedAt: string | null; name?: string | null; organisation?: string | null; roles?: string | null; policeUnit?: string | null }
+      | undefined;
+    if (!row) return null;
+    const hasOutbox = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'outbox'").get() !== undefined;
+    const pending = hasOutbox ? (sqlite.prepare('select count(*) from outbox').pluck().get() as number) : 0;
+    return { owner: ownerOf(row), complete: row.cursor !== null, dataAsOf: row.copiedAt, pending };
+  } catch {
+    return null;
+  } finally {
+    sqlite.close();
+  }
+}
+
+function ownerOf(row: { name?: string | null; organisation?: string | null; roles?: string | null; policeUnit?: string | null }): ServerPerson | null {
+  if (!row.name || !row.organisation || !row.roles) return null;
+  let roles: unknown;
+  try {
+    roles = JSON.parse(row.roles);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(roles)) return null;
+  return { name: row.name, organisation: row.organisation, roles: roles.filter((role): role is Role => (ROLES as readonly unknown[]).includes(role)), policeUnit: row.policeUnit ?? null };
 }
 
 const REPAIR_BATCH = 1000;
@@ -203,6 +272,12 @@ export async function openLocalCopy(options: LocalCopyOptions): Promise<LocalCop
     fullCopy: (fetchPage, onProgress) => exclusive(() => fullCopy(fetchPage, onProgress)),
     catchUp: (fetchChanges) => exclusive(() => catchUp(fetchChanges)),
     repair: (fetchRows) => exclusive(() => repair(fetchRows)),
+    setOwner: (person) =>
+      exclusive(async () => {
+        sqlite
+          .prepare('update sync_state set owner_name = ?, owner_organisation = ?, owner_roles = ?, owner_police_unit = ?')
+          .run(person.name, person.organisation, JSON.stringify(person.roles), person.policeUnit);
+      }),
     localHandler(person) {
       const handler = createApiHandler(operationHandlers, {
         database: district,

@@ -4,7 +4,8 @@ import { quoteName, SYNCED_TABLE_LIST } from './synced-tables';
 /**
  * The local copy's own tables, next to the district schema (db/schema.ts and its migrations, applied by the
  * normal opening of a district file) and never sent anywhere:
- * - sync_state: the cursor of the last pull and when it succeeded;
+ * - sync_state: the cursor of the last pull and when it succeeded, and the copy's owner (the person who
+ *   last signed in with it: name, organisation, roles, police unit; issue 14's offline start acts as them);
  * - local_dirty: every row of a synced table this desktop wrote itself (the offline writes of the local
  *   handler), recorded by triggers, so `repair` can put the server's version back;
  * - local_control: `applying` = 1 while server data is written, so the dirty triggers skip those writes;
@@ -23,6 +24,10 @@ const STEPS: readonly string[] = [
    create table local_control (id integer primary key check (id = 1), applying integer not null default 0);
    insert into local_control (id, applying) values (1, 0);
    create table local_suspended_object (seq integer primary key, name text not null unique, sql text not null);`,
+  `alter table sync_state add column owner_name text;
+   alter table sync_state add column owner_organisation text;
+   alter table sync_state add column owner_roles text;
+   alter table sync_state add column owner_police_unit text;`,
 ];
 
 const DIRTY_TRIGGER_PREFIX = 'local_dirty_';

@@ -142,13 +142,15 @@ function ConflictEntry({ conflict, onDone }: { conflict: SyncConflict; onDone: (
           <p id={questionId}>
             <strong>{t(asking === 'drop' ? 'sync.conflicts.confirmDrop' : 'sync.conflicts.confirmAdapt')}</strong>
           </p>
-          <button type="button" disabled={busy} onClick={() => choose(asking)} autoFocus>
+          <button type="button" disabled={busy} onClick={() => choose(asking)}>
             {t('sync.conflicts.confirmYes', { choice: t(`sync.conflicts.${asking}`).toLowerCase() })}
           </button>{' '}
+          {/* The focus on the harmless answer: Enter pressed twice on 'Laten vallen' (or held) must not confirm it. */}
           <button
             type="button"
             className="secondary"
             disabled={busy}
+            autoFocus
             onClick={() => {
               returnFocusTo.current = asking;
               setAsking(null);

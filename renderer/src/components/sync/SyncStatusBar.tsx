@@ -7,9 +7,17 @@ import { formatNumber } from '../../i18n/format';
 import { tableName } from './server-now';
 import { formatSyncMoment } from './sync-format';
 
-/** The connection line in words: "Verbonden met planner.example" or "Offline sinds 10:42, gegevens van 10:41". */
+/**
+ * The connection line in words: "Verbonden met planner.example" or "Offline sinds 10:42, gegevens van 10:41";
+ * started offline without a sign-in (issue 14): "… · niet aangemeld", and once the server answers again
+ * "Server weer bereikbaar: meld u aan om uw 2 wijzigingen te versturen".
+ */
 export function connectionText(status: SyncStatus, host: string, now: Date, t: (key: string, options?: Record<string, unknown>) => string): string {
   const asOf = status.dataAsOf ? formatSyncMoment(status.dataAsOf, now) : null;
+  if (status.signIn === 'signedOut') {
+    if (status.connection === 'signed-out') return status.pending.length > 0 ? t('sync.serverBack', { count: status.pending.length }) : t('sync.serverBackNothing');
+    return `${connectionText({ ...status, signIn: 'signedIn' }, host, now, t)} · ${t('sync.notSignedIn')}`;
+  }
   if (status.connection === 'signed-out') return t('sync.signedOut');
   if (status.connection === 'online') return t('sync.online', { host });
   const since = formatSyncMoment(status.offlineSince ?? status.dataAsOf ?? now.toISOString(), now);
@@ -21,11 +29,34 @@ export function connectionText(status: SyncStatus, host: string, now: Date, t: (
  * polite status for screen readers), the actions not yet confirmed by the server with a list, a link to
  * the conflicts, and 'Nu bijwerken'. Renders nothing standalone or in a browser.
  */
-export function SyncStatusBar({ now = () => new Date() }: { now?: () => Date }) {
+export function SyncStatusBar({ now = () => new Date(), onSignedIn = () => window.location.reload() }: { now?: () => Date; onSignedIn?: () => void }) {
   const { t } = useTranslation();
   const { status, host, source, refresh } = useSyncState();
   const [busy, setBusy] = useState(false);
+  const [signingIn, setSigningIn] = useState(false);
+  const [signInError, setSignInError] = useState<string | null>(null);
   if (!status || !host || !source) return null;
+  // Started offline, the server answers again: sign in (the system browser) to send the outbox.
+  const mayAskSignIn = status.signIn === 'signedOut' && status.connection === 'signed-out' && source.signIn !== undefined;
+  const signIn = () => {
+    if (!source.signIn) return;
+    setBusy(true);
+    setSigningIn(true);
+    setSignInError(null);
+    source
+      .signIn()
+      .then((answer) => {
+        // Who is signed in (and so the roles, the copy) may have changed: the app starts over.
+        if (answer.ok) onSignedIn();
+        else setSignInError(t('sync.signInFailed', { message: answer.message }));
+      })
+      .catch(() => setSignInError(t('sync.signInFailed', { message: t('desktopStart.failed') })))
+      .finally(() => {
+        setBusy(false);
+        setSigningIn(false);
+        void refresh();
+      });
+  };
   const offline = status.connection !== 'online';
   const pendingCount = status.pending.length;
   const moment = now();
@@ -50,6 +81,14 @@ export function SyncStatusBar({ now = () => new Date() }: { now?: () => Date }) 
             ))}
           </ul>
         </details>
+      )}
+      {status.waitingFor && status.waitingFor.pending > 0 && <p className="sync-waiting">{t('sync.waitingFor', { count: status.waitingFor.pending, owner: status.waitingFor.owner })}</p>}
+      {signingIn && <p className="sync-signing-in">{t('sync.signingIn')}</p>}
+      {signInError && <p role="alert">{signInError}</p>}
+      {mayAskSignIn && (
+        <button type="button" disabled={busy} onClick={signIn}>
+          {t('sync.signIn')}
+        </button>
       )}
       {status.conflicts.length > 0 && (
         <Link to="/conflicten" className="sync-conflicts-link">
