@@ -106,7 +106,7 @@ describe('SessionRollPage', () => {
     expect(screen.getByTestId('recorded-outcome').textContent).toContain('Uitspraak');
   });
 
-  it('names a missing field in Dutch and sends nothing', async () => {
+  it('names every wrong or missing field in Dutch at once and sends nothing', async () => {
     const transport = vi.fn(async (operation: string) => {
       if (operation === 'outcomes.roll') return { ok: true as const, value: ROLL };
       throw new Error(`unexpected ${operation}`);
@@ -118,6 +118,8 @@ describe('SessionRollPage', () => {
     await user.click(within(first).getByLabelText('Beslist door (rechter)'));
     await user.keyboard('{Enter}');
     expect(within(first).getByText('Geen geldig bedrag: typ bijvoorbeeld 450 of 450,50')).toBeTruthy();
+    // Not one at a time: the missing presence is named together with the amount.
+    expect(within(first).getByText('Kies of de verdachte aanwezig was')).toBeTruthy();
 
     await user.clear(within(first).getByLabelText('Bedrag (euro)'));
     await user.type(within(first).getByLabelText('Bedrag (euro)'), '100');

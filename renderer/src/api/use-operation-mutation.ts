@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import type { OperationInput, OperationName, OperationOutput } from '../../../shared/api/contract';
 import { isWriteOperation } from '../../../shared/api/operation-kinds';
 import { useApi } from './api-context';
+import { useOperationAvailability, type OperationAvailability } from './use-operation-availability';
 
 /** One attempt of a user action: the input and, for a write, the action's request id. */
 interface Attempt<K extends OperationName> {
@@ -26,6 +27,12 @@ export type OperationMutation<K extends OperationName> = DistributiveOmit<
   mutate: (input: OperationInput<K>, callbacks?: OperationCallbacks<K>) => void;
   /** The input of the latest attempt. */
   variables: OperationInput<K> | undefined;
+  /**
+   * May the person start this action now (their roles, and offline whether it can be queued)? A write's
+   * button is disabled with the reason next to it (components/ActionButton.tsx); mutate() of a write that
+   * is not allowed does nothing (Enter in a form).
+   */
+  availability: OperationAvailability;
 };
 
 /**
@@ -49,7 +56,10 @@ export async function refreshAfterWrite(queryClient: ReturnType<typeof useQueryC
  *   replaced by a later answer of the same action.
  * - After a successful write the refresh rule runs (refreshAfterWrite) before the caller's onSuccess.
  *
- * Reads may use this too (e.g. a what-if run on request): no request id, no refresh.
+ * - A write the person may not start now (useOperationAvailability: their roles, or offline an
+ *   operation that needs the server) is not sent; `availability` says why, for the disabled button.
+ *
+ * Reads may use this too (e.g. a what-if run on request): no request id, no refresh, not gated.
  */
 export function useOperationMutation<K extends OperationName>(
   operation: K,
@@ -60,6 +70,7 @@ export function useOperationMutation<K extends OperationName>(
   const write = isWriteOperation(operation);
   const action = useRef<{ requestId: string; fingerprint: string } | null>(null);
   const underWay = useRef(false);
+  const availability = useOperationAvailability(operation);
 
   const mutation = useMutation<OperationOutput<K>, Error, Attempt<K>>({
     mutationKey: [operation],
@@ -86,6 +97,7 @@ export function useOperationMutation<K extends OperationName>(
 
   const mutate = (input: OperationInput<K>, callbacks: OperationCallbacks<K> = {}) => {
     if (underWay.current) return;
+    if (write && !availability.allowed) return;
     underWay.current = true;
     mutation.mutate(
       { input, requestId: requestIdFor(input) },
@@ -97,7 +109,7 @@ export function useOperationMutation<K extends OperationName>(
   };
 
   const { mutate: _mutate, mutateAsync: _mutateAsync, variables, ...state } = mutation;
-  return { ...state, mutate, variables: variables?.input } as OperationMutation<K>;
+  return { ...state, mutate, variables: variables?.input, availability } as OperationMutation<K>;
 }
 
 /** JSON with the keys of every object sorted: equal inputs give equal text, whatever the key order. */

@@ -1,4 +1,6 @@
 import type { FormEvent } from 'react';
+import type { OperationAvailability } from '../api/use-operation-availability';
+import { ActionButton } from './ActionButton';
 
 /**
  * The first step of every file import (cases, rota, CJIB answers): choose a file and check it. The
@@ -12,7 +14,7 @@ export function FileCheckForm({
   onFile,
   onCheck,
   checkLabel,
-  pending,
+  mutation,
   pendingText,
   className,
 }: {
@@ -23,7 +25,8 @@ export function FileCheckForm({
   onFile: (file: File | null) => void;
   onCheck: () => void;
   checkLabel: string;
-  pending: boolean;
+  /** The import's useOperationMutation: the check is its dry run, so it is disabled with the import's reason. */
+  mutation: { availability: OperationAvailability; isPending: boolean };
   /** What is running while pending (checking or importing), announced politely. */
   pendingText: string;
   className?: string | undefined;
@@ -39,11 +42,11 @@ export function FileCheckForm({
         <input id={id} type="file" accept={accept} onChange={(e) => onFile(e.target.files?.[0] ?? null)} />
       </div>
       <div className="actions">
-        <button type="submit" disabled={!hasFile || pending}>
+        <ActionButton mutation={mutation} type="submit" disabled={!hasFile}>
           {checkLabel}
-        </button>
+        </ActionButton>
       </div>
-      {pending && (
+      {mutation.isPending && (
         <p role="status" aria-live="polite">
           {pendingText}
         </p>

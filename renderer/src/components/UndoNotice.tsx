@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UndoResult, UndoToken } from '../../../shared/api/undo-schemas';
 import { useOperationMutation } from '../api/use-operation-mutation';
+import { ActionButton } from './ActionButton';
 import { ErrorPanel } from './ErrorPanel';
 
 /**
@@ -47,9 +48,9 @@ export function UndoNotice({
       {undo.isSuccess ? <p>{undo.data.message}</p> : <p>{children}</p>}
       {token && !undo.isSuccess && (
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => undo.mutate({ actionId: token.actionId })} disabled={undo.isPending}>
+          <ActionButton mutation={undo} className="secondary" onClick={() => undo.mutate({ actionId: token.actionId })}>
             {t('undo.button')}
-          </button>
+          </ActionButton>
         </div>
       )}
       {undo.isError && <ErrorPanel error={undo.error} />}

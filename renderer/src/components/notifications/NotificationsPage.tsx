@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PROBLEM_SEVERITIES, type ProblemSeverity } from '../../../../shared/domain/problem-severity';
 import { NOTIFICATION_ROLES, type AppNotification } from '../../../../shared/notifications/notification-schemas';
-import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationMutation, type OperationMutation } from '../../api/use-operation-mutation';
+import { ActionButton, ActionReason } from '../ActionButton';
 import { ErrorPanel } from '../ErrorPanel';
 import { usePageTitle } from '../usePageTitle';
 import { formatInstant } from '../../i18n/format';
@@ -52,6 +53,7 @@ export function NotificationsPage() {
         {status}
       </p>
       {markDone.isError && <ErrorPanel error={markDone.error} />}
+      <ActionReason mutation={markDone} id="notifications-done-unavailable" />
       {query.isError && <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />}
       {query.isPending && <p role="status">{t('app.loading')}</p>}
       {items && roles.length === 0 && <p>{t('notifications.noRoles')}</p>}
@@ -69,7 +71,7 @@ export function NotificationsPage() {
                     key={n.key}
                     notification={n}
                     pending={markDone.isPending && markDone.variables?.key === n.key}
-                    disabled={markDone.isPending}
+                    mutation={markDone}
                     onDone={() => {
                       setStatus('');
                       markDone.mutate({ key: n.key });
@@ -84,7 +86,7 @@ export function NotificationsPage() {
   );
 }
 
-function NotificationItem({ notification: n, pending, disabled, onDone }: { notification: AppNotification; pending: boolean; disabled: boolean; onDone: () => void }) {
+function NotificationItem({ notification: n, pending, mutation, onDone }: { notification: AppNotification; pending: boolean; mutation: OperationMutation<'notifications.markDone'>; onDone: () => void }) {
   const { t } = useTranslation();
   const titleId = `notification-${n.key.replace(/[^a-z0-9]/gi, '-')}`;
   return (
@@ -98,9 +100,9 @@ function NotificationItem({ notification: n, pending, disabled, onDone }: { noti
         <Link to={n.route} aria-describedby={titleId}>
           {n.linkLabel}
         </Link>
-        <button type="button" onClick={onDone} disabled={disabled} aria-describedby={titleId}>
+        <ActionButton mutation={mutation} reasonId="notifications-done-unavailable" onClick={onDone} aria-describedby={titleId}>
           {pending ? t('notifications.marking') : t('notifications.markDone')}
-        </button>
+        </ActionButton>
       </p>
     </li>
   );

@@ -7,8 +7,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { UndoNotice } from '../../components/UndoNotice';
 import { TextField } from '../../components/FormField';
-import { useOperationAvailability } from '../../api/use-operation-availability';
-import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton } from '../../components/ActionButton';
 
 export interface CancellableSession {
   id: number;
@@ -39,7 +38,6 @@ export function CancelSessionForm({
   const [confirm, setConfirm] = useState(false);
   const [reasonError, setReasonError] = useState<string | undefined>();
   const cancel = useOperationMutation('sessions.cancel', { onSuccess: (result) => onCancelled?.(result) });
-  const availability = useOperationAvailability('sessions.cancel');
   // Only the refusal that asks for the confirmation carries a detail on 'confirm'; a version conflict
   // (someone changed the session meanwhile) does not, and needs 'Opnieuw laden' instead of the checkbox.
   const refusedForCases = cancel.error instanceof ApiError && cancel.error.body.code === 'CONFLICT' && (cancel.error.body.details ?? []).some((d) => d.path === 'confirm');
@@ -90,10 +88,9 @@ export function CancelSessionForm({
       )}
       {cancel.isError && <ErrorPanel error={cancel.error} fieldLabels={{ confirm: t('capacity.cancelConfirmField') }} />}
       <div className="actions">
-        <button type="submit" disabled={cancel.isPending || !availability.allowed} {...unavailableProps(availability, 'cancel-session-unavailable')}>
+        <ActionButton mutation={cancel} type="submit">
           {t('capacity.cancelSubmit')}
-        </button>
-        <UnavailableReason availability={availability} id="cancel-session-unavailable" />
+        </ActionButton>
         {onClose && (
           <button type="button" className="secondary" onClick={onClose}>
             {t('capacity.cancelEdit')}

@@ -8,8 +8,7 @@ import { formatDate } from '../../i18n/format';
 import { CancelSessionForm } from './CancelSessionForm';
 import { DateField } from '../../components/DateTimeInputs';
 import { sessionLabel } from './capacity-format';
-import { useOperationAvailability } from '../../api/use-operation-availability';
-import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton, ActionReason } from '../../components/ActionButton';
 
 /** Closure days per location: add (seeing the sessions already on that day) and remove. */
 export function ClosuresSection({ overview, today }: { overview: CapacityOverview; today: string }) {
@@ -21,7 +20,6 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
   const [cancelling, setCancelling] = useState<CapacitySession | null>(null);
   const add = useOperationMutation('capacity.addClosure', { onSuccess: () => setReason('') });
   const remove = useOperationMutation('capacity.removeClosure');
-  const availability = useOperationAvailability('capacity.addClosure');
   const locationName = (id: number) => overview.locations.find((l) => l.id === id)?.name ?? String(id);
 
   const submit = (event: FormEvent) => {
@@ -41,37 +39,40 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
       {overview.closures.length === 0 ? (
         <p>{t('capacity.noClosures')}</p>
       ) : (
-        <table className="data-table">
-          <caption>{t('capacity.closuresCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('capacity.colDate')}</th>
-              <th scope="col">{t('capacity.colLocation')}</th>
-              <th scope="col">{t('capacity.colReason')}</th>
-              <th scope="col">{t('capacity.colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.closures.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{formatDate(c.date)}</th>
-                <td>{locationName(c.locationId)}</td>
-                <td>{c.reason}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={t('capacity.removeClosureLabel', { date: formatDate(c.date), location: locationName(c.locationId) })}
-                    disabled={remove.isPending}
-                    onClick={() => remove.mutate({ closureId: c.id })}
-                  >
-                    {t('capacity.removeClosure')}
-                  </button>
-                </td>
+        <>
+          <ActionReason mutation={remove} id="closures-remove-unavailable" />
+          <table className="data-table">
+            <caption>{t('capacity.closuresCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('capacity.colDate')}</th>
+                <th scope="col">{t('capacity.colLocation')}</th>
+                <th scope="col">{t('capacity.colReason')}</th>
+                <th scope="col">{t('capacity.colActions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {overview.closures.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{formatDate(c.date)}</th>
+                  <td>{locationName(c.locationId)}</td>
+                  <td>{c.reason}</td>
+                  <td>
+                    <ActionButton
+                      mutation={remove}
+                      reasonId="closures-remove-unavailable"
+                      className="secondary"
+                      aria-label={t('capacity.removeClosureLabel', { date: formatDate(c.date), location: locationName(c.locationId) })}
+                      onClick={() => remove.mutate({ closureId: c.id })}
+                    >
+                      {t('capacity.removeClosure')}
+                    </ActionButton>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       {remove.isError && <ErrorPanel error={remove.error} />}
       <form onSubmit={submit} noValidate>
@@ -89,10 +90,9 @@ export function ClosuresSection({ overview, today }: { overview: CapacityOvervie
         </div>
         {add.isError && <ErrorPanel error={add.error} />}
         <div className="actions">
-          <button type="submit" disabled={add.isPending || !availability.allowed} {...unavailableProps(availability, 'closure-unavailable')}>
+          <ActionButton mutation={add} type="submit">
             {t('capacity.addClosure')}
-          </button>
-          <UnavailableReason availability={availability} id="closure-unavailable" />
+          </ActionButton>
         </div>
       </form>
       {add.isSuccess && (

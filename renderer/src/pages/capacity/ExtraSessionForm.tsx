@@ -9,8 +9,7 @@ import { formatDate } from '../../i18n/format';
 import { DateField } from '../../components/DateTimeInputs';
 import { SessionFieldsEditor } from './SessionFieldsEditor';
 import { emptySessionDraft, issuesByField, sessionFieldsFromDraft, sessionRequestFromDraft } from './session-draft';
-import { useOperationAvailability } from '../../api/use-operation-availability';
-import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton } from '../../components/ActionButton';
 
 /** One session outside the patterns (an exception), under the same rules as generated sessions. */
 export function ExtraSessionForm({ locations, today }: { locations: CapacityOverview['locations']; today: string }) {
@@ -21,7 +20,6 @@ export function ExtraSessionForm({ locations, today }: { locations: CapacityOver
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const add = useOperationMutation('sessions.addExtra');
-  const availability = useOperationAvailability('sessions.addExtra');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -57,10 +55,9 @@ export function ExtraSessionForm({ locations, today }: { locations: CapacityOver
           </p>
         )}
         <div className="actions">
-          <button type="submit" disabled={add.isPending || !availability.allowed} {...unavailableProps(availability, 'extra-session-unavailable')}>
+          <ActionButton mutation={add} type="submit">
             {t('capacity.extraSubmit')}
-          </button>
-          <UnavailableReason availability={availability} id="extra-session-unavailable" />
+          </ActionButton>
         </div>
       </form>
     </section>

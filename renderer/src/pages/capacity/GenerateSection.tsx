@@ -3,12 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SKIP_REASONS } from '../../../../shared/capacity/generate-sessions';
 import type { GenerationResult } from '../../../../shared/capacity/capacity-schemas';
-import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationMutation, type OperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { DateField } from '../../components/DateTimeInputs';
-import { useOperationAvailability } from '../../api/use-operation-availability';
-import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton } from '../../components/ActionButton';
 
 /** A dry run first (what will be made, what is skipped and why), then the coordinator confirms. */
 export function GenerateSection({ today }: { today: string }) {
@@ -16,7 +15,6 @@ export function GenerateSection({ today }: { today: string }) {
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(format(addDays(parseISO(today), 90), 'yyyy-MM-dd'));
   const run = useOperationMutation('capacity.generate');
-  const availability = useOperationAvailability('capacity.generate');
   const preview = (event: FormEvent) => {
     event.preventDefault();
     run.mutate({ from, to, dryRun: true });
@@ -29,22 +27,20 @@ export function GenerateSection({ today }: { today: string }) {
         <DateField label={t('capacity.from')} value={from} onChange={setFrom} />
         <DateField label={t('capacity.to')} value={to} onChange={setTo} />
         <div className="actions">
-          <button type="submit" disabled={run.isPending || !availability.allowed} {...unavailableProps(availability, 'generate-unavailable')}>
+          <ActionButton mutation={run} type="submit">
             {t('capacity.preview')}
-          </button>
-          <UnavailableReason availability={availability} id="generate-unavailable" />
+          </ActionButton>
         </div>
       </form>
       {run.isPending && <p role="status">{t('capacity.previewing')}</p>}
       {run.isError && <ErrorPanel error={run.error} />}
-      {run.data && <GenerationResultView result={run.data} onConfirm={() => run.data && run.mutate({ from: run.data.from, to: run.data.to, dryRun: false })} busy={run.isPending} />}
+      {run.data && <GenerationResultView result={run.data} onConfirm={() => run.data && run.mutate({ from: run.data.from, to: run.data.to, dryRun: false })} mutation={run} />}
     </section>
   );
 }
 
-function GenerationResultView({ result, onConfirm, busy }: { result: GenerationResult; onConfirm: () => void; busy: boolean }) {
+function GenerationResultView({ result, onConfirm, mutation }: { result: GenerationResult; onConfirm: () => void; mutation: OperationMutation<'capacity.generate'> }) {
   const { t } = useTranslation();
-  const confirmAvailability = useOperationAvailability('capacity.generate');
   const worthShowing = result.skipped.filter((s) => s.reason !== 'already_exists');
   const counts = { created: formatNumber(result.counts.created), skipped: formatNumber(result.counts.skipped) };
   return (
@@ -73,12 +69,9 @@ function GenerationResultView({ result, onConfirm, busy }: { result: GenerationR
       {result.dryRun && (
         <div className="actions">
           {result.counts.created > 0 ? (
-            <>
-              <button type="button" onClick={onConfirm} disabled={busy || !confirmAvailability.allowed} {...unavailableProps(confirmAvailability, 'generate-confirm-unavailable')}>
-                {t('capacity.confirmGenerate', { count: result.counts.created, formatted: formatNumber(result.counts.created) })}
-              </button>
-              <UnavailableReason availability={confirmAvailability} id="generate-confirm-unavailable" />
-            </>
+            <ActionButton mutation={mutation} onClick={onConfirm}>
+              {t('capacity.confirmGenerate', { count: result.counts.created, formatted: formatNumber(result.counts.created) })}
+            </ActionButton>
           ) : (
             <p>{t('capacity.nothingToCreate')}</p>
           )}

@@ -11,8 +11,7 @@ import { CheckboxGroup } from './CheckboxGroup';
 import { MinorsCheckbox } from './MinorsCheckbox';
 import { sessionLabel } from './capacity-format';
 import { issuesByField, numberFrom } from './session-draft';
-import { useOperationAvailability } from '../../api/use-operation-availability';
-import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Changes one session's capacity, overbooking and accepted modalities, with a reason for the audit trail. */
 export function SessionCapacityForm({ session, onClose }: { session: CapacitySession; onClose: () => void }) {
@@ -27,7 +26,6 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const update = useOperationMutation('sessions.update');
-  const availability = useOperationAvailability('sessions.update');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -83,10 +81,9 @@ export function SessionCapacityForm({ session, onClose }: { session: CapacitySes
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={update.isPending || !availability.allowed} {...unavailableProps(availability, 'session-capacity-unavailable')}>
+        <ActionButton mutation={update} type="submit">
           {t('capacity.updateSubmit')}
-        </button>
-        <UnavailableReason availability={availability} id="session-capacity-unavailable" />
+        </ActionButton>
         <button type="button" className="secondary" onClick={onClose}>
           {t('capacity.close')}
         </button>

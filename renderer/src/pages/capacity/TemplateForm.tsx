@@ -9,8 +9,7 @@ import { CheckboxGroup } from './CheckboxGroup';
 import { DateField } from '../../components/DateTimeInputs';
 import { SessionFieldsEditor } from './SessionFieldsEditor';
 import { emptySessionDraft, issuesByField, sessionFieldsFromDraft, sessionRequestFromDraft, type SessionDraft } from './session-draft';
-import { useOperationAvailability } from '../../api/use-operation-availability';
-import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton } from '../../components/ActionButton';
 
 interface TemplateDraft extends SessionDraft {
   courtroomId: string;
@@ -61,7 +60,6 @@ export function TemplateForm({
   const [draft, setDraft] = useState(() => draftOf(template, today));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useOperationMutation('capacity.saveTemplate', { onSuccess: (saved) => onSaved(saved) });
-  const availability = useOperationAvailability('capacity.saveTemplate');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -117,10 +115,9 @@ export function TemplateForm({
         </div>
         {save.isError && <ErrorPanel error={save.error} />}
         <div className="actions">
-          <button type="submit" disabled={save.isPending || !availability.allowed} {...unavailableProps(availability, 'template-unavailable')}>
+          <ActionButton mutation={save} type="submit">
             {save.isPending ? t('capacity.saving') : t('capacity.save')}
-          </button>
-          <UnavailableReason availability={availability} id="template-unavailable" />
+          </ActionButton>
           <button type="button" className="secondary" onClick={onClose}>
             {t('capacity.cancelEdit')}
           </button>

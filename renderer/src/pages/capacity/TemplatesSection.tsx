@@ -4,6 +4,7 @@ import type { CapacityOverview, CapacityTemplate } from '../../../../shared/capa
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { acceptanceText, validityText, weekdayList } from './capacity-format';
+import { ActionButton, ActionReason } from '../../components/ActionButton';
 
 /** Every room's session templates (inactive ones too), with edit and deactivate. */
 export function TemplatesSection({ overview, onEdit, onNew }: { overview: CapacityOverview; onEdit: (template: CapacityTemplate) => void; onNew: () => void }) {
@@ -22,6 +23,7 @@ export function TemplatesSection({ overview, onEdit, onNew }: { overview: Capaci
         </p>
       )}
       {deactivate.isError && <ErrorPanel error={deactivate.error} />}
+      <ActionReason mutation={deactivate} id="templates-deactivate-unavailable" />
       {overview.locations.flatMap((location) =>
         location.rooms.map((room) => {
           const templates = overview.templates.filter((tpl) => tpl.courtroomId === room.id);
@@ -71,15 +73,15 @@ export function TemplatesSection({ overview, onEdit, onNew }: { overview: Capaci
                             {t('capacity.edit')}
                           </button>
                           {tpl.active && (
-                            <button
-                              type="button"
+                            <ActionButton
+                              mutation={deactivate}
+                              reasonId="templates-deactivate-unavailable"
                               className="secondary"
                               aria-label={t('capacity.deactivateLabel', { name: tpl.name })}
-                              disabled={deactivate.isPending}
                               onClick={() => deactivate.mutate({ templateId: tpl.id, reason: '', expectedVersion: tpl.version })}
                             >
                               {t('capacity.deactivate')}
-                            </button>
+                            </ActionButton>
                           )}
                         </div>
                       </td>

@@ -10,6 +10,7 @@ import { FieldShell } from '../../components/FormField';
 import { rebaseDraft } from '../../components/rebase-draft';
 import { checkOperationInput } from '../../forms/validate-input';
 import { formatForInput } from '../../i18n/format';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The search parameter that opens the form with one field focused: '#/zaken/12?veld=summonsAddress'. */
 export const FIELD_PARAM = 'veld';
@@ -162,9 +163,9 @@ export function CaseDetailsForm({ detail }: { detail: CaseDetail }) {
             </p>
           )}
           <div className="actions">
-            <button type="submit" disabled={mutation.isPending}>
+            <ActionButton mutation={mutation} type="submit">
               {mutation.isPending ? t('caseDetails.busy') : t('caseDetails.submit')}
-            </button>
+            </ActionButton>
             <button type="button" className="secondary" onClick={close}>
               {t('caseDetails.cancel')}
             </button>

@@ -8,6 +8,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { rebaseDraft } from '../../components/rebase-draft';
 import { FieldShell, TextField } from '../../components/FormField';
 import { formatForInput } from '../../i18n/format';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Record or correct the legal events (e.g. the summons was served); a reason is required and kept in the history. */
 export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
@@ -134,9 +135,9 @@ export function CaseEventsForm({ detail }: { detail: CaseDetail }) {
         {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FieldShell>
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
+        <ActionButton mutation={mutation} type="submit">
           {mutation.isPending ? t('case.eventsBusy') : t('case.eventsSubmit')}
-        </button>
+        </ActionButton>
       </div>
       {mutation.isSuccess && (
         <p role="status" className="success">

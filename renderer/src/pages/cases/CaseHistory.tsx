@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ActionButton } from '../../components/ActionButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { formatInstant } from '../../i18n/format';
@@ -71,14 +72,9 @@ export function CaseHistory({ history }: { history: CaseDetail['history'] }) {
                 {/* Only the newest action, and only while the server says it can still be undone (history.undo). */}
                 {entry.undoable && entry.undoActionId != null && (
                   <div className="actions">
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => undo.mutate({ actionId: entry.undoActionId! })}
-                      disabled={undo.isPending}
-                    >
+                    <ActionButton mutation={undo} className="secondary" onClick={() => undo.mutate({ actionId: entry.undoActionId! })}>
                       {t('undo.button')}
-                    </button>
+                    </ActionButton>
                   </div>
                 )}
                 {entry.undoable === false && entry.undoBlockedReason && <p className="field-hint">{t('undo.blocked', { reason: entry.undoBlockedReason })}</p>}

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationName } from '../../../../shared/api/contract';
 import type { Remedy } from '../../../../shared/domain/outcome';
 import { parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
 import type { DecisionView } from '../../../../shared/outcomes/decision-schemas';
 import type { Signals } from '../../../../shared/outcomes/outcome-record';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { useOperationQuery } from '../../api/use-operation-query';
+import { useOperationAvailability, type OperationAvailability } from '../../api/use-operation-availability';
+import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton } from '../../components/ActionButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, TextField } from '../../components/FormField';
 import { formatForInput, formatInstant } from '../../i18n/format';
@@ -58,30 +60,38 @@ function DecisionCard({ decision }: { decision: DecisionView }) {
     setStatus('');
   };
   const canSign = decision.kind === 'judgment' && decision.judgmentSignedAt === null;
+  // The buttons open forms: a person who may not save them (their roles, or offline) does not get them enabled.
+  const signing = useOperationAvailability('decisions.markSigned');
+  const correcting = useOperationAvailability('decisions.update');
+  const signalling = useOperationAvailability('decisions.updateSignals');
+  const reasonId = `decision-${decision.id}-unavailable`;
+  const refused = [canSign ? signing : null, decision.correctable ? correcting : null, signalling].find((a) => a !== null && !a.allowed) ?? signalling;
+  const opener = (availability: OperationAvailability) => ({ disabled: !availability.allowed, ...unavailableProps(availability, reasonId) });
   return (
     <article className="decision-card" aria-labelledby={headingId} data-testid="decision" data-decision-id={decision.id}>
       <h3 id={headingId}>{title}</h3>
       <DecisionFacts decision={decision} />
       <div className="actions" role="group" aria-label={t('decisionPanel.actionsFor', { kind: t(`decisionPanel.kind.${decision.kind}`), moment: formatInstant(decision.decidedAt) })}>
         {canSign && (
-          <button type="button" aria-expanded={mode === 'signed'} onClick={() => open('signed')}>
+          <button type="button" aria-expanded={mode === 'signed'} onClick={() => open('signed')} {...opener(signing)}>
             {t('decisionPanel.markSigned')}
           </button>
         )}
         {decision.correctable && (
           <>
-            <button type="button" aria-expanded={mode === 'correct'} onClick={() => open('correct')}>
+            <button type="button" aria-expanded={mode === 'correct'} onClick={() => open('correct')} {...opener(correcting)}>
               {t('decisionPanel.correct')}
             </button>
-            <button type="button" aria-expanded={mode === 'remedy'} onClick={() => open('remedy')}>
+            <button type="button" aria-expanded={mode === 'remedy'} onClick={() => open('remedy')} {...opener(correcting)}>
               {t('decisionPanel.recordRemedy')}
             </button>
           </>
         )}
-        <button type="button" aria-expanded={mode === 'signals'} onClick={() => open('signals')}>
+        <button type="button" aria-expanded={mode === 'signals'} onClick={() => open('signals')} {...opener(signalling)}>
           {t('decisionPanel.editSignals')}
         </button>
       </div>
+      <UnavailableReason availability={refused} id={reasonId} />
       {!decision.correctable && <p className="muted">{t('decisionPanel.locked')}</p>}
       <p role="status" aria-live="polite">
         {status}
@@ -169,11 +179,6 @@ function DecisionFacts({ decision: d }: { decision: DecisionView }) {
   );
 }
 
-/** A decisions.* write; the app's one refresh rule updates the page and the hand-off queue. */
-function useDecisionMutation<K extends OperationName>(operation: K, onDone: () => void) {
-  return useOperationMutation(operation, { onSuccess: onDone });
-}
-
 /** Field errors keyed by the whole path ('sanctions.0.amountCents', 'reason'). */
 const byPath = (path: readonly PropertyKey[]) => path.map(String).join('.');
 
@@ -190,13 +195,13 @@ interface FormProps {
   onCancel: () => void;
 }
 
-function FormButtons({ pending, save, onCancel }: { pending: boolean; save: string; onCancel: () => void }) {
+function FormButtons({ mutation, save, onCancel }: { mutation: { availability: OperationAvailability; isPending: boolean }; save: string; onCancel: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="actions">
-      <button type="submit" disabled={pending}>
-        {pending ? t('decisionPanel.saving') : save}
-      </button>
+      <ActionButton mutation={mutation} type="submit">
+        {mutation.isPending ? t('decisionPanel.saving') : save}
+      </ActionButton>
       <button type="button" onClick={onCancel}>
         {t('decisionPanel.cancel')}
       </button>
@@ -209,7 +214,8 @@ function SignedForm({ decision, onDone, onCancel }: FormProps) {
   const { t } = useTranslation();
   const [signedAt, setSignedAt] = useState(() => formatForInput(new Date().toISOString()));
   const [error, setError] = useState<string | undefined>();
-  const mutation = useDecisionMutation('decisions.markSigned', onDone);
+  // The app's one refresh rule updates the page and the hand-off queue.
+  const mutation = useOperationMutation('decisions.markSigned', { onSuccess: onDone });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const moment = optionalMoment(signedAt, t('decisionPanel.notAMoment'));
@@ -224,7 +230,7 @@ function SignedForm({ decision, onDone, onCancel }: FormProps) {
     <form onSubmit={submit} noValidate className="panel" aria-label={t('decisionPanel.signedTitle')}>
       <h4>{t('decisionPanel.signedTitle')}</h4>
       <TextField label={t('decisionPanel.signedAt')} value={signedAt} onChange={setSignedAt} error={error} />
-      <FormButtons pending={mutation.isPending} save={t('decisionPanel.saveSigned')} onCancel={onCancel} />
+      <FormButtons mutation={mutation} save={t('decisionPanel.saveSigned')} onCancel={onCancel} />
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>
   );
@@ -243,7 +249,8 @@ function CorrectionForm({ decision, remedyOnly, onDone, onCancel }: FormProps & 
   const [remedyFiledAt, setRemedyFiledAt] = useState(decision.remedyFiledAt ? formatForInput(decision.remedyFiledAt) : '');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const mutation = useDecisionMutation('decisions.update', onDone);
+  // The app's one refresh rule updates the page and the hand-off queue.
+  const mutation = useOperationMutation('decisions.update', { onSuccess: onDone });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -300,7 +307,7 @@ function CorrectionForm({ decision, remedyOnly, onDone, onCancel }: FormProps & 
         {remedy !== 'none' && <TextField label={t('decisionPanel.remedyFiledAt')} value={remedyFiledAt} onChange={setRemedyFiledAt} error={errors['remedyFiledAt']} />}
       </div>
       <TextField label={t('decisionPanel.reason')} value={reason} onChange={setReason} error={errors['reason']} />
-      <FormButtons pending={mutation.isPending} save={remedyOnly ? t('decisionPanel.saveRemedy') : t('decisionPanel.saveCorrection')} onCancel={onCancel} />
+      <FormButtons mutation={mutation} save={remedyOnly ? t('decisionPanel.saveRemedy') : t('decisionPanel.saveCorrection')} onCancel={onCancel} />
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>
   );
@@ -311,7 +318,8 @@ function SignalsForm({ decision, onDone, onCancel }: FormProps) {
   const { t } = useTranslation();
   const [signals, setSignals] = useState<Signals>(decision.signals);
   const [error, setError] = useState<string | undefined>();
-  const mutation = useDecisionMutation('decisions.updateSignals', onDone);
+  // The app's one refresh rule updates the page and the hand-off queue.
+  const mutation = useOperationMutation('decisions.updateSignals', { onSuccess: onDone });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkOperationInput('decisions.updateSignals', { decisionId: decision.id, ...signals, expectedVersion: decision.version }, t);
@@ -323,7 +331,7 @@ function SignalsForm({ decision, onDone, onCancel }: FormProps) {
       <h4>{t('decisionPanel.signalsTitle')}</h4>
       <SignalFields signals={signals} onChange={setSignals} />
       {error && <p className="field-error">{error}</p>}
-      <FormButtons pending={mutation.isPending} save={t('decisionPanel.saveSignals')} onCancel={onCancel} />
+      <FormButtons mutation={mutation} save={t('decisionPanel.saveSignals')} onCancel={onCancel} />
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>
   );

@@ -9,8 +9,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { FileCheckForm } from '../../components/FileCheckForm';
 import { downloadBase64File, fileToBase64 } from './download-file';
 import { ImportReportView } from './ImportReportView';
-import { useOperationAvailability } from '../../api/use-operation-availability';
-import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton } from '../../components/ActionButton';
 
 type Mode = ImportReport['mode'];
 
@@ -21,7 +20,6 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('valid_only');
   const run = useOperationMutation('cases.import');
-  const availability = useOperationAvailability('cases.import');
   const send = async (dryRun: boolean) => {
     if (file) run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), mode, dryRun });
   };
@@ -75,7 +73,7 @@ export function ImportPage() {
         }}
         onCheck={() => void send(true)}
         checkLabel={run.isPending && run.variables?.dryRun ? t('import.checking') : t('import.check')}
-        pending={run.isPending}
+        mutation={run}
         pendingText={run.variables?.dryRun ? t('import.checking') : t('import.committing')}
         className="panel"
       />
@@ -106,10 +104,9 @@ export function ImportPage() {
                     </div>
                   </fieldset>
                   <div className="actions">
-                    <button type="submit" disabled={run.isPending || !availability.allowed} {...unavailableProps(availability, 'import-unavailable')}>
+                    <ActionButton mutation={run} type="submit">
                       {run.isPending ? t('import.committing') : t('import.commit')}
-                    </button>
-                    <UnavailableReason availability={availability} id="import-unavailable" />
+                    </ActionButton>
                   </div>
                 </>
               )}

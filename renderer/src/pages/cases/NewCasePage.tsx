@@ -12,8 +12,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { checkFields } from '../../forms/validate-input';
 import { checkCaseDates, suspectAge, type DateFacts } from '../../../../shared/intake/plausibility';
-import { useOperationAvailability } from '../../api/use-operation-availability';
-import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton } from '../../components/ActionButton';
 
 const DATE_TIME_FIELDS = ['offenceAt', ...EVENT_FIELDS] as const;
 type DateTimeField = (typeof DATE_TIME_FIELDS)[number];
@@ -93,7 +92,6 @@ function MinorNotice({ draft }: { draft: Draft }) {
 
 export function NewCasePage() {
   const { t } = useTranslation();
-  const availability = useOperationAvailability('cases.create');
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [consent, setConsent] = useState(false);
@@ -202,10 +200,9 @@ export function NewCasePage() {
         </div>
       </fieldset>
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending || !availability.allowed} {...unavailableProps(availability, 'new-case-unavailable')}>
+        <ActionButton mutation={mutation} type="submit">
           {mutation.isPending ? t('caseForm.busy') : t('caseForm.submit')}
-        </button>
-        <UnavailableReason availability={availability} id="new-case-unavailable" />
+        </ActionButton>
       </div>
       {mutation.isError && !errors['parketnummer'] && <ErrorPanel error={mutation.error} />}
     </form>

@@ -11,6 +11,7 @@ import { TextField } from '../../components/FormField';
 import { draftTypingErrors, newSanctionDraft, toSanctionInput, type SanctionDraft } from '../outcomes/sanction-draft';
 import { SanctionRows } from '../outcomes/SanctionRows';
 import { SignalFields } from '../outcomes/SignalFields';
+import { ActionButton } from '../../components/ActionButton';
 
 /**
  * The OM strafbeschikking of a case the ZSM table decided that way: its sanctions and the moment it
@@ -65,9 +66,9 @@ export function PenaltyOrderForm({ detail }: { detail: CaseDetail }) {
         </div>
         <TextField label={t('outcomes.conditions')} value={conditions} onChange={setConditions} error={errors['conditions']} />
         <div className="actions">
-          <button type="submit" disabled={mutation.isPending}>
+          <ActionButton mutation={mutation} type="submit">
             {mutation.isPending ? t('outcomes.saving') : t('outcomes.penaltyOrderSave')}
-          </button>
+          </ActionButton>
         </div>
         {mutation.isError && <ErrorPanel error={mutation.error} />}
       </form>

@@ -1,9 +1,10 @@
 import { addDays, format } from 'date-fns';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { useOperationQuery } from '../../api/use-operation-query';
+import { ActionButton, ActionReason } from '../../components/ActionButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { UndoNotice } from '../../components/UndoNotice';
 import { PlacementFields, placementReady, usePlacementChoice } from '../../components/PlacementFields';
@@ -22,6 +23,7 @@ export function PlacementForm({ detail, today = new Date() }: { detail: CaseDeta
   const place = useOperationMutation('planner.place', { onSuccess: () => choice.reset() });
   const ready = placementReady(candidates.data, choice);
   const planned = detail.status === 'planned';
+  const reasonId = useId();
 
   const submit = (target: number | null) => (event?: FormEvent) => {
     event?.preventDefault();
@@ -35,15 +37,16 @@ export function PlacementForm({ detail, today = new Date() }: { detail: CaseDeta
       <h2 id="placement-title">{planned ? t('placement.titleMove') : t('placement.titlePlace')}</h2>
       <PlacementFields idPrefix="placement" sessionLabel={t('placement.session')} candidates={candidates.data} loading={candidates.isPending} choice={choice} reasonError={error} />
       <div className="actions">
-        <button type="submit" disabled={!ready || place.isPending}>
+        <ActionButton mutation={place} type="submit" disabled={!ready} reasonId={reasonId}>
           {planned ? t('placement.submitMove') : t('placement.submitPlace')}
-        </button>
+        </ActionButton>
         {planned && (
-          <button type="button" className="secondary" onClick={() => submit(null)()} disabled={place.isPending}>
+          <ActionButton mutation={place} className="secondary" onClick={() => submit(null)()} reasonId={reasonId}>
             {t('placement.unplan')}
-          </button>
+          </ActionButton>
         )}
       </div>
+      <ActionReason mutation={place} id={reasonId} />
       {place.isSuccess && (
         // A move or unplan can be undone right away; the notice stays until the next action.
         <UndoNotice token={place.data.undo}>{t('placement.saved')}</UndoNotice>

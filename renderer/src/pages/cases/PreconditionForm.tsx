@@ -6,6 +6,7 @@ import { parseDutchDate } from '../../../../shared/intake/dutch-datetime';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
+import { ActionButton } from '../../components/ActionButton';
 
 type Precondition = CaseDetail['preconditions'][number];
 
@@ -96,9 +97,9 @@ export function PreconditionForm(props: {
         {(a11y) => <textarea {...a11y} rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />}
       </FieldShell>
       <div className="actions">
-        <button type="submit" disabled={save.isPending}>
+        <ActionButton mutation={save} type="submit">
           {save.isPending ? t('precondition.busy') : t('precondition.save')}
-        </button>
+        </ActionButton>
         <button type="button" className="secondary" onClick={props.onDone}>
           {t('precondition.cancel')}
         </button>

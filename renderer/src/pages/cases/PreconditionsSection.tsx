@@ -10,6 +10,11 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate, formatLongDay } from '../../i18n/format';
 import { PreconditionForm } from './PreconditionForm';
 import { describeReadinessGap } from '../../../../shared/domain/planning-readiness';
+import { ActionButton, ActionReason } from '../../components/ActionButton';
+import { useOperationAvailability } from '../../api/use-operation-availability';
+import { unavailableProps } from '../../components/sync/UnavailableReason';
+
+const PRECONDITIONS_UNAVAILABLE_ID = 'preconditions-unavailable';
 
 type Mode = { kind: 'closed' } | { kind: 'add'; initial?: PreconditionKind | undefined } | { kind: 'edit'; precondition: PreconditionKind };
 
@@ -22,6 +27,9 @@ export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
   const [mode, setMode] = useState<Mode>({ kind: 'closed' });
   const editable = EVENTS_EDITABLE_STATUSES.includes(c.status);
   const remove = useOperationMutation('cases.removePrecondition');
+  // Adding and changing open a form: not enabled for a person who may not save it (roles, or offline).
+  const setting = useOperationAvailability('cases.setPrecondition');
+  const opener = { disabled: !setting.allowed, ...unavailableProps(setting, PRECONDITIONS_UNAVAILABLE_ID) };
   const available = PRECONDITION_KINDS.filter((k) => !c.preconditions.some((p) => p.kind === k));
   const suggestions = suggestedPreconditions(c.modality, c.preconditions);
   const editing = mode.kind === 'edit' ? c.preconditions.find((p) => p.kind === mode.precondition) : undefined;
@@ -46,6 +54,7 @@ export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
         <p data-testid="readiness">{readyLater ? t('case.readyFrom', { day: formatLongDay(amsterdamDate(Date.parse(c.readyFrom!))) }) : t('case.readyForPlanning')}</p>
       )}
       <p className="muted">{t('precondition.intro')}</p>
+      {editable && <ActionReason mutation={setting.allowed ? remove : { availability: setting }} id={PRECONDITIONS_UNAVAILABLE_ID} />}
       {c.preconditions.length === 0 ? (
         <p>{t('precondition.none')}</p>
       ) : (
@@ -74,12 +83,12 @@ export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
                   <td>{p.note ?? ''}</td>
                   {editable && (
                     <td>
-                      <button type="button" className="link-button" aria-label={t('precondition.editLabel', { label })} onClick={() => setMode({ kind: 'edit', precondition: p.kind })}>
+                      <button type="button" className="link-button" aria-label={t('precondition.editLabel', { label })} {...opener} onClick={() => setMode({ kind: 'edit', precondition: p.kind })}>
                         {t('precondition.edit')}
                       </button>
-                      <button type="button" className="link-button" aria-label={t('precondition.removeLabel', { label })} disabled={remove.isPending} onClick={() => remove.mutate({ caseId: c.id, kind: p.kind, expectedVersion: c.version })}>
+                      <ActionButton mutation={remove} reasonId={PRECONDITIONS_UNAVAILABLE_ID} className="link-button" aria-label={t('precondition.removeLabel', { label })} onClick={() => remove.mutate({ caseId: c.id, kind: p.kind, expectedVersion: c.version })}>
                         {t('precondition.remove')}
-                      </button>
+                      </ActionButton>
                     </td>
                   )}
                 </tr>
@@ -94,7 +103,7 @@ export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
           {t('precondition.suggested', { modality: t(`modality.${c.modality}`) })}{' '}
           {suggestions.map((kind) => (
             <Fragment key={kind}>
-              <button type="button" className="secondary" aria-label={t('precondition.suggestLabel', { label: PRECONDITION_LABELS[kind] })} onClick={() => setMode({ kind: 'add', initial: kind })}>
+              <button type="button" className="secondary" aria-label={t('precondition.suggestLabel', { label: PRECONDITION_LABELS[kind] })} {...opener} onClick={() => setMode({ kind: 'add', initial: kind })}>
                 {PRECONDITION_LABELS[kind]}
               </button>{' '}
             </Fragment>
@@ -104,7 +113,7 @@ export function PreconditionsSection({ detail: c }: { detail: CaseDetail }) {
       {editable && mode.kind === 'closed' && (
         <div className="actions">
           {available.length > 0 ? (
-            <button type="button" onClick={() => setMode({ kind: 'add' })}>
+            <button type="button" {...opener} onClick={() => setMode({ kind: 'add' })}>
               {t('precondition.addTitle')}
             </button>
           ) : (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell } from '../../components/FormField';
+import { ActionButton } from '../../components/ActionButton';
 
 /** A filler case or a case the OM summoned outside the ZSM table goes to planning without a ZSM decision. */
 /** `version`: the case's version as loaded; the release is refused when the case changed since (CONFLICT). */
@@ -25,9 +26,9 @@ export function ReleaseToPlanningForm({ caseId, version }: { caseId: number; ver
         {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FieldShell>
       <div className="actions">
-        <button type="submit" disabled={release.isPending}>
+        <ActionButton mutation={release} type="submit">
           {t('case.releaseSubmit')}
-        </button>
+        </ActionButton>
       </div>
       {release.isError && <ErrorPanel error={release.error} />}
     </form>

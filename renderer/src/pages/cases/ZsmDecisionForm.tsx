@@ -5,6 +5,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
+import { ActionButton } from '../../components/ActionButton';
 
 /** What the OvJ decided at the ZSM table, with who and why; checked with the contract's own schema. */
 /** `version`: the case's version as loaded; the decision is refused when the case changed since (CONFLICT). */
@@ -61,9 +62,9 @@ export function ZsmDecisionForm({ caseId, version }: { caseId: number; version: 
         {(a11y) => <textarea {...a11y} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FieldShell>
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
+        <ActionButton mutation={mutation} type="submit">
           {mutation.isPending ? t('case.zsmBusy') : t('case.zsmSubmit')}
-        </button>
+        </ActionButton>
       </div>
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>

@@ -4,6 +4,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatInstant } from '../../i18n/format';
 import { downloadBatchFiles } from './download-batch';
+import { ActionButton, ActionReason } from '../../components/ActionButton';
 
 /** The batches made so far, newest first, each downloadable again byte for byte. */
 export function BatchesTable({ batches, onDownloaded }: { batches: HandoffQueue['batches']; onDownloaded: (message: string) => void }) {
@@ -18,6 +19,7 @@ export function BatchesTable({ batches, onDownloaded }: { batches: HandoffQueue[
     <section aria-labelledby="handoff-batches">
       <h2 id="handoff-batches">{t('handoff.batchesTitle')}</h2>
       {resend.isError && <ErrorPanel error={resend.error} />}
+      <ActionReason mutation={resend} id="handoff-resend-unavailable" />
       {batches.length === 0 ? (
         <p>{t('handoff.noBatches')}</p>
       ) : (
@@ -43,14 +45,14 @@ export function BatchesTable({ batches, onDownloaded }: { batches: HandoffQueue[
                   <td>{batch.createdBy}</td>
                   <td>{batch.decisionCount}</td>
                   <td>
-                    <button
-                      type="button"
-                      disabled={resend.isPending}
+                    <ActionButton
+                      mutation={resend}
+                      reasonId="handoff-resend-unavailable"
                       onClick={() => resend.mutate({ batchUid: batch.batchUid })}
                       aria-label={t('handoff.redownloadFor', { batchUid: batch.batchUid })}
                     >
                       {t('handoff.redownload')}
-                    </button>
+                    </ActionButton>
                   </td>
                 </tr>
               ))}

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { BatchesTable } from './BatchesTable';
 import { downloadBatchFiles } from './download-batch';
 import { HandoffTable } from './HandoffTable';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The order of the page: what can go now, what needs work, what waits for time, what CJIB sent back, what is out. */
 const GROUP_ORDER: readonly HandoffGroup[] = ['ready', 'blocked', 'waiting', 'returned', 'sent'];
@@ -51,9 +52,9 @@ export function HandoffQueuePage() {
               <p>{t('handoff.exportNone')}</p>
             ) : (
               <div className="actions">
-                <button type="button" disabled={exportBatch.isPending} onClick={() => exportBatch.mutate({})}>
+                <ActionButton mutation={exportBatch} onClick={() => exportBatch.mutate({})}>
                   {t('handoff.exportButton', { count: ready })}
-                </button>
+                </ActionButton>
               </div>
             )}
             {exportBatch.isError && <ErrorPanel error={exportBatch.error} />}

@@ -7,6 +7,7 @@ import { FileCheckForm } from '../../components/FileCheckForm';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatNumber } from '../../i18n/format';
 import { fileToBase64 } from '../cases/download-file';
+import { ActionButton } from '../../components/ActionButton';
 
 /**
  * Reads CJIB's answers (acknowledgements, returns, execution updates): check first, then import every
@@ -42,7 +43,7 @@ export function ResponsesImportPage() {
         }}
         onCheck={() => void send(true)}
         checkLabel={t('cjibResponses.check')}
-        pending={run.isPending}
+        mutation={run}
         pendingText={run.variables?.dryRun ? t('cjibResponses.checking') : t('cjibResponses.importing')}
         className="panel"
       />
@@ -82,9 +83,9 @@ export function ResponsesImportPage() {
                 </div>
               </fieldset>
               <div className="actions">
-                <button type="submit" disabled={run.isPending}>
+                <ActionButton mutation={run} type="submit">
                   {t('cjibResponses.commit')}
-                </button>
+                </ActionButton>
               </div>
             </form>
           )}

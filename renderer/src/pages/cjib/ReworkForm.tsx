@@ -4,6 +4,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Marks a returned decision as reworked, with what was corrected; the back end checks it is complete now. */
 export function ReworkForm({
@@ -41,9 +42,9 @@ export function ReworkForm({
   return (
     <form onSubmit={submit} noValidate className="inline-form" aria-label={t('handoff.reworkFor', { parketnummer })}>
       <TextField label={t('handoff.reworkReason')} value={reason} onChange={setReason} error={error} />
-      <button type="submit" disabled={rework.isPending}>
+      <ActionButton mutation={rework} type="submit">
         {t('handoff.reworkConfirm')}
-      </button>
+      </ActionButton>
       <button type="button" onClick={() => setOpen(false)}>
         {t('handoff.cancel')}
       </button>

@@ -6,6 +6,7 @@ import { defaultJudgmentMoment } from '../../../../shared/outcomes/judgment-mome
 import { parseDutchDateTime } from '../../../../shared/intake/dutch-datetime';
 import { UNKNOWN_SIGNALS, VERDICTS, verdictOf, type Signals, type Verdict } from '../../../../shared/outcomes/outcome-record';
 import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ActionButton } from '../../components/ActionButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
@@ -85,21 +86,17 @@ export function RollEntryForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // Every problem at once: the typing and date checks here, the contract's checks below, in one message set.
+    const early: Record<string, string> = {};
     if (outcome === 'decided' && verdict === 'sanctions') {
       const typing = draftTypingErrors(drafts, { amount: t('outcomes.notAnAmount'), number: t('outcomes.notANumber') });
-      if (Object.keys(typing).length > 0) {
-        setErrors(Object.fromEntries(Object.entries(typing).map(([key, message]) => [`sanctions.${key}`, message])));
-        return;
-      }
+      for (const [key, message] of Object.entries(typing)) early[`sanctions.${key}`] = message;
     }
     let decidedAtValue: string | undefined;
     if (outcome === 'decided') {
       const parsed = parseDutchDateTime(decidedAt);
-      if (!parsed.ok) {
-        setErrors({ decidedAt: t('outcomes.decidedAtInvalid', { problem: parsed.message }) });
-        return;
-      }
-      decidedAtValue = parsed.value;
+      if (parsed.ok) decidedAtValue = parsed.value;
+      else early['decidedAt'] = t('outcomes.decidedAtInvalid', { problem: parsed.message });
     }
     const draft = buildRecord(decidedAtValue);
     const options = {
@@ -117,12 +114,12 @@ export function RollEntryForm({
     };
     if (correcting) {
       const checked = checkOperationInput('outcomes.correct', { reason: correctionReason, record: draft, expectedVersion: entry.caseVersion }, t, options);
-      setErrors(checked.errors);
-      if (checked.input) correct.mutate(checked.input);
+      setErrors({ ...checked.errors, ...early });
+      if (checked.input && Object.keys(early).length === 0) correct.mutate(checked.input);
     } else {
       const checked = checkOperationInput('outcomes.record', draft, t, options);
-      setErrors(checked.errors);
-      if (checked.input) record.mutate(checked.input);
+      setErrors({ ...checked.errors, ...early });
+      if (checked.input && Object.keys(early).length === 0) record.mutate(checked.input);
     }
   };
 
@@ -192,9 +189,9 @@ export function RollEntryForm({
       {correcting && <TextField label={t('outcomes.correctionReason')} value={correctionReason} onChange={setCorrectionReason} error={errors['correctionReason']} />}
 
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
+        <ActionButton mutation={correcting ? correct : record} type="submit">
           {mutation.isPending ? t('outcomes.saving') : correcting ? t('outcomes.saveCorrection') : t('outcomes.save')}
-        </button>
+        </ActionButton>
       </div>
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>

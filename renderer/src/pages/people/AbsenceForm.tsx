@@ -8,6 +8,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { formatShortDay } from '../../i18n/format';
 import { checkOperationInput } from '../../forms/validate-input';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Records days a judge or prosecutor is away, with a short reason (never medical detail). */
 export function AbsenceForm({ persons }: { persons: RotaPerson[] }) {
@@ -68,9 +69,9 @@ export function AbsenceForm({ persons }: { persons: RotaPerson[] }) {
       />
       <p className="field-hint">{t('rota.reasonHint')}</p>
       <div className="actions">
-        <button type="submit" disabled={add.isPending}>
+        <ActionButton mutation={add} type="submit">
           {t('rota.saveAbsence')}
-        </button>
+        </ActionButton>
       </div>
       {add.isError && <ErrorPanel error={add.error} />}
       {add.data && (

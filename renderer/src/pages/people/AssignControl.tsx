@@ -2,7 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RotaPerson, RotaSession, SessionRole } from '../../../../shared/rota/rota-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ActionButton } from '../../components/ActionButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
+
+/** Where the sessions table says once why its assign buttons are disabled. */
+export const ASSIGN_UNAVAILABLE_ID = 'rota-assign-unavailable';
 
 interface Props {
   session: RotaSession;
@@ -71,9 +75,9 @@ export function AssignControl({ session, role, candidates, sessionLabel }: Props
             </option>
           ))}
         </select>{' '}
-        <button type="submit" className="secondary" disabled={assign.isPending || chosenId === currentId}>
+        <ActionButton mutation={assign} type="submit" className="secondary" disabled={chosenId === currentId} reasonId={ASSIGN_UNAVAILABLE_ID}>
           {t('rota.assign')}
-        </button>
+        </ActionButton>
       </form>
       {currentId === null && <p className="field-error">{t(role === 'judge' ? 'rota.noJudge' : 'rota.noProsecutor')}</p>}
       {assign.isError && <ErrorPanel error={assign.error} />}
@@ -101,7 +105,9 @@ export function AssignControl({ session, role, candidates, sessionLabel }: Props
             )}
           </div>
           <div className="actions">
-            <button type="submit">{t('rota.assignAnyway')}</button>
+            <ActionButton mutation={assign} type="submit">
+              {t('rota.assignAnyway')}
+            </ActionButton>
             <button
               type="button"
               className="secondary"

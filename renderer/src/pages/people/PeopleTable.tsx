@@ -1,9 +1,11 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RotaPerson } from '../../../../shared/rota/rota-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatShortDay } from '../../i18n/format';
 import { formatDutchDate as toDutchDate } from '../../../../shared/intake/dutch-datetime';
+import { ActionButton, ActionReason } from '../../components/ActionButton';
 
 /** One group of the rota (judges or prosecutors): role, coming absences, sessions in the horizon. */
 export function PeopleTable({ caption, persons }: { caption: string; persons: RotaPerson[] }) {
@@ -11,11 +13,14 @@ export function PeopleTable({ caption, persons }: { caption: string; persons: Ro
   const removeAbsence = useOperationMutation('people.removeUnavailability');
   const deactivate = useOperationMutation('people.deactivate');
   const reactivate = useOperationMutation('people.save');
+  const reasonId = useId();
   const failed = removeAbsence.error ?? deactivate.error ?? reactivate.error;
 
   return (
     <section className="panel">
       {failed && <ErrorPanel error={failed} />}
+      {/* The rota's changes share their roles and offline rule: one reason for every button of the table. */}
+      <ActionReason mutation={deactivate} id={reasonId} />
       {persons.length === 0 ? (
         <p>{t('rota.nobody', { group: caption })}</p>
       ) : (
@@ -46,15 +51,15 @@ export function PeopleTable({ caption, persons }: { caption: string; persons: Ro
                       {p.absences.map((a) => (
                         <li key={a.id}>
                           {a.fromDate === a.toDate ? toDutchDate(a.fromDate) : t('rota.absenceRange', { from: toDutchDate(a.fromDate), to: toDutchDate(a.toDate) })} ({t(`rota.reason.${a.reason}`)}){' '}
-                          <button
-                            type="button"
+                          <ActionButton
+                            mutation={removeAbsence}
+                            reasonId={reasonId}
                             className="secondary"
-                            disabled={removeAbsence.isPending}
                             onClick={() => removeAbsence.mutate({ id: a.id })}
                             aria-label={t('rota.removeAbsenceOf', { name: p.name, from: toDutchDate(a.fromDate), to: toDutchDate(a.toDate) })}
                           >
                             {t('rota.removeAbsence')}
-                          </button>
+                          </ActionButton>
                         </li>
                       ))}
                     </ul>
@@ -67,13 +72,13 @@ export function PeopleTable({ caption, persons }: { caption: string; persons: Ro
                 </td>
                 <td>
                   {p.active ? (
-                    <button type="button" className="secondary" disabled={deactivate.isPending} onClick={() => deactivate.mutate({ id: p.id, expectedVersion: p.version })} aria-label={t('rota.deactivateNamed', { name: p.name })}>
+                    <ActionButton mutation={deactivate} reasonId={reasonId} className="secondary" onClick={() => deactivate.mutate({ id: p.id, expectedVersion: p.version })} aria-label={t('rota.deactivateNamed', { name: p.name })}>
                       {t('rota.deactivate')}
-                    </button>
+                    </ActionButton>
                   ) : (
-                    <button type="button" className="secondary" disabled={reactivate.isPending} onClick={() => reactivate.mutate({ id: p.id, name: p.name, role: p.role, active: true, expectedVersion: p.version })} aria-label={t('rota.reactivateNamed', { name: p.name })}>
+                    <ActionButton mutation={reactivate} reasonId={reasonId} className="secondary" onClick={() => reactivate.mutate({ id: p.id, name: p.name, role: p.role, active: true, expectedVersion: p.version })} aria-label={t('rota.reactivateNamed', { name: p.name })}>
                       {t('rota.reactivate')}
-                    </button>
+                    </ActionButton>
                   )}
                 </td>
               </tr>

@@ -5,6 +5,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { SelectField, TextField } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Adds a judge or prosecutor to the rota. */
 export function PersonForm() {
@@ -40,9 +41,9 @@ export function PersonForm() {
         error={errors.role}
       />
       <div className="actions">
-        <button type="submit" disabled={save.isPending}>
+        <ActionButton mutation={save} type="submit">
           {t('rota.savePerson')}
-        </button>
+        </ActionButton>
       </div>
       {save.isError && <ErrorPanel error={save.error} fieldLabels={labels} />}
       {save.isSuccess && (

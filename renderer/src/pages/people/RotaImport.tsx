@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { FileCheckForm } from '../../components/FileCheckForm';
 import { downloadBase64File, fileToBase64 } from '../cases/download-file';
 import { RotaImportReportView } from './RotaImportReportView';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The rota from a CSV: check first (per row), then add everything or nothing. */
 export function RotaImport() {
@@ -40,16 +41,16 @@ export function RotaImport() {
         }}
         onCheck={() => void send(true)}
         checkLabel={t('rota.check')}
-        pending={run.isPending}
+        mutation={run}
         pendingText={run.variables?.dryRun ? t('rota.checking') : t('rota.committing')}
       />
       {run.isError && <ErrorPanel error={run.error} />}
       {report && <RotaImportReportView report={report} />}
       {report?.dryRun && report.fileProblems.length === 0 && report.invalidRows === 0 && (
         <div className="actions">
-          <button type="button" disabled={run.isPending} onClick={() => void send(false)}>
+          <ActionButton mutation={run} onClick={() => void send(false)}>
             {t('rota.commit')}
-          </button>
+          </ActionButton>
         </div>
       )}
     </section>

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { RotaOverview } from '../../../../shared/rota/rota-schemas';
 import { formatShortDay } from '../../i18n/format';
-import { AssignControl } from './AssignControl';
+import { AssignControl, ASSIGN_UNAVAILABLE_ID } from './AssignControl';
+import { useOperationAvailability } from '../../api/use-operation-availability';
+import { UnavailableReason } from '../../components/sync/UnavailableReason';
 
 /** The coming six weeks' sessions with their judge and prosecutor, each changeable from the keyboard. */
 export function SessionAssignments({ rota }: { rota: RotaOverview }) {
@@ -9,6 +11,7 @@ export function SessionAssignments({ rota }: { rota: RotaOverview }) {
   const active = rota.persons.filter((p) => p.active);
   const judges = active.filter((p) => p.role !== 'ovj');
   const prosecutors = active.filter((p) => p.role === 'ovj');
+  const assign = useOperationAvailability('sessions.assign');
   return (
     <section className="panel" aria-labelledby="assignments-title">
       <h2 id="assignments-title">{t('rota.assignmentsTitle')}</h2>
@@ -16,6 +19,7 @@ export function SessionAssignments({ rota }: { rota: RotaOverview }) {
         <p>{t('rota.noSessionsInHorizon')}</p>
       ) : (
         <div className="table-scroll">
+          <UnavailableReason availability={assign} id={ASSIGN_UNAVAILABLE_ID} />
           <table className="data-table" data-testid="rota-sessions">
             <caption>{t('rota.assignmentsCaption', { from: formatShortDay(rota.from), to: formatShortDay(rota.to), count: rota.sessions.length })}</caption>
             <thead>

@@ -3,14 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PlannerSummary } from '../../../../shared/api/case-schemas';
-import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationMutation, type OperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { UndoNotice } from '../../components/UndoNotice';
 import { DateField } from '../../components/DateTimeInputs';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
-import { useOperationAvailability } from '../../api/use-operation-availability';
-import { UnavailableReason, unavailableProps } from '../../components/sync/UnavailableReason';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The planner proposes; a coordinator checks the proposal and its explanations, then records it. */
 export function PlanningPage({ today = new Date() }: { today?: Date }) {
@@ -21,7 +20,6 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
   const [holdBack, setHoldBack] = useState(false);
   const [replan, setReplan] = useState(false);
   const run = useOperationMutation('planner.run');
-  const runAvailability = useOperationAvailability('planner.run');
   const propose = (event: FormEvent) => {
     event.preventDefault();
     run.mutate({ from, to, dryRun: true, holdBackForUrgent: holdBack, replan });
@@ -54,10 +52,9 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
           </div>
         </div>
         <div className="actions">
-          <button type="submit" disabled={run.isPending || !runAvailability.allowed} {...unavailableProps(runAvailability, 'planning-run-unavailable')}>
+          <ActionButton mutation={run} type="submit">
             {t('planning.propose')}
-          </button>
-          <UnavailableReason availability={runAvailability} id="planning-run-unavailable" />
+          </ActionButton>
         </div>
       </form>
       {run.isPending && <p role="status">{t('planning.busy')}</p>}
@@ -67,14 +64,13 @@ export function PlanningPage({ today = new Date() }: { today?: Date }) {
           {t('planning.recordedUndo', { count: summary.planned.length })}
         </UndoNotice>
       )}
-      {summary && <PlanningSummaryView summary={summary} onCommit={() => run.mutate({ from, to, dryRun: false, holdBackForUrgent: holdBack, replan })} committing={run.isPending} />}
+      {summary && <PlanningSummaryView summary={summary} onCommit={() => run.mutate({ from, to, dryRun: false, holdBackForUrgent: holdBack, replan })} mutation={run} />}
     </>
   );
 }
 
-function PlanningSummaryView({ summary, onCommit, committing }: { summary: PlannerSummary; onCommit: () => void; committing: boolean }) {
+function PlanningSummaryView({ summary, onCommit, mutation }: { summary: PlannerSummary; onCommit: () => void; mutation: OperationMutation<'planner.run'> }) {
   const { t } = useTranslation();
-  const commitAvailability = useOperationAvailability('planner.run');
   return (
     <section className="panel" aria-labelledby="planning-result">
       <h2 id="planning-result">{summary.dryRun ? t('planning.proposalTitle') : t('planning.recordedTitle')}</h2>
@@ -171,10 +167,9 @@ function PlanningSummaryView({ summary, onCommit, committing }: { summary: Plann
       )}
       {summary.dryRun && summary.planned.length > 0 && (
         <div className="actions">
-          <button type="button" onClick={onCommit} disabled={committing || !commitAvailability.allowed} {...unavailableProps(commitAvailability, 'planning-commit-unavailable')}>
+          <ActionButton mutation={mutation} onClick={onCommit}>
             {t('planning.commit', { count: summary.planned.length, formatted: formatNumber(summary.planned.length) })}
-          </button>
-          <UnavailableReason availability={commitAvailability} id="planning-commit-unavailable" />
+          </ActionButton>
         </div>
       )}
     </section>

@@ -13,6 +13,7 @@ import { checkOperationInput } from '../../forms/validate-input';
 import { formatShortDay } from '../../i18n/format';
 import { sharedCandidates } from './shared-candidates';
 import { selectionItems, type Selection } from './use-queue-selection';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The sessions offered are checked against at most this many selected cases (one planner.candidates read each). */
 const CANDIDATE_CASES = 20;
@@ -105,9 +106,9 @@ export function BulkMoveForm({
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
+        <ActionButton mutation={mutation} type="submit">
           {mutation.isPending ? t('queue.bulk.busy') : t(`queue.bulk.${variant}.submit`, { count: selected.size })}
-        </button>
+        </ActionButton>
       </div>
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>

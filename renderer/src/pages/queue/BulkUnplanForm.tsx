@@ -7,6 +7,7 @@ import { TextField } from '../../components/FormField';
 import { useFocusFirstError } from '../../forms/focus-first-error';
 import { checkOperationInput } from '../../forms/validate-input';
 import { selectionItems, type Selection } from './use-queue-selection';
+import { ActionButton } from '../../components/ActionButton';
 
 /**
  * The selected planned cases out of the planning (planner.unplanMany), back to the Werkvoorraad, each as
@@ -39,9 +40,9 @@ export function BulkUnplanForm({ selected, onDone }: { selected: Selection; onDo
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
+        <ActionButton mutation={mutation} type="submit">
           {mutation.isPending ? t('queue.bulk.busy') : t('queue.bulk.unplan.submit', { count: selected.size })}
-        </button>
+        </ActionButton>
       </div>
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>

@@ -8,6 +8,7 @@ import { FieldShell, SelectField, TextField } from '../../components/FormField';
 import { useFocusFirstError } from '../../forms/focus-first-error';
 import { checkOperationInput } from '../../forms/validate-input';
 import { selectionItems, type Selection } from './use-queue-selection';
+import { ActionButton } from '../../components/ActionButton';
 
 /**
  * One ZSM decision for every selected case (zsm.decideMany): the fields of the single decision form
@@ -73,9 +74,9 @@ export function BulkZsmForm({ selected, onDone }: { selected: Selection; onDone:
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
+        <ActionButton mutation={mutation} type="submit">
           {mutation.isPending ? t('case.zsmBusy') : t('queue.bulk.zsmSubmit', { count: selected.size })}
-        </button>
+        </ActionButton>
       </div>
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>

@@ -5,6 +5,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
+import { ActionButton } from '../../components/ActionButton';
 
 export interface SelectedReservation {
   version: number;
@@ -42,9 +43,9 @@ export function BulkReleaseBar({
       </div>
       <form onSubmit={submit} noValidate className="inline-form">
         <TextField label={t('reservations.releaseReason')} value={reason} onChange={setReason} error={errors['reason']} />
-        <button type="submit" disabled={release.isPending}>
+        <ActionButton mutation={release} type="submit">
           {t('reservations.bulk.submit', { count: selected.size })}
-        </button>
+        </ActionButton>
       </form>
       {errors['items'] && <p className="field-error">{errors['items']}</p>}
       {release.isError && <ErrorPanel error={release.error} />}

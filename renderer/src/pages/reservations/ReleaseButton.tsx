@@ -4,6 +4,10 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { TextField } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
+import { ActionButton } from '../../components/ActionButton';
+
+/** Where the reservations table says once why its release buttons are disabled. */
+export const RELEASE_UNAVAILABLE_ID = 'reservations-release-unavailable';
 
 /** Release a reservation by hand: asks for the reason first. */
 export function ReleaseButton({ reservationId, version, label }: { reservationId: number; version: number; label: string }) {
@@ -14,9 +18,9 @@ export function ReleaseButton({ reservationId, version, label }: { reservationId
   const release = useOperationMutation('reservations.release');
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} aria-label={t('reservations.releaseFor', { what: label })}>
+      <ActionButton mutation={release} reasonId={RELEASE_UNAVAILABLE_ID} onClick={() => setOpen(true)} aria-label={t('reservations.releaseFor', { what: label })}>
         {t('reservations.release')}
-      </button>
+      </ActionButton>
     );
   }
   const submit = (event: FormEvent) => {
@@ -30,9 +34,9 @@ export function ReleaseButton({ reservationId, version, label }: { reservationId
   return (
     <form onSubmit={submit} noValidate className="inline-form">
       <TextField label={t('reservations.releaseReason')} value={reason} onChange={setReason} error={error} />
-      <button type="submit" disabled={release.isPending}>
+      <ActionButton mutation={release} type="submit">
         {t('reservations.confirmRelease')}
-      </button>
+      </ActionButton>
       <button type="button" onClick={() => setOpen(false)}>
         {t('reservations.cancel')}
       </button>

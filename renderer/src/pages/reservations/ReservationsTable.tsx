@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReservationsOverview } from '../../../../shared/api/contract';
 import { formatDate, formatInstant, formatShortDay } from '../../i18n/format';
-import { ReleaseButton } from './ReleaseButton';
+import { ReleaseButton, RELEASE_UNAVAILABLE_ID } from './ReleaseButton';
 import { NotConfirmed } from '../../components/sync/NotConfirmed';
+import { UnavailableReason } from '../../components/sync/UnavailableReason';
+import { useOperationAvailability } from '../../api/use-operation-availability';
 
 type Session = ReservationsOverview['sessions'][number];
 
@@ -19,9 +21,11 @@ export function ReservationsTable({
   onToggle?: (reservationId: number, version: number, label: string, checked: boolean) => void;
 }) {
   const { t } = useTranslation();
+  const release = useOperationAvailability('reservations.release');
   if (sessions.length === 0) return <p>{t('reservations.noSessions')}</p>;
   return (
     <div className="table-scroll">
+      <UnavailableReason availability={release} id={RELEASE_UNAVAILABLE_ID} />
       <table className="data-table">
         <caption>{t('reservations.caption')}</caption>
         <thead>

@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
 import { formatDate, formatShortDay } from '../../i18n/format';
+import { ActionButton } from '../../components/ActionButton';
 
 type Session = ReservationsOverview['sessions'][number];
 
@@ -77,9 +78,9 @@ export function ReserveForm({ sessions }: { sessions: readonly Session[] }) {
         <TextField label={t('reservations.note')} value={note} onChange={setNote} error={errors['note']} />
       </div>
       <div className="actions">
-        <button type="submit" disabled={reserve.isPending}>
+        <ActionButton mutation={reserve} type="submit">
           {t('reservations.reserve')}
-        </button>
+        </ActionButton>
       </div>
       {reserve.isSuccess && (
         <p role="status" className="success">

@@ -8,6 +8,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
 import { checkFields } from '../../forms/validate-input';
 import { DateField } from '../../components/DateTimeInputs';
+import { ActionButton } from '../../components/ActionButton';
 
 interface Props {
   period: string;
@@ -74,14 +75,14 @@ export function AgreementForm({ period, editing, onDone }: Props) {
       </FieldShell>
       {statusChanged && <TextField label={t('review.form.reason')} value={draft.reason} onChange={set('reason')} error={errors['reason']} />}
       {save.isError && <ErrorPanel error={save.error} fieldLabels={labels} />}
-      <p className="actions">
-        <button type="submit" disabled={save.isPending}>
+      <div className="actions">
+        <ActionButton mutation={save} type="submit">
           {save.isPending ? t('review.form.saving') : t('review.form.saveAgreement')}
-        </button>{' '}
+        </ActionButton>{' '}
         <button type="button" onClick={onDone}>
           {t('review.form.cancel')}
         </button>
-      </p>
+      </div>
     </form>
   );
 }

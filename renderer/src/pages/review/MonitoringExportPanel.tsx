@@ -8,6 +8,7 @@ import { FieldShell } from '../../components/FormField';
 import { checkFields } from '../../forms/validate-input';
 import { downloadBase64File } from '../cases/download-file';
 import { DateField } from '../../components/DateTimeInputs';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The pseudonymised export for national comparison (docs/monitoring-export.md), as a download. */
 export function MonitoringExportPanel({ from: initialFrom, to: initialTo }: { from: string; to: string }) {
@@ -43,9 +44,9 @@ export function MonitoringExportPanel({ from: initialFrom, to: initialTo }: { fr
           {exportFile.data.suppressedRecords > 0 && <> {t('review.monitoring.suppressed', { count: exportFile.data.suppressedRecords })}</>}
         </p>
       )}
-      <button type="submit" disabled={exportFile.isPending}>
+      <ActionButton mutation={exportFile} type="submit">
         {exportFile.isPending ? t('review.monitoring.busy') : t('review.monitoring.download')}
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell, SelectField, TextField } from '../../components/FormField';
 import { checkFields } from '../../forms/validate-input';
 import { DateField } from '../../components/DateTimeInputs';
+import { ActionButton } from '../../components/ActionButton';
 
 /** New work-floor signal, or a change to one; closing it asks what was done, a status change asks why. */
 export function SignalForm({ editing, today, onDone }: { editing: WorkSignal | null; today: string; onDone: () => void }) {
@@ -65,14 +66,14 @@ export function SignalForm({ editing, today, onDone }: { editing: WorkSignal | n
       </FieldShell>
       {statusChanged && <TextField label={t('review.form.reason')} value={draft.reason} onChange={set('reason')} error={errors['reason']} />}
       {save.isError && <ErrorPanel error={save.error} fieldLabels={labels} />}
-      <p className="actions">
-        <button type="submit" disabled={save.isPending}>
+      <div className="actions">
+        <ActionButton mutation={save} type="submit">
           {save.isPending ? t('review.form.saving') : t('review.form.saveSignal')}
-        </button>{' '}
+        </ActionButton>{' '}
         <button type="button" onClick={onDone}>
           {t('review.form.cancel')}
         </button>
-      </p>
+      </div>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { CaseDetail } from '../../../../shared/api/case-schemas';
 import type { UndoToken } from '../../../../shared/api/undo-schemas';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { useOperationQuery } from '../../api/use-operation-query';
+import { ActionButton, ActionReason } from '../../components/ActionButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PlacementFields, placementReady, usePlacementChoice } from '../../components/PlacementFields';
 
@@ -74,6 +75,7 @@ export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequ
     <dialog ref={dialog} className="move-dialog" aria-labelledby="move-title" onCancel={(e) => { e.preventDefault(); close(); }}>
       <form onSubmit={submit(ready ? ready.sessionId : null)} noValidate>
         <h2 id="move-title">{t('move.title', { parketnummer: request.parketnummer })}</h2>
+        <ActionReason mutation={place} id="move-unavailable" />
         {droppedOnUnacceptable && (
           <p className="panel panel-error" role="alert">
             {t('move.notAccepted')}
@@ -83,12 +85,12 @@ export function MoveCaseDialog({ request, window, onClose }: { request: MoveRequ
         <PlacementFields idPrefix="move" sessionLabel={t('move.target')} candidates={candidates.data} loading={candidates.isPending} choice={choice} reasonError={error} />
         {place.isError && <ErrorPanel error={place.error} />}
         <div className="actions">
-          <button type="submit" disabled={!ready || place.isPending}>
+          <ActionButton mutation={place} type="submit" disabled={!ready} reasonId="move-unavailable">
             {t('placement.submitMove')}
-          </button>
-          <button type="button" className="secondary" onClick={() => submit(null)()} disabled={place.isPending}>
+          </ActionButton>
+          <ActionButton mutation={place} className="secondary" onClick={() => submit(null)()} reasonId="move-unavailable">
             {t('placement.unplan')}
-          </button>
+          </ActionButton>
           <button type="button" className="secondary" onClick={() => close()}>
             {t('move.cancel')}
           </button>

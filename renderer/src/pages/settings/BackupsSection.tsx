@@ -3,6 +3,7 @@ import { useOperationMutation } from '../../api/use-operation-mutation';
 import { useOperationQuery } from '../../api/use-operation-query';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatInstant } from '../../i18n/format';
+import { ActionButton } from '../../components/ActionButton';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('nl-NL')} kB`;
@@ -29,9 +30,9 @@ export function BackupsSection() {
         </p>
       )}
       <div className="actions">
-        <button type="button" disabled={create.isPending} onClick={() => create.mutate({})}>
+        <ActionButton mutation={create} onClick={() => create.mutate({})}>
           {t('backups.create')}
-        </button>
+        </ActionButton>
       </div>
       {create.isPending && <p role="status">{t('backups.creating')}</p>}
       {create.isSuccess && <p role="status">{t('backups.created', { fileName: create.data.backup.fileName })}</p>}

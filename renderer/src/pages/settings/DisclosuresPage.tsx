@@ -12,6 +12,7 @@ import { FieldShell } from '../../components/FormField';
 import { usePageTitle } from '../../components/usePageTitle';
 import { checkOperationInput } from '../../forms/validate-input';
 import { formatDate, formatInstant, formatNumber } from '../../i18n/format';
+import { ActionButton } from '../../components/ActionButton';
 
 type Listing = OperationOutput<'disclosures.list'>;
 type Filters = Pick<OperationInput<'disclosures.list'>, 'parketnummer' | 'actor' | 'from' | 'to'>;
@@ -56,9 +57,9 @@ function TermForm({ listing }: { listing: Listing }) {
         {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FieldShell>
       <div className="actions">
-        <button type="submit" disabled={save.isPending}>
+        <ActionButton mutation={save} type="submit">
           {t('disclosures.saveTerm')}
-        </button>
+        </ActionButton>
       </div>
       {save.isSuccess && (
         <p role="status" className="success">

@@ -8,6 +8,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { FieldShell } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
 import { formatDate, formatInstant } from '../../i18n/format';
+import { ActionButton } from '../../components/ActionButton';
 
 type Preview = OperationOutput<'retention.preview'>;
 
@@ -47,9 +48,9 @@ function TermForm({ preview }: { preview: Preview }) {
         {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FieldShell>
       <div className="actions">
-        <button type="submit" disabled={save.isPending}>
+        <ActionButton mutation={save} type="submit">
           {t('retention.saveTerm')}
-        </button>
+        </ActionButton>
       </div>
       {save.isSuccess && (
         <p role="status" className="success">
@@ -144,9 +145,9 @@ export function RetentionSection() {
                 {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
               </FieldShell>
               <div className="actions">
-                <button type="submit" disabled={apply.isPending}>
+                <ActionButton mutation={apply} type="submit">
                   {apply.isPending ? t('retention.applying') : t('retention.apply')}
-                </button>
+                </ActionButton>
               </div>
             </form>
           )}

@@ -10,6 +10,7 @@ import { rebaseDraft } from '../../components/rebase-draft';
 import { FieldShell } from '../../components/FormField';
 import { checkOperationInput } from '../../forms/validate-input';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { ActionButton } from '../../components/ActionButton';
 
 type Values = DeadlineSettings;
 const toDutch = (iso: string) => iso.split('-').reverse().join('-');
@@ -171,9 +172,9 @@ export function SettingsForm({ overview }: { overview: SettingsOverview }) {
         {(a11y) => <textarea {...a11y} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FieldShell>
       <div className="actions">
-        <button type="submit" disabled={save.isPending}>
+        <ActionButton mutation={save} type="submit">
           {t('settings.save')}
-        </button>
+        </ActionButton>
       </div>
       {save.isSuccess && (
         <p role="status" className="success">

@@ -5,6 +5,7 @@ import type { OperationInput } from '../../../../shared/api/contract';
 import { useOperationMutation } from '../../api/use-operation-mutation';
 import { checkOperationInput } from '../../forms/validate-input';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ActionButton } from '../../components/ActionButton';
 
 interface LocationDraft {
   key: number;
@@ -118,9 +119,9 @@ export function CreateDistrictForm() {
         >
           {t('welcome.addLocation')}
         </button>
-        <button type="submit" disabled={mutation.isPending}>
+        <ActionButton mutation={mutation} type="submit">
           {mutation.isPending ? t('welcome.createBusy') : t('welcome.createButton')}
-        </button>
+        </ActionButton>
       </div>
       {mutation.isError && <ErrorPanel error={mutation.error} />}
     </form>

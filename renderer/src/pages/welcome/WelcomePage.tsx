@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useOperationMutation } from '../../api/use-operation-mutation';
+import { ActionButton } from '../../components/ActionButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { CreateDistrictForm } from './CreateDistrictForm';
 
@@ -15,9 +16,9 @@ export function WelcomePage() {
         <section className="panel" aria-labelledby="demo-title">
           <h2 id="demo-title">{t('welcome.demoTitle')}</h2>
           <p>{t('welcome.demoText')}</p>
-          <button type="button" onClick={() => demo.mutate({})} disabled={demo.isPending}>
+          <ActionButton mutation={demo} onClick={() => demo.mutate({})}>
             {demo.isPending ? t('welcome.demoBusy') : t('welcome.demoButton')}
-          </button>
+          </ActionButton>
           {demo.isPending && <p role="status">{t('welcome.demoBusy')}</p>}
           {demo.isError && <ErrorPanel error={demo.error} />}
         </section>
