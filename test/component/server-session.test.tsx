@@ -1,4 +1,4 @@
-import { QueryClient, type Query } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, type Query } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
@@ -56,20 +56,24 @@ describe('district server mode in the renderer', () => {
   it('the header shows name, organisation and role in Dutch, and Afmelden; nothing outside server mode', () => {
     const i18n = createI18n();
     const { unmount } = render(
-      <I18nextProvider i18n={i18n}>
-        <ServerSessionProvider person={{ name: 'Rob Bakker', organisation: 'Politie Noord-Holland', roles: ['police_liaison'], policeUnit: 'Basisteam Haarlem' }}>
-          <SignedInPerson />
-        </ServerSessionProvider>
-      </I18nextProvider>,
+      <QueryClientProvider client={new QueryClient()}>
+        <I18nextProvider i18n={i18n}>
+          <ServerSessionProvider person={{ name: 'Rob Bakker', organisation: 'Politie Noord-Holland', roles: ['police_liaison'], policeUnit: 'Basisteam Haarlem' }}>
+            <SignedInPerson />
+          </ServerSessionProvider>
+        </I18nextProvider>
+      </QueryClientProvider>,
     );
     const region = screen.getByRole('region', { name: 'Aangemeld' });
     expect(region.textContent).toBe('Rob Bakker · Politie Noord-Holland · Politie (ketenpartner) · Basisteam HaarlemAfmelden');
     expect(screen.getByRole('button', { name: 'Afmelden' })).toBeTruthy();
     unmount();
     render(
-      <I18nextProvider i18n={i18n}>
-        <SignedInPerson />
-      </I18nextProvider>,
+      <QueryClientProvider client={new QueryClient()}>
+        <I18nextProvider i18n={i18n}>
+          <SignedInPerson />
+        </I18nextProvider>
+      </QueryClientProvider>,
     );
     expect(screen.queryByRole('region', { name: 'Aangemeld' })).toBeNull();
   });

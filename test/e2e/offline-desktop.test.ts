@@ -17,6 +17,8 @@ import { ROOT } from './support/serve-process';
  * back, both are confirmed on the server. A prosecutor reserves the free places of a session offline;
  * meanwhile someone else takes one; back online the reservation lands in the conflict inbox with the
  * server's reason, and dropping it is recorded on the server.
+ * The app restarted without network: the start screen offers the clerk's copy, she records an outcome
+ * signed out, the server comes back, she signs in and the outcome is confirmed.
  *
  * Builds: KETENPLANNER_WIRING_BUNDLE (default dist/server/district-wiring.mjs) and
  * KETENPLANNER_RENDERER_ROOT (default dist/renderer), as `npm test` builds them.
@@ -185,6 +187,87 @@ describe('an offline desktop in real Chromium', () => {
     // On the server only the colleague's place: the offline reservation was never applied.
     const reserved = await owner.query<{ slots: number }>(`select slots from reservation where session_id = $1 and reserved_by = 'Pieter Jansen (Openbaar Ministerie)' order by id`, [session.sessionId]);
     expect(reserved.rows).toEqual([{ slots: 1 }]);
+    expect(problems).toEqual([]);
+  });
+
+  it('a restarted desktop without network starts on its copy as the clerk, signed out; her outcome is sent after she signs in again', async () => {
+    // A hearing of a begun session still without an outcome (read independently of the app).
+    const picked = await owner.query<{ sessionId: number; hearingId: number; parketnummer: string }>(
+      `select s.id as "sessionId", h.id as "hearingId", c.parketnummer
+         from hearing h join court_session s on s.id = h.session_id join criminal_case c on c.id = h.case_id
+        where s.status = 'scheduled' and s.judge_id is not null and (s.date < $1 or (s.date = $1 and s.start_time <= '09:30')) and h.status in ('planned', 'held') and c.status in ('planned', 'heard')
+          and not exists (select 1 from hearing_outcome o where o.hearing_id = h.id)
+        order by s.date desc, s.id, h.id limit 1`,
+      [E2E_TODAY],
+    );
+    const hearing = picked.rows[0];
+    if (!hearing) throw new Error('the demo has no held session with a hearing without an outcome');
+    const onServer = () => owner.query<{ recordedBy: string }>('select recorded_by as "recordedBy" from hearing_outcome where hearing_id = $1', [hearing.hearingId]);
+
+    // The clerk's desktop connected once (its copy made); the app is quit; the network goes; the app starts again.
+    const first = await stack.startDesktop(TEST_USERS.clerk);
+    await stack.proxy.stop();
+    const desktop = await stack.restartDesktop(first, TEST_USERS.clerk);
+    const { page, problems } = await stack.openDesktopPage(desktop, `/zittingen/${hearing.sessionId}/uitspraken`);
+    // The start screen with the remembered server.
+    await page.getByRole('heading', { level: 1, name: 'Ketenplanner' }).waitFor();
+    expect(await page.getByRole('radio', { name: 'Verbinden met de districtsserver' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Adres van de districtsserver').inputValue()).toBe(stack.proxiedOrigin);
+    await page.getByRole('button', { name: 'Verbinden en aanmelden' }).click();
+    const reason = page.getByRole('alert');
+    await reason.waitFor();
+    expect(await reason.textContent()).toMatch(/niet bereikbaar/);
+    const offlineStart = page.getByRole('button', { name: /^Offline verder werken als Greet Smit \(gegevens van \d\d:\d\d\)$/ });
+    await offlineStart.waitFor();
+    expect(desktop.start.state().phase).toBe('choose');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'offline-start-screen');
+
+    // A double click: one start, one copy opened.
+    await offlineStart.dblclick();
+    await page.getByRole('heading', { level: 1, name: /^Uitspraken vastleggen/ }).waitFor();
+    expect(desktop.copiesOpened()).toBe(1);
+    expect(desktop.start.state()).toMatchObject({ phase: 'server', person: { name: 'Greet Smit' } });
+    await expect.poll(() => connectionLine(page).textContent()).toMatch(/^Offline sinds \d\d:\d\d, gegevens van \d\d:\d\d · niet aangemeld$/);
+    // Not signed in: the person is the copy's owner, and the header's button leads back to the start screen.
+    const copyOwner = page.getByRole('region', { name: 'Werkt op de kopie op deze computer, niet aangemeld' });
+    await copyOwner.getByText('Greet Smit').waitFor();
+    expect(await copyOwner.getByRole('button', { name: 'Terug naar het startscherm' }).count()).toBe(1);
+
+    const form = page.getByRole('form', { name: `Uitkomst van zaak ${hearing.parketnummer}` });
+    await form.getByRole('radio', { name: 'Aangehouden' }).check();
+    await form.getByLabel('Weer te plannen vanaf').fill('22-06-2026');
+    await form.getByLabel('Reden van aanhouding').fill('Tolk niet aanwezig');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.waitFor({ state: 'detached' });
+    const entry = page.getByRole('listitem').filter({ hasText: hearing.parketnummer });
+    await entry.getByTestId('not-confirmed').getByText(/^nog niet bevestigd/).waitFor();
+    await expect.poll(() => connectionLine(page).textContent()).toMatch(/^Offline sinds \d\d:\d\d, gegevens van \d\d:\d\d · niet aangemeld, 1 nog niet bevestigd$/);
+    expect((await onServer()).rows).toEqual([]);
+    await screenshot(page, 'offline-start-working-signed-out');
+
+    // The network is back: the probe finds the server, nothing is sent before she signs in.
+    await stack.proxy.start();
+    await page.getByRole('button', { name: 'Nu bijwerken' }).click();
+    await expect.poll(() => connectionLine(page).textContent(), { timeout: 30_000 }).toMatch(/^Server weer bereikbaar: meld u aan om uw 1 wijziging te versturen/);
+    const signIn = page.getByRole('region', { name: 'Verbinding met de districtsserver' }).getByRole('button', { name: 'Aanmelden' });
+    await signIn.waitFor();
+    // Only the sign-in moves on now: no second button that seems to.
+    expect(await page.getByRole('button', { name: 'Nu bijwerken' }).count()).toBe(0);
+    expect((await onServer()).rows).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'offline-start-server-back');
+
+    // She signs in (the system browser): her outbox goes under her name; the page starts over, connected.
+    await signIn.click();
+    await expect.poll(() => connectionLine(page).textContent(), { timeout: 30_000 }).toBe(`Verbonden met 127.0.0.1:${stack.proxy.port}`);
+    await page.getByRole('heading', { level: 1, name: /^Uitspraken vastleggen/ }).waitFor();
+    await expect.poll(() => page.getByTestId('not-confirmed').count()).toBe(0);
+    await page.getByRole('listitem').filter({ hasText: hearing.parketnummer }).getByTestId('recorded-outcome').waitFor();
+    expect((await onServer()).rows).toEqual([{ recordedBy: 'Greet Smit (Rechtbank Noord-Holland)' }]);
+    // The owner's own copy went on: not opened again.
+    expect(desktop.copiesOpened()).toBe(1);
+    await screenshot(page, 'offline-start-confirmed');
     expect(problems).toEqual([]);
   });
 });

@@ -73,18 +73,21 @@ export function DesktopStartScreen({
       <form onSubmit={(event) => void submit(event)} aria-busy={busy}>
         <fieldset>
           <legend>{t('desktopStart.legend')}</legend>
-          <label>
+          <label className="checkbox">
             <input type="radio" name="start-mode" value="file" checked={mode === 'file'} onChange={() => setMode('file')} />
             {t('desktopStart.file')}
           </label>
-          <label>
+          <label className="checkbox">
             <input type="radio" name="start-mode" value="server" checked={mode === 'server'} onChange={() => setMode('server')} />
             {t('desktopStart.server')}
           </label>
         </fieldset>
         {mode === 'server' && (
-          <p>
+          <p className="field">
             <label htmlFor="start-server-url">{t('desktopStart.url')}</label>
+            <span id="start-server-hint" className="field-hint">
+              {t('desktopStart.urlHint')}
+            </span>
             <input
               id="start-server-url"
               type="url"
@@ -96,24 +99,28 @@ export function DesktopStartScreen({
               aria-describedby="start-server-hint"
               onChange={(event) => setServerUrl(event.target.value)}
             />
-            <span id="start-server-hint" className="hint">
-              {t('desktopStart.urlHint')}
-            </span>
           </p>
         )}
-        {message && <p role="alert">{message}</p>}
+        {message && (
+          <p role="alert" className="field-error">
+            {message}
+          </p>
+        )}
         {busy && mode === 'server' && !offer && <p role="status">{t('desktopStart.signingIn')}</p>}
-        <button type="submit" disabled={busy} autoFocus>
-          {mode === 'server' ? t('desktopStart.connect') : t('desktopStart.open')}
-        </button>
-        {offer && mode === 'server' && (
-          <p className="desktop-start-offline">
+        <div className="actions">
+          {/* With an offline start on offer, that is the likely way on; connecting again stays a choice. */}
+          <button type="submit" className={offer && mode === 'server' ? 'secondary' : undefined} disabled={busy} autoFocus>
+            {mode === 'server' ? t('desktopStart.connect') : t('desktopStart.open')}
+          </button>
+          {offer && mode === 'server' && (
             <button type="button" disabled={busy} aria-describedby="start-offline-hint" onClick={() => void startOffline(offer)}>
               {t('desktopStart.offline', { name: offer.name, asOf: formatSyncMoment(offer.dataAsOf, now()) })}
             </button>
-            <span id="start-offline-hint" className="hint">
-              {t('desktopStart.offlineHint', { name: offer.name })}
-            </span>
+          )}
+        </div>
+        {offer && mode === 'server' && (
+          <p id="start-offline-hint" className="field-hint">
+            {t('desktopStart.offlineHint', { name: offer.name })}
           </p>
         )}
       </form>

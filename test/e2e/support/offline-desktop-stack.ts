@@ -23,6 +23,7 @@ import { OPERATION_NAMES } from '../../../shared/api/contract';
 import {
   DESKTOP_BRIDGE_GLOBAL_NAME,
   IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL,
+  IPC_DESKTOP_SIGN_IN_CHANNEL,
   IPC_DESKTOP_SIGN_OUT_CHANNEL,
   IPC_DESKTOP_START_CHANNEL,
   IPC_DESKTOP_STATE_CHANNEL,
@@ -59,6 +60,10 @@ type ChannelHandler = Parameters<IpcMainLike['handle']>[1];
 export interface OfflineDesktop {
   start: DesktopStart;
   handlers: Map<string, ChannelHandler>;
+  /** The desktop's user-data folder (start-choice.json, copies/). */
+  userData: string;
+  /** How often the offline layer was opened on a local copy (one per start or sign-in). */
+  copiesOpened: () => number;
 }
 
 export interface DesktopPage {
@@ -83,6 +88,11 @@ export interface OfflineDesktopStack {
   browser: Browser;
   /** A desktop signed in as `user` through the proxy, its first copy done. */
   startDesktop(user: TestUser): Promise<OfflineDesktop>;
+  /**
+   * The app quit (the desktop's copy closed) and started again on the same user-data folder: at the start
+   * screen (phase 'choose'), the system browser signing in as `user` when asked.
+   */
+  restartDesktop(previous: OfflineDesktop, user: TestUser): Promise<OfflineDesktop>;
   /** The desktop's window at `#route` (a browser context of its own, its clock at E2E_NOW). */
   openDesktopPage(desktop: OfflineDesktop, route: string): Promise<DesktopPage>;
   /** A second window of the same desktop: another page in the same context, the same bridges. */
@@ -205,36 +215,49 @@ export async function startOfflineDesktopStack(options: { wiringBundle: string; 
 
     /**
      * A desktop as Electron's main process makes it (main.ts: createDesktopStart with the ConnectedBackend
-     * and the offline layer), signed in as `user` through the proxy. The system browser is an HTTP client
-     * that logs in; the desktop's clock starts at E2E_NOW. No timers: the caller (or the page's 'Nu
+     * and the offline layer) in `userData`, at the start screen. The system browser is an HTTP client that
+     * logs in as `user`; the desktop's clock starts at E2E_NOW. No timers: the caller (or the page's 'Nu
      * bijwerken') says when to synchronise.
      */
-    const startDesktop = async (user: TestUser): Promise<OfflineDesktop> => {
-      const userData = fs.mkdtempSync(path.join(dir, `desktop-${user.login}-`));
+    const desktopIn = (userData: string, user: TestUser): OfflineDesktop => {
       const desktopClock = clockStartingAt(new Date(E2E_NOW));
+      let opened = 0;
       const start = createDesktopStart({
         userDataFolder: userData,
         openFile: async () => null,
         connectTo: (serverUrl) => createConnectedBackend({ serverUrl, fetch: fetchTrusting(ca), requestTimeoutMs: 10_000, openBrowser: openBrowserAs(user) }),
-        syncing: async (connected, person) => {
+        syncing: async (connected, person, syncOptions) => {
+          opened++;
           const localCopy = await openLocalCopy({ path: localCopyPath(userData, connected.serverUrl, actorLabel(person)), migrationsFolder: SQLITE_MIGRATIONS, clock: desktopClock });
-          return createSyncingBackend({ connected, person, localCopy, clock: desktopClock, intervals: null, log: () => undefined });
+          return createSyncingBackend({ connected, person, localCopy, clock: desktopClock, intervals: null, log: () => undefined, ...(syncOptions?.signedOut ? { signedOut: true } : {}) });
         },
+        clock: desktopClock,
       });
       desktops.push(start);
       const handlers = new Map<string, ChannelHandler>();
       const ipcMain: IpcMainLike = { handle: (channel, listener) => handlers.set(channel, listener) };
       registerDesktopStartIpc(ipcMain, start);
       registerApiIpc(ipcMain, start.handler);
-      const started = await start.start({ mode: 'server', serverUrl: proxiedOrigin });
+      return { start, handlers, userData, copiesOpened: () => opened };
+    };
+
+    /** A desktop signed in as `user` through the proxy, its first copy made. */
+    const startDesktop = async (user: TestUser): Promise<OfflineDesktop> => {
+      const desktop = desktopIn(fs.mkdtempSync(path.join(dir, `desktop-${user.login}-`)), user);
+      const started = await desktop.start.start({ mode: 'server', serverUrl: proxiedOrigin });
       if (!started.ok) throw new Error(started.message);
       // The first copy of what this person may see.
-      await start.syncNow();
-      const status = await start.syncStatus();
+      await desktop.start.syncNow();
+      const status = await desktop.start.syncStatus();
       if (status?.connection !== 'online' || status.pending.length > 0 || status.conflicts.length > 0 || status.dataAsOf === null) {
         throw new Error(`The desktop of ${user.login} did not start online with a copy: ${JSON.stringify(status)}`);
       }
-      return { start, handlers };
+      return desktop;
+    };
+
+    const restartDesktop = async (previous: OfflineDesktop, user: TestUser): Promise<OfflineDesktop> => {
+      await previous.start.close();
+      return desktopIn(previous.userData, user);
     };
 
     /**
@@ -268,10 +291,12 @@ export async function startOfflineDesktopStack(options: { wiringBundle: string; 
           );
           target[desktopName] = Object.freeze({
             state: () => ipc(channels.state),
-            start: (choice: { mode: string; serverUrl?: string }) => ipc(channels.start, choice.mode === 'server' ? { mode: 'server', serverUrl: String(choice.serverUrl) } : { mode: 'file' }),
+            start: (choice: { mode: string; serverUrl?: string }) =>
+              ipc(channels.start, choice.mode === 'file' ? { mode: 'file' } : { mode: choice.mode === 'offline' ? 'offline' : 'server', serverUrl: String(choice.serverUrl) }),
             signOut: async () => {
               await ipc(channels.signOut);
             },
+            signIn: () => ipc(channels.signIn),
             syncStatus: () => ipc(channels.syncStatus),
             syncNow: async () => {
               await ipc(channels.syncNow);
@@ -288,6 +313,7 @@ export async function startOfflineDesktopStack(options: { wiringBundle: string; 
             state: IPC_DESKTOP_STATE_CHANNEL,
             start: IPC_DESKTOP_START_CHANNEL,
             signOut: IPC_DESKTOP_SIGN_OUT_CHANNEL,
+            signIn: IPC_DESKTOP_SIGN_IN_CHANNEL,
             syncStatus: IPC_DESKTOP_SYNC_STATUS_CHANNEL,
             syncNow: IPC_DESKTOP_SYNC_NOW_CHANNEL,
             resolveConflict: IPC_DESKTOP_RESOLVE_CONFLICT_CHANNEL,
@@ -314,7 +340,7 @@ export async function startOfflineDesktopStack(options: { wiringBundle: string; 
       return connected;
     };
 
-    return { dir, owner, proxy, origin, proxiedOrigin, ca, uiOrigin, browser, startDesktop, openDesktopPage, openAnotherWindow, direct, close };
+    return { dir, owner, proxy, origin, proxiedOrigin, ca, uiOrigin, browser, startDesktop, restartDesktop, openDesktopPage, openAnotherWindow, direct, close };
   } catch (error) {
     await close();
     throw error;

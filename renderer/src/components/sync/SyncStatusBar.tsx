@@ -86,7 +86,7 @@ export function SyncStatusBar({ now = () => new Date(), onSignedIn = () => windo
       {signingIn && <p className="sync-signing-in">{t('sync.signingIn')}</p>}
       {signInError && <p role="alert">{signInError}</p>}
       {mayAskSignIn && (
-        <button type="button" disabled={busy} onClick={signIn}>
+        <button type="button" className="sync-sign-in" disabled={busy} onClick={signIn}>
           {t('sync.signIn')}
         </button>
       )}
@@ -95,22 +95,25 @@ export function SyncStatusBar({ now = () => new Date(), onSignedIn = () => windo
           {t('sync.conflictsLink', { count: status.conflicts.length })}
         </Link>
       )}
-      <button
-        type="button"
-        disabled={busy || status.syncing}
-        onClick={() => {
-          setBusy(true);
-          source
-            .syncNow()
-            .catch(() => undefined)
-            .finally(() => {
-              setBusy(false);
-              void refresh();
-            });
-        }}
-      >
-        {t('sync.syncNow')}
-      </button>
+      {/* Signed out with the server back, only a sign-in moves on: one button, not a second that seems to. */}
+      {!mayAskSignIn && (
+        <button
+          type="button"
+          disabled={busy || status.syncing}
+          onClick={() => {
+            setBusy(true);
+            source
+              .syncNow()
+              .catch(() => undefined)
+              .finally(() => {
+                setBusy(false);
+                void refresh();
+              });
+          }}
+        >
+          {t('sync.syncNow')}
+        </button>
+      )}
     </section>
   );
 }
