@@ -13,10 +13,9 @@
 //                   figures shown for both, and their answers compared
 // The server's operations come from KETENPLANNER_WIRING_BUNDLE (default dist/server/district-wiring.mjs).
 import { createHash } from 'node:crypto';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -29,6 +28,8 @@ import { startPostgres } from '../../test/support/postgres-server';
 import { makeTestCertificates } from '../../test/support/test-ca';
 import { TestBrowser } from '../../test/support/test-browser';
 import { startTestIdentityProvider, TEST_USERS, type TestUser } from '../../test/support/test-identity-provider';
+import { freePort } from '../../test/support/trusting-fetch';
+import { startBenchServerProcess } from './bench-server-process';
 
 const { values: args } = parseArgs({
   options: {
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
       shutdownGraceSeconds: 5,
       oidc: { issuer: idp.issuer, clientId: idp.serverClient.clientId, clientSecret: idp.serverClient.clientSecret, redirectUri: `${origin}/auth/callback`, apiAudience: idp.apiResource },
     };
-    const child = await startServerProcess(config, path.join(dir, `server-${servers.length}.log`), bundle);
+    const child = await startBenchServerProcess({ config, now: NOW, bundle, migrations: PG_MIGRATIONS, logFile: path.join(dir, `server-${servers.length}.log`), cpuProfDir: args['cpu-prof'] });
     cleanups.push(() => child.stop());
     const users = {} as Record<Role, Client>;
     for (const role of ['coordinator', 'prosecutor', 'clerk', 'reviewer'] as const) users[role] = new Client(origin, certs.caCert, await desktopToken(idp, TEST_USERS[role] as TestUser));
@@ -308,44 +309,7 @@ function percentile(values: number[], p: number): number {
   return list[Math.min(list.length - 1, Math.max(0, Math.ceil(list.length * p) - 1))] ?? NaN;
 }
 
-/** The server in its own process (scripts/bench/server-bench-process.ts, as bench:server runs it). */
-async function startServerProcess(config: object, logFile: string, bundle: string): Promise<{ pid: number; stop: () => Promise<unknown> }> {
-  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args['cpu-prof'])] : [];
-  const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'server-bench-process.ts'), JSON.stringify(config), NOW.toISOString(), bundle, PG_MIGRATIONS], {
-    cwd: ROOT,
-    stdio: ['ignore', log, 'pipe'],
-  });
-  fs.closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let stderr = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      if (stderr.includes('ready\n')) resolve();
-    });
-    void exited.then((code) => reject(new Error(`the server process ended (${code}) before it listened:\n${stderr}`)));
-  });
-  return {
-    pid: child.pid!,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      const code = await exited;
-      if (code !== 0) console.error(`server process ended with ${code}:\n${stderr.slice(-2000)}`);
-    },
-  };
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 try {
   await main();

@@ -9,11 +9,10 @@
 //   --cpu-prof DIR  the server process writes a V8 CPU profile (.cpuprofile) into DIR when it stops
 // The server runs in its own process (scripts/bench/server-bench-process.ts), as `ketenplanner server` does;
 // this process holds PostgreSQL's owner connection, the identity provider and the simulated desktops.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,6 +30,8 @@ import { startPostgres } from '../../test/support/postgres-server';
 import { makeTestCertificates } from '../../test/support/test-ca';
 import { TestBrowser } from '../../test/support/test-browser';
 import { startTestIdentityProvider, TEST_USERS, type TestUser } from '../../test/support/test-identity-provider';
+import { freePort } from '../../test/support/trusting-fetch';
+import { startBenchServerProcess } from './bench-server-process';
 
 const { values: args } = parseArgs({
   options: {
@@ -129,14 +130,15 @@ async function main(): Promise<void> {
   // identity provider (this process) do not share its event loop. Its log (stdout) goes to a file, as to
   // a journal, never waiting for this busy process to read a pipe; read after the load: only the error
   // lines are kept (to show with the errors) and the retries counted.
-  const server = await startServerProcess(config, path.join(dir, 'server.log'), (line) => {
+  const server = await startBenchServerProcess({ config, now: NOW, bundle: WIRING_BUNDLE, migrations: PG_MIGRATIONS, logFile: path.join(dir, 'server.log'), cpuProfDir: args['cpu-prof'] });
+  const onLog = (line: string) => {
     if (/"level":(50|60)/.test(line)) errorLog.push(line);
     if (line.includes('transaction retried')) {
       retries.count++;
       const attempt = Number(/"attempt":(\d+)/.exec(line)?.[1] ?? 0);
       retries.attempts.set(attempt, (retries.attempts.get(attempt) ?? 0) + 1);
     }
-  });
+  };
   cleanups.push(() => server.stop());
   // The bare round trip to PostgreSQL as the server connects (ketenplanner_api), through a pool of the server's size in this process.
   const serverPool = new pg.Pool({ connectionString: config.databaseUrl, max: 20 });
@@ -196,12 +198,12 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - loadStart) / 1000;
 
   printLoad(stats, alone, elapsed, users.length);
-  server.readLog();
+  server.readLog(onLog);
   const byAttempt = [...retries.attempts].sort((a, b) => a[0] - b[0]).map(([attempt, n]) => `${n} after attempt ${attempt}`).join(', ');
   console.log(`transactions retried by the server (40001/40P01, server/pg/, at most 25 attempts): ${retries.count}${byAttempt ? ` (${byAttempt})` : ''}`);
   const retriedBefore = retries.count;
   const race = await lastSlotRace(owner, [...users.filter((u) => u.role === 'prosecutor'), ...extraRacers].slice(0, RACERS));
-  server.readLog();
+  server.readLog(onLog);
   console.log(`  transactions retried by the server during the race: ${retries.count - retriedBefore}`);
   for (const client of [...users, ...extraRacers, probe]) client.close();
 
@@ -622,50 +624,7 @@ function countBy(list: string[]): string {
   return [...counts].map(([k, n]) => `${n} × ${k}`).join(', ');
 }
 
-/** The server under test in its own node process, its log (stdout) into `logFile`; readLog() hands `onLog` the lines written since the last call. */
-async function startServerProcess(config: object, logFile: string, onLog: (line: string) => void): Promise<{ stop: () => Promise<unknown>; readLog: () => void }> {
-  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args['cpu-prof'])] : [];
-  const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'server-bench-process.ts'), JSON.stringify(config), NOW.toISOString(), WIRING_BUNDLE, PG_MIGRATIONS], {
-    cwd: ROOT,
-    stdio: ['ignore', log, 'pipe'],
-  });
-  fs.closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let stderr = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      if (stderr.includes('ready\n')) resolve();
-    });
-    void exited.then((code) => reject(new Error(`the server process ended (${code}) before it listened:\n${stderr}`)));
-  });
-  let offset = 0;
-  return {
-    readLog: () => {
-      const text = fs.readFileSync(logFile).subarray(offset);
-      const end = text.lastIndexOf(10) + 1;
-      offset += end;
-      for (const line of text.subarray(0, end).toString('utf8').split('\n')) if (line) onLog(line);
-    },
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      const code = await exited;
-      if (code !== 0) console.error(`server process ended with ${code}:\n${stderr.slice(-2000)}`);
-    },
-  };
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // Last: the functions and tables above are initialised before the run starts.
 try {

@@ -8,7 +8,7 @@
 //   --statements DIR  writes each operation's statements of its counted run to DIR/<operation>.sql
 //   KETENPLANNER_WIRING_BUNDLE  the server bundle (default dist/server/district-wiring.mjs); a build outside the
 //     repository needs the repository's node_modules next to it or above it (a symlink) for its external packages
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
@@ -25,6 +25,7 @@ import { makeTestCertificates } from '../../test/support/test-ca';
 import { TestBrowser } from '../../test/support/test-browser';
 import { startTestIdentityProvider, TEST_USERS, type TestUser } from '../../test/support/test-identity-provider';
 import { freePort } from '../../test/support/trusting-fetch';
+import { startBenchServerProcess } from './bench-server-process';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '30' }, 'cpu-prof': { type: 'string' }, statements: { type: 'string' } } });
 const RUNS = Number(args.runs);
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
     shutdownGraceSeconds: 5,
     oidc: { issuer: idp.issuer, clientId: idp.serverClient.clientId, clientSecret: idp.serverClient.clientSecret, redirectUri: `${origin}/auth/callback`, apiAudience: idp.apiResource },
   };
-  const server = await startServerProcess(config, path.join(dir, 'server.log'));
+  const server = await startBenchServerProcess({ config, now: NOW, bundle: WIRING_BUNDLE, migrations: PG_MIGRATIONS, logFile: path.join(dir, 'server.log'), cpuProfDir: args['cpu-prof'] });
   cleanups.push(() => server.stop());
   const prosecutor = new Client(origin, certs.caCert, await desktopToken(idp, TEST_USERS.prosecutor));
   const coordinator = new Client(origin, certs.caCert, await desktopToken(idp, TEST_USERS.coordinator));
@@ -316,32 +317,6 @@ async function main(): Promise<void> {
   console.log('(server CPU: /proc ticks of 10 ms around each answer, averaged; statements and transactions: one run, as PostgreSQL logged them)');
 }
 
-async function startServerProcess(config: object, logFile: string): Promise<{ pid: number; stop: () => Promise<unknown> }> {
-  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args['cpu-prof'])] : [];
-  const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'server-bench-process.ts'), JSON.stringify(config), NOW.toISOString(), WIRING_BUNDLE, PG_MIGRATIONS], {
-    cwd: ROOT,
-    stdio: ['ignore', log, 'pipe'],
-  });
-  fs.closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let stderr = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      if (stderr.includes('ready\n')) resolve();
-    });
-    void exited.then((code) => reject(new Error(`the server process ended (${code}) before it listened:\n${stderr}`)));
-  });
-  return {
-    pid: child.pid!,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      const code = await exited;
-      if (code !== 0) console.error(`server process ended with ${code}:\n${stderr.slice(-2000)}`);
-    },
-  };
-}
 
 try {
   await main();

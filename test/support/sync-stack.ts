@@ -7,9 +7,7 @@ import { createConnectedBackend, type ConnectedBackend } from '../../server/desk
 import { openLocalCopy, type LocalCopy } from '../../server/desktop/local-copy/local-copy';
 import { SYNCED_TABLE_LIST } from '../../server/desktop/local-copy/synced-tables';
 import { createSyncingBackend, type SyncingBackend } from '../../server/desktop/syncing-backend';
-import { createDistrictLogger } from '../../server/district-server/district-logger';
-import { startDistrictServer, type RunningDistrictServer } from '../../server/district-server/district-server';
-import type { wireDistrict as WireDistrict } from '../../server/district-server/district-wiring';
+import type { RunningDistrictServer } from '../../server/district-server/district-server';
 import { applyPgMigrations } from '../../server/district-server/pg-migrations';
 import { copySqliteToPostgres } from '../../server/pg/copy-sqlite-to-postgres';
 import type { Clock } from '../../server/services/context/clock';
@@ -20,9 +18,10 @@ import { startPostgres, type PostgresServer } from './postgres-server';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 import { TestBrowser } from './test-browser';
 import { makeTestCertificates } from './test-ca';
-import { startTestIdentityProvider, type TestIdentityProvider, type TestUser } from './test-identity-provider';
+import type { TestIdentityProvider, TestUser } from './test-identity-provider';
 import { pageRows, type CopyPageOutput } from '../../shared/api/sync-schemas';
-import { fetchTrusting, freePort } from './trusting-fetch';
+import { startTestDistrictServer } from './test-district-server';
+import { fetchTrusting } from './trusting-fetch';
 
 /**
  * Offline desktops against a real district server (issue 14), for test/integration/syncing-backend.test.ts
@@ -93,34 +92,9 @@ export async function startSyncStack(options: { clock: Clock; demo: DemoOptions;
     owner = new pg.Pool({ connectionString: postgres.url, max: 2 });
     owner.on('error', () => undefined);
 
-    const port = await freePort();
-    const origin = `https://127.0.0.1:${port}`;
-    idp = await startTestIdentityProvider({ serverRedirectUri: `${origin}/auth/callback`, serverPostLogoutRedirectUri: `${origin}/`, apiResource: `${origin}/api` });
-    const apiUrl = new URL(postgres.url);
-    apiUrl.username = 'ketenplanner_api';
-    const { wireDistrict } = (await import(bundle)) as { wireDistrict: typeof WireDistrict };
-    server = await startDistrictServer({
-      config: {
-        databaseUrl: apiUrl.toString(),
-        migrationDatabaseUrl: postgres.url,
-        listen: { host: '127.0.0.1', port },
-        tls: { cert: certs.certFile, key: certs.keyFile },
-        shutdownGraceSeconds: 5,
-        oidc: {
-          issuer: idp.issuer,
-          clientId: idp.serverClient.clientId,
-          clientSecret: idp.serverClient.clientSecret,
-          redirectUri: `${origin}/auth/callback`,
-          apiAudience: idp.apiResource,
-          desktopClientId: idp.desktopClient.clientId,
-        },
-      },
-      logger: createDistrictLogger({ clock, level: 'silent' }),
-      migrationsFolder: PG_MIGRATIONS,
-      staticRoot: null,
-      clock,
-      wire: wireDistrict,
-    });
+    const started = await startTestDistrictServer({ postgresUrl: postgres.url, certs, clock, wiringBundle: bundle, migrationsFolder: PG_MIGRATIONS });
+    ({ server, idp } = started);
+    const { port, origin } = started;
     proxy = await startTcpProxy({ host: '127.0.0.1', port });
     const viaProxy = `https://127.0.0.1:${proxy.port}`;
     const fetchImpl = fetchTrusting(certs.caCert);

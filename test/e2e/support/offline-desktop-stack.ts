@@ -12,9 +12,7 @@ import { actorLabel } from '../../../server/auth/signed-in-person';
 import { createConnectedBackend } from '../../../server/desktop/connected-backend';
 import { localCopyPath, openLocalCopy } from '../../../server/desktop/local-copy/local-copy';
 import { createSyncingBackend } from '../../../server/desktop/syncing-backend';
-import { createDistrictLogger } from '../../../server/district-server/district-logger';
-import { startDistrictServer, type RunningDistrictServer } from '../../../server/district-server/district-server';
-import type { wireDistrict as WireDistrict } from '../../../server/district-server/district-wiring';
+import type { RunningDistrictServer } from '../../../server/district-server/district-server';
 import { applyPgMigrations } from '../../../server/district-server/pg-migrations';
 import { copySqliteToPostgres } from '../../../server/pg/copy-sqlite-to-postgres';
 import { clockStartingAt } from '../../../server/services/context/clock';
@@ -35,8 +33,9 @@ import { startPostgres, type PostgresServer } from '../../support/postgres-serve
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { TestBrowser } from '../../support/test-browser';
 import { makeTestCertificates } from '../../support/test-ca';
-import { startTestIdentityProvider, type TestIdentityProvider, type TestUser } from '../../support/test-identity-provider';
-import { fetchTrusting, freePort } from '../../support/trusting-fetch';
+import type { TestIdentityProvider, TestUser } from '../../support/test-identity-provider';
+import { startTestDistrictServer } from '../../support/test-district-server';
+import { fetchTrusting } from '../../support/trusting-fetch';
 import { CHROMIUM_PATH, launchChromium } from './browser';
 import { ROOT } from './serve-process';
 
@@ -174,35 +173,10 @@ export async function startOfflineDesktopStack(options: { wiringBundle: string; 
       client.release();
     }
 
-    const port = await freePort();
-    const origin = `https://127.0.0.1:${port}`;
-    idp = await startTestIdentityProvider({ serverRedirectUri: `${origin}/auth/callback`, serverPostLogoutRedirectUri: `${origin}/`, apiResource: `${origin}/api` });
-    const apiUrl = new URL(postgres.url);
-    apiUrl.username = 'ketenplanner_api';
-    const { wireDistrict } = (await import(options.wiringBundle)) as { wireDistrict: typeof WireDistrict };
     const clock = clockStartingAt(new Date(E2E_NOW));
-    server = await startDistrictServer({
-      config: {
-        databaseUrl: apiUrl.toString(),
-        migrationDatabaseUrl: postgres.url,
-        listen: { host: '127.0.0.1', port },
-        tls: { cert: certs.certFile, key: certs.keyFile },
-        shutdownGraceSeconds: 5,
-        oidc: {
-          issuer: idp.issuer,
-          clientId: idp.serverClient.clientId,
-          clientSecret: idp.serverClient.clientSecret,
-          redirectUri: `${origin}/auth/callback`,
-          apiAudience: idp.apiResource,
-          desktopClientId: idp.desktopClient.clientId,
-        },
-      },
-      logger: createDistrictLogger({ clock, level: 'silent' }),
-      migrationsFolder: PG_MIGRATIONS,
-      staticRoot: null,
-      clock,
-      wire: wireDistrict,
-    });
+    const started = await startTestDistrictServer({ postgresUrl: postgres.url, certs, clock, wiringBundle: options.wiringBundle, migrationsFolder: PG_MIGRATIONS });
+    ({ server, idp } = started);
+    const { port, origin } = started;
     proxy = await startTcpProxy({ host: '127.0.0.1', port });
     const proxiedOrigin = `https://127.0.0.1:${proxy.port}`;
     ui = await serveRenderer(options.rendererRoot);
