@@ -85,11 +85,7 @@ export async function openDatabase(databasePath: string, options: OpenDatabaseOp
   try {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('synchronous = FULL');
-    // 64 MiB of page cache (the default is 2 MiB): a large write such as a 100,000-row import no longer
-    // spills pages to the WAL mid-transaction (bench:import: 5.55 s -> 5.3 s for 100,000 XLSX rows).
-    sqlite.pragma('cache_size = -65536');
+    configureWritingConnection(sqlite);
     // Read again under this connection: another program may have migrated the file since the inspection.
     state = readMigrationsState(sqlite, options.migrationsFolder);
   } catch (cause) {
@@ -135,9 +131,23 @@ export async function openDatabase(databasePath: string, options: OpenDatabaseOp
   return finish(sqlite, resolved, backupPath, state.pending, options.nativeBinding);
 }
 
+/** What every connection that writes a district file sets (the file's own WAL mode aside). */
+export function configureWritingConnection(sqlite: Database.Database): void {
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = FULL');
+  // 64 MiB of page cache (the default is 2 MiB): a large write such as a 100,000-row import no longer
+  // spills pages to the WAL mid-transaction (bench:import: 5.55 s -> 5.3 s for 100,000 XLSX rows).
+  sqlite.pragma('cache_size = -65536');
+}
+
+/** The drizzle database over a connection to a district file. */
+export function appDatabaseOver(sqlite: Database.Database): AppDatabase {
+  return drizzle(sqlite, { schema });
+}
+
 function finish(sqlite: Database.Database, resolved: string, backupPath: string | null, appliedMigrations: number, nativeBinding: string | undefined): OpenedDatabase {
   rememberNativeBinding(sqlite, nativeBinding);
-  const db = drizzle(sqlite, { schema });
+  const db = appDatabaseOver(sqlite);
   return { db, sqlite, path: resolved, backupPath, appliedMigrations, close: () => sqlite.close() };
 }
 

@@ -1,6 +1,7 @@
 import type { OpenedDatabase } from '../../db/open-database';
 import { fixedClock } from '../../server/services/context/clock';
 import type { OperationContext } from '../../server/services/context/operation-context';
+import { sqliteDistrictDatabase } from '../../server/services/context/district-database';
 import { runWriteTransaction } from '../../server/services/context/write-transaction';
 
 /** Median wall time of `runs` calls (after one warm-up), in milliseconds. */
@@ -26,5 +27,14 @@ export function report(title: string, rows: { name: string; productMs: number; b
 
 /** What a service gets from the api handler, for a bench that calls it directly: a pinned clock, no request id. */
 export function benchContext(database: Pick<OpenedDatabase, 'db' | 'sqlite'>, now: Date, actor = 'bench'): OperationContext {
-  return { db: database.db, actor, clock: fixedClock(now), requestId: null, write: (work) => runWriteTransaction(database.sqlite, work) };
+  const { writeApart } = sqliteDistrictDatabase(database.db, database.sqlite);
+  const scope = { role: null, policeUnit: null, actor };
+  return {
+    db: database.db,
+    actor,
+    clock: fixedClock(now),
+    requestId: null,
+    write: (work) => runWriteTransaction(database.sqlite, work),
+    ...(writeApart ? { writeApart: (work) => writeApart(scope, work) } : {}),
+  };
 }

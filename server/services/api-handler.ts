@@ -103,6 +103,17 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
           const stored = marked ? undefined : await findProcessedRequest(db, requestId);
           if (stored) return { repeated: repeatedAnswer(stored, operation, inputHash) };
         }
+        // As write below, on the connection of its own: the request id is marked in its transaction.
+        const writeApartOf =
+          (writeApart: NonNullable<DistrictDatabase['writeApart']>): NonNullable<OperationContext['writeApart']> =>
+          async (work) => {
+            const result = await writeApart(scope, async (own) => {
+              if (requestId && !marked) await markRequestProcessed(own, { requestId, operation, inputHash, actor, at: options.clock.now() });
+              return work(own);
+            });
+            if (requestId) marked = true;
+            return result;
+          };
         const context: OperationContext = {
           db,
           actor,
@@ -117,6 +128,7 @@ export function createApiHandler(handlers: OperationHandlers, options: ApiHandle
             if (requestId) marked = true;
             return result;
           },
+          ...(options.database.writeApart ? { writeApart: writeApartOf(options.database.writeApart) } : {}),
           disclose: (caseIds) => {
             for (const id of caseIds) reported.add(id);
           },

@@ -20,6 +20,29 @@ describe('request ids on the SQLite file', () => {
     expect(database.sqlite.inTransaction).toBe(false);
   });
 
+  it('answers a resent case import with its first answer, imported or refused, and imports nothing twice (the import writes on a connection of its own)', async () => {
+    const database = await openDemoDatabase(tempDir(), SMALL_DEMO);
+    const handle = createTestApi(database, { actor: 'officier.test', now: NOW });
+    const cases = () => database.sqlite.prepare('select count(*) from criminal_case').pluck().get() as number;
+    const { makeImportCsv } = await import('../support/import-fixture');
+    const importing = (fixture: { csv: string }, mode: 'all_or_nothing' | 'valid_only', requestId: string) =>
+      handle('cases.import', { fileName: 'zaken.csv', contentBase64: Buffer.from(fixture.csv).toString('base64'), mode, dryRun: false }, { requestId });
+    const before = cases();
+
+    const refusedFile = makeImportCsv(2_500, 1, 700_000);
+    const refused = await importing(refusedFile, 'all_or_nothing', 'import-refused-0001');
+    expect(refused).toMatchObject({ ok: true, value: { committed: 0, invalidRows: 1 } });
+    expect(await importing(refusedFile, 'all_or_nothing', 'import-refused-0001')).toEqual(refused);
+
+    const validFile = makeImportCsv(2_500, 0, 710_000);
+    const imported = await importing(validFile, 'valid_only', 'import-valid-0001');
+    expect(imported).toMatchObject({ ok: true, value: { committed: 2_500 } });
+    expect(await importing(validFile, 'valid_only', 'import-valid-0001')).toEqual(imported);
+    expect(cases()).toBe(before + 2_500);
+    expect(database.sqlite.inTransaction).toBe(false);
+    database.close();
+  });
+
   it('keeps request ids for at least 7 days and forgets older ones', async () => {
     const database = await openDemoDatabase(tempDir(), SMALL_DEMO);
     const { forgetOldRequests } = await import('../../server/services/context/processed-requests');

@@ -13,8 +13,8 @@ export interface ReadRequest {
   checkAt?: number;
   /** With checkAt: compute each valid row's derived columns against this basis too. */
   deadlineBasis?: DeadlineBasis;
-  /** With checkAt: one Int32, how many batches sent as `rows` the caller has checked so far (it adds one after each). */
-  callerChecked?: SharedArrayBuffer;
+  /** With checkAt: one Int32, how many of the batches sent (`rows` and `checked`) the caller has handled so far (it adds one after each). */
+  callerHandled?: SharedArrayBuffer;
 }
 
 export type ReadReply =
@@ -40,7 +40,7 @@ parentPort?.on('message', async (request: ReadRequest) => {
     const context = checkAt !== undefined && request.deadlineBasis ? deadlineContextOf(request.deadlineBasis) : undefined;
     let headers: string[] = [];
     let mapping: ColumnMapping | null = null;
-    const callerChecked = request.callerChecked ? new Int32Array(request.callerChecked) : null;
+    const callerHandled = request.callerHandled ? new Int32Array(request.callerHandled) : null;
     let sentToCaller = 0;
     await parseImportFile(request.fileName, content, request.limits, {
       header: (cells) => {
@@ -49,14 +49,13 @@ parentPort?.on('message', async (request: ReadRequest) => {
         post({ id, type: 'header', headers: cells });
       },
       rows: (rows) => {
-        // The caller's thread checks the batches sent to it as they arrive, this thread the others: the
-        // two check at the same time. A batch goes to the caller while it has at most the one it is
-        // checking still to do, so neither thread waits for the other for long, whichever is faster.
-        const callerIsFree = !callerChecked || sentToCaller - Atomics.load(callerChecked, 0) <= 1;
-        if (checkAt === undefined || !mapping || callerIsFree) {
-          if (checkAt !== undefined) sentToCaller += 1;
-          return post({ id, type: 'rows', rows });
-        }
+        // The caller's thread checks the batches sent to it unchecked, this thread the others: the two
+        // check at the same time. The caller also writes every valid row as it comes (the case import),
+        // so it gets a batch to check only when it has handled all it was sent: then neither thread waits
+        // for the other for long, whichever is faster.
+        if (checkAt !== undefined) sentToCaller += 1;
+        const callerIsFree = !callerHandled || sentToCaller - 1 - Atomics.load(callerHandled, 0) <= 0;
+        if (checkAt === undefined || !mapping || callerIsFree) return post({ id, type: 'rows', rows });
         const checked = mapping.fileProblems.length > 0 ? [] : packCheckedRows(checkImportRows(rows, headers, mapping.columnAt, checkAt, context));
         post({ id, type: 'checked', rowCount: rows.length, checked });
       },

@@ -3,7 +3,6 @@ import type { CaseIntake } from '../../../shared/intake/case-intake';
 import type { AppDatabase } from '../../../db/open-database';
 import type { DeadlineContext } from '../settings/district-settings';
 import { intakeDerivedValues, utc, type DerivedValues } from './derived-values';
-import { sqlRow } from '../context/query-results';
 
 export interface IntakeAudit {
   actor: string;
@@ -40,21 +39,24 @@ export interface IntakeToWrite {
  */
 const BATCH = 200;
 
+/** Writes intakes in batches inside the caller's write transaction (intakeWriter). */
+export interface IntakeWriter {
+  /** Writes these intakes now; returns their new case ids in their order. */
+  add(items: readonly IntakeToWrite[]): number[];
+}
+
 /**
  * What createIntakeWriter writes, for many intakes at once (an import), inside the caller's write
- * transaction: multi-row INSERTs of BATCH rows. The suspect and case ids are given explicitly, counting
- * on from the highest id the table has had (its sqlite_sequence), which the write lock keeps ours.
- * Each audit row is `audit` with the item's row. Returns the new case ids in the order of `items`.
+ * transaction, as they come: multi-row INSERTs of BATCH rows. The suspect and case ids are given
+ * explicitly, counting on from the highest id the table has had (its sqlite_sequence), which the write
+ * lock keeps ours. Each audit row is `audit` with the item's row.
  */
-export async function insertIntakes(db: AppDatabase, context: DeadlineContext, now: Date, audit: Omit<IntakeAudit, 'row'>, items: readonly IntakeToWrite[]): Promise<number[]> {
-  const sqlite = db.$client;
+export function intakeWriter(sqlite: Database.Database, context: DeadlineContext, now: Date, audit: Omit<IntakeAudit, 'row'>): IntakeWriter {
   const occurredAt = now.toISOString();
-  const nextId = async (table: string) => {
-    const used = await sqlRow(sqlite, `select max(coalesce((select max(id) from ${table}), 0), coalesce((select seq from sqlite_sequence where name = ?), 0)) as id`, [table]) as { id: number };
-    return used.id + 1;
-  };
-  let suspectId = await nextId('suspect');
-  let caseId = await nextId('criminal_case');
+  const nextId = (table: string) =>
+    (sqlite.prepare(`select max(coalesce((select max(id) from ${table}), 0), coalesce((select seq from sqlite_sequence where name = ?), 0)) as id`).pluck().get(table) as number) + 1;
+  let suspectId = nextId('suspect');
+  let caseId = nextId('criminal_case');
   const statements = new Map<string, Database.Statement>();
   const multiRow = (table: string, columns: string, values: string, rows: number) => {
     const key = `${table}:${rows}`;
@@ -65,25 +67,34 @@ export async function insertIntakes(db: AppDatabase, context: DeadlineContext, n
     }
     return statement;
   };
-  const caseIds: number[] = [];
-  for (let start = 0; start < items.length; start += BATCH) {
-    const batch = items.slice(start, start + BATCH);
-    const suspects: unknown[] = [];
-    const cases: unknown[] = [];
-    const audits: unknown[] = [];
-    for (const { intake, row, limits, events } of batch) {
-      suspects.push(suspectId, ...suspectValues(intake));
-      cases.push(caseId, ...caseValues(intake, suspectId, context, limits, events));
-      audits.push(...auditValues(intake, { ...audit, row }, caseId, occurredAt));
-      caseIds.push(caseId);
-      suspectId += 1;
-      caseId += 1;
-    }
-    multiRow('suspect', `id, ${SUSPECT_COLUMNS}`, '?, ?, ?, ?, ?', batch.length).run(suspects);
-    multiRow('criminal_case', `id, ${CASE_COLUMNS}`, `?, ${CASE_VALUES}`, batch.length).run(cases);
-    multiRow('audit_event', AUDIT_COLUMNS, AUDIT_VALUES, batch.length).run(audits);
-  }
-  return caseIds;
+  return {
+    add(items) {
+      const caseIds: number[] = [];
+      for (let start = 0; start < items.length; start += BATCH) {
+        const batch = items.slice(start, start + BATCH);
+        const suspects: unknown[] = [];
+        const cases: unknown[] = [];
+        const audits: unknown[] = [];
+        for (const { intake, row, limits, events } of batch) {
+          suspects.push(suspectId, ...suspectValues(intake));
+          cases.push(caseId, ...caseValues(intake, suspectId, context, limits, events));
+          audits.push(...auditValues(intake, { ...audit, row }, caseId, occurredAt));
+          caseIds.push(caseId);
+          suspectId += 1;
+          caseId += 1;
+        }
+        multiRow('suspect', `id, ${SUSPECT_COLUMNS}`, '?, ?, ?, ?, ?', batch.length).run(suspects);
+        multiRow('criminal_case', `id, ${CASE_COLUMNS}`, `?, ${CASE_VALUES}`, batch.length).run(cases);
+        multiRow('audit_event', AUDIT_COLUMNS, AUDIT_VALUES, batch.length).run(audits);
+      }
+      return caseIds;
+    },
+  };
+}
+
+/** intakeWriter for one list of intakes. */
+export async function insertIntakes(db: AppDatabase, context: DeadlineContext, now: Date, audit: Omit<IntakeAudit, 'row'>, items: readonly IntakeToWrite[]): Promise<number[]> {
+  return intakeWriter(db.$client, context, now, audit).add(items);
 }
 
 function suspectValues({ suspect }: CaseIntake) {

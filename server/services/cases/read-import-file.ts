@@ -44,12 +44,15 @@ export interface CheckedImportTable {
 
 /**
  * readImportFile plus the case import's per-row checks (checkImportRows against `now`, epoch ms), done
- * while the rows are read: the worker sends this thread a batch of rows whenever it has at most one
- * batch still to check (a shared counter says how many it has done) and checks the others itself, so
- * the two threads check at the same time, whichever is faster (the caller waits either way).
+ * while the rows are read: the worker sends this thread a batch of rows to check whenever it has handled
+ * every batch sent before (a shared counter says how many it has) and checks the others itself, so the
+ * two threads check at the same time, whichever is faster (the caller waits either way).
  * With a deadline basis, each valid row also gets its derived columns, computed the same way.
+ * With `onChecked`, the checked rows are handed to it in file order as they are checked (`checked` then
+ * stays empty): the caller can write them while the rest is read. Should it throw, the reading stops
+ * and the promise is rejected with its error.
  */
-export async function readAndCheckImportFile(fileName: string, content: Buffer, now: number, basis?: DeadlineBasis): Promise<CheckedImportTable> {
+export async function readAndCheckImportFile(fileName: string, content: Buffer, now: number, basis?: DeadlineBasis, onChecked?: (rows: CheckedRow[]) => void): Promise<CheckedImportTable> {
   const limits: ImportLimits = { ...IMPORT_LIMITS };
   importFileKind(fileName);
   checkFileSize(content, limits);
@@ -58,9 +61,10 @@ export async function readAndCheckImportFile(fileName: string, content: Buffer, 
     const table = await readInThisThread(fileName, content, limits);
     const mapping = mapImportColumns(table.headers);
     const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(table.rows, table.headers, mapping.columnAt, now, basis && deadlineContextOf(basis));
-    return { headers: table.headers, rowCount: table.rows.length, checked };
+    if (onChecked && checked.length > 0) onChecked(checked);
+    return { headers: table.headers, rowCount: table.rows.length, checked: onChecked ? [] : checked };
   }
-  const job = queue.then(() => readInWorker(entry, fileName, content, limits, undefined, now, basis));
+  const job = queue.then(() => readInWorker(entry, fileName, content, limits, undefined, now, basis, onChecked));
   queue = job.catch(() => undefined);
   const table = await job;
   return { headers: table.headers, rowCount: table.rowCount, checked: table.checked };
@@ -102,6 +106,8 @@ function workerEntry(): string | URL | null {
 
 interface Job {
   id: number;
+  /** The thread reading it: a thread that stops fails only its own job, never the next thread's. */
+  thread: Worker;
   onReply(reply: ReadReply): void;
   onFailure(error: Error): void;
 }
@@ -120,9 +126,10 @@ function startedWorker(entry: string | URL): Worker {
   });
   const fail = (error: Error) => {
     if (worker === started) worker = null;
+    if (current?.thread !== started) return;
     const job = current;
     current = null;
-    job?.onFailure(error);
+    job.onFailure(error);
   };
   started.on('error', fail);
   started.on('exit', (code) => fail(new Error(`De importthread stopte onverwacht (code ${code}).`)));
@@ -138,6 +145,7 @@ function readInWorker(
   onProgress?: (progress: ImportProgress) => void,
   checkAt?: number,
   basis?: DeadlineBasis,
+  onChecked?: (rows: CheckedRow[]) => void,
 ): Promise<ImportTable & CheckedImportTable> {
   const thread = startedWorker(entry);
   const id = nextId++;
@@ -145,7 +153,8 @@ function readInWorker(
   let mapping: ColumnMapping | null = null;
   const context = checkAt !== undefined && basis ? deadlineContextOf(basis) : undefined;
   const shared = new SharedArrayBuffer(4);
-  const callerChecked = new Int32Array(shared);
+  const callerHandled = new Int32Array(shared);
+  const deliver = onChecked ?? ((rows: CheckedRow[]) => pushAll(table.checked, rows));
   return new Promise<ImportTable & CheckedImportTable>((resolve, reject) => {
     const settle = (outcome: () => void) => {
       clearTimeout(timer);
@@ -153,43 +162,54 @@ function readInWorker(
       thread.unref();
       outcome();
     };
-    const timer = setTimeout(() => {
-      settle(() => reject(timeLimitError(limits)));
+    // The thread reads on whatever this side does; a job given up stops it (the next import starts a new one).
+    const stop = (error: Error) => {
+      settle(() => reject(error));
       if (worker === thread) worker = null;
       void thread.terminate();
-    }, limits.maxSeconds * 1000 + GRACE_MS);
+    };
+    const timer = setTimeout(() => stop(timeLimitError(limits)), limits.maxSeconds * 1000 + GRACE_MS);
+    const handle = (reply: ReadReply) => {
+      switch (reply.type) {
+        case 'header':
+          table.headers = reply.headers;
+          if (checkAt !== undefined) mapping = mapImportColumns(reply.headers);
+          break;
+        case 'rows':
+          if (!mapping) pushAll(table.rows, reply.rows);
+          else {
+            table.rowCount += reply.rows.length;
+            if (mapping.fileProblems.length === 0) deliver(checkImportRows(reply.rows, table.headers, mapping.columnAt, checkAt!, context));
+            Atomics.add(callerHandled, 0, 1);
+          }
+          break;
+        case 'checked':
+          table.rowCount += reply.rowCount;
+          if (reply.checked.length > 0) deliver(unpackCheckedRows(reply.checked));
+          Atomics.add(callerHandled, 0, 1);
+          break;
+        case 'progress':
+          onProgress?.({ rowsRead: reply.rowsRead });
+          break;
+        case 'done':
+          settle(() => resolve(table));
+          break;
+        case 'refused':
+          settle(() => reject(new ImportFileError(reply.message)));
+          break;
+        case 'failed':
+          settle(() => reject(new Error(`Reading import file failed in its thread: ${reply.message}`)));
+          break;
+      }
+    };
     current = {
       id,
+      thread,
       onReply(reply) {
-        switch (reply.type) {
-          case 'header':
-            table.headers = reply.headers;
-            if (checkAt !== undefined) mapping = mapImportColumns(reply.headers);
-            break;
-          case 'rows':
-            if (!mapping) pushAll(table.rows, reply.rows);
-            else {
-              table.rowCount += reply.rows.length;
-              if (mapping.fileProblems.length === 0) pushAll(table.checked, checkImportRows(reply.rows, table.headers, mapping.columnAt, checkAt!, context));
-              Atomics.add(callerChecked, 0, 1);
-            }
-            break;
-          case 'checked':
-            table.rowCount += reply.rowCount;
-            pushAll(table.checked, unpackCheckedRows(reply.checked));
-            break;
-          case 'progress':
-            onProgress?.({ rowsRead: reply.rowsRead });
-            break;
-          case 'done':
-            settle(() => resolve(table));
-            break;
-          case 'refused':
-            settle(() => reject(new ImportFileError(reply.message)));
-            break;
-          case 'failed':
-            settle(() => reject(new Error(`Reading import file failed in its thread: ${reply.message}`)));
-            break;
+        try {
+          handle(reply);
+        } catch (error) {
+          stop(error instanceof Error ? error : new Error(String(error)));
         }
       },
       onFailure(error) {
@@ -204,7 +224,7 @@ function readInWorker(
       },
     };
     thread.ref();
-    const request: ReadRequest = { id, fileName, content, limits, ...(checkAt === undefined ? {} : { checkAt, callerChecked: shared }), ...(basis ? { deadlineBasis: basis } : {}) };
+    const request: ReadRequest = { id, fileName, content, limits, ...(checkAt === undefined ? {} : { checkAt, callerHandled: shared }), ...(basis ? { deadlineBasis: basis } : {}) };
     thread.postMessage(request);
   });
 }

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { diskFullMessage, isDiskFull } from '../../../db/database-errors';
-import type { AppDatabase } from '../../../db/open-database';
+import { appDatabaseOver, type AppDatabase } from '../../../db/open-database';
+import { openSiblingConnection } from '../../../db/sibling-connection';
 import type { Role } from '../../../shared/domain/roles';
 import { withOperationMemo } from './operation-memo';
-import { runWriteTransaction } from './write-transaction';
+import { runWriteTransaction, runWriteTransactionApart } from './write-transaction';
 
 /** Who an operation runs for, as the database's second line needs it (PostgreSQL's role and row scope). */
 export interface OperationScope {
@@ -34,6 +35,11 @@ export interface DistrictDatabase {
   run<T>(scope: OperationScope, work: (db: AppDatabase, write: WriteTransaction) => Promise<T>, options?: { readOnly?: boolean }): Promise<T>;
   /** A small write of its own, after or instead of an operation (a refusal's audit row, a read's trace, a stored answer). */
   write<T>(scope: OperationScope, work: (db: AppDatabase) => Promise<T>): Promise<T>;
+  /**
+   * A district file (not one in memory, not read-only): a long write transaction on a connection of its
+   * own, which may wait on other work while open (runWriteTransactionApart). Absent on PostgreSQL.
+   */
+  readonly writeApart?: <T>(scope: OperationScope, work: (db: AppDatabase) => Promise<T>) => Promise<T>;
   /** The Dutch message for a failure because storage is full, or null for any other failure. */
   storageFullMessage(error: unknown): string | null;
   /** A uniqueness rule the service did not check first. */
@@ -53,6 +59,7 @@ export function sqliteDistrictDatabase(db: AppDatabase, sqlite: Database.Databas
     },
     run: (_scope, work) => withOperationMemo(() => work(db, write)),
     write: async (_scope, work) => await write(() => work(db)),
+    ...(sqlite.memory || sqlite.readonly ? {} : { writeApart: async (_scope, work) => await runWriteTransactionApart(sqlite, openSiblingConnection, (own) => work(appDatabaseOver(own))) }),
     storageFullMessage: (error) => (isDiskFull(error) ? diskFullMessage(path.dirname(sqlite.name)) : null),
     isUniqueViolation: isSqliteUniqueViolation,
   };

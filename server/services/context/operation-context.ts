@@ -20,6 +20,13 @@ export interface OperationContext {
    */
   write<T>(work: () => T | Promise<T>): Promise<T>;
   /**
+   * A district file only: `work` as one write transaction on a connection of its own, which may wait on
+   * other work (a worker thread) while it is open; this operation's readers and everybody else's see
+   * nothing of it until it commits, and other writes wait. `work` writes only through the `db` it is
+   * given. Records the request id in it, as write. Absent on PostgreSQL and in memory: use write.
+   */
+  writeApart?<T>(work: (db: AppDatabase) => Promise<T>): Promise<T>;
+  /**
    * Reports cases whose personal data this read disclosed, for an operation whose answer holds no ids
    * (a file: shared/api/disclosures.ts, 'reported'); the api handler traces them after the read.
    * Optional: a context made outside the api handler traces nothing.

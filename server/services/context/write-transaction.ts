@@ -67,6 +67,35 @@ export async function runWriteTransaction<T>(sqlite: Database.Database, work: ()
   }
 }
 
+/**
+ * A long write on a connection of its own to the same file (`openSibling`), for work that waits on
+ * something else while its transaction is open: a large import inserts the rows its worker thread has
+ * checked while the thread reads on. Readers on `sqlite` see the file as it was until the commit (WAL),
+ * never the write half-done. Writes in this process wait for `sqlite`'s gate, which this holds
+ * throughout; `work` must therefore write only through the connection it is given. Waits and retries
+ * while another process writes, as runWriteTransaction; the connection is closed afterwards.
+ */
+export async function runWriteTransactionApart<T>(
+  sqlite: Database.Database,
+  openSibling: (sqlite: Database.Database) => Database.Database,
+  work: (own: Database.Database) => Promise<T>,
+  options: WriteTransactionOptions = {},
+): Promise<T> {
+  // Inside a write on `sqlite`: the second connection would wait for a lock this flow holds.
+  if (heldTransactions.getStore() === sqlite || sqlite.inTransaction) throw new Error('runWriteTransactionApart cannot run inside a write transaction on the same file');
+  const release = await gateOf(sqlite).acquire();
+  try {
+    const own = openSibling(sqlite);
+    try {
+      return await runWriteTransaction(own, () => work(own), options);
+    } finally {
+      own.close();
+    }
+  } finally {
+    release();
+  }
+}
+
 /** BEGIN IMMEDIATE; false while another process holds the lock (true busy after `giveUp`: a Dutch refusal). */
 function beginImmediate(sqlite: Database.Database, giveUp: boolean): boolean {
   try {
