@@ -87,6 +87,11 @@ function pushAll<T>(target: T[], items: T[]) {
 
 // Kept in a variable so the bundler does not treat `new URL('…', import.meta.url)` as an asset to copy.
 const WORKER_FROM_SOURCE = './import-file-worker-from-source.mjs';
+/**
+ * The thread's young generation (V8's default is several times larger): reading the 9 MB workbook of
+ * 100,000 rows then peaks about 20 MB lower (bench:import's dry run), no slower.
+ */
+const YOUNG_GENERATION_MB = 8;
 /** Time the thread gets beyond the reading limit (it checks the limit itself) before it is stopped. */
 const GRACE_MS = 2_000;
 
@@ -120,7 +125,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 function startedWorker(entry: string | URL): Worker {
   if (worker) return worker;
-  const started = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.maxMemoryMb } });
+  const started = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.maxMemoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   started.on('message', (reply: ReadReply) => {
     if (current?.id === reply.id) current.onReply(reply);
   });
