@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { formatLocalDate, partsOfEpochDay, toEpochDay } from './local-date';
+import { daysInMonth, epochDayOfParts, formatLocalDate, fromEpochDay, partsOfEpochDay, toEpochDay } from './local-date';
 
 /**
  * Instants are epoch milliseconds; wall-clock times are Europe/Amsterdam. The zone's rules come from
@@ -67,8 +67,10 @@ export function toAmsterdamLocal(instant: number): AmsterdamLocal {
   };
 }
 
+/** toAmsterdamLocal(instant).date, without the rest of the reading. */
 export function amsterdamDate(instant: number): string {
-  return toAmsterdamLocal(instant).date;
+  if (!Number.isFinite(instant)) throw new RangeError('Not a valid instant');
+  return fromEpochDay(Math.floor((instant + amsterdamOffsetMinutes(instant) * MS_PER_MINUTE) / MS_PER_DAY));
 }
 
 /** The wall-clock time as if it were UTC ("naive" milliseconds), used for calendar arithmetic. */
@@ -88,11 +90,11 @@ function naiveOf(local: Omit<AmsterdamLocal, 'offsetMinutes'>): number {
  * March night) resolves to the moment the clocks jump past it. Both are the earliest sensible reading.
  */
 export function fromAmsterdamNaive(naive: number): number {
-  const valid = [120, 60]
-    .map((offset) => ({ offset, instant: naive - offset * MS_PER_MINUTE }))
-    .filter(({ offset, instant }) => amsterdamOffsetMinutes(instant) === offset)
-    .map(({ instant }) => instant);
-  if (valid.length > 0) return Math.min(...valid);
+  // The summer reading (offset 120) is the earlier of the two, so it wins when both are valid.
+  const summer = naive - 120 * MS_PER_MINUTE;
+  if (amsterdamOffsetMinutes(summer) === 120) return summer;
+  const winter = naive - 60 * MS_PER_MINUTE;
+  if (amsterdamOffsetMinutes(winter) === 60) return winter;
   // In the spring gap: find the switch to summer time (always on a whole minute) between the two readings.
   let before = Math.floor((naive - 120 * MS_PER_MINUTE) / MS_PER_MINUTE);
   let after = Math.ceil((naive - 60 * MS_PER_MINUTE) / MS_PER_MINUTE);
@@ -110,23 +112,48 @@ export function fromAmsterdamNaive(naive: number): number {
  * Sunday of March), two in the October hour that occurs twice, otherwise one.
  */
 export function amsterdamReadings(date: string, hour: number, minute: number, second = 0): number[] {
-  const naive = naiveOf({ date, hour, minute, second, millisecond: 0 });
-  return [120, 60]
-    .map((offset) => naive - offset * MS_PER_MINUTE)
-    .filter((instant) => amsterdamOffsetMinutes(instant) === (naive - instant) / MS_PER_MINUTE);
+  return readingsOfNaive(naiveOf({ date, hour, minute, second, millisecond: 0 }));
+}
+
+/** amsterdamReadings of a naive wall-clock time: summer reading first. */
+export function readingsOfNaive(naive: number): number[] {
+  const readings: number[] = [];
+  const summer = naive - 120 * MS_PER_MINUTE;
+  if (amsterdamOffsetMinutes(summer) === 120) readings.push(summer);
+  const winter = naive - 60 * MS_PER_MINUTE;
+  if (amsterdamOffsetMinutes(winter) === 60) readings.push(winter);
+  return readings;
 }
 
 export function fromAmsterdamLocal(date: string, hour = 0, minute = 0, second = 0, millisecond = 0): number {
   return fromAmsterdamNaive(naiveOf({ date, hour, minute, second, millisecond }));
 }
 
+// The start and end of a day depend on the date alone (the offset changes only at the clock changes),
+// and the deadline engine asks for the same few days again and again: kept per day, bounded.
+const DAY_BOUNDS_MAX = 4096;
+const dayStarts = new Map<number, number>();
+const dayEnds = new Map<number, number>();
+const END_OF_DAY = 23 * MS_PER_HOUR + 59 * MS_PER_MINUTE + 59 * MS_PER_SECOND;
+
+/** fromAmsterdamLocal(date, 0, 0, 0) or (date, 23, 59, 59) of the date's epoch day (toEpochDay refuses an invalid date the same way). */
+function dayBound(cache: Map<number, number>, epochDay: number, timeOfDay: number): number {
+  let instant = cache.get(epochDay);
+  if (instant === undefined) {
+    instant = fromAmsterdamNaive(epochDay * MS_PER_DAY + timeOfDay);
+    if (cache.size >= DAY_BOUNDS_MAX) cache.clear();
+    cache.set(epochDay, instant);
+  }
+  return instant;
+}
+
 export function startOfAmsterdamDay(date: string): number {
-  return fromAmsterdamLocal(date, 0, 0, 0);
+  return dayBound(dayStarts, toEpochDay(date), 0);
 }
 
 /** The last whole second of a day, 23:59:59 Amsterdam time: how day-based terms are shown. */
 export function endOfAmsterdamDay(date: string): number {
-  return fromAmsterdamLocal(date, 23, 59, 59);
+  return dayBound(dayEnds, toEpochDay(date), END_OF_DAY);
 }
 
 function pad(value: number, width = 2): string {
@@ -173,6 +200,8 @@ export function parseOffsetDateTime(text: string): OffsetDateTimeResult {
 }
 
 function parseOffsetDateTimeUncached(text: string): { ok: true; instant: number } | { ok: false; problem: OffsetDateTimeProblem } {
+  const usual = usualOffsetDateTime(text);
+  if (!Number.isNaN(usual)) return { ok: true, instant: usual };
   const match = OFFSET_DATE_TIME_PATTERN.exec(text);
   if (!match) return { ok: false, problem: 'format' };
   const [, yearText, monthText, dayText, hourText, minuteText, secondText, fractionText, offsetText] = match;
@@ -192,14 +221,53 @@ function parseOffsetDateTimeUncached(text: string): { ok: true; instant: number 
     offsetMinutes = (offsetText.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, problem: 'invalid-value' };
-  let date: string;
-  try {
-    date = formatLocalDate(year, month, day);
-  } catch {
-    return { ok: false, problem: 'invalid-value' };
-  }
-  const naive = naiveOf({ date, hour, minute, second, millisecond });
+  // Four digits make a year 0-9999: only the month and the day can name no date.
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, problem: 'invalid-value' };
+  const naive = epochDayOfParts(year, month, day) * MS_PER_DAY + hour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * MS_PER_SECOND + millisecond;
   return { ok: true, instant: naive - offsetMinutes * MS_PER_MINUTE };
+}
+
+const digit = (text: string, at: number) => {
+  const code = text.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : NaN;
+};
+const twoDigits = (text: string, at: number) => digit(text, at) * 10 + digit(text, at + 1);
+/** Math.floor(Number(`0.${fraction}`) * 1000) of every three-digit fraction, as the general reading computes it. */
+const MS_OF_FRACTION = Array.from({ length: 1000 }, (_, n) => Math.floor(Number(`0.${String(n).padStart(3, '0')}`) * 1000));
+
+/**
+ * The instant of the shapes Ketenplanner writes itself, read character by character:
+ * 'YYYY-MM-DDTHH:MM:SS+HH:MM' (formatAmsterdam), 'YYYY-MM-DDTHH:MM:SS.sssZ' (toISOString) and
+ * 'YYYY-MM-DDTHH:MM:SSZ'; NaN for any other text or a value out of range (the general reading then
+ * decides, with its problem).
+ */
+function usualOffsetDateTime(text: string): number {
+  const length = text.length;
+  if (length !== 25 && length !== 24 && length !== 20) return NaN;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return NaN;
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  let millisecond = 0;
+  let offsetMinutes = 0;
+  if (length === 25) {
+    const sign = text.charCodeAt(19);
+    if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58) return NaN;
+    const offsetHours = twoDigits(text, 20);
+    const offsetMins = twoDigits(text, 23);
+    if (!(offsetHours <= 18 && offsetMins <= 59)) return NaN;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  } else if (length === 24) {
+    if (text.charCodeAt(19) !== 46 || text.charCodeAt(23) !== 90) return NaN;
+    millisecond = MS_OF_FRACTION[digit(text, 20) * 100 + twoDigits(text, 21)] ?? NaN;
+  } else if (text.charCodeAt(19) !== 90) return NaN;
+  // NaN (a non-digit) fails every comparison below, so it never passes.
+  if (!(hour <= 23 && minute <= 59 && second <= 59 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) || Number.isNaN(millisecond + year)) return NaN;
+  const naive = epochDayOfParts(year, month, day) * MS_PER_DAY + hour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * MS_PER_SECOND + millisecond;
+  return naive - offsetMinutes * MS_PER_MINUTE;
 }
 
 /** Like parseOffsetDateTime, but throws: for values that were validated before. */
@@ -222,6 +290,46 @@ export interface DayHourDuration {
  */
 export function addCustodyDuration(instant: number, duration: DayHourDuration): number {
   const elapsed = instant + (duration.days * 24 + duration.hours) * MS_PER_HOUR;
-  const naive = naiveOf(toAmsterdamLocal(instant)) + duration.days * MS_PER_DAY + duration.hours * MS_PER_HOUR;
+  const naive = wallClockOf(instant) + duration.days * MS_PER_DAY + duration.hours * MS_PER_HOUR;
   return Math.min(elapsed, fromAmsterdamNaive(naive));
+}
+
+/** From 1977 (whole-hour offsets) to 2200: whole-ms instants there read back exactly as naiveOf(toAmsterdamLocal(instant)). */
+const WALL_CLOCK_FAST_UNTIL = Date.UTC(2200, 0, 1);
+
+/** naiveOf(toAmsterdamLocal(instant)): the instant plus its offset, without taking the reading apart and putting it together again. */
+function wallClockOf(instant: number): number {
+  if (Number.isInteger(instant) && instant >= HOURLY_CACHE_FROM && instant < WALL_CLOCK_FAST_UNTIL) return instant + amsterdamOffsetMinutes(instant) * MS_PER_MINUTE;
+  return naiveOf(toAmsterdamLocal(instant));
+}
+
+const ISO_FAST_FROM = Date.UTC(1000, 0, 1);
+const ISO_FAST_UNTIL = Date.UTC(10000, 0, 1);
+/** The character code of the tens and of the units digit of 0-99. */
+const tens = (n: number) => 48 + Math.floor(n / 10);
+const units = (n: number) => 48 + (n % 10);
+
+/**
+ * new Date(instant).toISOString(), written out here for whole-ms instants of years 1000-9999 (four-digit
+ * years, as toISOString writes them), in half the time, and the import writes several per row. Made
+ * with String.fromCharCode, so the text is one flat string: a template literal would keep a chain of
+ * pieces in memory for every stored value.
+ */
+export function isoUtc(instant: number): string {
+  if (!Number.isInteger(instant) || instant < ISO_FAST_FROM || instant >= ISO_FAST_UNTIL) return new Date(instant).toISOString();
+  const epochDay = Math.floor(instant / MS_PER_DAY);
+  const { year, month, day } = partsOfEpochDay(epochDay);
+  let rest = instant - epochDay * MS_PER_DAY;
+  const hour = Math.floor(rest / MS_PER_HOUR);
+  rest -= hour * MS_PER_HOUR;
+  const minute = Math.floor(rest / MS_PER_MINUTE);
+  rest -= minute * MS_PER_MINUTE;
+  const second = Math.floor(rest / MS_PER_SECOND);
+  const ms = rest - second * MS_PER_SECOND;
+  const century = Math.floor(year / 100);
+  const tenthsAndHundredths = Math.floor(ms / 10);
+  return String.fromCharCode(
+    tens(century), units(century), tens(year % 100), units(year % 100), 45, tens(month), units(month), 45, tens(day), units(day), 84,
+    tens(hour), units(hour), 58, tens(minute), units(minute), 58, tens(second), units(second), 46, 48 + Math.floor(ms / 100), units(tenthsAndHundredths), units(ms), 90,
+  );
 }

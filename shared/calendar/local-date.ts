@@ -3,7 +3,7 @@
  * "epoch days" (days since 1970-01-01), so no daylight-saving change can shift a date.
  */
 
-const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A local date is exactly /^(\d{4})-(\d{2})-(\d{2})$/ naming a real day; read by hand below (epochDayOrNaN).
 
 export interface DateParts {
   year: number;
@@ -16,7 +16,7 @@ export function isLeapYear(year: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function isValidParts(year: number, month: number, day: number): boolean {
@@ -26,17 +26,43 @@ function isValidParts(year: number, month: number, day: number): boolean {
   );
 }
 
-function partsOrNull(value: string): DateParts | null {
-  const match = LOCAL_DATE_PATTERN.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  return isValidParts(year, month, day) ? { year, month, day } : null;
+/** The number the ASCII digits at [from, to) of `value` spell, or -1 if one is not an ASCII digit. */
+function digitsAt(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * The epoch day of a valid 'YYYY-MM-DD' (four, two and two digits, a real date), or NaN: read character by
+ * character, without a match array or a parts object (dates are read millions of times in an import).
+ */
+function epochDayOrNaN(text: string): number {
+  // Typed as text, but some callers hand over what a form held: read it as the pattern would (String(value)).
+  const value = typeof text === 'string' ? text : String(text);
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return NaN;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  if (year < 0 || month < 0 || day < 0 || !isValidParts(year, month, day)) return NaN;
+  return epochDayOfParts(year, month, day);
+}
+
+function partsOrNull(text: string): DateParts | null {
+  const value = typeof text === 'string' ? text : String(text);
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  return year >= 0 && month >= 0 && day >= 0 && isValidParts(year, month, day) ? { year, month, day } : null;
 }
 
 export function isValidLocalDate(value: string): boolean {
-  return partsOrNull(value) !== null;
+  return !Number.isNaN(epochDayOrNaN(value));
 }
 
 export function parseLocalDate(value: string): DateParts {
@@ -47,7 +73,7 @@ export function parseLocalDate(value: string): DateParts {
 
 export function formatLocalDate(year: number, month: number, day: number): string {
   if (!isValidParts(year, month, day)) throw new RangeError(`Not a valid date: ${year}-${month}-${day}`);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${year >= 1000 ? year : String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 // Proleptic Gregorian day counting after H. Hinnant's days_from_civil / civil_from_days.
@@ -75,8 +101,9 @@ export function partsOfEpochDay(epochDay: number): DateParts {
 }
 
 export function toEpochDay(value: string): number {
-  const { year, month, day } = parseLocalDate(value);
-  return epochDayOfParts(year, month, day);
+  const epochDay = epochDayOrNaN(value);
+  if (Number.isNaN(epochDay)) throw new RangeError(`Not a valid date (YYYY-MM-DD): "${value}"`);
+  return epochDay;
 }
 
 export function fromEpochDay(epochDay: number): string {

@@ -27,63 +27,10 @@ export function computeDeadlines(
   settings?: Partial<DeadlineSettings>,
   calendar: CourtCalendar = defaultCourtCalendar(),
 ): DeadlineResult {
-  const resolved = resolveDeadlineSettings(settings);
-  const at = (field: TimestampField): number | undefined => {
-    const text = input[field];
-    return text === undefined ? undefined : instantOf(text);
-  };
-  const arrestedAt = at('arrestedAt');
-  const custodyOrderedAt = at('custodyOrderedAt');
-  const custodyExtendedAt = at('custodyExtendedAt');
-  const remandOrderedAt = at('remandOrderedAt');
-  const summonsServedAt = at('summonsServedAt');
-  const judgmentAt = at('judgmentAt');
-  const penaltyOrderDeliveredAt = at('penaltyOrderDeliveredAt');
+  const { limits, arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, judgmentAt } = deadlineLimits(input, resolveDeadlineSettings(settings), calendar);
   const { modality } = input;
   const detained = isDetainedModality(modality);
-
-  const limits: Partial<Record<LimitField, LimitOutcome>> = {};
   const warnings: string[] = [];
-
-  if (arrestedAt !== undefined && (detained || (modality === 'zsm' && custodyOrderedAt !== undefined))) {
-    limits.voorgeleidingBy = voorgeleidingLimit(arrestedAt);
-  }
-
-  const events = { arrestedAt, custodyOrderedAt, custodyExtended: custodyExtendedAt !== undefined, remandOrderedAt };
-  if (modality === 'supersnelrecht') limits.hearingBy = supersnelrechtHearingBy(events);
-  if (modality === 'snelrecht') limits.hearingBy = snelrechtHearingBy(events, resolved);
-
-  if (summonsServedAt !== undefined && modality !== 'zsm') {
-    limits.hearingFrom = earliestHearing(summonsServedAt, modality, input.shortTermConsent === true, resolved, calendar);
-  }
-
-  if (modality === 'snelrecht_nd') {
-    const reference =
-      arrestedAt !== undefined
-        ? { at: arrestedAt, event: 'arrestedAt' as const }
-        : summonsServedAt !== undefined
-          ? { at: summonsServedAt, event: 'summonsServedAt' as const }
-          : undefined;
-    if (reference) {
-      const window = snelrechtNdWindow(reference, resolved);
-      limits.hearingTargetFrom = window.from;
-      limits.hearingTargetBy = window.by;
-    }
-  }
-  if (modality === 'supersnelrecht' && arrestedAt !== undefined && resolved.supersnelrechtTargetHours !== null) {
-    const target = supersnelrechtTarget(arrestedAt, resolved.supersnelrechtTargetHours);
-    // A soft target at or after the hard limit tells the planner nothing.
-    if (limits.hearingBy === undefined || target.at < limits.hearingBy.at) limits.hearingTargetBy = target;
-  }
-
-  const verzet = penaltyOrderDeliveredAt === undefined ? undefined : verzetTerm(penaltyOrderDeliveredAt, calendar);
-  const appeal = judgmentAt === undefined ? undefined : appealTerm(judgmentAt, calendar);
-  if (verzet) limits.verzetBy = verzet;
-  if (appeal) limits.appealBy = appeal;
-  if (judgmentAt !== undefined) limits.judgmentToOmBy = judgmentToOmTerm(judgmentAt, resolved, calendar);
-  // A judgment after a penalty order is the court's decision on the verzet: it is what gets enforced.
-  if (appeal) limits.toCjibBy = toCjibTerm({ kind: 'judgment', remedyLastDay: appeal.lastDay }, resolved, calendar);
-  else if (verzet) limits.toCjibBy = toCjibTerm({ kind: 'penalty-order', remedyLastDay: verzet.lastDay }, resolved, calendar);
 
   // Warnings, in a fixed order.
   if (modality === 'supersnelrecht' && input.shortTermConsent !== true) {
@@ -159,4 +106,80 @@ export function computeDeadlines(
   // Key order id, limits, rules, warnings: readable JSON output.
   const { id, rules, warnings: warningList, ...limitFields } = result;
   return { id, ...limitFields, rules, warnings: warningList };
+}
+
+/** The events of a deadline input as instants, and the limits of computeDeadlines before they are written out. */
+export interface DeadlineLimits {
+  limits: Partial<Record<LimitField, LimitOutcome>>;
+  arrestedAt: number | undefined;
+  custodyOrderedAt: number | undefined;
+  custodyExtendedAt: number | undefined;
+  remandOrderedAt: number | undefined;
+  summonsServedAt: number | undefined;
+  judgmentAt: number | undefined;
+}
+
+/**
+ * The limits computeDeadlines gives, as instants (LimitOutcome.at: not yet truncated to the second
+ * and written out as formatAmsterdam does), without its warnings: for callers that store a few limits
+ * of many cases (the derived columns). `resolved` is what resolveDeadlineSettings gave.
+ */
+export function deadlineLimits(input: DeadlineInput, resolved: DeadlineSettings, calendar: CourtCalendar): DeadlineLimits {
+  const arrestedAt = instantAt(input, 'arrestedAt');
+  const custodyOrderedAt = instantAt(input, 'custodyOrderedAt');
+  const custodyExtendedAt = instantAt(input, 'custodyExtendedAt');
+  const remandOrderedAt = instantAt(input, 'remandOrderedAt');
+  const summonsServedAt = instantAt(input, 'summonsServedAt');
+  const judgmentAt = instantAt(input, 'judgmentAt');
+  const penaltyOrderDeliveredAt = instantAt(input, 'penaltyOrderDeliveredAt');
+  const { modality } = input;
+  const detained = isDetainedModality(modality);
+
+  const limits: Partial<Record<LimitField, LimitOutcome>> = {};
+
+  if (arrestedAt !== undefined && (detained || (modality === 'zsm' && custodyOrderedAt !== undefined))) {
+    limits.voorgeleidingBy = voorgeleidingLimit(arrestedAt);
+  }
+
+  const events = { arrestedAt, custodyOrderedAt, custodyExtended: custodyExtendedAt !== undefined, remandOrderedAt };
+  if (modality === 'supersnelrecht') limits.hearingBy = supersnelrechtHearingBy(events);
+  if (modality === 'snelrecht') limits.hearingBy = snelrechtHearingBy(events, resolved);
+
+  if (summonsServedAt !== undefined && modality !== 'zsm') {
+    limits.hearingFrom = earliestHearing(summonsServedAt, modality, input.shortTermConsent === true, resolved, calendar);
+  }
+
+  if (modality === 'snelrecht_nd') {
+    const reference =
+      arrestedAt !== undefined
+        ? { at: arrestedAt, event: 'arrestedAt' as const }
+        : summonsServedAt !== undefined
+          ? { at: summonsServedAt, event: 'summonsServedAt' as const }
+          : undefined;
+    if (reference) {
+      const window = snelrechtNdWindow(reference, resolved);
+      limits.hearingTargetFrom = window.from;
+      limits.hearingTargetBy = window.by;
+    }
+  }
+  if (modality === 'supersnelrecht' && arrestedAt !== undefined && resolved.supersnelrechtTargetHours !== null) {
+    const target = supersnelrechtTarget(arrestedAt, resolved.supersnelrechtTargetHours);
+    // A soft target at or after the hard limit tells the planner nothing.
+    if (limits.hearingBy === undefined || target.at < limits.hearingBy.at) limits.hearingTargetBy = target;
+  }
+
+  const verzet = penaltyOrderDeliveredAt === undefined ? undefined : verzetTerm(penaltyOrderDeliveredAt, calendar);
+  const appeal = judgmentAt === undefined ? undefined : appealTerm(judgmentAt, calendar);
+  if (verzet) limits.verzetBy = verzet;
+  if (appeal) limits.appealBy = appeal;
+  if (judgmentAt !== undefined) limits.judgmentToOmBy = judgmentToOmTerm(judgmentAt, resolved, calendar);
+  // A judgment after a penalty order is the court's decision on the verzet: it is what gets enforced.
+  if (appeal) limits.toCjibBy = toCjibTerm({ kind: 'judgment', remedyLastDay: appeal.lastDay }, resolved, calendar);
+  else if (verzet) limits.toCjibBy = toCjibTerm({ kind: 'penalty-order', remedyLastDay: verzet.lastDay }, resolved, calendar);
+  return { limits, arrestedAt, custodyOrderedAt, custodyExtendedAt, remandOrderedAt, summonsServedAt, judgmentAt };
+}
+
+function instantAt(input: DeadlineInput, field: TimestampField): number | undefined {
+  const text = input[field];
+  return text === undefined ? undefined : instantOf(text);
 }

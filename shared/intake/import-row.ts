@@ -3,7 +3,7 @@ import { isValidLocalDate } from '../calendar/local-date';
 import { needsArrestTime } from '../domain/case-lifecycle';
 import { FILLER_KINDS, MODALITIES } from '../domain/modality';
 import { caseIntakeSchema, ESTIMATED_MINUTES_RANGE, PARKETNUMMER_PATTERN, type CaseIntake } from './case-intake';
-import { columnForField, type ImportColumn } from './import-columns';
+import { columnForField, IMPORT_COLUMNS, type ImportColumn, type ImportField } from './import-columns';
 import { checkCaseDates } from './plausibility';
 import { findForbiddenCharacter, forbiddenCharacterMessage } from './text-checks';
 
@@ -26,10 +26,17 @@ export type RowResult = { ok: true; row: number; intake: CaseIntake } | { ok: fa
  * itself (importRowBySchema), which then names each problem. acceptedIntake only ever accepts: it
  * never words a problem, so a rule it lacks would let a row through that the schema refuses, and
  * test/unit/intake/import-row-fast-path.test.ts holds the two to the same answers on the fixture rows,
- * the fuzz campaign's malformed rows and a mutation of every column.
+ * the fuzz campaign's malformed rows and a mutation of every column. `plan` is importColumnPlan(columnAt),
+ * made once for a batch of rows by a caller that checks many.
  */
-export function importRowToIntake(row: number, cells: readonly string[], columnAt: ReadonlyMap<number, ImportColumn>, now: number): RowResult {
-  const intake = acceptedIntake(cells, columnAt, now);
+export function importRowToIntake(
+  row: number,
+  cells: readonly string[],
+  columnAt: ReadonlyMap<number, ImportColumn>,
+  now: number,
+  plan: ImportColumnPlan = importColumnPlan(columnAt),
+): RowResult {
+  const intake = acceptedIntake(cells, plan, now);
   if (intake) return { ok: true, row, intake };
   const byColumn = new Map<ImportColumn, string>();
   for (const [index, column] of columnAt) byColumn.set(column, cells[index] ?? '');
@@ -112,43 +119,94 @@ function eventInstant(value: string | null): number | undefined {
 }
 
 /**
+ * Where each field of a case intake is kept while acceptedIntake reads a row: one array slot per
+ * import column's field (an array of fixed length, not an object that gains keys cell by cell).
+ */
+const SLOT_OF_FIELD = new Map<ImportField, number>(IMPORT_COLUMNS.map((column, slot) => [column.field, slot]));
+const slotOf = (field: ImportField) => SLOT_OF_FIELD.get(field)!;
+const S = {
+  parketnummer: slotOf('parketnummer'),
+  fullName: slotOf('suspect.fullName'),
+  dateOfBirth: slotOf('suspect.dateOfBirth'),
+  summonsAddress: slotOf('suspect.summonsAddress'),
+  lawyerName: slotOf('suspect.lawyerName'),
+  modality: slotOf('modality'),
+  fillerKind: slotOf('fillerKind'),
+  policeUnit: slotOf('policeUnit'),
+  offenceSummary: slotOf('offenceSummary'),
+  offenceAt: slotOf('offenceAt'),
+  arrestedAt: slotOf('arrestedAt'),
+  custodyOrderedAt: slotOf('custodyOrderedAt'),
+  custodyExtendedAt: slotOf('custodyExtendedAt'),
+  remandOrderedAt: slotOf('remandOrderedAt'),
+  summonsServedAt: slotOf('summonsServedAt'),
+  shortTermConsent: slotOf('shortTermConsent'),
+  coDefendantGroup: slotOf('coDefendantGroup'),
+  estimatedMinutes: slotOf('estimatedMinutes'),
+};
+
+/**
+ * The header's columns as acceptedIntake walks them: cell positions, their columns and each one's field
+ * slot, in the order of the header map. Made once per batch of rows (checkImportRows), not per row.
+ */
+export interface ImportColumnPlan {
+  readonly indexes: readonly number[];
+  readonly columns: readonly ImportColumn[];
+  readonly slots: readonly number[];
+}
+
+export function importColumnPlan(columnAt: ReadonlyMap<number, ImportColumn>): ImportColumnPlan {
+  const plan = { indexes: [] as number[], columns: [] as ImportColumn[], slots: [] as number[] };
+  for (const [index, column] of columnAt) {
+    plan.indexes.push(index);
+    plan.columns.push(column);
+    plan.slots.push(slotOf(column.field));
+  }
+  return plan;
+}
+
+/**
  * The intake of a row that passes every rule of caseIntakeSchema (its fields, its cross-field rules,
  * the deadline engine's order of events) and of checkCaseDates, built as the schema's output is; null
  * for any row that does not, or that this cannot tell.
  */
-function acceptedIntake(cells: readonly string[], columnAt: ReadonlyMap<number, ImportColumn>, now: number): CaseIntake | null {
-  const fields: Partial<Record<ImportColumn['field'], string | boolean | number>> = {};
-  for (const [index, column] of columnAt) {
-    const value = (cells[index] ?? '').trim();
+function acceptedIntake(cells: readonly string[], plan: ImportColumnPlan, now: number): CaseIntake | null {
+  const fields: (string | boolean | number | undefined)[] = new Array<undefined>(SLOT_OF_FIELD.size).fill(undefined);
+  const { indexes, columns, slots } = plan;
+  for (let i = 0; i < indexes.length; i++) {
+    const value = (cells[indexes[i]!] ?? '').trim();
     if (value === '') continue;
     if (findForbiddenCharacter(value)) return null;
-    const parsed = column.parse(value);
+    const parsed = columns[i]!.parse(value);
     if (!parsed.ok) return null;
-    fields[column.field] = parsed.value;
+    fields[slots[i]!] = parsed.value;
   }
-  const { parketnummer, modality, policeUnit, offenceSummary } = fields;
-  const fullName = fields['suspect.fullName'];
-  const dateOfBirth = fields['suspect.dateOfBirth'];
+  const parketnummer = fields[S.parketnummer];
+  const modality = fields[S.modality];
+  const policeUnit = fields[S.policeUnit];
+  const offenceSummary = fields[S.offenceSummary];
+  const fullName = fields[S.fullName];
+  const dateOfBirth = fields[S.dateOfBirth];
   if (!isText(parketnummer, 1, 40) || !PARKETNUMMER_PATTERN.test(parketnummer)) return null;
   if (!isText(fullName, 1, 120) || !isText(dateOfBirth, 1, 10) || !isValidLocalDate(dateOfBirth)) return null;
   if (!isText(policeUnit, 1, 120) || !isText(offenceSummary, 1, 300) || !MODALITY_SET.has(modality)) return null;
-  const summonsAddress = optional(fields['suspect.summonsAddress'], 200);
-  const lawyerName = optional(fields['suspect.lawyerName'], 120);
-  const coDefendantGroup = optional(fields.coDefendantGroup, 60);
-  const fillerKind = optional(fields.fillerKind, 200);
+  const summonsAddress = optional(fields[S.summonsAddress], 200);
+  const lawyerName = optional(fields[S.lawyerName], 120);
+  const coDefendantGroup = optional(fields[S.coDefendantGroup], 60);
+  const fillerKind = optional(fields[S.fillerKind], 200);
   if (summonsAddress === undefined || lawyerName === undefined || coDefendantGroup === undefined || fillerKind === undefined) return null;
   if (fillerKind !== null && !FILLER_KIND_SET.has(fillerKind)) return null;
-  const offenceAt = moment(fields.offenceAt);
-  const arrestedAt = moment(fields.arrestedAt);
-  const custodyOrderedAt = moment(fields.custodyOrderedAt);
-  const custodyExtendedAt = moment(fields.custodyExtendedAt);
-  const remandOrderedAt = moment(fields.remandOrderedAt);
-  const summonsServedAt = moment(fields.summonsServedAt);
+  const offenceAt = moment(fields[S.offenceAt]);
+  const arrestedAt = moment(fields[S.arrestedAt]);
+  const custodyOrderedAt = moment(fields[S.custodyOrderedAt]);
+  const custodyExtendedAt = moment(fields[S.custodyExtendedAt]);
+  const remandOrderedAt = moment(fields[S.remandOrderedAt]);
+  const summonsServedAt = moment(fields[S.summonsServedAt]);
   if (offenceAt === undefined || arrestedAt === undefined || custodyOrderedAt === undefined || custodyExtendedAt === undefined || remandOrderedAt === undefined || summonsServedAt === undefined) {
     return null;
   }
-  const consent = fields.shortTermConsent ?? false;
-  const minutes = fields.estimatedMinutes ?? null;
+  const consent = fields[S.shortTermConsent] ?? false;
+  const minutes = fields[S.estimatedMinutes] ?? null;
   if (typeof consent !== 'boolean') return null;
   if (minutes !== null && !(Number.isInteger(minutes) && (minutes as number) >= ESTIMATED_MINUTES_RANGE.min && (minutes as number) <= ESTIMATED_MINUTES_RANGE.max)) return null;
   // The schema's superRefine.

@@ -1,4 +1,4 @@
-import { amsterdamDate, toAmsterdamLocal } from '../calendar/amsterdam-time';
+import { amsterdamDate, parseOffsetDateTime, toAmsterdamLocal } from '../calendar/amsterdam-time';
 import { isValidLocalDate, parseLocalDate } from '../calendar/local-date';
 import type { EventField } from './case-intake';
 
@@ -95,8 +95,21 @@ export function suspectAge(facts: Pick<DateFacts, 'dateOfBirth' | 'offenceAt' | 
 
 function instantOrNull(value: string | null | undefined): number | null {
   if (!value) return null;
-  const instant = Date.parse(value);
+  const instant = parsedMoment(value);
   return Number.isFinite(instant) ? instant : null;
+}
+
+/**
+ * Date.parse(value). A moment as Ketenplanner writes it, to the second with its offset or Z (no
+ * fraction), means the same to parseOffsetDateTime, which the intake has just asked about it and
+ * answers from its cache; any other text goes to Date.parse.
+ */
+function parsedMoment(value: string): number {
+  if ((value.length === 25 || value.length === 20) && value.charCodeAt(19) !== 46) {
+    const parsed = parseOffsetDateTime(value);
+    if (parsed.ok) return parsed.instant;
+  }
+  return Date.parse(value);
 }
 
 /** amsterdamDate, keeping the last answers: an import asks for the same moments row after row (`now`, the midnights of date-only offence dates). */
@@ -126,7 +139,7 @@ export function checkCaseDates(facts: DateFacts, now: number, options: { checkAg
   for (const field of MOMENT_FIELDS) {
     const value = facts[field];
     if (!value) continue;
-    const instant = Date.parse(value);
+    const instant = parsedMoment(value);
     if (!Number.isFinite(instant)) continue;
     const label = DATED_FIELD_LABELS[field];
     if (instant > now + FUTURE_TOLERANCE_MS) {

@@ -2,7 +2,7 @@ import { createCourtCalendar } from '../../../shared/calendar/court-calendar';
 import type { DeadlineSettings } from '../../../shared/deadlines/settings';
 import type { CaseIntake } from '../../../shared/intake/case-intake';
 import { COLUMN_BY_HEADER, IMPORT_COLUMNS, normaliseHeader, type ImportColumn } from '../../../shared/intake/import-columns';
-import { importRowToIntake, type RowProblem } from '../../../shared/intake/import-row';
+import { importColumnPlan, importRowToIntake, type RowProblem } from '../../../shared/intake/import-row';
 import type { DeadlineContext } from '../settings/district-settings';
 import { intakeDerivedValues, type DerivedValues } from './derived-values';
 import type { StoredEvents } from './insert-intake';
@@ -76,13 +76,14 @@ export function checkImportRows(
   context?: DeadlineContext,
 ): CheckedRow[] {
   const width = headers.length;
+  const plan = importColumnPlan(columnAt);
   const checked: CheckedRow[] = [];
   for (const { row, cells } of rows) {
     if (cells.length < width || hasExtraCells(cells, width)) {
       checked.push({ row, problems: [{ row, column: '(rij)', message: `Rij heeft ${cells.length} kolommen, de kopregel ${width}: controleer scheidingstekens en aanhalingstekens` }] });
       continue;
     }
-    const result = importRowToIntake(row, cells, columnAt, now);
+    const result = importRowToIntake(row, cells, columnAt, now, plan);
     if (!result.ok) checked.push({ row, problems: result.problems });
     else if (context) {
       const { events, limits } = intakeDerivedValues(result.intake, context);

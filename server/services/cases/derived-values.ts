@@ -1,6 +1,7 @@
-import { instantOf, startOfAmsterdamDay } from '../../../shared/calendar/amsterdam-time';
-import { computeDeadlines } from '../../../shared/deadlines/compute-deadlines';
-import type { DeadlineResult } from '../../../shared/deadlines/result';
+import { instantOf, isoUtc, startOfAmsterdamDay } from '../../../shared/calendar/amsterdam-time';
+import { computeDeadlines, deadlineLimits } from '../../../shared/deadlines/compute-deadlines';
+import type { DeadlineResult, LimitOutcome } from '../../../shared/deadlines/result';
+import { resolveDeadlineSettings } from '../../../shared/deadlines/settings';
 import type { CaseIntake } from '../../../shared/intake/case-intake';
 import { toDeadlineInput } from '../../../shared/intake/case-intake';
 import { readinessGaps, readyFrom, type PreconditionFacts } from '../../../shared/domain/planning-readiness';
@@ -31,7 +32,7 @@ export function deadlinesOf(c: DeadlineFacts, context: DeadlineContext): Deadlin
 }
 
 /** An ISO-8601 moment with any offset as UTC text (text order is time order); null when absent. */
-export const utc = (iso: string | null | undefined) => (iso ? new Date(instantOf(iso)).toISOString() : null);
+export const utc = (iso: string | null | undefined) => (iso ? isoUtc(instantOf(iso)) : null);
 
 /** Outcomes after which a hearing took place (a no-show did not start the hearing). */
 export const HEARING_TOOK_PLACE = ['decided', 'adjourned'] as const;
@@ -53,15 +54,29 @@ const laterOf = (a: string | null, b: string | null) => (a === null ? b : b === 
  */
 export type ReadinessInputs = readonly PreconditionFacts[] & { readonly resumeFrom?: string | null; readonly hearingTookPlace?: boolean };
 
+/**
+ * A limit as deadlinesOf writes it (formatAmsterdam: whole seconds, truncated) and utc() then reads
+ * it, without that round trip through text: the same UTC text.
+ */
+const limitUtc = (limit: LimitOutcome | undefined) => (limit ? isoUtc(Math.floor(limit.at / 1000) * 1000) : null);
+
 export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preconditions: ReadinessInputs = []) {
-  const result = deadlinesOf(c, context);
+  return derivedFromLimits(c, limitsOf(c, context), preconditions);
+}
+
+/** deadlinesOf's limits, before it writes them out with its rules and warnings (not stored). */
+function limitsOf(c: DeadlineFacts, context: DeadlineContext) {
+  return deadlineLimits(toDeadlineInput(c.parketnummer, c), resolveDeadlineSettings(context.settings), context.calendar).limits;
+}
+
+function derivedFromLimits(c: DeadlineFacts, limits: ReturnType<typeof limitsOf>, preconditions: ReadinessInputs) {
   // The hearing limits bind until the hearing starts. Once a hearing took place (decided, or adjourned
   // by the court; not a no-show) they were met: they stay stored (the monitoring measures against
   // them) but no longer bind planning; the court decides when it resumes (the resume date below).
   const met = preconditions.hearingTookPlace === true;
-  const hearingBy = utc(result.hearingBy);
-  const voorgeleidingBy = utc(result.voorgeleidingBy);
-  const hearingTargetBy = utc(result.hearingTargetBy);
+  const hearingBy = limitUtc(limits.hearingBy);
+  const voorgeleidingBy = limitUtc(limits.voorgeleidingBy);
+  const hearingTargetBy = limitUtc(limits.hearingTargetBy);
   // A detained snelrecht case not yet in remand must be brought before the RC first (art. 59a Sv):
   // until then that limit binds, however far the hearing limit lies.
   const voorgeleidingBinds = !met && c.modality === 'snelrecht' && !c.remandOrderedAt && voorgeleidingBy !== null && (hearingBy === null || voorgeleidingBy < hearingBy);
@@ -77,7 +92,7 @@ export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preco
   return {
     voorgeleidingBy,
     hearingBy,
-    hearingFrom: utc(result.hearingFrom),
+    hearingFrom: limitUtc(limits.hearingFrom),
     hearingTargetBy,
     nextLimit,
     nextLimitKind,
@@ -88,6 +103,8 @@ export function derivedColumns(c: DeadlineFacts, context: DeadlineContext, preco
 }
 
 export type DerivedValues = ReturnType<typeof derivedColumns>;
+
+const NO_PRECONDITIONS: ReadinessInputs = [];
 
 /** A new case's event moments as stored (UTC text) and its derived columns (no preconditions yet). */
 export function intakeDerivedValues(intake: CaseIntake, context: DeadlineContext) {
@@ -103,5 +120,19 @@ export function intakeDerivedValues(intake: CaseIntake, context: DeadlineContext
     judgmentAt: null,
     penaltyOrderDeliveredAt: null,
   };
-  return { events, limits: derivedColumns(events, context, []) };
+  // The limits from the intake's own moments: the same instants as the UTC texts above (whole ms,
+  // written out exactly), which the deadline engine need not read back from the new texts.
+  const moments: DeadlineFacts = {
+    parketnummer: intake.parketnummer,
+    modality: intake.modality,
+    arrestedAt: intake.arrestedAt,
+    custodyOrderedAt: intake.custodyOrderedAt,
+    custodyExtendedAt: intake.custodyExtendedAt,
+    remandOrderedAt: intake.remandOrderedAt,
+    summonsServedAt: intake.summonsServedAt,
+    shortTermConsent: intake.shortTermConsent,
+    judgmentAt: null,
+    penaltyOrderDeliveredAt: null,
+  };
+  return { events, limits: derivedFromLimits(events, limitsOf(moments, context), NO_PRECONDITIONS) };
 }
