@@ -175,6 +175,8 @@ describe('ZSM decisions and the case lifecycle', () => {
   it('a strafbeschikking waits for the CJIB hand-off and a second decision is refused by the lifecycle', async () => {
     const { database, call, handle, caseVersion } = await setup();
     const { id } = await call<{ id: number }>('cases.create', INTAKE);
+    // Registered at the operation's moment (the pinned clock), not the machine's.
+    expect(database.sqlite.prepare('select created_at from criminal_case where id = ?').pluck().get(id)).toBe('2026-04-29T10:00:00.000Z');
     await call('zsm.decide', { caseId: id, outcome: 'strafbeschikking', otherRoute: null, prosecutorName: 'mr. E. Meijer', reason: 'Bekennend, first offender.', expectedVersion: caseVersion(id) });
     const { pendingPenaltyOrders } = await import('../../server/services/zsm/record-zsm-decision');
     expect(await pendingPenaltyOrders(database.db)).toEqual([id]);

@@ -83,6 +83,8 @@ describe.each(WAYS)('the case import writes its rows in batches (issue 12: 100,0
       expect(JSON.parse(r.details)).toMatchObject({ source: 'import', parketnummer: r.parketnummer, file: 'bulk.csv', row: i + 2 });
     });
     expect(highest('criminal_case')).toBe(caseSeq + ROWS);
+    // Registered at the import's moment (its pinned clock), not the machine's.
+    expect(count(database, 'select count(*) from criminal_case where id > ? and created_at = ?', caseSeq, NOW.toISOString())).toBe(ROWS);
     expect(matches(database, 'Verdachte 4449')).toBe(1);
     expect(matches(database, '604449')).toBe(1);
     // The per-case search trigger stood aside for the import only; FTS5's settings apply as they did.

@@ -59,6 +59,8 @@ async function insertFormIntake(tx: AppDatabase, intake: CaseIntake, context: De
       queueOrder: limits.queueOrder,
       planningGaps: limits.planningGaps,
       readyFrom: limits.readyFrom,
+      // Registered at the moment of the operation (its clock), as its audit row says; not the machine's.
+      createdAt: now.toISOString(),
     })
     .returning({ id: criminalCases.id }));
   await recordAudit(tx, {

@@ -46,6 +46,7 @@ export async function insertIntakesPortable(db: AppDatabase, context: DeadlineCo
             shortTermConsent: intake.shortTermConsent,
             coDefendantGroup: intake.coDefendantGroup,
             estimatedMinutes: intake.estimatedMinutes,
+            createdAt: occurredAt,
             ...limits,
           };
         }),

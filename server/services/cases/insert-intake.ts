@@ -15,8 +15,8 @@ const SUSPECT_COLUMNS = 'full_name, date_of_birth, summons_address, lawyer_name'
 const CASE_COLUMNS = `parketnummer, suspect_id, modality, filler_kind, status, police_unit, offence_summary, offence_at,
        arrested_at, custody_ordered_at, custody_extended_at, remand_ordered_at, summons_served_at, short_term_consent,
        co_defendant_group, estimated_minutes,
-       voorgeleiding_by, hearing_by, hearing_from, hearing_target_by, next_limit, next_limit_kind, queue_order, planning_gaps, ready_from`;
-const CASE_VALUES = "?, ?, ?, ?, 'intake', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+       voorgeleiding_by, hearing_by, hearing_from, hearing_target_by, next_limit, next_limit_kind, queue_order, planning_gaps, ready_from, created_at`;
+const CASE_VALUES = "?, ?, ?, ?, 'intake', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 const AUDIT_COLUMNS = 'occurred_at, actor, action, entity_type, entity_id, details';
 const AUDIT_VALUES = "?, ?, 'case.created', 'case', ?, ?";
 
@@ -77,7 +77,8 @@ export function intakeWriter(sqlite: Database.Database, context: DeadlineContext
         const audits: unknown[] = [];
         for (const { intake, row, limits, events } of batch) {
           suspects.push(suspectId, ...suspectValues(intake));
-          cases.push(caseId, ...caseValues(intake, suspectId, context, limits, events));
+          // Registered at the moment of the operation (its clock), as its audit row says; not the machine's.
+          cases.push(caseId, ...caseValues(intake, suspectId, context, limits, events), occurredAt);
           audits.push(...auditValues(intake, { ...audit, row }, caseId, occurredAt));
           caseIds.push(caseId);
           suspectId += 1;
