@@ -123,12 +123,15 @@ describe('the import of a police/OM export', () => {
   });
 
   it.each([
-    ['a missing required column', 'parketnummer;naam verdachte\r\n19/1-26;X\r\n', "Kolom 'geboortedatum' ontbreekt"],
-    ['only a header', `${IMPORT_COLUMNS.map((c) => c.header).join(';')}\r\n`, 'geen zaken'],
-  ])('refuses %s as a whole, importing nothing', async (_label, csv, message) => {
+    ['a missing required column', 'parketnummer;naam verdachte\r\n19/1-26;X\r\n', "Kolom 'geboortedatum' ontbreekt", false],
+    ['only a header', `${IMPORT_COLUMNS.map((c) => c.header).join(';')}\r\n`, 'Het bestand bevat geen zaken (alleen een kopregel).', true],
+    ['an empty file', '', 'Het bestand is leeg: er staan geen kopregel en geen zaken in. Gebruik het sjabloon (CSV of Excel) voor de juiste kolommen.', true],
+    ['only blank lines', '\r\n\r\n;;\r\n', 'Het bestand is leeg: er staan geen kopregel en geen zaken in. Gebruik het sjabloon (CSV of Excel) voor de juiste kolommen.', true],
+  ])('refuses %s as a whole, importing nothing', async (_label, csv, message, onlyMessage) => {
     const { database, call } = await setup();
     const report = await call<ImportReport>('cases.import', { fileName: 'x.csv', contentBase64: base64(csv), mode: 'valid_only', dryRun: false });
-    expect(report.fileProblems.join(' ')).toContain(message);
+    if (onlyMessage) expect(report.fileProblems).toEqual([message]);
+    else expect(report.fileProblems.join(' ')).toContain(message);
     expect(report.committed).toBe(0);
     expect(count(database.sqlite, 'criminal_case')).toBe(0);
     database.close();

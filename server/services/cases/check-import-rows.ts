@@ -44,9 +44,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const EMPTY_FILE = 'Het bestand is leeg: er staan geen kopregel en geen zaken in. Gebruik het sjabloon (CSV of Excel) voor de juiste kolommen.';
+
 /** Reads the header row: known columns by position, unknown ones (ignored), doubles and missing required ones. */
 export function mapImportColumns(headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = { columnAt: new Map(), ignoredColumns: [], fileProblems: [] };
+  // Nothing at all (an empty file, or only blank lines): one message, not one per missing column.
+  if (headers.every((header) => header.trim() === '')) {
+    mapping.fileProblems.push(EMPTY_FILE);
+    return mapping;
+  }
   headers.forEach((header, index) => {
     if (header.trim() === '') return;
     const column = COLUMN_BY_HEADER.get(normaliseHeader(header));

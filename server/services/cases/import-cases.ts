@@ -91,7 +91,7 @@ function concludeReading(report: ImportReport, table: { headers: string[]; rowCo
   const mapping = mapImportColumns(table.headers);
   report.ignoredColumns.push(...mapping.ignoredColumns);
   report.fileProblems.push(...mapping.fileProblems);
-  if (table.rowCount === 0) report.fileProblems.push('Het bestand bevat geen zaken (alleen een kopregel of niets).');
+  if (table.rowCount === 0 && mapping.columnAt.size > 0) report.fileProblems.push('Het bestand bevat geen zaken (alleen een kopregel).');
   report.problems.sort((a, b) => a.row - b.row);
   return report.fileProblems.length === 0 && !(report.mode === 'all_or_nothing' && report.invalidRows > 0);
 }
