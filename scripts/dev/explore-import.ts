@@ -74,6 +74,9 @@ await step('a-checks-file', a.page, async () => {
   await a.page.getByLabel('Bestand (.csv of .xlsx)').setInputFiles({ name: 'politie-export.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
   const started = Date.now();
   await a.page.getByRole('button', { name: 'Bestand controleren' }).click();
+  await a.page.getByTestId('import-rows-read').filter({ hasText: /rijen gelezen/ }).waitFor({ timeout: 30_000 }).catch(() => undefined);
+  note('a-checks-file', `progress shown: ${await a.page.getByTestId('import-rows-read').textContent().catch(() => '(gone)')}`);
+  await shot(a.page, 'a-checking');
   await a.page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
   note('a-checks-file', `${await a.page.getByTestId('import-summary').textContent()} (${Date.now() - started} ms)`);
   await shot(a.page, 'a-checked');
@@ -89,6 +92,9 @@ await step('a-imports-double-click-while-b-reads', a.page, async () => {
   const seen = new Set<string>();
   let done = false;
   const result = a.page.getByText(/zaken ingelezen\.$/).waitFor({ timeout: 120_000 }).then(() => (done = true));
+  // The rows read so far, shown while it runs (cases.importProgress, twice a second).
+  await a.page.getByTestId('import-rows-read').filter({ hasText: /rijen gelezen/ }).waitFor({ timeout: 30_000 }).catch(() => undefined);
+  note('a-imports', `progress shown: ${await a.page.getByTestId('import-rows-read').textContent().catch(() => '(gone)')}`);
   await shot(a.page, 'a-importing');
   while (!done) {
     // Away and back: the list is asked for again (a cached answer is refetched on return).

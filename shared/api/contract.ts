@@ -401,6 +401,11 @@ export const contract = {
       .strict(),
     output: importReportSchema,
   },
+  'cases.importProgress': {
+    /** The request id the caller gave its cases.import (one per user action). */
+    input: z.object({ requestId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ rowsRead: z.number().int(), finished: z.boolean() }).nullable(),
+  },
   'cases.importTemplate': {
     input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),

@@ -59,6 +59,7 @@ export const DISCLOSURES: { [K in OperationName]: Disclosure<K> } = {
 
   'cases.create': WRITE,
   'cases.import': WRITE,
+  'cases.importProgress': { discloses: false, reason: 'A count of rows read, no case data.' },
   'cases.importTemplate': { discloses: false, reason: 'An empty template file.' },
   'cases.find': { discloses: false, reason: 'Answers only the id of the case with a given parketnummer.' },
   'cases.search': {

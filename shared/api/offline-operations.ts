@@ -53,6 +53,7 @@ export const OFFLINE_OPERATIONS: Record<OperationName, OfflinePolicy> = {
 
   'cases.create': online(NEEDS_SERVER_NUMBER),
   'cases.import': online(NEEDS_SERVER_NUMBER),
+  'cases.importProgress': online(NEEDS_SERVER_NUMBER),
   'cases.importTemplate': READ,
   'cases.find': READ,
   'cases.search': READ,

@@ -25,6 +25,7 @@ export const OPERATION_KINDS: Record<OperationName, 'read' | 'write'> = {
   'sessions.assign': 'write',
   'cases.create': 'write',
   'cases.import': 'write',
+  'cases.importProgress': 'read',
   'cases.importTemplate': 'read',
   'cases.find': 'read',
   'cases.search': 'read',

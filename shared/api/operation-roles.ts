@@ -57,6 +57,7 @@ export const OPERATION_ROLES: Record<OperationName, readonly Role[]> = {
   'cases.create': [P, L],
   // Narrower: a bulk file crosses police units; the police liaison gets it once row scope exists.
   'cases.import': [P],
+  'cases.importProgress': [P],
   'cases.importTemplate': [P],
   'cases.find': WORKING,
   'cases.search': WORKING,

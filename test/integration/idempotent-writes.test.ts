@@ -40,6 +40,10 @@ describe('request ids on the SQLite file', () => {
     expect(await importing(validFile, 'valid_only', 'import-valid-0001')).toEqual(imported);
     expect(cases()).toBe(before + 2_500);
     expect(database.sqlite.inTransaction).toBe(false);
+    // What the UI asked while it waited (cases.importProgress, by the request id): every row read, done.
+    expect(await handle('cases.importProgress', { requestId: 'import-valid-0001' })).toEqual({ ok: true, value: { rowsRead: 2_500, finished: true } });
+    expect(await handle('cases.importProgress', { requestId: 'import-refused-0001' })).toEqual({ ok: true, value: { rowsRead: 2_500, finished: true } });
+    expect(await handle('cases.importProgress', { requestId: 'never-sent-0001' })).toEqual({ ok: true, value: null });
     database.close();
   });
 

@@ -42,7 +42,7 @@ describe('the case import computes the derived columns with its checks (issue 12
   it('gives each valid row its derived columns, in both threads, the same as the write would compute them', async () => {
     const database = await openTestDatabase(tempDir());
     const basis = { settings: await loadDeadlineSettings(database.db), equivalentDaysByYear: await loadEquivalentDays(database.db) };
-    const table = await readAndCheckImportFile('zaken.csv', threeBatches, NOW.getTime(), basis);
+    const table = await readAndCheckImportFile('zaken.csv', threeBatches, NOW.getTime(), { basis });
     const deadlineContext = await loadDeadlineContext(database.db);
     expect(table.checked).toHaveLength(4_500);
     for (const result of table.checked) {

@@ -27,6 +27,8 @@ export type OperationMutation<K extends OperationName> = DistributiveOmit<
   mutate: (input: OperationInput<K>, callbacks?: OperationCallbacks<K>) => void;
   /** The input of the latest attempt. */
   variables: OperationInput<K> | undefined;
+  /** The request id of the latest attempt of a write (what a progress question names: cases.importProgress). */
+  requestId: string | undefined;
   /**
    * May the person start this action now (their roles, and offline whether it can be queued)? A write's
    * button is disabled with the reason next to it (components/ActionButton.tsx); mutate() of a write that
@@ -109,7 +111,7 @@ export function useOperationMutation<K extends OperationName>(
   };
 
   const { mutate: _mutate, mutateAsync: _mutateAsync, variables, ...state } = mutation;
-  return { ...state, mutate, variables: variables?.input, availability } as OperationMutation<K>;
+  return { ...state, mutate, variables: variables?.input, requestId: variables?.requestId, availability } as OperationMutation<K>;
 }
 
 /** JSON with the keys of every object sorted: equal inputs give equal text, whatever the key order. */

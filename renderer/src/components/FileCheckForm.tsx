@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { OperationAvailability } from '../api/use-operation-availability';
 import { ActionButton } from './ActionButton';
 
@@ -16,6 +16,7 @@ export function FileCheckForm({
   checkLabel,
   mutation,
   pendingText,
+  progress,
   className,
 }: {
   id: string;
@@ -29,6 +30,8 @@ export function FileCheckForm({
   mutation: { availability: OperationAvailability; isPending: boolean };
   /** What is running while pending (checking or importing), announced politely. */
   pendingText: string;
+  /** While pending: how far the work is (shown under pendingText, not announced at every step). */
+  progress?: ReactNode;
   className?: string | undefined;
 }) {
   const submit = (event: FormEvent) => {
@@ -47,9 +50,12 @@ export function FileCheckForm({
         </ActionButton>
       </div>
       {mutation.isPending && (
-        <p role="status" aria-live="polite">
-          {pendingText}
-        </p>
+        <>
+          <p role="status" aria-live="polite">
+            {pendingText}
+          </p>
+          {progress}
+        </>
       )}
     </form>
   );

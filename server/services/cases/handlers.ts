@@ -5,6 +5,7 @@ import { findCaseByParketnummer, getCaseDetail } from './case-detail';
 import { getCaseTimeline } from './case-timeline';
 import { createCase } from './create-case';
 import { importCases } from './import-cases';
+import { importProgressOf } from './import-progress';
 import { importTemplate } from './import-template';
 import { removePrecondition, setPrecondition } from './preconditions';
 import { releaseToPlanning } from './release-to-planning';
@@ -16,6 +17,7 @@ import { asOneWrite } from '../context/query-results';
 export const casesHandlers: FeatureHandlers<'cases'> = {
   'cases.create': async (input, ctx) => await ctx.write(() => asOneWrite(async () => await createCase(ctx.db, input, ctx.actor, ctx.clock.now()))),
   'cases.import': ({ contentBase64, ...request }, ctx) => importCases(ctx, { ...request, content: Buffer.from(contentBase64, 'base64') }),
+  'cases.importProgress': ({ requestId }) => importProgressOf(requestId),
   'cases.importTemplate': ({ format }) => importTemplate(format),
   'cases.find': async ({ parketnummer }, { db }) => await findCaseByParketnummer(db, parketnummer),
   'cases.search': async (input, { db }) => await searchCases(db, input),

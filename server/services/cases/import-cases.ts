@@ -8,7 +8,8 @@ import { insertIntakesPortable } from './import-write-portable';
 import { isPostgresClient } from '../context/query-results';
 import { deferSearchIndexing } from './search-index-bulk';
 import { mapImportColumns, type CheckedRow, type DeadlineBasis } from './check-import-rows';
-import { ImportFileError, readAndCheckImportFile } from './read-import-file';
+import { recordImportProgress } from './import-progress';
+import { ImportFileError, readAndCheckImportFile, type ImportProgress } from './read-import-file';
 
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
@@ -40,8 +41,15 @@ export async function importCases(ctx: OperationContext, request: ImportRequest)
   } catch (error) {
     if (error instanceof ImportFileError) return { ...emptyReport(request), fileProblems: [error.message] };
     throw error;
+  } finally {
+    if (ctx.requestId) recordImportProgress(ctx.requestId, report.totalRows, true);
   }
   return report;
+}
+
+/** The rows read so far, for the UI that waits (cases.importProgress), by the caller's request id. */
+function progressOf({ requestId }: OperationContext) {
+  return requestId ? ({ rowsRead }: ImportProgress) => recordImportProgress(requestId, rowsRead) : undefined;
 }
 
 function emptyReport(request: ImportRequest): ImportReport {
@@ -99,8 +107,9 @@ function concludeReading(report: ImportReport, table: { headers: string[]; rowCo
 /** A dry run: every check, against the district as it is now; nothing written, no row kept. */
 async function checkOnly(ctx: OperationContext, request: ImportRequest, report: ImportReport) {
   const sort = rowSorter(report, await existingParketnummers(ctx.db));
-  const table = await readAndCheckImportFile(request.fileName, request.content, ctx.clock.now().getTime(), undefined, (rows) => {
-    report.validRows += sort(rows).length;
+  const table = await readAndCheckImportFile(request.fileName, request.content, ctx.clock.now().getTime(), {
+    onChecked: (rows) => (report.validRows += sort(rows).length),
+    onProgress: progressOf(ctx),
   });
   concludeReading(report, table);
 }
@@ -120,14 +129,18 @@ async function importWhileReading(db: AppDatabase, ctx: OperationContext, reques
   const writer = intakeWriter(sqlite, await loadDeadlineContext(db), ctx.clock.now(), { actor: ctx.actor, source: 'import', file: request.fileName });
   let written = 0;
   // A failure or a file refused halfway throws: runWriteTransaction rolls the whole transaction back.
-  const table = await readAndCheckImportFile(request.fileName, request.content, ctx.clock.now().getTime(), basis, (rows) => {
-    const valid = sort(rows);
-    report.validRows += valid.length;
-    // Under all-or-nothing, once a row is refused nothing more is written (it is all rolled back below).
-    if (valid.length > 0 && (request.mode === 'valid_only' || report.invalidRows === 0)) {
-      written += writer.add(valid).length;
-      searchIndex.indexNew();
-    }
+  const table = await readAndCheckImportFile(request.fileName, request.content, ctx.clock.now().getTime(), {
+    basis,
+    onChecked: (rows) => {
+      const valid = sort(rows);
+      report.validRows += valid.length;
+      // Under all-or-nothing, once a row is refused nothing more is written (it is all rolled back below).
+      if (valid.length > 0 && (request.mode === 'valid_only' || report.invalidRows === 0)) {
+        written += writer.add(valid).length;
+        searchIndex.indexNew();
+      }
+    },
+    onProgress: progressOf(ctx),
   });
   if (concludeReading(report, table) && written > 0) {
     await searchIndex.finish();
@@ -151,8 +164,12 @@ async function importAfterReading(ctx: OperationContext, request: ImportRequest,
   const valid: ValidRow[] = [];
   // The derived columns are computed with the checks, in both threads, against the district's settings
   // as read now; the write below uses them only if the settings are still the same then.
-  const table = await readAndCheckImportFile(request.fileName, request.content, ctx.clock.now().getTime(), basis, (rows) => {
-    for (const row of sort(rows)) valid.push(row);
+  const table = await readAndCheckImportFile(request.fileName, request.content, ctx.clock.now().getTime(), {
+    basis,
+    onChecked: (rows) => {
+      for (const row of sort(rows)) valid.push(row);
+    },
+    onProgress: progressOf(ctx),
   });
   concludeReading(report, table);
   if (report.fileProblems.length > 0) return;

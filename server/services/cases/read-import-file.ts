@@ -35,6 +35,13 @@ export async function readImportFile(fileName: string, content: Buffer, options:
   return job;
 }
 
+export interface CheckOptions {
+  /** Compute each valid row's derived columns against this basis too. */
+  basis?: DeadlineBasis | undefined;
+  onChecked?: ((rows: CheckedRow[]) => void) | undefined;
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+}
+
 /** The case import's reading: the header, how many data rows, and each row checked (empty when the header has file problems). */
 export interface CheckedImportTable {
   headers: string[];
@@ -50,21 +57,22 @@ export interface CheckedImportTable {
  * With a deadline basis, each valid row also gets its derived columns, computed the same way.
  * With `onChecked`, the checked rows are handed to it in file order as they are checked (`checked` then
  * stays empty): the caller can write them while the rest is read. Should it throw, the reading stops
- * and the promise is rejected with its error.
+ * and the promise is rejected with its error. `onProgress` as readImportFile's.
  */
-export async function readAndCheckImportFile(fileName: string, content: Buffer, now: number, basis?: DeadlineBasis, onChecked?: (rows: CheckedRow[]) => void): Promise<CheckedImportTable> {
+export async function readAndCheckImportFile(fileName: string, content: Buffer, now: number, options: CheckOptions = {}): Promise<CheckedImportTable> {
+  const { basis, onChecked, onProgress } = options;
   const limits: ImportLimits = { ...IMPORT_LIMITS };
   importFileKind(fileName);
   checkFileSize(content, limits);
   const entry = workerEntry();
   if (!entry) {
-    const table = await readInThisThread(fileName, content, limits);
+    const table = await readInThisThread(fileName, content, limits, onProgress);
     const mapping = mapImportColumns(table.headers);
     const checked = mapping.fileProblems.length > 0 ? [] : checkImportRows(table.rows, table.headers, mapping.columnAt, now, basis && deadlineContextOf(basis));
     if (onChecked && checked.length > 0) onChecked(checked);
     return { headers: table.headers, rowCount: table.rows.length, checked: onChecked ? [] : checked };
   }
-  const job = queue.then(() => readInWorker(entry, fileName, content, limits, undefined, now, basis, onChecked));
+  const job = queue.then(() => readInWorker(entry, fileName, content, limits, onProgress, now, basis, onChecked));
   queue = job.catch(() => undefined);
   const table = await job;
   return { headers: table.headers, rowCount: table.rowCount, checked: table.checked };
@@ -161,7 +169,35 @@ function readInWorker(
   const callerHandled = new Int32Array(shared);
   const deliver = onChecked ?? ((rows: CheckedRow[]) => pushAll(table.checked, rows));
   return new Promise<ImportTable & CheckedImportTable>((resolve, reject) => {
+    // The batches this thread checks or hands on (the caller may write them: tens of milliseconds each)
+    // run one per turn of the event loop, in order: Node hands over all queued messages of the worker
+    // at once, and the requests in between (the UI asking how far the import is) must get their turn.
+    const tasks: (() => void)[] = [];
+    let pumping = false;
+    let readAll = false;
+    const pump = () => {
+      const task = tasks.shift();
+      try {
+        task?.();
+      } catch (error) {
+        stop(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      if (tasks.length > 0) setImmediate(pump);
+      else {
+        pumping = false;
+        if (readAll) settle(() => resolve(table));
+      }
+    };
+    const later = (task: () => void) => {
+      tasks.push(task);
+      if (!pumping) {
+        pumping = true;
+        setImmediate(pump);
+      }
+    };
     const settle = (outcome: () => void) => {
+      tasks.length = 0;
       clearTimeout(timer);
       if (current?.id === id) current = null;
       thread.unref();
@@ -180,24 +216,31 @@ function readInWorker(
           table.headers = reply.headers;
           if (checkAt !== undefined) mapping = mapImportColumns(reply.headers);
           break;
-        case 'rows':
-          if (!mapping) pushAll(table.rows, reply.rows);
+        case 'rows': {
+          const checking = mapping;
+          if (!checking) pushAll(table.rows, reply.rows);
           else {
-            table.rowCount += reply.rows.length;
-            if (mapping.fileProblems.length === 0) deliver(checkImportRows(reply.rows, table.headers, mapping.columnAt, checkAt!, context));
-            Atomics.add(callerHandled, 0, 1);
+            later(() => {
+              table.rowCount += reply.rows.length;
+              if (checking.fileProblems.length === 0) deliver(checkImportRows(reply.rows, table.headers, checking.columnAt, checkAt!, context));
+              Atomics.add(callerHandled, 0, 1);
+            });
           }
           break;
+        }
         case 'checked':
-          table.rowCount += reply.rowCount;
-          if (reply.checked.length > 0) deliver(unpackCheckedRows(reply.checked));
-          Atomics.add(callerHandled, 0, 1);
+          later(() => {
+            table.rowCount += reply.rowCount;
+            if (reply.checked.length > 0) deliver(unpackCheckedRows(reply.checked));
+            Atomics.add(callerHandled, 0, 1);
+          });
           break;
         case 'progress':
           onProgress?.({ rowsRead: reply.rowsRead });
           break;
         case 'done':
-          settle(() => resolve(table));
+          readAll = true;
+          if (!pumping) settle(() => resolve(table));
           break;
         case 'refused':
           settle(() => reject(new ImportFileError(reply.message)));

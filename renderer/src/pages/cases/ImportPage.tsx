@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/api/case-schemas';
 import { IMPORT_COLUMNS } from '../../../../shared/intake/import-columns';
 import { useOperationMutation } from '../../api/use-operation-mutation';
+import { useOperationQuery } from '../../api/use-operation-query';
 import { formatNumber } from '../../i18n/format';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -20,6 +21,9 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('valid_only');
   const run = useOperationMutation('cases.import');
+  // While the file is read (checked or imported): how many rows so far, asked twice a second.
+  const progress = useOperationQuery('cases.importProgress', { requestId: run.requestId ?? '-' }, { enabled: run.isPending && run.requestId !== undefined, refetchInterval: 500 });
+  const rowsRead = run.isPending ? (progress.data?.rowsRead ?? 0) : 0;
   const send = async (dryRun: boolean) => {
     if (file) run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), mode, dryRun });
   };
@@ -75,6 +79,12 @@ export function ImportPage() {
         checkLabel={run.isPending && run.variables?.dryRun ? t('import.checking') : t('import.check')}
         mutation={run}
         pendingText={run.variables?.dryRun ? t('import.checking') : t('import.committing')}
+        progress={
+          <p className="import-progress">
+            <progress aria-label={t('import.progressLabel')} aria-valuetext={rowsRead > 0 ? t('import.rowsRead', { count: rowsRead, formatted: formatNumber(rowsRead) }) : undefined} />{' '}
+            <span data-testid="import-rows-read">{rowsRead > 0 ? t('import.rowsRead', { count: rowsRead, formatted: formatNumber(rowsRead) }) : null}</span>
+          </p>
+        }
         className="panel"
       />
       {run.isError && <ErrorPanel error={run.error} />}
