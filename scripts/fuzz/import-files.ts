@@ -148,7 +148,7 @@ export async function xlsxWithRows(rows: (string | number | Date | null)[][]): P
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Zaken');
   for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return await writtenWorkbook(workbook);
 }
 
 /** The colleague's 7 KB files: a header and one cell far away (A1048576, XFD1048576), written by exceljs. */
@@ -157,7 +157,39 @@ export async function farCellXlsx(address: string): Promise<Buffer> {
   const sheet = workbook.addWorksheet('Zaken');
   sheet.addRow(IMPORT_HEADERS);
   sheet.getCell(address).value = 'x';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return await writtenWorkbook(workbook);
+}
+
+/**
+ * exceljs stamps the workbook (docProps/core.xml) and each zip entry (JSZip) with the time of writing:
+ * pinned here, so a file made from a seed is the same bytes in every run (the fuzz's bit flips land on
+ * the same bytes, and a failing run can be repeated).
+ */
+const WRITTEN_AT = new Date('2026-06-15T08:00:00Z');
+
+async function writtenWorkbook(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  workbook.created = WRITTEN_AT;
+  workbook.modified = WRITTEN_AT;
+  return withZipTimes(Buffer.from(await workbook.xlsx.writeBuffer()), WRITTEN_AT);
+}
+
+/** The zip with every entry's MS-DOS time and date (central directory and local header) set to `at`, in UTC. */
+function withZipTimes(zip: Buffer, at: Date): Buffer {
+  const time = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2);
+  const date = ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('No end of central directory in the workbook');
+  let entry = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    if (zip.readUInt32LE(entry) !== 0x02014b50) throw new Error('Unexpected central directory entry in the workbook');
+    zip.writeUInt16LE(time, entry + 12);
+    zip.writeUInt16LE(date, entry + 14);
+    const local = zip.readUInt32LE(entry + 42);
+    zip.writeUInt16LE(time, local + 10);
+    zip.writeUInt16LE(date, local + 12);
+    entry += 46 + zip.readUInt16LE(entry + 28) + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
+  }
+  return zip;
 }
 
 /** A header and one row numbered far beyond what Excel allows (`<row r="999999999">`). */
