@@ -30,6 +30,7 @@ import { serverFetchers } from '../../test/support/local-copy-source';
 import { findPostgresBin, startPostgres } from '../../test/support/postgres-server';
 import { TestBrowser } from '../../test/support/test-browser';
 import { makeTestCertificates } from '../../test/support/test-ca';
+import { testDistrictServerConfig } from '../../test/support/test-district-server';
 import { startTestIdentityProvider, TEST_USERS, type TestUser } from '../../test/support/test-identity-provider';
 import { freePort } from '../../test/support/trusting-fetch';
 
@@ -95,24 +96,7 @@ async function main(): Promise<void> {
   const origin = `https://127.0.0.1:${port}`;
   const idp = await startTestIdentityProvider({ serverRedirectUri: `${origin}/auth/callback`, serverPostLogoutRedirectUri: `${origin}/`, apiResource: `${origin}/api` });
   cleanups.push(() => idp.close());
-  const apiUrl = new URL(postgres.url);
-  apiUrl.username = 'ketenplanner_api';
-  const config = {
-    databaseUrl: apiUrl.toString(),
-    migrationDatabaseUrl: postgres.url,
-    listen: { host: '127.0.0.1', port },
-    tls: { cert: certs.certFile, key: certs.keyFile },
-    shutdownGraceSeconds: 5,
-    oidc: {
-      issuer: idp.issuer,
-      clientId: idp.serverClient.clientId,
-      clientSecret: idp.serverClient.clientSecret,
-      redirectUri: `${origin}/auth/callback`,
-      apiAudience: idp.apiResource,
-      desktopClientId: idp.desktopClient.clientId,
-    },
-  };
-  const server = await startServerProcess(config);
+  const server = await startServerProcess(testDistrictServerConfig({ port, postgresUrl: postgres.url, certs, idp }));
   cleanups.push(() => server.stop());
   const fetchImpl = keepAliveFetch(certs.caCert);
   const desktop = await signedIn(origin, TEST_USERS.prosecutor, fetchImpl);

@@ -48,23 +48,21 @@ export function amsterdamOffsetMinutes(instant: number): number {
 export function toAmsterdamLocal(instant: number): AmsterdamLocal {
   if (!Number.isFinite(instant)) throw new RangeError('Not a valid instant');
   const offsetMinutes = amsterdamOffsetMinutes(instant);
-  const wall = instant + offsetMinutes * MS_PER_MINUTE;
-  const epochDay = Math.floor(wall / MS_PER_DAY);
+  const { year, month, day, hour, minute, second, millisecond } = clockParts(instant + offsetMinutes * MS_PER_MINUTE);
+  return { date: formatLocalDate(year, month, day), hour, minute, second, millisecond, offsetMinutes };
+}
+
+/** A moment in milliseconds since 1970 (UTC, or a wall clock written as if UTC) taken apart into its calendar fields. */
+function clockParts(ms: number) {
+  const epochDay = Math.floor(ms / MS_PER_DAY);
   const { year, month, day } = partsOfEpochDay(epochDay);
-  let rest = wall - epochDay * MS_PER_DAY;
+  let rest = ms - epochDay * MS_PER_DAY;
   const hour = Math.floor(rest / MS_PER_HOUR);
   rest -= hour * MS_PER_HOUR;
   const minute = Math.floor(rest / MS_PER_MINUTE);
   rest -= minute * MS_PER_MINUTE;
   const second = Math.floor(rest / MS_PER_SECOND);
-  return {
-    date: formatLocalDate(year, month, day),
-    hour,
-    minute,
-    second,
-    millisecond: rest - second * MS_PER_SECOND,
-    offsetMinutes,
-  };
+  return { year, month, day, hour, minute, second, millisecond: rest - second * MS_PER_SECOND };
 }
 
 /** toAmsterdamLocal(instant).date, without the rest of the reading. */
@@ -317,15 +315,7 @@ const units = (n: number) => 48 + (n % 10);
  */
 export function isoUtc(instant: number): string {
   if (!Number.isInteger(instant) || instant < ISO_FAST_FROM || instant >= ISO_FAST_UNTIL) return new Date(instant).toISOString();
-  const epochDay = Math.floor(instant / MS_PER_DAY);
-  const { year, month, day } = partsOfEpochDay(epochDay);
-  let rest = instant - epochDay * MS_PER_DAY;
-  const hour = Math.floor(rest / MS_PER_HOUR);
-  rest -= hour * MS_PER_HOUR;
-  const minute = Math.floor(rest / MS_PER_MINUTE);
-  rest -= minute * MS_PER_MINUTE;
-  const second = Math.floor(rest / MS_PER_SECOND);
-  const ms = rest - second * MS_PER_SECOND;
+  const { year, month, day, hour, minute, second, millisecond: ms } = clockParts(instant);
   const century = Math.floor(year / 100);
   const tenthsAndHundredths = Math.floor(ms / 10);
   return String.fromCharCode(

@@ -4,17 +4,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createConnectedBackend } from '../../server/desktop/connected-backend';
-import { createDistrictLogger } from '../../server/district-server/district-logger';
-import { startDistrictServer, type RunningDistrictServer } from '../../server/district-server/district-server';
-import type { wireDistrict as WireDistrict } from '../../server/district-server/district-wiring';
+import type { RunningDistrictServer } from '../../server/district-server/district-server';
 import { applyPgMigrations } from '../../server/district-server/pg-migrations';
 import { systemClock } from '../../server/services/context/clock';
 import { startPostgres, type PostgresServer } from '../support/postgres-server';
 import { TestBrowser } from '../support/test-browser';
 import { makeTestCertificates } from '../support/test-ca';
-import { startTestIdentityProvider, TEST_USERS, type TestIdentityProvider } from '../support/test-identity-provider';
+import { startTestDistrictServer } from '../support/test-district-server';
+import { TEST_USERS, type TestIdentityProvider } from '../support/test-identity-provider';
 import { ROOT } from './support/serve-process';
-import { fetchTrusting, freePort } from '../support/trusting-fetch';
+import { fetchTrusting } from '../support/trusting-fetch';
 
 /**
  * Issue 13, item 6: the desktop's connected back end (server/desktop/connected-backend.ts, what Electron's
@@ -48,34 +47,7 @@ beforeAll(async () => {
   owner = new pg.Pool({ connectionString: postgres.url, max: 2 });
   owner.on('error', () => undefined);
 
-  const port = await freePort();
-  origin = `https://127.0.0.1:${port}`;
-  idp = await startTestIdentityProvider({ serverRedirectUri: `${origin}/auth/callback`, serverPostLogoutRedirectUri: `${origin}/`, apiResource: `${origin}/api` });
-  const apiUrl = new URL(postgres.url);
-  apiUrl.username = 'ketenplanner_api';
-  const { wireDistrict } = (await import(WIRING_BUNDLE)) as { wireDistrict: typeof WireDistrict };
-  server = await startDistrictServer({
-    config: {
-      databaseUrl: apiUrl.toString(),
-      migrationDatabaseUrl: postgres.url,
-      listen: { host: '127.0.0.1', port },
-      tls: { cert: certs.certFile, key: certs.keyFile },
-      shutdownGraceSeconds: 5,
-      oidc: {
-        issuer: idp.issuer,
-        clientId: idp.serverClient.clientId,
-        clientSecret: idp.serverClient.clientSecret,
-        redirectUri: `${origin}/auth/callback`,
-        apiAudience: idp.apiResource,
-        desktopClientId: idp.desktopClient.clientId,
-      },
-    },
-    logger: createDistrictLogger({ clock: systemClock(), level: 'silent' }),
-    migrationsFolder: PG_MIGRATIONS,
-    staticRoot: null,
-    clock: systemClock(),
-    wire: wireDistrict,
-  });
+  ({ server, idp, origin } = await startTestDistrictServer({ postgresUrl: postgres.url, certs, clock: systemClock(), wiringBundle: WIRING_BUNDLE, migrationsFolder: PG_MIGRATIONS }));
 }, 240_000);
 
 afterAll(async () => {

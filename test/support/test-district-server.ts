@@ -29,25 +29,9 @@ export async function startTestDistrictServer(options: {
   const origin = `https://127.0.0.1:${port}`;
   const idp = await startTestIdentityProvider({ serverRedirectUri: `${origin}/auth/callback`, serverPostLogoutRedirectUri: `${origin}/`, apiResource: `${origin}/api` });
   try {
-    const apiUrl = new URL(options.postgresUrl);
-    apiUrl.username = 'ketenplanner_api';
     const { wireDistrict } = (await import(options.wiringBundle)) as { wireDistrict: typeof WireDistrict };
     const server = await startDistrictServer({
-      config: {
-        databaseUrl: apiUrl.toString(),
-        migrationDatabaseUrl: options.postgresUrl,
-        listen: { host: '127.0.0.1', port },
-        tls: { cert: options.certs.certFile, key: options.certs.keyFile },
-        shutdownGraceSeconds: 5,
-        oidc: {
-          issuer: idp.issuer,
-          clientId: idp.serverClient.clientId,
-          clientSecret: idp.serverClient.clientSecret,
-          redirectUri: `${origin}/auth/callback`,
-          apiAudience: idp.apiResource,
-          desktopClientId: idp.desktopClient.clientId,
-        },
-      },
+      config: testDistrictServerConfig({ port, postgresUrl: options.postgresUrl, certs: options.certs, idp }),
       logger: createDistrictLogger({ clock: options.clock, level: 'silent' }),
       migrationsFolder: options.migrationsFolder,
       staticRoot: null,
@@ -59,4 +43,30 @@ export async function startTestDistrictServer(options: {
     await idp.close();
     throw error;
   }
+}
+
+/**
+ * The district server's configuration for a test (or bench) server on 127.0.0.1:`port`: the API connecting
+ * as ketenplanner_api, migrations as the owner in `postgresUrl`, TLS with `certs`, sign-in through `idp`.
+ */
+export function testDistrictServerConfig(options: { port: number; postgresUrl: string; certs: { certFile: string; keyFile: string }; idp: TestIdentityProvider }) {
+  const { port, postgresUrl, certs, idp } = options;
+  const origin = `https://127.0.0.1:${port}`;
+  const apiUrl = new URL(postgresUrl);
+  apiUrl.username = 'ketenplanner_api';
+  return {
+    databaseUrl: apiUrl.toString(),
+    migrationDatabaseUrl: postgresUrl,
+    listen: { host: '127.0.0.1', port },
+    tls: { cert: certs.certFile, key: certs.keyFile },
+    shutdownGraceSeconds: 5,
+    oidc: {
+      issuer: idp.issuer,
+      clientId: idp.serverClient.clientId,
+      clientSecret: idp.serverClient.clientSecret,
+      redirectUri: `${origin}/auth/callback`,
+      apiAudience: idp.apiResource,
+      desktopClientId: idp.desktopClient.clientId,
+    },
+  };
 }
